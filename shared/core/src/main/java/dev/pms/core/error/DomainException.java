@@ -1,0 +1,11 @@
+package dev.pms.core.error;
+
+/** Base of the failures the application reports to callers; adapters map each subtype to a status. */
+public abstract class DomainException extends RuntimeException {
+    protected DomainException(String message) {
+        super(message, null, false, false);
+    }
+
+    /** Stable machine-readable kind, used as the problem `type` suffix. */
+    public abstract String kind();
+}
