@@ -1,0 +1,22 @@
+package dev.pms.functions.blueprint;
+
+import dev.pms.aws.http.ApiController;
+import dev.pms.aws.http.ApiGatewayFunction;
+import io.micronaut.context.ApplicationContext;
+
+/** Lambda handler for campaigns, the brand profile, Brand DNA and health. */
+public class CreateBlueprintHandler extends ApiGatewayFunction {
+
+    public CreateBlueprintHandler() {
+        super();
+    }
+
+    public CreateBlueprintHandler(ApplicationContext context) {
+        super(context);
+    }
+
+    @Override
+    protected Class<? extends ApiController> controllerType() {
+        return BlueprintController.class;
+    }
+}

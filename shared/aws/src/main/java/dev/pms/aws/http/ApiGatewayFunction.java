@@ -1,0 +1,163 @@
+package dev.pms.aws.http;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.pms.core.error.DomainException;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.function.aws.MicronautRequestHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Lambda entry point for an HTTP API (payload format 2.0) endpoint group. Dispatches on the event's
+ * {@code routeKey}, so a function serves exactly the routes template.yaml sends it; turns every
+ * failure into a problem response and never lets exception text reach the caller.
+ */
+public abstract class ApiGatewayFunction extends MicronautRequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    private static final Logger LOG = LoggerFactory.getLogger(ApiGatewayFunction.class);
+    private static final String MAX_BODY_PROPERTY = "api.max-body-bytes";
+    private static final int DEFAULT_MAX_BODY_BYTES = 256 * 1024;
+
+    private final Map<String, ApiRoute> routesByKey;
+    private final int maxBodyBytes;
+
+    protected ApiGatewayFunction() {
+        super();
+        this.routesByKey = index(getApplicationContext().getBean(controllerType()).routes());
+        this.maxBodyBytes = getApplicationContext().getProperty(MAX_BODY_PROPERTY, Integer.class, DEFAULT_MAX_BODY_BYTES);
+    }
+
+    protected ApiGatewayFunction(ApplicationContext context) {
+        super(context);
+        this.routesByKey = index(getApplicationContext().getBean(controllerType()).routes());
+        this.maxBodyBytes = getApplicationContext().getProperty(MAX_BODY_PROPERTY, Integer.class, DEFAULT_MAX_BODY_BYTES);
+    }
+
+    protected abstract Class<? extends ApiController> controllerType();
+
+    /** The route keys this function serves, for the template consistency check. */
+    public final List<String> routeKeys() {
+        return List.copyOf(routesByKey.keySet());
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse execute(APIGatewayV2HTTPEvent event) {
+        String requestId = requestIdOf(event);
+        ApiRoute route = routesByKey.get(event.getRouteKey());
+        ApiResponse response;
+        try {
+            if (route == null) {
+                response = Problems.problem(404, "not-found", "Not Found",
+                        "no route " + event.getRouteKey(), List.of(), requestId);
+            } else {
+                response = dispatch(route, event, requestId);
+            }
+        } catch (DomainException failure) {
+            response = Problems.of(failure, requestId);
+        } catch (RuntimeException unexpected) {
+            LOG.error("request {} on {} failed", requestId, event.getRouteKey(), unexpected);
+            response = Problems.problem(500, "internal-error", "Internal Server Error",
+                    "the request could not be completed; quote request id " + requestId, List.of(), requestId);
+        }
+        return toEvent(response);
+    }
+
+    private ApiResponse dispatch(ApiRoute route, APIGatewayV2HTTPEvent event, String requestId) {
+        String userId = subjectOf(event);
+        if (route.authenticated() && (userId == null || userId.isBlank())) {
+            return Problems.problem(401, "unauthenticated", "Unauthorized",
+                    "a bearer token with a subject is required", List.of(), requestId);
+        }
+        String body = bodyOf(event);
+        ApiRequest request = new ApiRequest(
+                event.getRouteKey(),
+                event.getRawPath(),
+                orEmpty(event.getPathParameters()),
+                orEmpty(event.getQueryStringParameters()),
+                lowerCaseKeys(event.getHeaders()),
+                body,
+                userId,
+                requestId);
+        return route.action().handle(request);
+    }
+
+    private String bodyOf(APIGatewayV2HTTPEvent event) {
+        String raw = event.getBody();
+        if (raw == null) {
+            return null;
+        }
+        byte[] bytes = event.getIsBase64Encoded()
+                ? decodeBase64(raw)
+                : raw.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length > maxBodyBytes) {
+            throw new PayloadTooLargeException(maxBodyBytes);
+        }
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static byte[] decodeBase64(String raw) {
+        try {
+            return Base64.getDecoder().decode(raw);
+        } catch (IllegalArgumentException e) {
+            throw dev.pms.core.error.ValidationException.of("body", "is not valid base64");
+        }
+    }
+
+    private static String subjectOf(APIGatewayV2HTTPEvent event) {
+        var context = event.getRequestContext();
+        if (context == null || context.getAuthorizer() == null || context.getAuthorizer().getJwt() == null) {
+            return null;
+        }
+        Map<String, String> claims = context.getAuthorizer().getJwt().getClaims();
+        return claims == null ? null : claims.get("sub");
+    }
+
+    private static String requestIdOf(APIGatewayV2HTTPEvent event) {
+        var context = event.getRequestContext();
+        if (context != null && context.getRequestId() != null) {
+            return context.getRequestId();
+        }
+        return UUID.randomUUID().toString();
+    }
+
+    private static APIGatewayV2HTTPResponse toEvent(ApiResponse response) {
+        Map<String, String> headers = new LinkedHashMap<>(response.headers());
+        headers.putIfAbsent("cache-control", "no-store");
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(response.status())
+                .withHeaders(headers)
+                .withBody(response.body())
+                .withIsBase64Encoded(false)
+                .build();
+    }
+
+    private static Map<String, ApiRoute> index(List<ApiRoute> routes) {
+        Map<String, ApiRoute> byKey = new LinkedHashMap<>();
+        for (ApiRoute route : routes) {
+            if (byKey.put(route.routeKey(), route) != null) {
+                throw new IllegalStateException("route declared twice: " + route.routeKey());
+            }
+        }
+        return Map.copyOf(byKey);
+    }
+
+    private static Map<String, String> orEmpty(Map<String, String> map) {
+        return map == null ? Map.of() : map;
+    }
+
+    private static Map<String, String> lowerCaseKeys(Map<String, String> headers) {
+        Map<String, String> lower = new LinkedHashMap<>();
+        if (headers != null) {
+            headers.forEach((name, value) -> lower.put(name.toLowerCase(Locale.ROOT), value));
+        }
+        return lower;
+    }
+}

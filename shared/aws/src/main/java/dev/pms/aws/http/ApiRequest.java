@@ -1,0 +1,51 @@
+package dev.pms.aws.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pms.core.error.ValidationException;
+import dev.pms.core.json.Json;
+
+import java.util.Map;
+
+/**
+ * One API call as a function sees it, taken from an HTTP API payload-2.0 event. {@code userId} is the
+ * authorizer's {@code sub} claim and nothing else: ids in paths or bodies never name the caller.
+ */
+public record ApiRequest(
+        String routeKey,
+        String rawPath,
+        Map<String, String> pathParameters,
+        Map<String, String> queryParameters,
+        Map<String, String> headers,
+        String body,
+        String userId,
+        String requestId) {
+
+    public String pathParameter(String name) {
+        String value = pathParameters.get(name);
+        if (value == null) {
+            throw new IllegalStateException("route " + routeKey + " has no path parameter " + name);
+        }
+        return value;
+    }
+
+    public String queryParameter(String name) {
+        return queryParameters.get(name);
+    }
+
+    /** The body as a JSON object; anything else (empty, malformed, an array, a string) is a 400. */
+    public JsonNode jsonObjectBody() {
+        if (body == null || body.isBlank()) {
+            throw ValidationException.of("body", "a JSON object is required");
+        }
+        JsonNode node;
+        try {
+            node = Json.mapper().readTree(body);
+        } catch (Exception e) {
+            throw ValidationException.of("body", "is not valid JSON");
+        }
+        if (node == null || !node.isObject()) {
+            throw ValidationException.of("body", "must be a JSON object");
+        }
+        return node;
+    }
+}
