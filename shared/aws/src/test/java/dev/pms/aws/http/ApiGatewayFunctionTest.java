@@ -1,0 +1,190 @@
+package dev.pms.aws.http;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pms.core.error.NotFoundException;
+import dev.pms.core.error.ValidationException;
+import dev.pms.core.error.VersionConflictException;
+import dev.pms.core.json.Json;
+import io.micronaut.context.ApplicationContext;
+import jakarta.inject.Singleton;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Unit: routing, authentication and problem mapping of the API Gateway function base, no AWS involved. */
+class ApiGatewayFunctionTest {
+    private static ApplicationContext context;
+    private static TestFunction function;
+
+    @BeforeAll
+    static void start() {
+        context = ApplicationContext.builder()
+                .properties(Map.of("api.max-body-bytes", "64", "table.name", "unused"))
+                .build().start();
+        function = new TestFunction(context);
+    }
+
+    @AfterAll
+    static void stop() {
+        context.close();
+    }
+
+    @Test
+    void dispatchesOnRouteKeyAndPassesSubjectAndPathParameters() {
+        APIGatewayV2HTTPResponse response = function.execute(event("GET /things/{id}", "alice", null, Map.of("id", "t1")));
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(response.getHeaders()).containsEntry("content-type", "application/json");
+        assertThat(json(response).get("owner").asText()).isEqualTo("alice");
+        assertThat(json(response).get("id").asText()).isEqualTo("t1");
+    }
+
+    @Test
+    void unknownRouteIsA404Problem() {
+        APIGatewayV2HTTPResponse response = function.execute(event("GET /nothing", "alice", null, Map.of()));
+
+        assertProblem(response, 404, "urn:pms:problem:not-found");
+    }
+
+    @Test
+    void authenticatedRouteWithoutSubjectIs401() {
+        APIGatewayV2HTTPResponse response = function.execute(event("GET /things/{id}", null, null, Map.of("id", "t1")));
+
+        assertProblem(response, 401, "urn:pms:problem:unauthenticated");
+    }
+
+    @Test
+    void openRouteNeedsNoSubject() {
+        APIGatewayV2HTTPResponse response = function.execute(event("GET /open", null, null, Map.of()));
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void malformedJsonIsA400WithTheFieldNamed() {
+        APIGatewayV2HTTPResponse response = function.execute(event("POST /echo", "alice", "{\"a\":", Map.of()));
+
+        JsonNode problem = assertProblem(response, 400, "urn:pms:problem:validation-failed");
+        assertThat(problem.get("errors").get(0).get("field").asText()).isEqualTo("body");
+    }
+
+    @Test
+    void nonObjectJsonIsA400() {
+        APIGatewayV2HTTPResponse response = function.execute(event("POST /echo", "alice", "[1,2]", Map.of()));
+
+        assertProblem(response, 400, "urn:pms:problem:validation-failed");
+    }
+
+    @Test
+    void bodyOverTheLimitIsA413() {
+        String big = "{\"a\":\"" + "x".repeat(100) + "\"}";
+        APIGatewayV2HTTPResponse response = function.execute(event("POST /echo", "alice", big, Map.of()));
+
+        assertProblem(response, 413, "urn:pms:problem:payload-too-large");
+    }
+
+    @Test
+    void base64BodiesAreDecoded() {
+        APIGatewayV2HTTPEvent event = event("POST /echo", "alice",
+                Base64.getEncoder().encodeToString("{\"a\":1}".getBytes(StandardCharsets.UTF_8)), Map.of());
+        event.setIsBase64Encoded(true);
+
+        APIGatewayV2HTTPResponse response = function.execute(event);
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(json(response).get("a").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void domainFailuresMapToTheirStatus() {
+        assertProblem(function.execute(event("GET /fail/{kind}", "alice", null, Map.of("kind", "missing"))),
+                404, "urn:pms:problem:not-found");
+        assertProblem(function.execute(event("GET /fail/{kind}", "alice", null, Map.of("kind", "stale"))),
+                409, "urn:pms:problem:version-conflict");
+    }
+
+    @Test
+    void unexpectedFailuresAre500WithoutTheExceptionText() {
+        APIGatewayV2HTTPResponse response = function.execute(event("GET /fail/{kind}", "alice", null, Map.of("kind", "bug")));
+
+        JsonNode problem = assertProblem(response, 500, "urn:pms:problem:internal-error");
+        assertThat(response.getBody()).doesNotContain("secret-internal-detail").doesNotContain("Exception");
+        assertThat(problem.get("request_id").asText()).isEqualTo("req-1");
+    }
+
+    private static JsonNode assertProblem(APIGatewayV2HTTPResponse response, int status, String type) {
+        assertThat(response.getStatusCode()).isEqualTo(status);
+        assertThat(response.getHeaders()).containsEntry("content-type", "application/problem+json");
+        JsonNode problem = json(response);
+        assertThat(problem.get("type").asText()).isEqualTo(type);
+        assertThat(problem.get("status").asInt()).isEqualTo(status);
+        assertThat(problem.get("detail").asText()).isNotBlank();
+        return problem;
+    }
+
+    private static JsonNode json(APIGatewayV2HTTPResponse response) {
+        try {
+            return Json.mapper().readTree(response.getBody());
+        } catch (Exception e) {
+            throw new AssertionError("not JSON: " + response.getBody(), e);
+        }
+    }
+
+    private static APIGatewayV2HTTPEvent event(String routeKey, String subject, String body, Map<String, String> pathParameters) {
+        var jwt = APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder()
+                .withClaims(subject == null ? Map.of() : Map.of("sub", subject)).withScopes(List.of()).build();
+        var context = APIGatewayV2HTTPEvent.RequestContext.builder()
+                .withRequestId("req-1")
+                .withRouteKey(routeKey)
+                .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder().withJwt(jwt).build())
+                .build();
+        return APIGatewayV2HTTPEvent.builder()
+                .withRouteKey(routeKey)
+                .withRawPath("/test")
+                .withPathParameters(pathParameters)
+                .withBody(body)
+                .withIsBase64Encoded(false)
+                .withRequestContext(context)
+                .build();
+    }
+
+    static class TestFunction extends ApiGatewayFunction {
+        TestFunction(ApplicationContext context) {
+            super(context);
+        }
+
+        @Override
+        protected Class<? extends ApiController> controllerType() {
+            return TestController.class;
+        }
+    }
+
+    @Singleton
+    static class TestController implements ApiController {
+        @Override
+        public List<ApiRoute> routes() {
+            return List.of(
+                    ApiRoute.authenticated("GET /things/{id}", request -> ApiResponse.ok(
+                            Map.of("owner", request.userId(), "id", request.pathParameter("id")))),
+                    ApiRoute.open("GET /open", request -> ApiResponse.ok(Map.of("ok", true))),
+                    ApiRoute.authenticated("POST /echo", request -> ApiResponse.ok(request.jsonObjectBody())),
+                    ApiRoute.authenticated("GET /fail/{kind}", request -> {
+                        switch (request.pathParameter("kind")) {
+                            case "missing" -> throw new NotFoundException("thing t9 does not exist");
+                            case "stale" -> throw new VersionConflictException("thing is at version 3, not 2");
+                            case "invalid" -> throw ValidationException.of("name", "is required");
+                            default -> throw new IllegalStateException("secret-internal-detail");
+                        }
+                    }));
+        }
+    }
+}
