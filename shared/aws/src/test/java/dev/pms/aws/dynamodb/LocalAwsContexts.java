@@ -1,0 +1,26 @@
+package dev.pms.aws.dynamodb;
+
+import dev.pms.emulators.LocalAws;
+import dev.pms.emulators.ProvisionedResources;
+import io.micronaut.context.ApplicationContext;
+
+import java.util.Map;
+
+/** Builds a function-like application context wired to the local emulators, as the devstack does. */
+public final class LocalAwsContexts {
+    private LocalAwsContexts() {
+    }
+
+    public static ApplicationContext start(LocalAws aws, ProvisionedResources resources) {
+        return ApplicationContext.builder().properties(Map.of(
+                "table.name", resources.tableName("AppTable"),
+                "media.bucket", resources.bucketName("MediaBucket"),
+                "aws.region", aws.region(),
+                "aws.services.dynamodb.endpoint-override", aws.dynamoDbEndpoint().toString(),
+                "aws.services.s3.endpoint-override", aws.s3Endpoint().toString(),
+                "aws.services.sqs.endpoint-override", aws.sqsEndpoint().toString(),
+                "aws.local-credentials.access-key-id", aws.accessKeyId(),
+                "aws.local-credentials.secret-access-key", aws.secretAccessKey(),
+                "aws.s3.path-style-access", "true")).build().start();
+    }
+}
