@@ -1,0 +1,63 @@
+package dev.pms.devstack.e2e;
+
+import dev.pms.aws.http.ApiGatewayFunction;
+import dev.pms.emulators.SamTemplate;
+import io.micronaut.context.ApplicationContext;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Unit (template against code): every HTTP route template.yaml sends to a function is one its handler
+ * serves, and every route a handler serves is declared in the template for that function.
+ */
+class TemplateRoutesTest {
+
+    @Test
+    void templateRoutesAndHandlerRoutesAreTheSame() throws Exception {
+        SamTemplate template = SamTemplate.load(SamTemplate.findUpwards(Path.of("").toAbsolutePath())
+                .orElseThrow(() -> new AssertionError("template.yaml not found above " + Path.of("").toAbsolutePath())));
+        int functionsWithRoutes = 0;
+        for (SamTemplate.Resource function : template.resourcesOfType("AWS::Serverless::Function")) {
+            Set<String> declared = declaredRoutes(function);
+            if (declared.isEmpty()) {
+                continue;
+            }
+            functionsWithRoutes++;
+            String handlerName = String.valueOf(function.properties().get("Handler")).split("::")[0];
+            Class<?> handlerClass = Class.forName(handlerName);
+            assertThat(ApiGatewayFunction.class).as(handlerName).isAssignableFrom(handlerClass);
+            try (ApplicationContext context = ApplicationContext.builder().properties(Map.of(
+                    "table.name", "routes-check", "media.bucket", "routes-check", "aws.region", "us-east-1",
+                    "aws.local-credentials.access-key-id", "x", "aws.local-credentials.secret-access-key", "x"))
+                    .build().start()) {
+                ApiGatewayFunction handler = (ApiGatewayFunction) handlerClass
+                        .getConstructor(ApplicationContext.class).newInstance(context);
+                assertThat(new TreeSet<>(handler.routeKeys()))
+                        .as("routes of %s (%s)", function.logicalId(), handlerName)
+                        .containsExactlyElementsOf(declared);
+            }
+        }
+        assertThat(functionsWithRoutes).isPositive();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Set<String> declaredRoutes(SamTemplate.Resource function) {
+        Set<String> routes = new TreeSet<>();
+        Map<String, Object> events = (Map<String, Object>) function.properties().getOrDefault("Events", Map.of());
+        for (Object value : events.values()) {
+            Map<String, Object> event = (Map<String, Object>) value;
+            if ("HttpApi".equals(event.get("Type"))) {
+                Map<String, Object> properties = (Map<String, Object>) event.get("Properties");
+                routes.add(String.valueOf(properties.get("Method")).toUpperCase(Locale.ROOT) + " " + properties.get("Path"));
+            }
+        }
+        return routes;
+    }
+}
