@@ -1,36 +1,256 @@
 package dev.pms.core.campaign;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pms.core.brand.BrandProfile;
 import dev.pms.core.brand.BrandProfileRepository;
+import dev.pms.core.brand.StoredBrandProfile;
+import dev.pms.core.channel.Channel;
 import dev.pms.core.channel.ChannelCatalog;
 import dev.pms.core.common.Page;
+import dev.pms.core.error.NotFoundException;
+import dev.pms.core.error.VersionConflictException;
+import dev.pms.core.validation.InputChecker;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /** Application service behind the campaign routes; request bodies arrive as parsed JSON trees. */
 public final class CampaignService {
+    public static final int DEFAULT_PAGE_SIZE = 50;
+    public static final int MAX_PAGE_SIZE = 200;
+    private static final int MAX_ID_LENGTH = 128;
+
+    private final CampaignRepository campaigns;
+    private final BrandProfileRepository profiles;
+    private final BlueprintPlanner planner;
+    private final Clock clock;
+    private final Supplier<String> idGenerator;
+
     public CampaignService(CampaignRepository campaigns, BrandProfileRepository profiles, ChannelCatalog catalog,
                            Clock clock, Supplier<String> idGenerator) {
+        this.campaigns = Objects.requireNonNull(campaigns, "campaigns");
+        this.profiles = Objects.requireNonNull(profiles, "profiles");
+        this.planner = new BlueprintPlanner(Objects.requireNonNull(catalog, "catalog"));
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.idGenerator = Objects.requireNonNull(idGenerator, "idGenerator");
     }
 
+    /**
+     * Validates the request, plans the graph and stores the new campaign (status draft, version 1).
+     *
+     * @throws dev.pms.core.error.ValidationException listing every problem of the request
+     */
     public Campaign createBlueprint(String userId, JsonNode request) {
-        throw new UnsupportedOperationException("being written on the core branch");
+        requireUser(userId);
+        LocalDate today = LocalDate.now(clock);
+        CampaignRequests.Create create = CampaignRequests.create(request, today, () -> personaPlatforms(userId));
+        List<Phase> phases = planner.schedule(create.goal(), create.startDate(), create.launchDate(), today);
+        BlueprintPlanner.Plan plan = planner.plan(create.goal(), create.channels(), phases, idGenerator);
+        Instant now = clock.instant();
+        Campaign campaign = new Campaign(idGenerator.get(), userId, create.campaignName(), create.goal(), create.kpi(),
+                create.channels(), plan.phases(), plan.assetNodes(), create.productContext(), CampaignStatus.DRAFT,
+                phases.get(0).startDate(), effectiveLaunchDate(create.goal(), phases, create.launchDate()),
+                now, now, 1, List.of());
+        campaigns.create(campaign);
+        return campaign;
     }
 
+    /** @throws NotFoundException when the caller has no such campaign */
     public Campaign get(String userId, String campaignId) {
-        throw new UnsupportedOperationException("being written on the core branch");
+        requireUser(userId);
+        return find(userId, campaignId);
     }
 
+    /**
+     * One page of the caller's campaigns, newest first. {@code status} and {@code limit} are the raw query values
+     * (either may be null; limit defaults to {@value DEFAULT_PAGE_SIZE}).
+     *
+     * @throws dev.pms.core.error.ValidationException for an unknown status or a limit outside 1..200
+     */
     public Page<Campaign> list(String userId, String status, String limit, String nextToken) {
-        throw new UnsupportedOperationException("being written on the core branch");
+        requireUser(userId);
+        InputChecker check = new InputChecker();
+        CampaignStatus parsedStatus = null;
+        if (status != null && !status.isBlank()) {
+            parsedStatus = CampaignStatus.parse(status).orElse(null);
+            if (parsedStatus == null) {
+                check.add("status", "must be one of " + List.of(CampaignStatus.values()).stream()
+                        .map(CampaignStatus::code).collect(Collectors.joining(", ")));
+            }
+        }
+        int pageSize = DEFAULT_PAGE_SIZE;
+        if (limit != null && !limit.isBlank()) {
+            try {
+                pageSize = Integer.parseInt(limit.trim());
+                if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+                    check.add("limit", "must be between 1 and " + MAX_PAGE_SIZE + " (got " + pageSize + ")");
+                }
+            } catch (NumberFormatException e) {
+                check.add("limit", "must be a whole number between 1 and " + MAX_PAGE_SIZE);
+            }
+        }
+        check.throwIfProblems("campaign listing");
+        String token = nextToken == null || nextToken.isBlank() ? null : nextToken;
+        return campaigns.list(userId, parsedStatus, pageSize, token);
     }
 
+    /**
+     * Applies a patch of campaign_name, kpi, start_date, launch_date and channels at the given {@code version};
+     * re-plans the graph when channels or dates change and records the change.
+     *
+     * @throws NotFoundException when the caller has no such campaign
+     * @throws VersionConflictException when {@code version} is not the stored one
+     * @throws dev.pms.core.error.ValidationException listing every problem of the patch
+     */
     public Campaign update(String userId, String campaignId, JsonNode patch) {
-        throw new UnsupportedOperationException("being written on the core branch");
+        requireUser(userId);
+        Campaign current = find(userId, campaignId);
+        LocalDate today = LocalDate.now(clock);
+        CampaignRequests.Patch change = CampaignRequests.patch(patch, today);
+        if (change.version() != current.version()) {
+            throw new VersionConflictException("campaign " + campaignId + " is at version " + current.version()
+                    + ", not " + change.version());
+        }
+
+        List<String> fields = new ArrayList<>();
+        List<String> summary = new ArrayList<>();
+        String name = current.campaignName();
+        if (change.campaignName() != null && !change.campaignName().equals(name)) {
+            fields.add("campaign_name");
+            summary.add("renamed to '" + change.campaignName() + "'");
+            name = change.campaignName();
+        }
+        String kpi = current.kpi();
+        if (change.kpiSent() && !Objects.equals(change.kpi(), kpi)) {
+            fields.add("kpi");
+            summary.add(change.kpi() == null ? "kpi cleared" : "kpi changed");
+            kpi = change.kpi();
+        }
+        List<Channel> channels = current.channels();
+        if (change.channels() != null && !change.channels().equals(channels)) {
+            fields.add("channels");
+            summary.add("channels " + codes(channels) + " -> " + codes(change.channels()));
+            channels = change.channels();
+        }
+        List<Phase> phases = reschedule(current, change);
+        if (!phases.equals(current.phases())) {
+            if (change.startDate() != null) {
+                fields.add("start_date");
+            }
+            if (change.launchDate() != null) {
+                fields.add("launch_date");
+            }
+            summary.add("dates " + current.phases().get(0).startDate() + " -> " + phases.get(0).startDate());
+        }
+        LocalDate launchDate = change.launchDate() != null ? change.launchDate() : current.launchDate();
+        launchDate = effectiveLaunchDate(current.goal(), phases, launchDate);
+        if (fields.isEmpty()) {
+            return current;
+        }
+
+        List<AssetNode> nodes = current.assetNodes();
+        if (fields.contains("channels") || !phases.equals(current.phases())) {
+            BlueprintPlanner.Plan plan = planner.replan(current.goal(), channels, phases, current.assetNodes(), idGenerator);
+            nodes = plan.assetNodes();
+            summary.add(replanSummary(current.assetNodes(), nodes));
+        }
+        Instant now = clock.instant();
+        List<CampaignChange> changes = new ArrayList<>(current.changes());
+        changes.add(new CampaignChange(now, userId, fields, String.join("; ", summary)));
+        Campaign updated = new Campaign(current.campaignId(), userId, name, current.goal(), kpi, channels, phases, nodes,
+                current.productContext(), current.status(), phases.get(0).startDate(), launchDate,
+                current.createdAt(), now, current.version() + 1, changes);
+        campaigns.update(updated, current.version());
+        return updated;
     }
 
+    /** @throws NotFoundException when there was nothing of the caller's to delete */
     public void delete(String userId, String campaignId) {
-        throw new UnsupportedOperationException("being written on the core branch");
+        requireUser(userId);
+        if (!plausibleId(campaignId) || !campaigns.delete(userId, campaignId)) {
+            throw notFound(campaignId);
+        }
+    }
+
+    private Campaign find(String userId, String campaignId) {
+        if (!plausibleId(campaignId)) {
+            throw notFound(campaignId);
+        }
+        return campaigns.find(userId, campaignId).orElseThrow(() -> notFound(campaignId));
+    }
+
+    /**
+     * Moving one date of a launch moves the whole plan (the teaser keeps its length); sending both sets the
+     * teaser between them. Other goals start on the new start date, else on the new launch date.
+     */
+    private List<Phase> reschedule(Campaign current, CampaignRequests.Patch change) {
+        LocalDate start = change.startDate();
+        LocalDate launch = change.launchDate();
+        LocalDate currentStart = current.phases().get(0).startDate();
+        if (start == null && launch == null) {
+            return current.phases();
+        }
+        if (current.goal() == Goal.PRODUCT_LAUNCH) {
+            long teaserDays = current.phases().get(0).durationDays();
+            if (start == null) {
+                start = launch.minusDays(teaserDays);
+            } else if (launch == null) {
+                launch = start.plusDays(teaserDays);
+            } else {
+                InputChecker check = new InputChecker();
+                CampaignRequests.checkTeaser(check, start, launch);
+                check.throwIfProblems("campaign patch");
+            }
+            return planner.schedule(current.goal(), start, launch, currentStart);
+        }
+        return planner.schedule(current.goal(), start != null ? start : launch, null, currentStart);
+    }
+
+    private static LocalDate effectiveLaunchDate(Goal goal, List<Phase> phases, LocalDate requested) {
+        return goal == Goal.PRODUCT_LAUNCH ? phases.get(1).startDate() : requested;
+    }
+
+    private List<Channel> personaPlatforms(String userId) {
+        return profiles.find(userId)
+                .map(StoredBrandProfile::profile)
+                .map(BrandProfile::personaData)
+                .map(BrandProfile.PersonaData::selectedPlatforms)
+                .map(platforms -> List.copyOf(new LinkedHashSet<>(platforms)))
+                .orElse(List.of());
+    }
+
+    private static String replanSummary(List<AssetNode> before, List<AssetNode> after) {
+        Set<String> beforeIds = new HashSet<>();
+        before.forEach(node -> beforeIds.add(node.assetId()));
+        long kept = after.stream().filter(node -> beforeIds.contains(node.assetId())).count();
+        return "graph re-planned: " + kept + " nodes kept, " + (after.size() - kept) + " added, "
+                + (before.size() - kept) + " removed";
+    }
+
+    private static String codes(List<Channel> channels) {
+        return channels.stream().map(Channel::code).collect(Collectors.joining(",", "[", "]"));
+    }
+
+    private static boolean plausibleId(String campaignId) {
+        return campaignId != null && !campaignId.isBlank() && campaignId.length() <= MAX_ID_LENGTH;
+    }
+
+    private static NotFoundException notFound(String campaignId) {
+        return new NotFoundException(plausibleId(campaignId) ? "campaign " + campaignId + " not found" : "campaign not found");
+    }
+
+    private static void requireUser(String userId) {
+        if (userId == null || userId.isBlank()) {
+            throw new IllegalArgumentException("the caller's user id is required");
+        }
     }
 }

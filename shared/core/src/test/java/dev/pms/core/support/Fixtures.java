@@ -1,0 +1,26 @@
+package dev.pms.core.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pms.core.json.Json;
+
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+/** Shared test values: a fixed clock and JSON written with single quotes for readability. */
+public final class Fixtures {
+    public static final Instant NOW = Instant.parse("2026-11-25T08:00:00Z");
+    public static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+
+    private Fixtures() {
+    }
+
+    public static JsonNode json(String singleQuoted) {
+        try {
+            return Json.mapper().readTree(singleQuoted.replace('\'', '"'));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
