@@ -272,7 +272,11 @@ public final class IntrinsicResolver {
             throw new TemplateException(where + ": Fn::GetAtt " + logicalId + "." + attribute
                     + " names no resource of the template");
         }
-        return resource.attribute(attribute);
+        try {
+            return resource.attribute(attribute);
+        } catch (TemplateException e) {
+            throw new TemplateException(where + ": " + e.getMessage(), e);
+        }
     }
 
     private String sub(Object argument, String where) {
