@@ -76,7 +76,9 @@ public final class SamTemplate {
         if (!(root.get("Resources") instanceof Map)) {
             throw new TemplateException("Template " + (path == null ? "" : path + " ") + "has no Resources section");
         }
-        return new SamTemplate(path, root);
+        SamTemplate template = new SamTemplate(path, root);
+        template.resources(); // fail early on a resource without a Type
+        return template;
     }
 
     /** Walks up from {@code start} to the first directory holding {@code template.yaml}. */
