@@ -102,11 +102,11 @@ final class DynamoDbSnapshots {
         request.set("KeySchema", table.path("KeySchema"));
         request.set("AttributeDefinitions", table.path("AttributeDefinitions"));
         request.put("BillingMode", "PAY_PER_REQUEST");
-        if (table.has("GlobalSecondaryIndexes")) {
+        if (table.path("GlobalSecondaryIndexes").size() > 0) {
             ArrayNode indexes = request.putArray("GlobalSecondaryIndexes");
             table.get("GlobalSecondaryIndexes").forEach(index -> indexes.add(indexDefinition(index)));
         }
-        if (table.has("LocalSecondaryIndexes")) {
+        if (table.path("LocalSecondaryIndexes").size() > 0) {
             ArrayNode indexes = request.putArray("LocalSecondaryIndexes");
             table.get("LocalSecondaryIndexes").forEach(index -> indexes.add(indexDefinition(index)));
         }
