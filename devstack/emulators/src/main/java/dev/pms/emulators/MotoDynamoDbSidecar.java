@@ -1,0 +1,153 @@
+package dev.pms.emulators;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * DynamoDB emulated by a {@code moto_server} child process (moto is Apache-2.0; DynamoDB Local is not
+ * open source and must not be used). The process listens on a free loopback port, writes its output to a
+ * log file, and is killed on {@link #close()}; the owner ({@link LocalAws}) registers the JVM shutdown hook,
+ * so that a data snapshot can be taken before the process dies.
+ */
+final class MotoDynamoDbSidecar implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MotoDynamoDbSidecar.class);
+    static final String EXECUTABLE_PROPERTY = "pms.devstack.moto-server";
+    private static final Duration READY_DEADLINE = Duration.ofSeconds(30);
+    private static final int START_ATTEMPTS = 3;
+
+    private final Process process;
+    private final URI endpoint;
+    private final Path logFile;
+
+    private MotoDynamoDbSidecar(Process process, URI endpoint, Path logFile) {
+        this.process = process;
+        this.endpoint = endpoint;
+        this.logFile = logFile;
+    }
+
+    static MotoDynamoDbSidecar start(Path logDirectory) {
+        String executable = System.getProperty(EXECUTABLE_PROPERTY, "moto_server");
+        List<String> failures = new ArrayList<>();
+        for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
+            int port = freeLoopbackPort();
+            Path logFile = logDirectory.resolve("moto-server-" + port + ".log");
+            Process process;
+            try {
+                Files.createDirectories(logDirectory);
+                process = new ProcessBuilder(executable, "-H", "127.0.0.1", "-p", Integer.toString(port))
+                        .redirectErrorStream(true)
+                        .redirectOutput(logFile.toFile())
+                        .start();
+            } catch (IOException e) {
+                throw new IllegalStateException("Cannot start '" + executable + "' (moto 5.x must be on the PATH,"
+                        + " or set -D" + EXECUTABLE_PROPERTY + "=/path/to/moto_server): " + e.getMessage(), e);
+            }
+            URI endpoint = URI.create("http://127.0.0.1:" + port);
+            if (awaitReady(process, endpoint)) {
+                LOG.debug("moto_server ready on {} (log {})", endpoint, logFile);
+                return new MotoDynamoDbSidecar(process, endpoint, logFile);
+            }
+            process.destroyForcibly();
+            failures.add("port " + port + ": " + (process.isAlive() ? "not ready within " + READY_DEADLINE
+                    : "exited with " + exitCode(process)) + " (see " + logFile + ")");
+        }
+        throw new IllegalStateException("moto_server did not start: " + String.join("; ", failures));
+    }
+
+    private static boolean awaitReady(Process process, URI endpoint) {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
+        HttpRequest probe = HttpRequest.newBuilder(endpoint.resolve("/moto-api/data.json"))
+                .timeout(Duration.ofSeconds(2)).GET().build();
+        long deadline = System.nanoTime() + READY_DEADLINE.toNanos();
+        long pauseMillis = 20;
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                return false;
+            }
+            try {
+                if (client.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return true;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            try {
+                // waitFor doubles as an interruptible pause that ends early if the process dies
+                if (process.waitFor(pauseMillis, TimeUnit.MILLISECONDS)) {
+                    return false;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            pauseMillis = Math.min(200, pauseMillis * 2);
+        }
+        return false;
+    }
+
+    private static String exitCode(Process process) {
+        try {
+            return Integer.toString(process.exitValue());
+        } catch (IllegalThreadStateException e) {
+            return "?";
+        }
+    }
+
+    static int freeLoopbackPort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("No free loopback port", e);
+        }
+    }
+
+    URI endpoint() {
+        return endpoint;
+    }
+
+    Path logFile() {
+        return logFile;
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    private void killProcessTree() {
+        List<ProcessHandle> descendants = process.descendants().toList();
+        process.destroy();
+        descendants.forEach(ProcessHandle::destroy);
+        try {
+            if (!process.waitFor(3, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+        descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+    }
+
+    @Override
+    public void close() {
+        killProcessTree();
+    }
+}
