@@ -50,18 +50,26 @@ public final class CampaignService {
      * @throws dev.pms.core.error.ValidationException listing every problem of the request
      */
     public Campaign createBlueprint(String userId, JsonNode request) {
+        Campaign campaign = preview(userId, request);
+        campaigns.create(campaign);
+        return campaign;
+    }
+
+    /**
+     * Validates the request and plans the graph exactly as {@link #createBlueprint} would, without storing it
+     * (what pre-flight quotes for a campaign that does not exist yet).
+     */
+    public Campaign preview(String userId, JsonNode request) {
         requireUser(userId);
         LocalDate today = LocalDate.now(clock);
         CampaignRequests.Create create = CampaignRequests.create(request, today, () -> personaPlatforms(userId));
         List<Phase> phases = planner.schedule(create.goal(), create.startDate(), create.launchDate(), today);
         BlueprintPlanner.Plan plan = planner.plan(create.goal(), create.channels(), phases, idGenerator);
         Instant now = clock.instant();
-        Campaign campaign = new Campaign(idGenerator.get(), userId, create.campaignName(), create.goal(), create.kpi(),
+        return new Campaign(idGenerator.get(), userId, create.campaignName(), create.goal(), create.kpi(),
                 create.channels(), plan.phases(), plan.assetNodes(), create.productContext(), CampaignStatus.DRAFT,
                 phases.get(0).startDate(), effectiveLaunchDate(create.goal(), phases, create.launchDate()),
                 now, now, 1, List.of());
-        campaigns.create(campaign);
-        return campaign;
     }
 
     /** @throws NotFoundException when the caller has no such campaign */

@@ -8,4 +8,9 @@ public abstract class DomainException extends RuntimeException {
 
     /** Stable machine-readable kind, used as the problem `type` suffix. */
     public abstract String kind();
+
+    /** Extra members for the problem body (e.g. the quote a plan limit refused). */
+    public java.util.Map<String, Object> extensions() {
+        return java.util.Map.of();
+    }
 }

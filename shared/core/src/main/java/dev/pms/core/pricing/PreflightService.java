@@ -1,0 +1,105 @@
+package dev.pms.core.pricing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pms.core.campaign.AssetNode;
+import dev.pms.core.campaign.CampaignService;
+import dev.pms.core.error.ValidationException;
+import dev.pms.core.usage.MonthlyUsage;
+import dev.pms.core.usage.PlanRepository;
+import dev.pms.core.usage.UsageAmounts;
+import dev.pms.core.usage.UsageLedger;
+
+import java.time.Clock;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * Pre-flight: quotes a whole campaign against the caller's plan before anything is spent, and
+ * reserves a quote in one atomic step when work starts.
+ */
+public final class PreflightService {
+    private final CampaignService campaigns;
+    private final QuoteCalculator calculator;
+    private final PlanCatalog plans;
+    private final PlanRepository planRepository;
+    private final UsageLedger ledger;
+    private final Clock clock;
+
+    public PreflightService(CampaignService campaigns, CostEstimator estimator, PlanCatalog plans,
+                            PlanRepository planRepository, UsageLedger ledger, Clock clock) {
+        this.campaigns = campaigns;
+        this.calculator = new QuoteCalculator(estimator);
+        this.plans = plans;
+        this.planRepository = planRepository;
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    /** Contract #1: quotes a campaign request without storing anything. */
+    public PreflightResult validateRequest(String userId, JsonNode request) {
+        QualityTier tier = tierOf(request);
+        return PreflightResult.of(quote(userId, campaigns.preview(userId, request).assetNodes(), tier));
+    }
+
+    /** Quotes a stored campaign (404 when it is not the caller's). */
+    public PreflightResult preflightCampaign(String userId, String campaignId, JsonNode request) {
+        QualityTier tier = tierOf(request);
+        return PreflightResult.of(quote(userId, campaigns.get(userId, campaignId).assetNodes(), tier));
+    }
+
+    public Quote quote(String userId, List<AssetNode> nodes, QualityTier tier) {
+        YearMonth month = billingMonth();
+        MonthlyUsage usage = ledger.current(userId, month);
+        return calculator.quote(nodes, tier, planOf(userId), usage);
+    }
+
+    /**
+     * Quotes and reserves in one atomic conditional write.
+     *
+     * @throws PlanLimitExceededException with the (fresh) quote when the plan cannot cover it
+     */
+    public Quote reserve(String userId, List<AssetNode> nodes, QualityTier tier) {
+        Plan plan = planOf(userId);
+        YearMonth month = billingMonth();
+        Quote quote = calculator.quote(nodes, tier, plan, ledger.current(userId, month));
+        if (!quote.canProceed()) {
+            throw new PlanLimitExceededException(quote);
+        }
+        UsageAmounts amounts = QuoteCalculator.amountsOf(quote);
+        if (!ledger.reserve(userId, month, amounts, plan)) {
+            Quote fresh = calculator.quote(nodes, tier, plan, ledger.current(userId, month));
+            throw new PlanLimitExceededException(fresh.canProceed()
+                    ? withMessage(fresh, "Another request reserved part of this month's budget at the same time; "
+                    + "quote again and retry.")
+                    : fresh);
+        }
+        return quote;
+    }
+
+    public Plan planOf(String userId) {
+        return plans.plan(planRepository.find(userId).orElse(PlanTier.FREE));
+    }
+
+    public YearMonth billingMonth() {
+        return YearMonth.now(clock.withZone(ZoneOffset.UTC));
+    }
+
+    static QualityTier tierOf(JsonNode request) {
+        JsonNode tier = request == null ? null : request.get("tier");
+        if (tier == null || tier.isNull()) {
+            return QualityTier.DEFAULT;
+        }
+        if (!tier.isTextual()) {
+            throw ValidationException.of("tier", "must be one of draft, standard, premium");
+        }
+        return QualityTier.parse(tier.asText())
+                .orElseThrow(() -> ValidationException.of("tier", "must be one of draft, standard, premium"));
+    }
+
+    private static Quote withMessage(Quote quote, String message) {
+        return new Quote(quote.plan(), quote.tier(), quote.billingMonth(), quote.priceTableVersion(), quote.lines(),
+                quote.byKind(), quote.estimatedCostUsd(), quote.spentUsd(), quote.reservedUsd(), quote.capUsd(),
+                quote.remainingUsdAfter(), quote.breaches(), false, message);
+    }
+}
