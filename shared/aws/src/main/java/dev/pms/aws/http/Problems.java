@@ -5,6 +5,7 @@ import dev.pms.core.error.FieldError;
 import dev.pms.core.error.NotFoundException;
 import dev.pms.core.error.ValidationException;
 import dev.pms.core.error.VersionConflictException;
+import dev.pms.core.pricing.PlanLimitExceededException;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,11 +21,17 @@ public final class Problems {
     public static ApiResponse of(DomainException failure, String requestId) {
         int status = statusOf(failure);
         List<FieldError> errors = failure instanceof ValidationException v ? v.fieldErrors() : List.of();
-        return problem(status, failure.kind(), titleOf(status), failure.getMessage(), errors, requestId);
+        return problem(status, failure.kind(), titleOf(status), failure.getMessage(), errors, requestId,
+                failure.extensions());
     }
 
     public static ApiResponse problem(int status, String kind, String title, String detail,
                                       List<FieldError> errors, String requestId) {
+        return problem(status, kind, title, detail, errors, requestId, Map.of());
+    }
+
+    private static ApiResponse problem(int status, String kind, String title, String detail,
+                                       List<FieldError> errors, String requestId, Map<String, Object> extensions) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", TYPE_PREFIX + kind);
         body.put("title", title);
@@ -36,6 +43,7 @@ public final class Problems {
         if (requestId != null) {
             body.put("request_id", requestId);
         }
+        extensions.forEach(body::putIfAbsent);
         return new ApiResponse(status, Map.of("content-type", ApiResponse.PROBLEM_JSON), ApiResponse.write(body));
     }
 
@@ -51,6 +59,9 @@ public final class Problems {
         }
         if (failure instanceof PayloadTooLargeException) {
             return 413;
+        }
+        if (failure instanceof PlanLimitExceededException) {
+            return 402;
         }
         return 400;
     }

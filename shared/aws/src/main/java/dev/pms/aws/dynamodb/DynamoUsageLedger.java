@@ -1,0 +1,187 @@
+package dev.pms.aws.dynamodb;
+
+import dev.pms.core.pricing.Plan;
+import dev.pms.core.pricing.UsageKind;
+import dev.pms.core.usage.MonthlyUsage;
+import dev.pms.core.usage.UsageAmounts;
+import dev.pms.core.usage.UsageLedger;
+import jakarta.inject.Singleton;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One usage item per tenant and billing month ({@code sk = USAGE#2026-11}). Besides used and reserved
+ * counters it keeps {@code claimed_* = used_* + reserved_*}, because a condition expression cannot add:
+ * a reservation is {@code ADD claimed_x :n} guarded by {@code claimed_x <= limit - n}, one atomic write.
+ * Dollars are stored as integer micro-dollars so that {@code ADD} stays exact.
+ */
+@Singleton
+public class DynamoUsageLedger implements UsageLedger {
+    private static final BigDecimal MICROS = BigDecimal.valueOf(1_000_000);
+
+    private final DynamoDbClient dynamo;
+    private final AppTable table;
+
+    public DynamoUsageLedger(DynamoDbClient dynamo, AppTable table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    @Override
+    public MonthlyUsage current(String userId, YearMonth month) {
+        Map<String, AttributeValue> item = dynamo.getItem(get -> get.tableName(table.name())
+                .key(key(userId, month)).consistentRead(true)).item();
+        if (item == null || item.isEmpty()) {
+            return MonthlyUsage.empty(month);
+        }
+        return new MonthlyUsage(month, amounts(item, "used_", "spent_micros"), amounts(item, "reserved_", "reserved_micros"));
+    }
+
+    @Override
+    public boolean reserve(String userId, YearMonth month, UsageAmounts amounts, Plan plan) {
+        Update update = new Update();
+        List<String> conditions = new ArrayList<>();
+        for (UsageKind kind : UsageKind.values()) {
+            int count = amounts.count(kind);
+            if (count == 0) {
+                continue;
+            }
+            update.add("reserved_" + kind.code(), count);
+            String claimed = update.add("claimed_" + kind.code(), count);
+            if (!plan.isUnlimited(kind)) {
+                int maxBefore = plan.limit(kind) - count;
+                if (maxBefore < 0) {
+                    return false;
+                }
+                conditions.add("(attribute_not_exists(" + claimed + ") OR " + claimed + " <= " + update.value(maxBefore) + ")");
+            }
+        }
+        long micros = micros(amounts.usd());
+        if (micros > 0) {
+            update.add("reserved_micros", micros);
+            String claimed = update.add("claimed_micros", micros);
+            long maxBefore = micros(plan.monthlyCapUsd()) - micros;
+            if (maxBefore < 0) {
+                return false;
+            }
+            conditions.add("(attribute_not_exists(" + claimed + ") OR " + claimed + " <= " + update.value(maxBefore) + ")");
+        }
+        if (update.isEmpty()) {
+            return true;
+        }
+        try {
+            dynamo.updateItem(request -> request.tableName(table.name())
+                    .key(key(userId, month))
+                    .updateExpression(update.expression())
+                    .conditionExpression(conditions.isEmpty() ? null : String.join(" AND ", conditions))
+                    .expressionAttributeNames(update.names)
+                    .expressionAttributeValues(update.values));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void commit(String userId, YearMonth month, UsageAmounts reserved, UsageAmounts spent) {
+        Update update = new Update();
+        for (UsageKind kind : UsageKind.values()) {
+            update.addIfNonZero("reserved_" + kind.code(), -reserved.count(kind));
+            update.addIfNonZero("used_" + kind.code(), spent.count(kind));
+            update.addIfNonZero("claimed_" + kind.code(), spent.count(kind) - reserved.count(kind));
+        }
+        long reservedMicros = micros(reserved.usd());
+        long spentMicros = micros(spent.usd());
+        update.addIfNonZero("reserved_micros", -reservedMicros);
+        update.addIfNonZero("spent_micros", spentMicros);
+        update.addIfNonZero("claimed_micros", spentMicros - reservedMicros);
+        apply(userId, month, update);
+    }
+
+    @Override
+    public void release(String userId, YearMonth month, UsageAmounts reserved) {
+        Update update = new Update();
+        for (UsageKind kind : UsageKind.values()) {
+            update.addIfNonZero("reserved_" + kind.code(), -reserved.count(kind));
+            update.addIfNonZero("claimed_" + kind.code(), -reserved.count(kind));
+        }
+        long micros = micros(reserved.usd());
+        update.addIfNonZero("reserved_micros", -micros);
+        update.addIfNonZero("claimed_micros", -micros);
+        apply(userId, month, update);
+    }
+
+    private void apply(String userId, YearMonth month, Update update) {
+        if (update.isEmpty()) {
+            return;
+        }
+        dynamo.updateItem(request -> request.tableName(table.name())
+                .key(key(userId, month))
+                .updateExpression(update.expression())
+                .expressionAttributeNames(update.names)
+                .expressionAttributeValues(update.values));
+    }
+
+    private static UsageAmounts amounts(Map<String, AttributeValue> item, String countPrefix, String microsAttribute) {
+        Map<UsageKind, Integer> counts = new EnumMap<>(UsageKind.class);
+        for (UsageKind kind : UsageKind.values()) {
+            AttributeValue value = item.get(countPrefix + kind.code());
+            counts.put(kind, value == null ? 0 : Integer.parseInt(value.n()));
+        }
+        AttributeValue micros = item.get(microsAttribute);
+        BigDecimal usd = micros == null ? BigDecimal.ZERO
+                : new BigDecimal(micros.n()).divide(MICROS).stripTrailingZeros();
+        return new UsageAmounts(counts, usd);
+    }
+
+    private static long micros(BigDecimal usd) {
+        return usd.multiply(MICROS).setScale(0, java.math.RoundingMode.HALF_UP).longValueExact();
+    }
+
+    private Map<String, AttributeValue> key(String userId, YearMonth month) {
+        return Map.of(AppTable.PK, Attr.s(AppTable.tenantKey(userId)), AppTable.SK, Attr.s("USAGE#" + month));
+    }
+
+    /** Builds one {@code ADD a :x, b :y} expression with generated placeholders. */
+    private static final class Update {
+        private final Map<String, String> names = new HashMap<>();
+        private final Map<String, AttributeValue> values = new HashMap<>();
+        private final List<String> additions = new ArrayList<>();
+
+        String add(String attribute, long amount) {
+            String name = "#a" + names.size();
+            names.put(name, attribute);
+            additions.add(name + " " + value(amount));
+            return name;
+        }
+
+        void addIfNonZero(String attribute, long amount) {
+            if (amount != 0) {
+                add(attribute, amount);
+            }
+        }
+
+        String value(long amount) {
+            String placeholder = ":v" + values.size();
+            values.put(placeholder, Attr.n(amount));
+            return placeholder;
+        }
+
+        boolean isEmpty() {
+            return additions.isEmpty();
+        }
+
+        String expression() {
+            return "ADD " + String.join(", ", additions);
+        }
+    }
+}
