@@ -21,7 +21,8 @@ import static dev.pms.core.validation.InputChecker.path;
 
 /**
  * Checks a {@code PUT /brand-profile} body on the raw JSON tree, reporting every problem with its path, and only then
- * binds it. Channel codes are normalised ({@code x} becomes {@code twitter}, duplicates dropped).
+ * binds it. Channel codes and enum values are normalised ({@code x} becomes {@code twitter}, duplicates dropped).
+ * The read-only {@code updated_at} of a profile sent back as it was read is ignored.
  */
 public final class BrandProfileValidator {
     public static final int MAX_TEXT = 2_000;
@@ -30,6 +31,8 @@ public final class BrandProfileValidator {
     public static final int MAX_COMPETITORS = 20;
     public static final int MAX_COLOURS = 12;
     public static final int MAX_PHRASES = 100;
+    /** Upper bound of a whole profile's JSON text, so a stored profile stays well inside one table item. */
+    public static final int MAX_PROFILE_JSON = 100_000;
     public static final List<String> COMPLEXITY = List.of("simple", "moderate", "advanced");
     public static final List<String> ENGAGEMENT_LEVEL = List.of("low", "medium", "high");
     public static final List<String> EXPERTISE_LEVEL = List.of("beginner", "intermediate", "expert");
@@ -53,9 +56,10 @@ public final class BrandProfileValidator {
             check.throwIfProblems("brand profile");
         }
         check.rejectUnknownKeys(body, "", Set.of("website_analysis", "persona_data", "research_preferences",
-                "competitor_analyses", "color_palette", "vocabulary", "forbidden_phrases", "version"));
+                "competitor_analyses", "color_palette", "vocabulary", "forbidden_phrases", "version", "updated_at"));
+        check.maxJsonLength(body, "body", MAX_PROFILE_JSON);
         ObjectNode normalized = body.deepCopy();
-        normalized.remove("version");
+        normalized.remove(List.of("version", "updated_at"));
         Long version = check.integer(body.get("version"), "version", 0, Long.MAX_VALUE, false);
 
         websiteAnalysis(check, body.get("website_analysis"), normalized);

@@ -27,6 +27,8 @@ import java.util.stream.Collectors;
 public final class CampaignService {
     public static final int DEFAULT_PAGE_SIZE = 50;
     public static final int MAX_PAGE_SIZE = 200;
+    /** The change log keeps the most recent entries only, so a campaign item stays small. */
+    public static final int MAX_CHANGES_KEPT = 50;
     private static final int MAX_ID_LENGTH = 128;
 
     private final CampaignRepository campaigns;
@@ -115,7 +117,7 @@ public final class CampaignService {
         requireUser(userId);
         Campaign current = find(userId, campaignId);
         LocalDate today = LocalDate.now(clock);
-        CampaignRequests.Patch change = CampaignRequests.patch(patch, today);
+        CampaignRequests.Patch change = CampaignRequests.patch(patch, current.goal(), today);
         if (change.version() != current.version()) {
             throw new VersionConflictException("campaign " + campaignId + " is at version " + current.version()
                     + ", not " + change.version());
@@ -166,6 +168,9 @@ public final class CampaignService {
         Instant now = clock.instant();
         List<CampaignChange> changes = new ArrayList<>(current.changes());
         changes.add(new CampaignChange(now, userId, fields, String.join("; ", summary)));
+        if (changes.size() > MAX_CHANGES_KEPT) {
+            changes = new ArrayList<>(changes.subList(changes.size() - MAX_CHANGES_KEPT, changes.size()));
+        }
         Campaign updated = new Campaign(current.campaignId(), userId, name, current.goal(), kpi, channels, phases, nodes,
                 current.productContext(), current.status(), phases.get(0).startDate(), launchDate,
                 current.createdAt(), now, current.version() + 1, changes);
@@ -205,10 +210,6 @@ public final class CampaignService {
                 start = launch.minusDays(teaserDays);
             } else if (launch == null) {
                 launch = start.plusDays(teaserDays);
-            } else {
-                InputChecker check = new InputChecker();
-                CampaignRequests.checkTeaser(check, start, launch);
-                check.throwIfProblems("campaign patch");
             }
             return planner.schedule(current.goal(), start, launch, currentStart);
         }

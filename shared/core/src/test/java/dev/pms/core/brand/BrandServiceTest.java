@@ -12,6 +12,7 @@ import dev.pms.core.support.InMemoryBrandProfileRepository;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -222,6 +223,27 @@ class BrandServiceTest {
     }
 
     @Test
+    void aProfileReadBackCanBeSavedAgainUnchanged() {
+        StoredBrandProfile first = service.putProfile(ALICE, json(FULL_PROFILE));
+        JsonNode asRead = Json.mapper().valueToTree(service.getProfile(ALICE));
+
+        StoredBrandProfile second = service.putProfile(ALICE, asRead);
+
+        assertThat(second.version()).isEqualTo(2);
+        assertThat(second.profile()).isEqualTo(first.profile());
+    }
+
+    @Test
+    void rejectsAnOversizedProfile() {
+        String competitors = String.join(",", Collections.nCopies(20,
+                "{'competitor_url':'https://c.example','analysis_data':{'notes':['" + "n".repeat(1_990) + "','"
+                        + "n".repeat(1_990) + "','" + "n".repeat(1_990) + "']}}"));
+        ValidationException error = catchThrowableOfType(ValidationException.class,
+                () -> service.putProfile(ALICE, json("{'competitor_analyses':[" + competitors + "]}")));
+        assertThat(error.fieldErrors()).extracting(FieldError::field).containsExactly("body");
+    }
+
+    @Test
     void anUnsavedProfileIsNotFound() {
         assertThatThrownBy(() -> service.getProfile(ALICE)).isInstanceOf(NotFoundException.class);
     }
@@ -265,7 +287,7 @@ class BrandServiceTest {
     }
 
     private static String bigList(int size) {
-        return "[" + String.join(",", java.util.Collections.nCopies(size, "'p'")) + "]";
+        return "[" + String.join(",", Collections.nCopies(size, "'p'")) + "]";
     }
 
     private static String messageOf(ValidationException error, String field) {
