@@ -144,23 +144,25 @@ public final class CampaignService {
             channels = change.channels();
         }
         List<Phase> phases = reschedule(current, change);
-        if (!phases.equals(current.phases())) {
-            if (change.startDate() != null) {
-                fields.add("start_date");
-            }
-            if (change.launchDate() != null) {
-                fields.add("launch_date");
-            }
-            summary.add("dates " + current.phases().get(0).startDate() + " -> " + phases.get(0).startDate());
+        boolean phasesMoved = !phases.equals(current.phases());
+        LocalDate launchDate = effectiveLaunchDate(current.goal(), phases,
+                change.launchDate() != null ? change.launchDate() : current.launchDate());
+        if (change.startDate() != null && !phases.get(0).startDate().equals(current.startDate())) {
+            fields.add("start_date");
         }
-        LocalDate launchDate = change.launchDate() != null ? change.launchDate() : current.launchDate();
-        launchDate = effectiveLaunchDate(current.goal(), phases, launchDate);
+        if (!Objects.equals(launchDate, current.launchDate())) {
+            fields.add("launch_date");
+        }
+        if (phasesMoved) {
+            summary.add("phases " + current.phases().get(0).startDate() + ".." + last(current.phases()).endDate()
+                    + " -> " + phases.get(0).startDate() + ".." + last(phases).endDate());
+        }
         if (fields.isEmpty()) {
             return current;
         }
 
         List<AssetNode> nodes = current.assetNodes();
-        if (fields.contains("channels") || !phases.equals(current.phases())) {
+        if (fields.contains("channels") || phasesMoved) {
             BlueprintPlanner.Plan plan = planner.replan(current.goal(), channels, phases, current.assetNodes(), idGenerator);
             nodes = plan.assetNodes();
             summary.add(replanSummary(current.assetNodes(), nodes));
@@ -214,6 +216,10 @@ public final class CampaignService {
             return planner.schedule(current.goal(), start, launch, currentStart);
         }
         return planner.schedule(current.goal(), start != null ? start : launch, null, currentStart);
+    }
+
+    private static Phase last(List<Phase> phases) {
+        return phases.get(phases.size() - 1);
     }
 
     private static LocalDate effectiveLaunchDate(Goal goal, List<Phase> phases, LocalDate requested) {
