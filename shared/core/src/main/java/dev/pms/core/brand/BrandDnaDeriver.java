@@ -7,6 +7,7 @@ import dev.pms.core.channel.Placement;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,7 @@ public final class BrandDnaDeriver {
     static final List<String> DEFAULT_PALETTE = List.of("#1F2937", "#2563EB", "#F59E0B", "#F9FAFB");
     static final List<String> DEFAULT_VALUES = List.of("quality", "clarity", "trust");
     static final String DEFAULT_POSITIONING = "a dependable, well-made choice that makes everyday life easier";
-    static final Map<String, Object> DEFAULT_STYLE_GUIDELINES = Map.of(
+    static final Map<String, Object> DEFAULT_STYLE_GUIDELINES = ordered(
             "imagery", "natural light, real people using the product, uncluttered backgrounds",
             "typography", "one bold sans-serif for headlines, a readable sans-serif for body text",
             "layout", "generous white space, one focal point, brand colour as an accent");
@@ -152,9 +153,18 @@ public final class BrandDnaDeriver {
         Map<String, Map<String, Object>> personas = new LinkedHashMap<>();
         for (Channel channel : channels) {
             ChannelProfile guidance = catalog.channel(channel);
-            personas.put(channel.code(), Map.of("tone", guidance.toneShift(), "cta_style", guidance.copyFramework().ctaStyle()));
+            personas.put(channel.code(), ordered("tone", guidance.toneShift(), "cta_style", guidance.copyFramework().ctaStyle()));
         }
-        return personas;
+        return Collections.unmodifiableMap(personas);
+    }
+
+    /** An unmodifiable map of key/value pairs in the given order, so the JSON reads the same every time. */
+    private static Map<String, Object> ordered(String... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return Collections.unmodifiableMap(map);
     }
 
     private static List<BrandDna.CompetitorInsight> insights(List<BrandProfile.CompetitorAnalysis> competitors) {
