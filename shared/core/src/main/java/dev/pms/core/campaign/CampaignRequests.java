@@ -25,6 +25,7 @@ final class CampaignRequests {
     static final int MAX_CHANNELS = 12;
     static final int MAX_YEARS_FROM_TODAY = 5;
     static final int MAX_TEASER_DAYS = 90;
+    static final int MAX_PRODUCT_CONTEXT_JSON = 20_000;
     private static final FreeFormLimits PRODUCT_CONTEXT = new FreeFormLimits(6, 100, 5_000, 1_000);
     private static final Set<String> PATCHABLE = Set.of("campaign_name", "kpi", "start_date", "launch_date", "channels", "version");
     private static final String CHANNEL_CODES = Arrays.stream(Channel.values()).map(Channel::code)
@@ -71,7 +72,7 @@ final class CampaignRequests {
         return new Create(name.trim(), goal, kpi, channels, productContext, start, launch);
     }
 
-    static Patch patch(JsonNode body, LocalDate today) {
+    static Patch patch(JsonNode body, Goal goal, LocalDate today) {
         InputChecker check = new InputChecker();
         if (!check.object(body, "body", true)) {
             check.throwIfProblems("campaign patch");
@@ -85,6 +86,9 @@ final class CampaignRequests {
         String kpi = check.string(body.get("kpi"), "kpi", MAX_KPI, false);
         LocalDate start = requiredIfSent(check, body, "start_date", today);
         LocalDate launch = requiredIfSent(check, body, "launch_date", today);
+        if (goal == Goal.PRODUCT_LAUNCH && start != null && launch != null) {
+            checkTeaser(check, start, launch);
+        }
         List<Channel> channels = null;
         if (body.has("channels")) {
             channels = channels(check, body.get("channels"));
@@ -97,7 +101,7 @@ final class CampaignRequests {
     }
 
     /** Reports a launch that is not after the start of its teaser, or a teaser longer than allowed. */
-    static void checkTeaser(InputChecker check, LocalDate start, LocalDate launch) {
+    private static void checkTeaser(InputChecker check, LocalDate start, LocalDate launch) {
         if (!launch.isAfter(start)) {
             check.add("launch_date", "must be after start_date (" + start + ") so the teaser has at least one day");
         } else if (start.plusDays(MAX_TEASER_DAYS).isBefore(launch)) {
@@ -131,6 +135,7 @@ final class CampaignRequests {
             check.string(node.get(known), "product_context." + known, PRODUCT_CONTEXT.maxStringChars(), false);
         }
         check.freeForm(node, "product_context", PRODUCT_CONTEXT);
+        check.maxJsonLength(node, "product_context", MAX_PRODUCT_CONTEXT_JSON);
         if (check.hasProblems()) {
             return Map.of();
         }

@@ -27,6 +27,8 @@ import java.util.stream.Collectors;
 public final class CampaignService {
     public static final int DEFAULT_PAGE_SIZE = 50;
     public static final int MAX_PAGE_SIZE = 200;
+    /** The change log keeps the most recent entries only, so a campaign item stays small. */
+    public static final int MAX_CHANGES_KEPT = 50;
     private static final int MAX_ID_LENGTH = 128;
 
     private final CampaignRepository campaigns;
@@ -123,7 +125,7 @@ public final class CampaignService {
         requireUser(userId);
         Campaign current = find(userId, campaignId);
         LocalDate today = LocalDate.now(clock);
-        CampaignRequests.Patch change = CampaignRequests.patch(patch, today);
+        CampaignRequests.Patch change = CampaignRequests.patch(patch, current.goal(), today);
         if (change.version() != current.version()) {
             throw new VersionConflictException("campaign " + campaignId + " is at version " + current.version()
                     + ", not " + change.version());
@@ -150,23 +152,25 @@ public final class CampaignService {
             channels = change.channels();
         }
         List<Phase> phases = reschedule(current, change);
-        if (!phases.equals(current.phases())) {
-            if (change.startDate() != null) {
-                fields.add("start_date");
-            }
-            if (change.launchDate() != null) {
-                fields.add("launch_date");
-            }
-            summary.add("dates " + current.phases().get(0).startDate() + " -> " + phases.get(0).startDate());
+        boolean phasesMoved = !phases.equals(current.phases());
+        LocalDate launchDate = effectiveLaunchDate(current.goal(), phases,
+                change.launchDate() != null ? change.launchDate() : current.launchDate());
+        if (change.startDate() != null && !phases.get(0).startDate().equals(current.startDate())) {
+            fields.add("start_date");
         }
-        LocalDate launchDate = change.launchDate() != null ? change.launchDate() : current.launchDate();
-        launchDate = effectiveLaunchDate(current.goal(), phases, launchDate);
+        if (!Objects.equals(launchDate, current.launchDate())) {
+            fields.add("launch_date");
+        }
+        if (phasesMoved) {
+            summary.add("phases " + current.phases().get(0).startDate() + ".." + last(current.phases()).endDate()
+                    + " -> " + phases.get(0).startDate() + ".." + last(phases).endDate());
+        }
         if (fields.isEmpty()) {
             return current;
         }
 
         List<AssetNode> nodes = current.assetNodes();
-        if (fields.contains("channels") || !phases.equals(current.phases())) {
+        if (fields.contains("channels") || phasesMoved) {
             BlueprintPlanner.Plan plan = planner.replan(current.goal(), channels, phases, current.assetNodes(), idGenerator);
             nodes = plan.assetNodes();
             summary.add(replanSummary(current.assetNodes(), nodes));
@@ -174,6 +178,9 @@ public final class CampaignService {
         Instant now = clock.instant();
         List<CampaignChange> changes = new ArrayList<>(current.changes());
         changes.add(new CampaignChange(now, userId, fields, String.join("; ", summary)));
+        if (changes.size() > MAX_CHANGES_KEPT) {
+            changes = new ArrayList<>(changes.subList(changes.size() - MAX_CHANGES_KEPT, changes.size()));
+        }
         Campaign updated = new Campaign(current.campaignId(), userId, name, current.goal(), kpi, channels, phases, nodes,
                 current.productContext(), current.status(), phases.get(0).startDate(), launchDate,
                 current.createdAt(), now, current.version() + 1, changes);
@@ -213,14 +220,14 @@ public final class CampaignService {
                 start = launch.minusDays(teaserDays);
             } else if (launch == null) {
                 launch = start.plusDays(teaserDays);
-            } else {
-                InputChecker check = new InputChecker();
-                CampaignRequests.checkTeaser(check, start, launch);
-                check.throwIfProblems("campaign patch");
             }
             return planner.schedule(current.goal(), start, launch, currentStart);
         }
         return planner.schedule(current.goal(), start != null ? start : launch, null, currentStart);
+    }
+
+    private static Phase last(List<Phase> phases) {
+        return phases.get(phases.size() - 1);
     }
 
     private static LocalDate effectiveLaunchDate(Goal goal, List<Phase> phases, LocalDate requested) {

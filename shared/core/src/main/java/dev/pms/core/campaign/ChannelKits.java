@@ -16,7 +16,8 @@ import static dev.pms.core.campaign.PhaseWeight.LIGHT;
 /**
  * The deliverables each channel needs per phase weight. Items depend only on earlier items of the same kit, so
  * every planned graph is acyclic. A video depends on its key frame: the platform's cover where one exists,
- * otherwise a still rendered at the video's own placement.
+ * otherwise a still rendered at the video's own placement. Ingredients of a video (key frame still, voiceover,
+ * avatar presenter) use the video's placement, whose canvas and duration they must fit.
  */
 final class ChannelKits {
 
@@ -62,7 +63,9 @@ final class ChannelKits {
                 item("pin_copy", "pinterest/pin_copy", AssetType.TEXT, "Pinterest pin title and description", ALL, "pin")));
         KITS.put(Channel.YOUTUBE, List.of(
                 item("thumbnail", "youtube/thumbnail", AssetType.IMAGE, "YouTube thumbnail (key frame)", FULL_FOLLOW_UP),
-                item("video", "youtube/video", AssetType.VIDEO, "YouTube video", FULL_FOLLOW_UP, "thumbnail"),
+                item("voiceover", "youtube/video", AssetType.AUDIO, "YouTube video voiceover", FULL_ONLY),
+                item("presenter", "youtube/video", AssetType.AVATAR, "YouTube presenter (avatar)", FULL_ONLY, "voiceover"),
+                item("video", "youtube/video", AssetType.VIDEO, "YouTube video", FULL_FOLLOW_UP, "thumbnail", "presenter"),
                 item("video_copy", "youtube/video_copy", AssetType.TEXT, "YouTube title and description", FULL_FOLLOW_UP, "video"),
                 item("short_key_frame", "youtube/short", AssetType.IMAGE, "YouTube Short key frame", LIGHT_FULL),
                 item("short", "youtube/short", AssetType.VIDEO, "YouTube Short", LIGHT_FULL, "short_key_frame")));

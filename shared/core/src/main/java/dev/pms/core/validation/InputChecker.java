@@ -289,6 +289,13 @@ public final class InputChecker {
         }
     }
 
+    /** Reports a value whose JSON text is longer than {@code maxChars}, which keeps stored items bounded. */
+    public void maxJsonLength(JsonNode node, String path, int maxChars) {
+        if (!isAbsent(node) && node.toString().length() > maxChars) {
+            add(path, "is too large: at most " + maxChars + " characters of JSON");
+        }
+    }
+
     public static String describe(JsonNode node) {
         return switch (node.getNodeType()) {
             case STRING -> "a string";

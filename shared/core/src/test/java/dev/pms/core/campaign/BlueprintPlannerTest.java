@@ -93,8 +93,8 @@ class BlueprintPlannerTest {
             assertThat(node.title()).isNotBlank();
             Placement placement = CATALOG.placement(node.placement()).orElseThrow();
             assertThat(placement.channel()).isEqualTo(node.channel());
-            boolean keyFrameOfVideo = node.assetType() == AssetType.IMAGE && placement.assetType() == AssetType.VIDEO;
-            assertThat(node.assetType() == placement.assetType() || keyFrameOfVideo).as(node.title()).isTrue();
+            boolean ingredientOfVideo = placement.assetType() == AssetType.VIDEO && node.assetType() != AssetType.TEXT;
+            assertThat(node.assetType() == placement.assetType() || ingredientOfVideo).as(node.title()).isTrue();
 
             Phase phase = phases.get(node.phase());
             assertThat(node.dueDate()).isBetween(phase.startDate(), phase.endDate());
@@ -139,8 +139,11 @@ class BlueprintPlannerTest {
     void channelKitsMatchTheBrief() {
         List<AssetNode> launch = plan(Goal.PRODUCT_LAUNCH, List.of(Channel.values())).assetNodes().stream()
                 .filter(n -> n.phase().equals("launch")).toList();
-        AssetNode video = single(launch, "youtube/video");
-        assertThat(video.dependsOn()).containsExactly(single(launch, "youtube/thumbnail").assetId());
+        List<AssetNode> youtubeVideo = launch.stream().filter(n -> n.placement().equals("youtube/video")).toList();
+        AssetNode video = ofType(youtubeVideo, AssetType.VIDEO);
+        AssetNode presenter = ofType(youtubeVideo, AssetType.AVATAR);
+        assertThat(video.dependsOn()).containsExactly(single(launch, "youtube/thumbnail").assetId(), presenter.assetId());
+        assertThat(presenter.dependsOn()).containsExactly(ofType(youtubeVideo, AssetType.AUDIO).assetId());
         assertThat(single(launch, "youtube/video_copy").dependsOn()).containsExactly(video.assetId());
 
         assertThat(placementsOf(launch, Channel.EMAIL)).contains("email/banner", "email/copy");
@@ -156,6 +159,12 @@ class BlueprintPlannerTest {
         assertThat(placementsOf(launch, Channel.GOOGLE_ADS)).contains("google_ads/display_landscape",
                 "google_ads/display_square", "google_ads/search_copy");
         assertThat(placementsOf(launch, Channel.META_ADS)).contains("meta_ads/feed", "meta_ads/copy");
+    }
+
+    @Test
+    void aFullLaunchUsesEveryAssetType() {
+        assertThat(plan(Goal.PRODUCT_LAUNCH, List.of(Channel.values())).assetNodes().stream().map(AssetNode::assetType)
+                .collect(Collectors.toSet())).containsExactlyInAnyOrder(AssetType.values());
     }
 
     @Test
@@ -217,6 +226,12 @@ class BlueprintPlannerTest {
     private static AssetNode single(List<AssetNode> nodes, String placement) {
         List<AssetNode> matching = nodes.stream().filter(n -> n.placement().equals(placement)).toList();
         assertThat(matching).as(placement).hasSize(1);
+        return matching.get(0);
+    }
+
+    private static AssetNode ofType(List<AssetNode> nodes, AssetType type) {
+        List<AssetNode> matching = nodes.stream().filter(n -> n.assetType() == type).toList();
+        assertThat(matching).as(type.code()).hasSize(1);
         return matching.get(0);
     }
 

@@ -267,6 +267,49 @@ class CampaignServiceTest {
     }
 
     @Test
+    void patchingBothDatesOfALaunchChecksTheirOrder() {
+        Campaign campaign = createLaunch(ALICE, "['email']");
+        ValidationException error = catchThrowableOfType(ValidationException.class, () -> service.update(ALICE,
+                campaign.campaignId(), json("{'version':1,'start_date':'2026-12-20','launch_date':'2026-12-19'}")));
+        assertThat(error.fieldErrors()).extracting(FieldError::field).containsExactly("launch_date");
+
+        Campaign stretched = service.update(ALICE, campaign.campaignId(),
+                json("{'version':1,'start_date':'2026-12-01','launch_date':'2026-12-15'}"));
+        assertThat(stretched.phases().get(0).durationDays()).isEqualTo(14);
+        assertThat(stretched.changes().get(0).fields()).containsExactly("start_date", "launch_date");
+    }
+
+    @Test
+    void movingTheStartOfAnotherGoalShiftsItsPhases() {
+        Campaign campaign = service.createBlueprint(ALICE, json("{'campaign_name':'Loyal','goal':'retention','channels':['email']}"));
+        Campaign moved = service.update(ALICE, campaign.campaignId(), json("{'version':1,'start_date':'2027-01-04'}"));
+        assertThat(moved.phases()).extracting(Phase::name).containsExactly("onboarding", "engagement", "loyalty");
+        assertThat(moved.startDate()).isEqualTo(LocalDate.of(2027, 1, 4));
+        assertThat(moved.phases().get(2).endDate()).isEqualTo(LocalDate.of(2027, 1, 4).plusDays(7 + 21 + 14 - 1));
+        assertThat(moved.assetNodes()).allSatisfy(n -> assertThat(n.dueDate()).isAfterOrEqualTo(LocalDate.of(2027, 1, 4)));
+    }
+
+    @Test
+    void theChangeLogKeepsTheMostRecentEntries() {
+        Campaign campaign = createLaunch(ALICE, "['email']");
+        for (int version = 1; version <= CampaignService.MAX_CHANGES_KEPT + 2; version++) {
+            campaign = service.update(ALICE, campaign.campaignId(), json("{'version':" + version + ",'kpi':'kpi " + version + "'}"));
+        }
+        assertThat(campaign.changes()).hasSize(CampaignService.MAX_CHANGES_KEPT);
+        assertThat(campaign.changes().get(CampaignService.MAX_CHANGES_KEPT - 1).fields()).containsExactly("kpi");
+        assertThat(campaign.version()).isEqualTo(CampaignService.MAX_CHANGES_KEPT + 3);
+    }
+
+    @Test
+    void rejectsAnOversizedProductContext() {
+        String many = String.join(",", Collections.nCopies(5, "'" + "d".repeat(4_500) + "'"));
+        ValidationException error = catchThrowableOfType(ValidationException.class, () -> service.createBlueprint(ALICE,
+                json("{'campaign_name':'a','goal':'awareness','channels':['email'],'product_context':{'notes':[" + many + "]}}")));
+        assertThat(error.fieldErrors()).extracting(FieldError::field).containsExactly("product_context");
+        assertThat(error.fieldErrors().get(0).message()).contains("too large");
+    }
+
+    @Test
     void anUnchangedPatchStoresNothing() {
         Campaign campaign = createLaunch(ALICE, "['email']");
         assertThat(service.update(ALICE, campaign.campaignId(), json("{'version':1,'channels':['email']}"))).isEqualTo(campaign);
