@@ -86,7 +86,7 @@ public final class ApiGateway implements AutoCloseable {
         String requestId = newRequestId();
         try {
             long declaredLength = contentLength(exchange);
-            byte[] body = declaredLength > MAX_BODY_BYTES ? null : readBody(exchange.getRequestBody());
+            byte[] body = declaredLength > MAX_BODY_BYTES ? drain(exchange.getRequestBody()) : readBody(exchange.getRequestBody());
             GatewayRequest request = new GatewayRequest(method, rawPath, exchange.getRequestURI().getRawQuery(),
                     exchange.getRequestHeaders(), body, exchange.getRemoteAddress().getAddress().getHostAddress(),
                     exchange.getProtocol());
@@ -230,10 +230,19 @@ public final class ApiGateway implements AutoCloseable {
         try (in) {
             byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
             if (body.length > MAX_BODY_BYTES) {
+                drain(in);
                 throw new BodyTooLargeException();
             }
             return body;
         }
+    }
+
+    /** Reads what the client still sends (an unread body resets the connection before it sees the 413). */
+    private static byte[] drain(InputStream in) throws IOException {
+        try (in) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        return null;
     }
 
     private static void write(HttpExchange exchange, String method, GatewayResponse response, String requestId) {
