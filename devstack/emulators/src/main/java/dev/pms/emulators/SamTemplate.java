@@ -178,6 +178,11 @@ public final class SamTemplate {
         throw new TemplateException(where + " must be a mapping but is " + describe(value));
     }
 
+    /** A template mapping as {@code Map<String, Object>}; a non-mapping fails. */
+    public static Map<String, Object> asMapOf(Object value) {
+        return asMap(value, "value");
+    }
+
     static String describe(Object value) {
         return value == null ? "empty" : value.getClass().getSimpleName() + " '" + value + "'";
     }

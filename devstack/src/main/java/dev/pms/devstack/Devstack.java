@@ -1,0 +1,304 @@
+package dev.pms.devstack;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.pms.devstack.auth.JwtAuthorizer;
+import dev.pms.devstack.auth.LocalJwtIssuer;
+import dev.pms.devstack.functions.FunctionDefinition;
+import dev.pms.devstack.functions.FunctionRegistry;
+import dev.pms.devstack.gateway.ApiGateway;
+import dev.pms.devstack.gateway.GatewayRequest;
+import dev.pms.devstack.gateway.GatewayResponse;
+import dev.pms.devstack.gateway.HttpApiModel;
+import dev.pms.devstack.gateway.HttpApiRoute;
+import dev.pms.devstack.gateway.RouteTable;
+import dev.pms.emulators.IntrinsicResolver;
+import dev.pms.emulators.LocalAws;
+import dev.pms.emulators.ProvisionedResources;
+import dev.pms.emulators.SamTemplate;
+import dev.pms.emulators.TemplateProvisioner;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole local AWS for the suite: emulators ({@link LocalAws}), the template's tables, buckets and
+ * queues, every {@code AWS::Serverless::Function} in process, the HTTP API gateway with the JWT authorizer,
+ * and any extra {@link LocalService} (the Step Functions engine, later).
+ */
+public final class Devstack implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Devstack.class);
+    public static final String API_PREFIX = "/api/product-marketing";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final DevstackOptions options;
+    private final SamTemplate template;
+    private final LocalAws localAws;
+    private final ProvisionedResources resources;
+    private final FunctionRegistry functions;
+    private final List<LocalService> services;
+    private final LocalJwtIssuer jwtIssuer;
+    private final HttpApiModel httpApis;
+    private final Deque<AutoCloseable> closeInReverse;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final Duration startupTime;
+    private volatile ApiGateway gateway;
+
+    private Devstack(DevstackOptions options, SamTemplate template, LocalAws localAws, ProvisionedResources resources,
+                     FunctionRegistry functions, List<LocalService> services, LocalJwtIssuer jwtIssuer,
+                     HttpApiModel httpApis, Deque<AutoCloseable> closeInReverse, Duration startupTime) {
+        this.options = options;
+        this.template = template;
+        this.localAws = localAws;
+        this.resources = resources;
+        this.functions = functions;
+        this.services = services;
+        this.jwtIssuer = jwtIssuer;
+        this.httpApis = httpApis;
+        this.closeInReverse = closeInReverse;
+        this.startupTime = startupTime;
+    }
+
+    public static Devstack start(DevstackOptions options) {
+        long started = System.nanoTime();
+        Path templatePath = options.template() != null ? options.template()
+                : SamTemplate.findUpwards(Path.of(System.getProperty("user.dir"))).orElseThrow(() ->
+                new IllegalStateException("No template.yaml in " + System.getProperty("user.dir")
+                        + " or a parent directory; pass --template PATH"));
+        SamTemplate template = SamTemplate.load(templatePath);
+        Map<String, String> parameters = new LinkedHashMap<>(options.parameterOverrides());
+        HttpApiModel.jwtParameterRoles(template).forEach((parameter, role) ->
+                parameters.put(parameter, role.equals("issuer") ? LocalJwtIssuer.ISSUER : LocalJwtIssuer.AUDIENCE));
+
+        Path keyDirectory = options.signingKeyDirectory() != null ? options.signingKeyDirectory()
+                : options.dataDir() != null ? options.dataDir() : LocalJwtIssuer.defaultHome();
+        CompletableFuture<LocalJwtIssuer> issuer = CompletableFuture.supplyAsync(() -> LocalJwtIssuer.loadOrCreate(keyDirectory));
+
+        Deque<AutoCloseable> closeInReverse = new ArrayDeque<>();
+        try {
+            LocalAws localAws = LocalAws.start(options.dataDir());
+            closeInReverse.push(localAws);
+            ProvisionedResources resources = TemplateProvisioner.provision(localAws, template, parameters);
+            IntrinsicResolver resolver = new IntrinsicResolver(template, parameters, resources);
+            FunctionRegistry functions = new FunctionRegistry(FunctionDefinition.allOf(template, resolver, resources), localAws);
+            closeInReverse.push(functions);
+            List<LocalService> services = new java.util.ArrayList<>();
+            for (LocalServiceFactory factory : options.services()) {
+                LocalService service = factory.start(new LocalServiceFactory.Context(localAws, template, resources,
+                        resolver, functions));
+                closeInReverse.push(service);
+                services.add(service);
+                functions.addFunctionProperties(service.functionProperties());
+            }
+            HttpApiModel httpApis = HttpApiModel.of(template, functions.all().values().stream()
+                    .map(function -> function.definition()).toList(), resolver, resources);
+            LocalJwtIssuer jwtIssuer = join(issuer);
+            Devstack devstack = new Devstack(options, template, localAws, resources, functions,
+                    Collections.unmodifiableList(services), jwtIssuer, httpApis, closeInReverse,
+                    Duration.ofNanos(System.nanoTime() - started));
+            ApiGateway gateway = new ApiGateway(options.port(), httpApis, functions,
+                    JwtAuthorizer.forLocalIssuer(jwtIssuer), devstack::devstackRoute);
+            closeInReverse.push(gateway);
+            devstack.gateway = gateway;
+            return devstack;
+        } catch (IOException | RuntimeException e) {
+            closeAll(closeInReverse);
+            if (e instanceof IOException io) {
+                throw new UncheckedIOException("Cannot open the gateway port " + options.port() + ": " + io.getMessage(), io);
+            }
+            throw (RuntimeException) e;
+        }
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+        }
+    }
+
+    /** {@code http://127.0.0.1:PORT}. */
+    public URI baseUri() {
+        return gateway.baseUri();
+    }
+
+    /** {@link #baseUri()} plus the API prefix ({@code /api/product-marketing} unless the routes say otherwise), no trailing slash. */
+    public URI apiBase() {
+        return URI.create(baseUri() + apiPrefix());
+    }
+
+    /** The routes' common literal prefix; {@link #API_PREFIX} when every route starts with it or there are none. */
+    public String apiPrefix() {
+        List<String> paths = httpApis.routes().stream().filter(route -> !route.isDefaultRoute())
+                .map(HttpApiRoute::path).toList();
+        if (paths.isEmpty() || paths.stream().allMatch(path -> path.equals(API_PREFIX) || path.startsWith(API_PREFIX + "/"))) {
+            return API_PREFIX;
+        }
+        List<String> common = null;
+        for (String path : paths) {
+            List<String> segments = List.of(path.substring(1).split("/"));
+            List<String> literal = segments.subList(0, Math.max(0, segments.size() - 1)).stream()
+                    .takeWhile(segment -> !segment.startsWith("{")).toList();
+            if (common == null) {
+                common = literal;
+            } else {
+                int shared = 0;
+                while (shared < common.size() && shared < literal.size() && common.get(shared).equals(literal.get(shared))) {
+                    shared++;
+                }
+                common = common.subList(0, shared);
+            }
+        }
+        return common.isEmpty() ? "" : "/" + String.join("/", common);
+    }
+
+    /**
+     * Gateway, emulator endpoints and names: {@code gateway}, {@code api}, {@code dynamodb}, {@code s3},
+     * {@code sqs}, {@code region}, {@code table}, {@code bucket}, plus one entry per {@link LocalService}
+     * (e.g. {@code stepfunctions}).
+     */
+    public Map<String, String> endpoints() {
+        Map<String, String> endpoints = new LinkedHashMap<>();
+        endpoints.put("gateway", baseUri().toString());
+        endpoints.put("api", apiBase().toString());
+        endpoints.put("dynamodb", localAws.dynamoDbEndpoint().toString());
+        endpoints.put("s3", localAws.s3Endpoint().toString());
+        endpoints.put("sqs", localAws.sqsEndpoint().toString());
+        endpoints.put("region", localAws.region());
+        String table = mainName(resources.tableNames(), "AppTable");
+        if (table != null) {
+            endpoints.put("table", table);
+        }
+        String bucket = mainName(resources.bucketNames(), "MediaBucket");
+        if (bucket != null) {
+            endpoints.put("bucket", bucket);
+        }
+        services.forEach(service -> endpoints.put(service.name(), service.endpoint().toString()));
+        return Collections.unmodifiableMap(endpoints);
+    }
+
+    /** Queue URLs by logical id. */
+    public Map<String, String> queues() {
+        return resources.queueUrls();
+    }
+
+    private static String mainName(Map<String, String> namesByLogicalId, String preferred) {
+        if (namesByLogicalId.containsKey(preferred)) {
+            return namesByLogicalId.get(preferred);
+        }
+        return namesByLogicalId.values().stream().findFirst().orElse(null);
+    }
+
+    /** A bearer token (12 h) the local authorizer accepts, for {@code sub = user}. */
+    public String tokenFor(String user) {
+        return jwtIssuer.tokenFor(user);
+    }
+
+    public LocalJwtIssuer jwtIssuer() {
+        return jwtIssuer;
+    }
+
+    public LocalAws localAws() {
+        return localAws;
+    }
+
+    public ProvisionedResources resources() {
+        return resources;
+    }
+
+    public SamTemplate template() {
+        return template;
+    }
+
+    public FunctionRegistry functions() {
+        return functions;
+    }
+
+    public List<HttpApiRoute> routes() {
+        return new RouteTable(httpApis.routes()).routes();
+    }
+
+    public DevstackOptions options() {
+        return options;
+    }
+
+    /** From {@link #start} until everything but the gateway socket was up. */
+    public Duration startupTime() {
+        return startupTime;
+    }
+
+    GatewayResponse devstackRoute(GatewayRequest request) {
+        String path = request.rawPath();
+        if (path.equals("/_devstack/endpoints") && request.method().equals("GET")) {
+            Map<String, Object> body = new LinkedHashMap<>(endpoints());
+            body.put("tables", resources.tableNames());
+            body.put("buckets", resources.bucketNames());
+            body.put("queues", resources.queueUrls());
+            return GatewayResponse.json(200, json(body));
+        }
+        if (path.equals("/_devstack/jwks.json") && request.method().equals("GET")) {
+            return GatewayResponse.json(200, jwtIssuer.publicJwksJson());
+        }
+        if (path.equals("/_devstack/plans")) {
+            return notYetImplemented(request, "the plans and quota issue (pre-flight quote against the user's plan)");
+        }
+        if (path.matches("/_devstack/schedules/[^/]+/run")) {
+            return notYetImplemented(request, "the EventBridge schedule issue (performance loop)");
+        }
+        return GatewayResponse.message(404, "Not Found");
+    }
+
+    private static GatewayResponse notYetImplemented(GatewayRequest request, String issue) {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "https://pms.dev/problems/devstack-not-implemented");
+        problem.put("title", "Not Implemented");
+        problem.put("status", 501);
+        problem.put("detail", request.method() + " " + request.rawPath() + " is not implemented yet; it comes with "
+                + issue + ".");
+        return GatewayResponse.of(501, "application/problem+json", json(problem).getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Stops the gateway, services and functions, then the emulators (DynamoDB is snapshotted with --data). */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            closeAll(closeInReverse);
+        }
+    }
+
+    private static void closeAll(Deque<AutoCloseable> closeInReverse) {
+        while (!closeInReverse.isEmpty()) {
+            AutoCloseable next = closeInReverse.pop();
+            try {
+                next.close();
+            } catch (Exception e) {
+                LOG.warn("while stopping {}: {}", next.getClass().getSimpleName(), e.toString());
+            }
+        }
+    }
+}

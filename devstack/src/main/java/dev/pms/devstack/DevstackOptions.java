@@ -1,0 +1,66 @@
+package dev.pms.devstack;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How to start a {@link Devstack}. Immutable; every {@code with...} returns a copy.
+ *
+ * @param port                 gateway port on 127.0.0.1; 0 picks a free one
+ * @param dataDir              persistent data directory, or null for memory only
+ * @param template             the SAM template, or null to find {@code template.yaml} walking up from {@code user.dir}
+ * @param parameterOverrides   template parameter values (the JWT issuer/audience parameters are always local)
+ * @param signingKeyDirectory  where {@code jwt-signing-key.json} lives, or null: {@code dataDir} when given, else
+ *                             {@code $PMS_DEVSTACK_HOME} / {@code ~/.pms-devstack}
+ * @param services             extra services started before the functions (e.g. Step Functions)
+ */
+public record DevstackOptions(int port, Path dataDir, Path template, Map<String, String> parameterOverrides,
+                              Path signingKeyDirectory, List<LocalServiceFactory> services) {
+
+    public static final int DEFAULT_CLI_PORT = 3000;
+
+    public DevstackOptions {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be 0..65535 but is " + port);
+        }
+        parameterOverrides = Map.copyOf(parameterOverrides == null ? Map.of() : parameterOverrides);
+        services = List.copyOf(services == null ? List.of() : services);
+    }
+
+    /** Ephemeral port, in memory, template found walking up from {@code user.dir}. */
+    public static DevstackOptions defaults() {
+        return new DevstackOptions(0, null, null, Map.of(), null, List.of());
+    }
+
+    public DevstackOptions withPort(int newPort) {
+        return new DevstackOptions(newPort, dataDir, template, parameterOverrides, signingKeyDirectory, services);
+    }
+
+    public DevstackOptions withDataDir(Path newDataDir) {
+        return new DevstackOptions(port, newDataDir, template, parameterOverrides, signingKeyDirectory, services);
+    }
+
+    public DevstackOptions withTemplate(Path newTemplate) {
+        return new DevstackOptions(port, dataDir, newTemplate, parameterOverrides, signingKeyDirectory, services);
+    }
+
+    public DevstackOptions withParameterOverrides(Map<String, String> overrides) {
+        Map<String, String> merged = new LinkedHashMap<>(parameterOverrides);
+        merged.putAll(overrides);
+        return new DevstackOptions(port, dataDir, template, merged, signingKeyDirectory, services);
+    }
+
+    public DevstackOptions withSigningKeyDirectory(Path directory) {
+        return new DevstackOptions(port, dataDir, template, parameterOverrides, directory, services);
+    }
+
+    /** Adds a service (the Step Functions engine plugs in here). */
+    public DevstackOptions withService(LocalServiceFactory service) {
+        List<LocalServiceFactory> more = new ArrayList<>(services);
+        more.add(service);
+        return new DevstackOptions(port, dataDir, template, parameterOverrides, signingKeyDirectory, more);
+    }
+}

@@ -1,0 +1,105 @@
+package dev.pms.devstack.testing;
+
+import dev.pms.devstack.Devstack;
+import dev.pms.devstack.DevstackOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * JUnit 5: starts the whole {@link Devstack} once per test JVM (per template) and resolves {@code Devstack}
+ * parameters. Ephemeral port, everything in memory, a throw-away JWT signing key, and the repository's
+ * {@code template.yaml} found walking up from {@code user.dir} (or {@link DevstackTemplate}).
+ *
+ * <pre>{@code
+ * @ExtendWith(DevstackExtension.class)
+ * class CampaignEndToEndTest {
+ *     @Test
+ *     void createsABlueprint(Devstack devstack) {
+ *         String token = devstack.tokenFor("alice");
+ *         URI create = URI.create(devstack.apiBase() + "/campaigns/create-blueprint");
+ *         ...
+ *     }
+ * }
+ * }</pre>
+ */
+public final class DevstackExtension implements BeforeAllCallback, ParameterResolver {
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(DevstackExtension.class);
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        devstack(context);
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        return parameterContext.getParameter().getType() == Devstack.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
+        return devstack(extensionContext);
+    }
+
+    private static Devstack devstack(ExtensionContext context) {
+        String location = context.getTestClass()
+                .map(testClass -> testClass.getAnnotation(DevstackTemplate.class))
+                .map(DevstackTemplate::value)
+                .orElse("");
+        return context.getRoot().getStore(NAMESPACE)
+                .getOrComputeIfAbsent("devstack:" + location, key -> new RunningDevstack(start(location)),
+                        RunningDevstack.class)
+                .devstack();
+    }
+
+    private static Devstack start(String location) {
+        try {
+            DevstackOptions options = DevstackOptions.defaults()
+                    .withPort(0)
+                    .withSigningKeyDirectory(Files.createTempDirectory("pms-devstack-test-key"));
+            Path template = templatePath(location);
+            if (template != null) {
+                options = options.withTemplate(template);
+            }
+            return Devstack.start(options);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path templatePath(String location) {
+        if (location.isEmpty()) {
+            return null;
+        }
+        if (location.startsWith("classpath:")) {
+            String resource = location.substring("classpath:".length());
+            URL url = Thread.currentThread().getContextClassLoader().getResource(resource);
+            if (url == null) {
+                throw new IllegalStateException("No classpath resource " + resource);
+            }
+            try {
+                return Path.of(url.toURI());
+            } catch (URISyntaxException | java.nio.file.FileSystemNotFoundException e) {
+                throw new IllegalStateException("Template " + resource + " must be a file on the test classpath", e);
+            }
+        }
+        return Path.of(System.getProperty("user.dir")).resolve(location);
+    }
+
+    /** Closes the devstack when the root context (the test JVM's run) ends. */
+    private record RunningDevstack(Devstack devstack)
+            implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+        @Override
+        public void close() {
+            devstack.close();
+        }
+    }
+}
