@@ -2,7 +2,6 @@ package dev.pms.devstack.architecture;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -27,10 +26,17 @@ class ModuleDependencyRulesTest {
     private static JavaClasses production;
 
     @BeforeAll
-    static void importClasses() {
-        production = new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("dev.pms");
+    static void importClasses() throws IOException {
+        Path root = repositoryRoot();
+        List<Path> outputs = new java.util.ArrayList<>(List.of(
+                root.resolve("shared/core/target/classes"), root.resolve("shared/aws/target/classes"),
+                root.resolve("devstack/target/classes")));
+        try (Stream<Path> functions = Files.list(root.resolve("functions"))) {
+            functions.map(dir -> dir.resolve("target/classes")).forEach(outputs::add);
+        }
+        production = new ClassFileImporter().importPaths(outputs.stream().filter(Files::isDirectory).toList());
+        assertThat(production.containPackage("dev.pms.core")).isTrue();
+        assertThat(production.containPackage("dev.pms.functions.blueprint")).isTrue();
     }
 
     @Test
