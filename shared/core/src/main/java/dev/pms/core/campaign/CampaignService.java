@@ -30,6 +30,7 @@ public final class CampaignService {
     /** The change log keeps the most recent entries only, so a campaign item stays small. */
     public static final int MAX_CHANGES_KEPT = 50;
     private static final int MAX_ID_LENGTH = 128;
+    private static final int MAX_PAGE_TOKEN_LENGTH = 2048;
 
     private final CampaignRepository campaigns;
     private final BrandProfileRepository profiles;
@@ -84,7 +85,7 @@ public final class CampaignService {
      * One page of the caller's campaigns, newest first. {@code status} and {@code limit} are the raw query values
      * (either may be null; limit defaults to {@value DEFAULT_PAGE_SIZE}).
      *
-     * @throws dev.pms.core.error.ValidationException for an unknown status or a limit outside 1..200
+     * @throws dev.pms.core.error.ValidationException for an unknown status, a limit outside 1..200 or an over-long token
      */
     public Page<Campaign> list(String userId, String status, String limit, String nextToken) {
         requireUser(userId);
@@ -107,6 +108,9 @@ public final class CampaignService {
             } catch (NumberFormatException e) {
                 check.add("limit", "must be a whole number between 1 and " + MAX_PAGE_SIZE);
             }
+        }
+        if (nextToken != null && nextToken.length() > MAX_PAGE_TOKEN_LENGTH) {
+            check.add("next_token", "is not a page token of this listing");
         }
         check.throwIfProblems("campaign listing");
         String token = nextToken == null || nextToken.isBlank() ? null : nextToken;

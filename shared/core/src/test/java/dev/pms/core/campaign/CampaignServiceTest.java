@@ -195,6 +195,8 @@ class CampaignServiceTest {
         assertThat(error.fieldErrors()).extracting(FieldError::field).containsExactly("status", "limit");
         assertThat(catchThrowableOfType(ValidationException.class, () -> service.list(ALICE, null, "ten", null))
                 .fieldErrors()).extracting(FieldError::field).containsExactly("limit");
+        assertThat(catchThrowableOfType(ValidationException.class, () -> service.list(ALICE, null, null, "t".repeat(2049)))
+                .fieldErrors()).extracting(FieldError::field).containsExactly("next_token");
     }
 
     @Test

@@ -1,0 +1,148 @@
+package dev.pms.core.validation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pms.core.brand.BrandService;
+import dev.pms.core.campaign.Campaign;
+import dev.pms.core.campaign.CampaignService;
+import dev.pms.core.channel.ChannelCatalog;
+import dev.pms.core.error.ValidationException;
+import dev.pms.core.error.VersionConflictException;
+import dev.pms.core.support.InMemoryBrandProfileRepository;
+import dev.pms.core.support.InMemoryCampaignRepository;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import static dev.pms.core.support.Fixtures.CLOCK;
+import static dev.pms.core.support.Fixtures.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Replaces every value of valid request bodies, one at a time, with values of every JSON type: the services must
+ * either accept the body or reject it with field errors, never fail with another exception.
+ */
+class MalformedInputTest {
+    private static final List<JsonNode> STRANGE_VALUES = List.of(json("null"), json("0"), json("-1.5"), json("true"),
+            json("''"), json("'x'"), json("[]"), json("[null]"), json("{}"), json("{'a':[{'b':null}]}"),
+            json("'" + "z".repeat(3_000) + "'"));
+
+    private final InMemoryBrandProfileRepository profiles = new InMemoryBrandProfileRepository(CLOCK);
+    private final InMemoryCampaignRepository campaigns = new InMemoryCampaignRepository();
+    private final BrandService brands = new BrandService(profiles, ChannelCatalog.load(), CLOCK);
+    private final CampaignService service = new CampaignService(campaigns, profiles, ChannelCatalog.load(), CLOCK,
+            () -> UUID.randomUUID().toString());
+
+    @Test
+    void brandProfilesAreAcceptedOrRejectedWithFieldErrors() {
+        JsonNode valid = json("{'website_analysis':{'website_url':'https://a.example','writing_style':{'tone':'t',"
+                + "'voice':'v','complexity':'simple','engagement_level':'low'},'target_audience':{'demographics':['d'],"
+                + "'industry_focus':'i','expertise_level':'expert'},'brand_analysis':{'k':'v'},'style_guidelines':{'k':'v'},"
+                + "'content_type':'c'},'persona_data':{'core_persona':{'persona_name':'p','archetype':'a','core_belief':'b',"
+                + "'linguistic_fingerprint':'l'},'platform_personas':{'x':{'tone':'t'}},'selected_platforms':['x']},"
+                + "'research_preferences':{'research_depth':'basic','content_types':['c'],'auto_research':true,"
+                + "'factual_content':false},'competitor_analyses':[{'competitor_url':'https://c.example','analysis_data':{'k':'v'}}],"
+                + "'color_palette':['#000000'],'vocabulary':{'preferred':['p'],'avoid':['a']},'forbidden_phrases':['f']}");
+        int rejected = everyVariant(valid, body -> brands.putProfile("u", body));
+        assertThat(rejected).isGreaterThan(100);
+        assertThat(brands.brandDna("u")).isNotNull();
+    }
+
+    @Test
+    void blueprintRequestsAreAcceptedOrRejectedWithFieldErrors() {
+        JsonNode valid = json("{'campaign_name':'n','goal':'product_launch','kpi':'k','channels':['x','email'],"
+                + "'start_date':'2026-12-01','launch_date':'2026-12-08','product_context':{'product_name':'p',"
+                + "'product_description':'d','marketing_goal':'m','extra':{'k':[1]}}}");
+        int rejected = everyVariant(valid, body -> service.createBlueprint("u", body));
+        assertThat(rejected).isGreaterThan(50);
+    }
+
+    @Test
+    void campaignPatchesAreAcceptedOrRejectedWithFieldErrors() {
+        JsonNode valid = json("{'version':1,'campaign_name':'n','kpi':'k','channels':['x'],"
+                + "'start_date':'2026-12-01','launch_date':'2026-12-08'}");
+        List<Campaign> created = new ArrayList<>();
+        int rejected = everyVariant(valid, body -> {
+            Campaign campaign = service.createBlueprint("u", json("{'campaign_name':'n','goal':'product_launch','channels':['email']}"));
+            created.add(campaign);
+            service.update("u", campaign.campaignId(), body);
+        });
+        assertThat(rejected).isGreaterThan(30);
+        assertThat(created).isNotEmpty();
+    }
+
+    /** Runs {@code call} on every single-value variant of {@code valid}; returns how many were rejected. */
+    private static int everyVariant(JsonNode valid, Consumer<JsonNode> call) {
+        int rejected = 0;
+        List<JsonNode> variants = new ArrayList<>(STRANGE_VALUES);
+        collectVariants(valid, valid, variants);
+        for (JsonNode variant : variants) {
+            try {
+                call.accept(variant);
+            } catch (ValidationException e) {
+                assertThat(e.fieldErrors()).as(variant.toString()).isNotEmpty();
+                rejected++;
+            } catch (VersionConflictException e) {
+                rejected++;
+            }
+        }
+        return rejected;
+    }
+
+    private static void collectVariants(JsonNode root, JsonNode node, List<JsonNode> variants) {
+        if (node.isObject()) {
+            for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+                String name = names.next();
+                for (JsonNode strange : STRANGE_VALUES) {
+                    variants.add(replaced(root, node, copy -> ((ObjectNode) copy).set(name, strange)));
+                }
+                collectVariants(root, node.get(name), variants);
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                int index = i;
+                for (JsonNode strange : STRANGE_VALUES) {
+                    variants.add(replaced(root, node, copy -> ((ArrayNode) copy).set(index, strange)));
+                }
+                collectVariants(root, node.get(i), variants);
+            }
+        }
+    }
+
+    /** A deep copy of {@code root} where the copy of {@code target} is changed by {@code change}. */
+    private static JsonNode replaced(JsonNode root, JsonNode target, Consumer<JsonNode> change) {
+        JsonNode copy = root.deepCopy();
+        change.accept(find(root, copy, target));
+        return copy;
+    }
+
+    private static JsonNode find(JsonNode original, JsonNode copy, JsonNode target) {
+        if (original == target) {
+            return copy;
+        }
+        if (original.isContainerNode()) {
+            if (original.isObject()) {
+                for (Iterator<String> names = original.fieldNames(); names.hasNext(); ) {
+                    String name = names.next();
+                    JsonNode found = find(original.get(name), copy.get(name), target);
+                    if (found != null) {
+                        return found;
+                    }
+                }
+            } else {
+                for (int i = 0; i < original.size(); i++) {
+                    JsonNode found = find(original.get(i), copy.get(i), target);
+                    if (found != null) {
+                        return found;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+}
