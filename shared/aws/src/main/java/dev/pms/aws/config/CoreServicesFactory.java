@@ -1,0 +1,59 @@
+package dev.pms.aws.config;
+
+import dev.pms.core.brand.BrandProfileRepository;
+import dev.pms.core.brand.BrandService;
+import dev.pms.core.campaign.CampaignRepository;
+import dev.pms.core.campaign.CampaignService;
+import dev.pms.core.channel.ChannelCatalog;
+import dev.pms.core.pricing.CostEstimator;
+import dev.pms.core.pricing.PlanCatalog;
+import dev.pms.core.pricing.PreflightService;
+import dev.pms.core.pricing.PriceTable;
+import dev.pms.core.usage.PlanRepository;
+import dev.pms.core.usage.UsageLedger;
+import dev.pms.core.usage.UsageService;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.util.UUID;
+
+/**
+ * Wires the core application services to the AWS adapters. Beans are created on first use, so each
+ * function's context builds only the services its controller needs.
+ */
+@Factory
+public class CoreServicesFactory {
+
+    @Singleton
+    ChannelCatalog channelCatalog() {
+        return ChannelCatalog.load();
+    }
+
+    @Singleton
+    CostEstimator costEstimator(ChannelCatalog catalog) {
+        return new CostEstimator(PriceTable.load(), catalog);
+    }
+
+    @Singleton
+    CampaignService campaignService(CampaignRepository campaigns, BrandProfileRepository profiles,
+                                    ChannelCatalog catalog, Clock clock) {
+        return new CampaignService(campaigns, profiles, catalog, clock, () -> UUID.randomUUID().toString());
+    }
+
+    @Singleton
+    BrandService brandService(BrandProfileRepository profiles, ChannelCatalog catalog, Clock clock) {
+        return new BrandService(profiles, catalog, clock);
+    }
+
+    @Singleton
+    PreflightService preflightService(CampaignService campaigns, CostEstimator estimator, PlanRepository plans,
+                                      UsageLedger ledger, Clock clock) {
+        return new PreflightService(campaigns, estimator, PlanCatalog.load(), plans, ledger, clock);
+    }
+
+    @Singleton
+    UsageService usageService(PlanRepository plans, UsageLedger ledger, Clock clock) {
+        return new UsageService(PlanCatalog.load(), plans, ledger, clock);
+    }
+}
