@@ -94,7 +94,9 @@ public final class Devstack implements AutoCloseable {
         try {
             LocalAws localAws = LocalAws.start(options.dataDir());
             closeInReverse.push(localAws);
+            LOG.debug("emulators up after {} ms", (System.nanoTime() - started) / 1_000_000);
             ProvisionedResources resources = TemplateProvisioner.provision(localAws, template, parameters);
+            LOG.debug("template provisioned after {} ms", (System.nanoTime() - started) / 1_000_000);
             IntrinsicResolver resolver = new IntrinsicResolver(template, parameters, resources);
             FunctionRegistry functions = new FunctionRegistry(FunctionDefinition.allOf(template, resolver, resources), localAws);
             closeInReverse.push(functions);
@@ -109,6 +111,7 @@ public final class Devstack implements AutoCloseable {
             HttpApiModel httpApis = HttpApiModel.of(template, functions.all().values().stream()
                     .map(function -> function.definition()).toList(), resolver, resources);
             LocalJwtIssuer jwtIssuer = join(issuer);
+            LOG.debug("functions, services and signing key ready after {} ms", (System.nanoTime() - started) / 1_000_000);
             Devstack devstack = new Devstack(options, template, localAws, resources, functions,
                     Collections.unmodifiableList(services), jwtIssuer, httpApis, closeInReverse,
                     Duration.ofNanos(System.nanoTime() - started));

@@ -79,10 +79,14 @@ public final class LocalAws implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+        long startNanos = System.nanoTime();
         CompletableFuture<MotoDynamoDbSidecar> moto =
-                CompletableFuture.supplyAsync(() -> MotoDynamoDbSidecar.start(logDirectory), starter);
-        CompletableFuture<S3Proxy> s3 = CompletableFuture.supplyAsync(() -> startS3(dataDir), starter);
-        CompletableFuture<SQSRestServer> sqs = CompletableFuture.supplyAsync(LocalAws::startSqs, starter);
+                CompletableFuture.supplyAsync(() -> timed("dynamodb (moto_server)", startNanos,
+                        () -> MotoDynamoDbSidecar.start(logDirectory)), starter);
+        CompletableFuture<S3Proxy> s3 = CompletableFuture.supplyAsync(() -> timed("s3 (s3proxy)", startNanos,
+                () -> startS3(dataDir)), starter);
+        CompletableFuture<SQSRestServer> sqs = CompletableFuture.supplyAsync(() -> timed("sqs (elasticmq)", startNanos,
+                LocalAws::startSqs), starter);
         List<AutoCloseable> started = new ArrayList<>();
         try {
             MotoDynamoDbSidecar motoSidecar = join(moto);
@@ -115,6 +119,12 @@ public final class LocalAws implements AutoCloseable {
         } finally {
             starter.shutdown();
         }
+    }
+
+    private static <T> T timed(String what, long since, java.util.function.Supplier<T> start) {
+        T started = start.get();
+        LOG.debug("{} up after {} ms", what, (System.nanoTime() - since) / 1_000_000);
+        return started;
     }
 
     private static <T> T join(CompletableFuture<T> future) {

@@ -48,7 +48,7 @@ final class MotoDynamoDbSidecar implements AutoCloseable {
             Process process;
             try {
                 Files.createDirectories(logDirectory);
-                process = new ProcessBuilder(executable, "-H", "127.0.0.1", "-p", Integer.toString(port))
+                process = new ProcessBuilder(command(executable, port))
                         .redirectErrorStream(true)
                         .redirectOutput(logFile.toFile())
                         .start();
@@ -66,6 +66,22 @@ final class MotoDynamoDbSidecar implements AutoCloseable {
                     : "exited with " + exitCode(process)) + " (see " + logFile + ")");
         }
         throw new IllegalStateException("moto_server did not start: " + String.join("; ", failures));
+    }
+
+    /**
+     * In its own session when {@code setsid} exists: a Ctrl-C in the terminal (or a signal to the whole process
+     * group) then reaches only the JVM, which snapshots DynamoDB before it stops moto itself.
+     */
+    private static List<String> command(String executable, int port) {
+        List<String> command = new ArrayList<>();
+        for (String setsid : List.of("/usr/bin/setsid", "/bin/setsid")) {
+            if (Files.isExecutable(Path.of(setsid))) {
+                command.add(setsid);
+                break;
+            }
+        }
+        command.addAll(List.of(executable, "-H", "127.0.0.1", "-p", Integer.toString(port)));
+        return command;
     }
 
     private static boolean awaitReady(Process process, URI endpoint) {

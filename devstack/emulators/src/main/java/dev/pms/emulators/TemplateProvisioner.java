@@ -8,6 +8,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -54,30 +58,57 @@ public final class TemplateProvisioner {
         IntrinsicResolver namingResolver = new IntrinsicResolver(template, parameterOverrides, null);
         ProvisionedResources named = name(template, namingResolver, localAws.sqsEndpoint().toString());
         IntrinsicResolver resolver = namingResolver.withResources(named);
-        try (DynamoDbClient dynamoDb = localAws.dynamoDbClient();
-             S3Client s3 = localAws.s3Client();
-             SqsClient sqs = localAws.sqsClient()) {
-            for (SamTemplate.Resource resource : template.resources().values()) {
-                if (!named.all().containsKey(resource.logicalId())) {
-                    continue;
-                }
-                String physicalName = named.get(resource.logicalId()).physicalName();
-                switch (resource.type()) {
-                    case ProvisionedResources.DYNAMODB_TABLE -> createTable(dynamoDb, resource, physicalName, resolver);
-                    case ProvisionedResources.S3_BUCKET -> createBucket(s3, resource.logicalId(), physicalName);
-                    case ProvisionedResources.SQS_QUEUE -> createQueue(sqs, resource, physicalName, resolver, false);
-                    default -> {
+        // tables, buckets and queues are independent: provision the three services concurrently
+        ExecutorService pool = Executors.newFixedThreadPool(3, runnable -> {
+            Thread thread = new Thread(runnable, "provision");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            CompletableFuture<Void> tables = CompletableFuture.runAsync(() -> {
+                try (DynamoDbClient dynamoDb = localAws.dynamoDbClient()) {
+                    for (SamTemplate.Resource table : provisionable(template, named, ProvisionedResources.DYNAMODB_TABLE)) {
+                        createTable(dynamoDb, table, named.get(table.logicalId()).physicalName(), resolver);
                     }
                 }
-            }
-            // redrive policies point at DLQs by ARN, so they are set once every queue exists
-            for (SamTemplate.Resource queue : template.resourcesOfType(ProvisionedResources.SQS_QUEUE)) {
-                if (named.all().containsKey(queue.logicalId()) && queue.properties().containsKey("RedrivePolicy")) {
-                    createQueue(sqs, queue, named.get(queue.logicalId()).physicalName(), resolver, true);
+            }, pool);
+            CompletableFuture<Void> buckets = CompletableFuture.runAsync(() -> {
+                try (S3Client s3 = localAws.s3Client()) {
+                    for (SamTemplate.Resource bucket : provisionable(template, named, ProvisionedResources.S3_BUCKET)) {
+                        createBucket(s3, bucket.logicalId(), named.get(bucket.logicalId()).physicalName());
+                    }
                 }
+            }, pool);
+            CompletableFuture<Void> queues = CompletableFuture.runAsync(() -> {
+                try (SqsClient sqs = localAws.sqsClient()) {
+                    List<SamTemplate.Resource> declared = provisionable(template, named, ProvisionedResources.SQS_QUEUE);
+                    for (SamTemplate.Resource queue : declared) {
+                        createQueue(sqs, queue, named.get(queue.logicalId()).physicalName(), resolver, false);
+                    }
+                    // redrive policies point at DLQs by ARN, so they are set once every queue exists
+                    for (SamTemplate.Resource queue : declared) {
+                        if (queue.properties().containsKey("RedrivePolicy")) {
+                            createQueue(sqs, queue, named.get(queue.logicalId()).physicalName(), resolver, true);
+                        }
+                    }
+                }
+            }, pool);
+            CompletableFuture.allOf(tables, buckets, queues).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
             }
+            throw e;
+        } finally {
+            pool.shutdown();
         }
         return named;
+    }
+
+    private static List<SamTemplate.Resource> provisionable(SamTemplate template, ProvisionedResources named, String type) {
+        return template.resourcesOfType(type).stream()
+                .filter(resource -> named.all().containsKey(resource.logicalId()))
+                .toList();
     }
 
     /** Physical names, {@code Ref} values and attributes of everything the local stack knows, in template order. */

@@ -82,6 +82,7 @@ public final class ApiGateway implements AutoCloseable {
         String method = exchange.getRequestMethod();
         String rawPath = exchange.getRequestURI().getRawPath();
         String function = "-";
+        StringBuilder note = new StringBuilder();
         GatewayResponse response;
         String requestId = newRequestId();
         try {
@@ -110,7 +111,7 @@ public final class ApiGateway implements AutoCloseable {
                         if (!target.isWarm()) {
                             function += " (cold)";
                         }
-                        response = route(request, match.get(), target, requestId);
+                        response = route(request, match.get(), target, requestId, note);
                     }
                 }
                 response = withCors(request, response);
@@ -126,24 +127,25 @@ public final class ApiGateway implements AutoCloseable {
             response = GatewayResponse.message(500, "Internal Server Error");
         }
         write(exchange, method, response, requestId);
-        REQUESTS.info("{} {} {} {} ms {}", method, rawPath, response.status(),
-                (System.nanoTime() - started) / 1_000_000, function);
+        REQUESTS.info("{} {} {} {} ms {}{}", method, rawPath, response.status(),
+                (System.nanoTime() - started) / 1_000_000, function, note);
     }
 
+    /** {@code note} collects why a request was refused, for the one log line per request. */
     private GatewayResponse route(GatewayRequest request, RouteTable.Match match, InProcessFunction target,
-                                  String requestId) {
+                                  String requestId, StringBuilder note) {
         HttpApiRoute route = match.route();
         JwtAuthorizer.Decision decision = null;
         if (route.requiresAuthorization()) {
             decision = authorizer.authorize(request.header("authorization"));
             if (!decision.authorized()) {
-                LOG.info("401 for {}: {}", route.routeKey(), decision.reason());
+                note.append(" [").append(decision.reason()).append(']');
                 return GatewayResponse.message(401, "Unauthorized");
             }
             if (!route.authorizationScopes().isEmpty() && (decision.scopes() == null
                     || decision.scopes().stream().noneMatch(route.authorizationScopes()::contains))) {
-                LOG.info("403 for {}: token scopes {} lack one of {}", route.routeKey(), decision.scopes(),
-                        route.authorizationScopes());
+                note.append(" [token scopes ").append(decision.scopes()).append(" lack one of ")
+                        .append(route.authorizationScopes()).append(']');
                 return GatewayResponse.message(403, "Forbidden");
             }
         }
