@@ -59,6 +59,7 @@ public final class Devstack implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Duration startupTime;
     private volatile ApiGateway gateway;
+    private volatile dev.pms.devstack.admin.PlansAdmin plansAdmin;
 
     private Devstack(DevstackOptions options, SamTemplate template, LocalAws localAws, ProvisionedResources resources,
                      FunctionRegistry functions, List<LocalService> services, LocalJwtIssuer jwtIssuer,
@@ -260,12 +261,26 @@ public final class Devstack implements AutoCloseable {
             return GatewayResponse.json(200, jwtIssuer.publicJwksJson());
         }
         if (path.equals("/_devstack/plans")) {
-            return notYetImplemented(request, "the plans and quota issue (pre-flight quote against the user's plan)");
+            return plansAdmin().handle(request);
         }
         if (path.matches("/_devstack/schedules/[^/]+/run")) {
             return notYetImplemented(request, "the EventBridge schedule issue (performance loop)");
         }
         return GatewayResponse.message(404, "Not Found");
+    }
+
+    private dev.pms.devstack.admin.PlansAdmin plansAdmin() {
+        if (plansAdmin == null) {
+            synchronized (this) {
+                if (plansAdmin == null) {
+                    dev.pms.devstack.admin.PlansAdmin admin = new dev.pms.devstack.admin.PlansAdmin(localAws,
+                            mainName(resources.tableNames(), "AppTable"));
+                    closeInReverse.addLast(admin);
+                    plansAdmin = admin;
+                }
+            }
+        }
+        return plansAdmin;
     }
 
     private static GatewayResponse notYetImplemented(GatewayRequest request, String issue) {

@@ -26,6 +26,8 @@ public final class DevstackMain {
                   start the local AWS and the API gateway (port 3000 by default; in memory unless --data)
               token --user NAME [--data DIR]
                   print a bearer token (12 h) the local gateway accepts, for sub = NAME
+              plan --user NAME --tier free|basic|pro|enterprise [--port N]
+                  set the plan a user's pre-flight quotes and reservations use (on a running devstack)
             """;
 
     private DevstackMain() {
@@ -57,6 +59,8 @@ public final class DevstackMain {
                 return up(options, parameters, out, err);
             case "token":
                 return token(options, out, err);
+            case "plan":
+                return plan(options, out, err);
             case "help":
             case "--help":
             case "-h":
@@ -92,7 +96,7 @@ public final class DevstackMain {
                     throw new IllegalArgumentException("--param needs Name=Value");
                 }
                 parameters.put(value.substring(0, separator), value.substring(separator + 1));
-            } else if (List.of("--port", "--data", "--template", "--user").contains(name)) {
+            } else if (List.of("--port", "--data", "--template", "--user", "--tier").contains(name)) {
                 options.put(name.substring(2), value);
             } else {
                 throw new IllegalArgumentException("unknown option: " + name);
@@ -190,5 +194,40 @@ public final class DevstackMain {
                 : LocalJwtIssuer.defaultHome();
         out.println(LocalJwtIssuer.loadOrCreate(keyDirectory).tokenFor(user));
         return 0;
+    }
+
+    private static int plan(Map<String, String> options, PrintStream out, PrintStream err) {
+        String user = options.get("user");
+        String tier = options.get("tier");
+        if (user == null || user.isBlank() || tier == null || tier.isBlank()) {
+            err.println("plan needs --user NAME --tier free|basic|pro|enterprise");
+            err.print(USAGE);
+            return 2;
+        }
+        int port = Integer.parseInt(options.getOrDefault("port", "3000"));
+        String body;
+        try {
+            body = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(Map.of("user", user, "tier", tier));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + port + "/_devstack/plans"))
+                .header("content-type", "application/json")
+                .timeout(Duration.ofSeconds(30))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        try {
+            java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient()
+                    .send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+            (response.statusCode() == 200 ? out : err).println(response.body());
+            return response.statusCode() == 200 ? 0 : 1;
+        } catch (java.io.IOException e) {
+            err.println("no devstack answers on port " + port + " (start it with: up --port " + port + "): " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
     }
 }
