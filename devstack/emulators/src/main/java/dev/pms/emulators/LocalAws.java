@@ -72,6 +72,7 @@ public final class LocalAws implements AutoCloseable {
 
     /** Starts the three emulators concurrently; {@code dataDirOrNull} null keeps everything in memory. */
     public static LocalAws start(Path dataDirOrNull) {
+        disableNagleOnJdkHttpServers();
         Path dataDir = dataDirOrNull == null ? null : dataDirOrNull.toAbsolutePath();
         Path logDirectory = logDirectory(dataDir);
         ExecutorService starter = Executors.newFixedThreadPool(3, runnable -> {
@@ -182,6 +183,21 @@ public final class LocalAws implements AutoCloseable {
                 .withAWSRegion(REGION)
                 .withAWSAccountId(ACCOUNT_ID)
                 .start();
+    }
+
+    /**
+     * The JDK's HttpServer writes headers and body separately; without TCP_NODELAY a keep-alive client's
+     * delayed ACK then stalls every exchange by ~40 ms. Read once, when the first HttpServer is created.
+     */
+    static void disableNagleOnJdkHttpServers() {
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
+    /** DynamoDB requests per operation (GetItem, UpdateItem, ...) since start, as seen on the endpoint. */
+    public Map<String, Long> dynamoDbOperationCounts() {
+        return dynamoDbProxy.operationCounts();
     }
 
     public URI dynamoDbEndpoint() {

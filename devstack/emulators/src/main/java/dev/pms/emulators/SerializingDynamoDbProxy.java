@@ -50,6 +50,8 @@ final class SerializingDynamoDbProxy implements AutoCloseable {
     private final ExecutorService executor;
     private final HttpClient client;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock(true);
+    private final java.util.concurrent.ConcurrentMap<String, java.util.concurrent.atomic.LongAdder> operationCounts =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private SerializingDynamoDbProxy(URI target) throws IOException {
         this.target = target;
@@ -81,6 +83,13 @@ final class SerializingDynamoDbProxy implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
+    /** How many requests of each DynamoDB operation passed through since start (for cost measurements). */
+    Map<String, Long> operationCounts() {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        operationCounts.forEach((operation, count) -> counts.put(operation, count.sum()));
+        return counts;
+    }
+
     static boolean isReadOnly(String amzTarget) {
         if (amzTarget == null || !amzTarget.startsWith(TARGET_PREFIX)) {
             return false;
@@ -102,8 +111,12 @@ final class SerializingDynamoDbProxy implements AutoCloseable {
                     header.getValue().forEach(value -> request.header(header.getKey(), value));
                 }
             }
-            Lock held = isReadOnly(exchange.getRequestHeaders().getFirst("X-Amz-Target"))
-                    ? lock.readLock() : lock.writeLock();
+            String amzTarget = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+            if (amzTarget != null && amzTarget.startsWith(TARGET_PREFIX)) {
+                operationCounts.computeIfAbsent(amzTarget.substring(TARGET_PREFIX.length()),
+                        operation -> new java.util.concurrent.atomic.LongAdder()).increment();
+            }
+            Lock held = isReadOnly(amzTarget) ? lock.readLock() : lock.writeLock();
             HttpResponse<byte[]> response;
             held.lock();
             try {

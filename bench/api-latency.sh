@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# One command: devstack start-to-ready, cold vs warm requests through the gateway, 40-node pre-flight.
+# Usage: bench/api-latency.sh [warm-requests=100] [preflight-requests=50]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ ! -f devstack/target/devstack.jar ] || [ -n "$(find shared functions devstack -name '*.java' -newer devstack/target/devstack.jar -print -quit)" ]; then
+  mvn -B -q package -DskipTests
+fi
+exec java -cp devstack/target/devstack.jar dev.pms.devstack.bench.ApiLatencyBenchmark "$@"
