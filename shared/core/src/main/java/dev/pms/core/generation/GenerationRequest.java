@@ -1,0 +1,37 @@
+package dev.pms.core.generation;
+
+import dev.pms.core.channel.AssetType;
+import dev.pms.core.channel.Placement;
+import dev.pms.core.pricing.QualityTier;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a provider needs to make one asset: the approved proposal's prompt and hook, the exact
+ * catalogue placement (canvas, safe zone, text limits, video limits), brand inputs and, for videos,
+ * the key frame made before it.
+ */
+public record GenerationRequest(
+        String jobId,
+        String assetId,
+        AssetType assetType,
+        Placement placement,
+        String prompt,
+        String hook,
+        String conceptSummary,
+        Map<String, Object> productContext,
+        List<String> brandPalette,
+        List<String> forbiddenPhrases,
+        String provider,
+        String model,
+        QualityTier tier,
+        byte[] keyFrame,
+        String script) {
+
+    public GenerationRequest {
+        productContext = productContext == null ? Map.of() : Map.copyOf(productContext);
+        brandPalette = brandPalette == null ? List.of() : List.copyOf(brandPalette);
+        forbiddenPhrases = forbiddenPhrases == null ? List.of() : List.copyOf(forbiddenPhrases);
+    }
+}
