@@ -4,6 +4,10 @@ import dev.pms.aws.http.ApiController;
 import dev.pms.aws.http.ApiRequest;
 import dev.pms.aws.http.ApiResponse;
 import dev.pms.aws.http.ApiRoute;
+import dev.pms.aws.http.Problems;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pms.core.error.DomainException;
+import dev.pms.core.json.Json;
 import dev.pms.core.brand.BrandService;
 import dev.pms.core.campaign.Campaign;
 import dev.pms.core.campaign.CampaignService;
@@ -44,6 +48,21 @@ public class BlueprintController implements ApiController {
                 ApiRoute.authenticated("PATCH " + PREFIX + "/campaigns/{campaign_id}", this::updateCampaign),
                 ApiRoute.authenticated("DELETE " + PREFIX + "/campaigns/{campaign_id}", this::deleteCampaign));
     }
+
+    /** Plans and serialises a sample campaign (nothing is read or stored) and renders a problem response. */
+    @Override
+    public void prime() {
+        ApiResponse.ok(campaigns.preview("snapstart-priming", SAMPLE_BLUEPRINT));
+        try {
+            campaigns.preview("snapstart-priming", Json.mapper().createObjectNode());
+        } catch (DomainException expected) {
+            Problems.of(expected, "priming");
+        }
+    }
+
+    private static final JsonNode SAMPLE_BLUEPRINT = Json.mapper().createObjectNode()
+            .put("campaign_name", "Priming").put("goal", "product_launch")
+            .set("channels", Json.mapper().createArrayNode().add("instagram").add("youtube").add("email"));
 
     private ApiResponse health(ApiRequest request) {
         return ApiResponse.ok(Map.of("status", "healthy", "service", "product-marketing-suite", "version", serviceVersion));

@@ -28,17 +28,21 @@ public abstract class ApiGatewayFunction extends MicronautRequestHandler<APIGate
 
     private final Map<String, ApiRoute> routesByKey;
     private final int maxBodyBytes;
+    private final SnapStartPriming priming;
 
     protected ApiGatewayFunction() {
         super();
-        this.routesByKey = index(getApplicationContext().getBean(controllerType()).routes());
+        ApiController controller = getApplicationContext().getBean(controllerType());
+        this.routesByKey = index(controller.routes());
         this.maxBodyBytes = getApplicationContext().getProperty(MAX_BODY_PROPERTY, Integer.class, DEFAULT_MAX_BODY_BYTES);
+        this.priming = SnapStartPriming.register(controller);
     }
 
     protected ApiGatewayFunction(ApplicationContext context) {
         super(context);
         this.routesByKey = index(getApplicationContext().getBean(controllerType()).routes());
         this.maxBodyBytes = getApplicationContext().getProperty(MAX_BODY_PROPERTY, Integer.class, DEFAULT_MAX_BODY_BYTES);
+        this.priming = null;
     }
 
     protected abstract Class<? extends ApiController> controllerType();
