@@ -62,6 +62,25 @@ class GatewayEndToEndTest {
     }
 
     @Test
+    void badTokensAreRefusedWith401(Devstack devstack) throws Exception {
+        java.time.Instant now = java.time.Instant.now();
+        com.nimbusds.jwt.JWTClaimsSet.Builder valid = new com.nimbusds.jwt.JWTClaimsSet.Builder()
+                .issuer("https://devstack.pms.local").audience("pms-devstack").subject("mallory")
+                .expirationTime(java.util.Date.from(now.plusSeconds(600)));
+        List<String> refused = List.of(
+                devstack.jwtIssuer().sign(valid.expirationTime(java.util.Date.from(now.minusSeconds(60))).build()),
+                devstack.jwtIssuer().sign(valid.expirationTime(java.util.Date.from(now.plusSeconds(600)))
+                        .audience("other").build()),
+                devstack.jwtIssuer().sign(valid.audience("pms-devstack").issuer("https://other.example").build()),
+                dev.pms.devstack.auth.LocalJwtIssuer.inMemory().tokenFor("mallory"));
+        for (String token : refused) {
+            HttpResponse<String> response = send(get(devstack, "/campaigns/c1").header("Authorization", "Bearer " + token));
+            assertThat(response.statusCode()).isEqualTo(401);
+            assertThat(response.body()).isEqualTo("{\"message\":\"Unauthorized\"}");
+        }
+    }
+
+    @Test
     void eachFunctionHasItsOwnEnvironmentAndLambdaContext(Devstack devstack) throws Exception {
         String token = "Bearer " + devstack.tokenFor("bob");
         JsonNode echo = JSON.readTree(send(get(devstack, "/campaigns/x").header("Authorization", token)).body());
