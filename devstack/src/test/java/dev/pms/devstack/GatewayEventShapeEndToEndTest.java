@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** The payload format 2.0 event a function receives, field by field (captured by the echo test function). */
 @ExtendWith(DevstackExtension.class)
 @DevstackTemplate("classpath:devstack-test-template.yaml")
-class GatewayEventShapeTest {
+class GatewayEventShapeEndToEndTest {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 

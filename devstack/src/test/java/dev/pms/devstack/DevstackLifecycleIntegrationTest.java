@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** A Devstack of its own: {@code --data} across a restart, and the seam where Step Functions plugs in. */
-class DevstackLifecycleTest {
+class DevstackLifecycleIntegrationTest {
 
     /** Stands in for the Step Functions engine. */
     private static final class FakeStepFunctions implements LocalService {
@@ -44,7 +44,7 @@ class DevstackLifecycleTest {
     }
 
     private static Path testTemplate() throws URISyntaxException {
-        return Path.of(DevstackLifecycleTest.class.getResource("/devstack-test-template.yaml").toURI());
+        return Path.of(DevstackLifecycleIntegrationTest.class.getResource("/devstack-test-template.yaml").toURI());
     }
 
     @Test
