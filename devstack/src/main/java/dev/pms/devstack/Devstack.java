@@ -99,7 +99,9 @@ public final class Devstack implements AutoCloseable {
             ProvisionedResources resources = TemplateProvisioner.provision(localAws, template, parameters);
             LOG.debug("template provisioned after {} ms", (System.nanoTime() - started) / 1_000_000);
             IntrinsicResolver resolver = new IntrinsicResolver(template, parameters, resources);
-            FunctionRegistry functions = new FunctionRegistry(FunctionDefinition.allOf(template, resolver, resources), localAws);
+            List<FunctionDefinition> definitions = FunctionDefinition.allOf(template, resolver, resources);
+            warnAboutMissingHandlers(definitions);
+            FunctionRegistry functions = new FunctionRegistry(definitions, localAws);
             closeInReverse.push(functions);
             List<LocalService> services = new java.util.ArrayList<>();
             for (LocalServiceFactory factory : options.services()) {
@@ -127,6 +129,17 @@ public final class Devstack implements AutoCloseable {
                 throw new UncheckedIOException("Cannot open the gateway port " + options.port() + ": " + io.getMessage(), io);
             }
             throw (RuntimeException) e;
+        }
+    }
+
+    private static void warnAboutMissingHandlers(List<FunctionDefinition> definitions) {
+        for (FunctionDefinition definition : definitions) {
+            try {
+                Class.forName(definition.handlerClass(), false, Thread.currentThread().getContextClassLoader());
+            } catch (ClassNotFoundException e) {
+                LOG.warn("{}: handler class {} is not on the classpath; its routes will answer 500",
+                        definition.logicalId(), definition.handlerClass());
+            }
         }
     }
 

@@ -62,6 +62,25 @@ class GatewayEndToEndTest {
     }
 
     @Test
+    void badTokensAreRefusedWith401(Devstack devstack) throws Exception {
+        java.time.Instant now = java.time.Instant.now();
+        com.nimbusds.jwt.JWTClaimsSet.Builder valid = new com.nimbusds.jwt.JWTClaimsSet.Builder()
+                .issuer("https://devstack.pms.local").audience("pms-devstack").subject("mallory")
+                .expirationTime(java.util.Date.from(now.plusSeconds(600)));
+        List<String> refused = List.of(
+                devstack.jwtIssuer().sign(valid.expirationTime(java.util.Date.from(now.minusSeconds(60))).build()),
+                devstack.jwtIssuer().sign(valid.expirationTime(java.util.Date.from(now.plusSeconds(600)))
+                        .audience("other").build()),
+                devstack.jwtIssuer().sign(valid.audience("pms-devstack").issuer("https://other.example").build()),
+                dev.pms.devstack.auth.LocalJwtIssuer.inMemory().tokenFor("mallory"));
+        for (String token : refused) {
+            HttpResponse<String> response = send(get(devstack, "/campaigns/c1").header("Authorization", "Bearer " + token));
+            assertThat(response.statusCode()).isEqualTo(401);
+            assertThat(response.body()).isEqualTo("{\"message\":\"Unauthorized\"}");
+        }
+    }
+
+    @Test
     void eachFunctionHasItsOwnEnvironmentAndLambdaContext(Devstack devstack) throws Exception {
         String token = "Bearer " + devstack.tokenFor("bob");
         JsonNode echo = JSON.readTree(send(get(devstack, "/campaigns/x").header("Authorization", token)).body());
@@ -193,9 +212,14 @@ class GatewayEndToEndTest {
         assertThat(JSON.readTree(jwks.body()).get("keys").get(0).get("kty").asText()).isEqualTo("RSA");
         assertThat(jwks.body()).doesNotContain("\"d\"");
 
+        // routes that come with later issues answer 501 problem+json until then (never 404)
         HttpResponse<String> schedule = send(HttpRequest.newBuilder(
                 devstack.baseUri().resolve("/_devstack/schedules/optimizer/run")).POST(HttpRequest.BodyPublishers.noBody()));
         assertThat(schedule.statusCode()).isEqualTo(501);
+        assertThat(schedule.headers().firstValue("content-type")).contains("application/problem+json");
+        assertThat(JSON.readTree(schedule.body()).get("detail").asText()).contains("comes with");
+        assertThat(send(HttpRequest.newBuilder(devstack.baseUri().resolve("/_devstack/unknown"))).statusCode())
+                .isEqualTo(404);
     }
 
     @Test

@@ -108,7 +108,9 @@ public final class IntrinsicResolver {
         if (value instanceof Map<?, ?> map) {
             if (map.size() == 1) {
                 String key = String.valueOf(map.keySet().iterator().next());
-                if (key.equals("Ref") || key.startsWith("Fn::") || key.equals("Condition")) {
+                // {"Condition": "Name"} is the condition function; {"Condition": {...}} (IAM) is plain data
+                if (key.equals("Ref") || key.startsWith("Fn::")
+                        || (key.equals("Condition") && map.get(key) instanceof String)) {
                     return intrinsic(key, map.get(key), where);
                 }
             }

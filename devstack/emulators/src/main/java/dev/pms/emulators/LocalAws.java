@@ -298,6 +298,10 @@ public final class LocalAws implements AutoCloseable {
         }
         closeQuietly(dynamoDbProxy);
         closeQuietly(moto);
+        if (dataDir == null) {
+            // in-memory runs leave no trace; with --data the log stays beside the data
+            closeQuietly(() -> Files.deleteIfExists(moto.logFile()));
+        }
         stopQuietly(s3Proxy);
         closeQuietly(sqsServer::stopAndWait);
         if (Thread.currentThread() != snapshotHook) {

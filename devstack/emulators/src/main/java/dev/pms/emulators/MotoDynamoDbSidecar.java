@@ -40,7 +40,7 @@ final class MotoDynamoDbSidecar implements AutoCloseable {
     }
 
     static MotoDynamoDbSidecar start(Path logDirectory) {
-        String executable = System.getProperty(EXECUTABLE_PROPERTY, "moto_server");
+        String executable = System.getProperty(EXECUTABLE_PROPERTY, defaultExecutable());
         List<String> failures = new ArrayList<>();
         for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
             int port = freeLoopbackPort();
@@ -66,6 +66,26 @@ final class MotoDynamoDbSidecar implements AutoCloseable {
                     : "exited with " + exitCode(process)) + " (see " + logFile + ")");
         }
         throw new IllegalStateException("moto_server did not start: " + String.join("; ", failures));
+    }
+
+    /** {@code moto_server} from the PATH, else from pyenv's shims (CI may run with a thinner PATH). */
+    static String defaultExecutable() {
+        String path = System.getenv("PATH");
+        if (path != null) {
+            for (String directory : path.split(java.io.File.pathSeparator)) {
+                if (!directory.isEmpty() && Files.isExecutable(Path.of(directory, "moto_server"))) {
+                    return Path.of(directory, "moto_server").toString();
+                }
+            }
+        }
+        List<Path> fallbacks = new ArrayList<>();
+        String pyenvRoot = System.getenv("PYENV_ROOT");
+        if (pyenvRoot != null) {
+            fallbacks.add(Path.of(pyenvRoot, "shims", "moto_server"));
+        }
+        fallbacks.add(Path.of(System.getProperty("user.home"), ".pyenv", "shims", "moto_server"));
+        fallbacks.add(Path.of("/usr/local/bin/moto_server"));
+        return fallbacks.stream().filter(Files::isExecutable).findFirst().map(Path::toString).orElse("moto_server");
     }
 
     /**

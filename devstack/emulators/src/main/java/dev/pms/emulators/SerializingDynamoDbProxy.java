@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -117,36 +118,35 @@ final class SerializingDynamoDbProxy implements AutoCloseable {
                         operation -> new java.util.concurrent.atomic.LongAdder()).increment();
             }
             Lock held = isReadOnly(amzTarget) ? lock.readLock() : lock.writeLock();
-            HttpResponse<byte[]> response;
+            int status;
+            byte[] body;
             held.lock();
             try {
-                response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+                HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+                response.headers().map().forEach((name, values) -> {
+                    if (!UNFORWARDED_RESPONSE_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                        exchange.getResponseHeaders().put(name, values);
+                    }
+                });
+                status = response.statusCode();
+                body = response.body();
+            } catch (IOException | InterruptedException e) {
+                if (e instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
+                LOG.warn("DynamoDB proxy could not reach moto at {}: {}", target, e.toString());
+                exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.0");
+                status = 500;
+                body = ("{\"__type\":\"com.amazonaws.dynamodb.v20120810#InternalServerError\","
+                        + "\"message\":\"DynamoDB emulator unreachable\"}").getBytes(StandardCharsets.UTF_8);
             } finally {
                 held.unlock();
             }
-            response.headers().map().forEach((name, values) -> {
-                if (!UNFORWARDED_RESPONSE_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
-                    exchange.getResponseHeaders().put(name, values);
-                }
-            });
-            byte[] body = response.body();
-            exchange.sendResponseHeaders(response.statusCode(), body.length == 0 ? -1 : body.length);
+            exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
             if (body.length > 0) {
                 try (OutputStream out = exchange.getResponseBody()) {
                     out.write(body);
                 }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            exchange.sendResponseHeaders(503, -1);
-        } catch (IOException e) {
-            LOG.warn("DynamoDB proxy could not reach moto at {}: {}", target, e.toString());
-            byte[] body = "{\"__type\":\"com.amazonaws.dynamodb.v20120810#InternalServerError\",\"message\":\"emulator unreachable\"}"
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.0");
-            exchange.sendResponseHeaders(500, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
             }
         }
     }

@@ -111,8 +111,8 @@ public final class TemplateProvisioner {
                 .toList();
     }
 
-    /** Physical names, {@code Ref} values and attributes of everything the local stack knows, in template order. */
-    static ProvisionedResources name(SamTemplate template, IntrinsicResolver resolver, String sqsEndpoint) {
+    /** Physical names, {@code Ref} values and attributes of everything the local stack knows, in template order, without creating anything. */
+    public static ProvisionedResources name(SamTemplate template, IntrinsicResolver resolver, String sqsEndpoint) {
         Map<String, ProvisionedResources.Resource> resources = new LinkedHashMap<>();
         String region = LocalAws.REGION;
         String account = LocalAws.ACCOUNT_ID;
@@ -166,7 +166,6 @@ public final class TemplateProvisioner {
                 }
                 case ProvisionedResources.SERVERLESS_HTTP_API, ProvisionedResources.SERVERLESS_API -> {
                     String apiId = id.toLowerCase(Locale.ROOT);
-                    attributes.put("ApiEndpoint", "http://127.0.0.1");
                     named = new ProvisionedResources.Resource(id, resource.type(), apiId, apiId, attributes);
                 }
                 default -> named = null;

@@ -21,8 +21,9 @@ public record FunctionDefinition(String logicalId, String functionName, String f
     static final int DEFAULT_TIMEOUT_SECONDS = 3;
 
     public FunctionDefinition {
-        environment = Map.copyOf(environment);
-        events = Map.copyOf(events);
+        // template order is kept: routes are listed, and the console shows them, as declared
+        environment = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(environment));
+        events = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(events));
     }
 
     /** Every serverless function of the template, in template order. */

@@ -22,7 +22,11 @@ public final class FunctionRegistry implements AutoCloseable {
     private final Map<String, String> sharedProperties = new ConcurrentHashMap<>();
 
     public FunctionRegistry(List<FunctionDefinition> definitions, LocalAws localAws) {
-        sharedProperties.putAll(awsProperties(localAws));
+        this(definitions, awsProperties(localAws));
+    }
+
+    FunctionRegistry(List<FunctionDefinition> definitions, Map<String, String> awsProperties) {
+        sharedProperties.putAll(awsProperties);
         for (FunctionDefinition definition : definitions) {
             byLogicalId.put(definition.logicalId(),
                     new InProcessFunction(definition, () -> propertiesFor(definition)));

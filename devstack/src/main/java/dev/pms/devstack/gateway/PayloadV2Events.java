@@ -43,6 +43,12 @@ public final class PayloadV2Events {
                 headers.put(lowerName, String.join(",", values));
             }
         });
+        // API Gateway adds these on its way to the function
+        String forwardedFor = headers.get("x-forwarded-for");
+        headers.put("x-forwarded-for", forwardedFor == null ? request.sourceIp() : forwardedFor + ", " + request.sourceIp());
+        headers.put("x-forwarded-port", portOf(request.header("host")));
+        headers.put("x-forwarded-proto", "http");
+        headers.putIfAbsent("x-amzn-trace-id", traceId(time));
         String host = request.header("host");
         String domainName = host == null ? "localhost" : stripPort(host);
         String domainPrefix = domainName.contains(".") && !Character.isDigit(domainName.charAt(0))
@@ -132,6 +138,21 @@ public final class PayloadV2Events {
                 || type.equals("application/problem+json")
                 || type.equals("application/yaml") || type.equals("application/x-yaml")
                 || type.equals("application/graphql");
+    }
+
+    private static String portOf(String host) {
+        if (host == null) {
+            return "80";
+        }
+        int bracket = host.lastIndexOf(']');
+        int colon = host.lastIndexOf(':');
+        return colon > bracket && colon < host.length() - 1 ? host.substring(colon + 1) : "80";
+    }
+
+    /** X-Ray's format: {@code Root=1-<epoch seconds, hex>-<96 random bits, hex>}. */
+    static String traceId(Instant time) {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        return String.format("Root=1-%08x-%08x%016x", time.getEpochSecond(), random.nextInt(), random.nextLong());
     }
 
     private static String stripPort(String host) {

@@ -55,21 +55,21 @@ public final class DevstackExtension implements BeforeAllCallback, ParameterReso
                 .map(DevstackTemplate::value)
                 .orElse("");
         return context.getRoot().getStore(NAMESPACE)
-                .getOrComputeIfAbsent("devstack:" + location, key -> new RunningDevstack(start(location)),
-                        RunningDevstack.class)
+                .getOrComputeIfAbsent("devstack:" + location, key -> start(location), RunningDevstack.class)
                 .devstack();
     }
 
-    private static Devstack start(String location) {
+    private static RunningDevstack start(String location) {
         try {
+            Path keyDirectory = Files.createTempDirectory("pms-devstack-test-key");
             DevstackOptions options = DevstackOptions.defaults()
                     .withPort(0)
-                    .withSigningKeyDirectory(Files.createTempDirectory("pms-devstack-test-key"));
+                    .withSigningKeyDirectory(keyDirectory);
             Path template = templatePath(location);
             if (template != null) {
                 options = options.withTemplate(template);
             }
-            return Devstack.start(options);
+            return new RunningDevstack(Devstack.start(options), keyDirectory);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -95,11 +95,19 @@ public final class DevstackExtension implements BeforeAllCallback, ParameterReso
     }
 
     /** Closes the devstack when the root context (the test JVM's run) ends. */
-    private record RunningDevstack(Devstack devstack)
+    private record RunningDevstack(Devstack devstack, Path keyDirectory)
             implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         @Override
         public void close() {
             devstack.close();
+            try (var files = Files.list(keyDirectory)) {
+                for (Path file : files.toList()) {
+                    Files.deleteIfExists(file);
+                }
+                Files.deleteIfExists(keyDirectory);
+            } catch (IOException e) {
+                // a temp directory left behind is harmless
+            }
         }
     }
 }

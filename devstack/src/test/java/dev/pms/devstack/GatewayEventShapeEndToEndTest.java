@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** The payload format 2.0 event a function receives, field by field (captured by the echo test function). */
 @ExtendWith(DevstackExtension.class)
 @DevstackTemplate("classpath:devstack-test-template.yaml")
-class GatewayEventShapeTest {
+class GatewayEventShapeEndToEndTest {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -59,7 +59,11 @@ class GatewayEventShapeTest {
                 .containsEntry("user-agent", "pms-test/1.0")
                 .containsKey("authorization")
                 .containsKey("host")
-                .doesNotContainKey("cookie");
+                .doesNotContainKey("cookie")
+                .containsEntry("x-forwarded-for", "127.0.0.1")
+                .containsEntry("x-forwarded-port", Integer.toString(devstack.baseUri().getPort()))
+                .containsEntry("x-forwarded-proto", "http");
+        assertThat(event.getHeaders().get("x-amzn-trace-id")).matches("Root=1-[0-9a-f]{8}-[0-9a-f]{24}");
         assertThat(event.getBody()).isEqualTo("{\"campaign_name\":\"Launch\"}");
         assertThat(event.getIsBase64Encoded()).isFalse();
         assertThat(event.getStageVariables()).isNull();
