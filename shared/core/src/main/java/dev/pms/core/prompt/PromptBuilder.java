@@ -56,7 +56,7 @@ public final class PromptBuilder {
         ForbiddenPhrases forbidden = new ForbiddenPhrases(in.dna().forbiddenPhrases());
         PromptCatalog.Template template = catalog.template(node.assetType(), node.channel());
         Slots slots = new Slots(forbidden);
-        Facts facts = new Facts(in.productContext(), forbidden);
+        Facts facts = new Facts(in.productContext());
 
         slots.put(PromptSlot.PLATFORM, in.channel().platform(), "channel_catalog." + node.channel().code() + ".platform");
         slots.put(PromptSlot.PLACEMENT, in.placement().key(), "asset_node.placement");
@@ -237,8 +237,7 @@ public final class PromptBuilder {
         slots.put(PromptSlot.TONE, tone, toneSource);
         slots.put(PromptSlot.VOICE, dna.writingStyle().voice() + "; " + dna.persona().linguisticFingerprint(),
                 dnaSource(dna, "writing_style.voice") + " + " + dnaSource(dna, "persona.linguistic_fingerprint"));
-        Facts audience = new Facts(in.productContext(), null);
-        String productAudience = audience.text("audience");
+        String productAudience = new Facts(in.productContext()).text("audience");
         if (productAudience != null) {
             slots.put(PromptSlot.AUDIENCE, productAudience, "product_context.audience");
         } else {
@@ -363,15 +362,13 @@ public final class PromptBuilder {
         }
     }
 
-    /** The product facts of the campaign's product_context, scrubbed when a filter is given. */
+    /** The product facts of the campaign's product_context, as given (slots scrub them). */
     private static final class Facts {
         private static final List<String> KEYS = List.of("product_name", "product_description", "features", "price", "audience");
         private final Map<String, Object> context;
-        private final ForbiddenPhrases forbidden;
 
-        Facts(Map<String, Object> context, ForbiddenPhrases forbidden) {
+        Facts(Map<String, Object> context) {
             this.context = context;
-            this.forbidden = forbidden;
         }
 
         String text(String key) {
@@ -391,8 +388,7 @@ public final class PromptBuilder {
             if (text == null) {
                 return null;
             }
-            String clean = forbidden == null ? text.trim() : forbidden.scrub(text);
-            return clean.isBlank() ? null : clean;
+            return text.isBlank() ? null : text.trim();
         }
 
         String productName() {
