@@ -1,6 +1,7 @@
 package dev.pms.core.prompt;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +16,7 @@ public final class ForbiddenPhrases {
 
     private final List<String> phrases;
     private final List<Pattern> patterns;
+    private final Pattern anyPhrase;
 
     public ForbiddenPhrases(List<String> phrases) {
         Set<String> distinct = new LinkedHashSet<>();
@@ -27,6 +29,9 @@ public final class ForbiddenPhrases {
         this.patterns = this.phrases.stream()
                 .map(p -> Pattern.compile(Pattern.quote(p), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE))
                 .toList();
+        this.anyPhrase = this.phrases.isEmpty() ? null : Pattern.compile(this.phrases.stream()
+                .sorted(Comparator.comparingInt(String::length).reversed())
+                .map(Pattern::quote).collect(Collectors.joining("|")), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 
     public List<String> phrases() {
@@ -55,14 +60,11 @@ public final class ForbiddenPhrases {
         if (text == null) {
             return null;
         }
-        String result = text;
-        while (!foundIn(result).isEmpty()) {
-            for (Pattern pattern : patterns) {
-                result = pattern.matcher(result).replaceAll("");
-            }
-            result = SPACE_RUNS.matcher(result).replaceAll(" ");
+        String result = SPACE_RUNS.matcher(text).replaceAll(" ");
+        while (anyPhrase != null && anyPhrase.matcher(result).find()) {
+            result = SPACE_RUNS.matcher(anyPhrase.matcher(result).replaceAll("")).replaceAll(" ");
         }
-        return SPACE_RUNS.matcher(result).replaceAll(" ").trim();
+        return result.trim();
     }
 
     /**

@@ -25,8 +25,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Fills a catalogue template for one asset node (pure). Every slot is filled from a named input and recorded in the
- * provenance; every input text passes through the brand's forbidden phrases first, and the finished prompt once more,
+ * Fills a catalogue template for one asset node (pure). Every slot the template uses is filled from a named input
+ * and recorded in the provenance; every input text passes through the brand's forbidden phrases first, and the finished prompt once more,
  * so the prompt never contains one, while a dedicated slot tells the model to avoid them.
  */
 public final class PromptBuilder {
@@ -90,7 +90,8 @@ public final class PromptBuilder {
         String summary = forbidden.scrub(capitalize(node.phase()) + " " + node.assetType().code() + " for "
                 + channel.platform() + " " + in.placement().name() + sizeNote(in.placement()) + ": " + hook
                 + ". Focus: " + slots.value(PromptSlot.FOCAL_SUBJECT) + ".");
-        return new BuiltPrompt(prompt, hook, angle.angle(), angleIndex, summary, template.id(), slots.provenance());
+        return new BuiltPrompt(prompt, hook, angle.angle(), angleIndex, summary, template.id(),
+                slots.provenance(PromptCatalog.slotsOf(template)));
     }
 
     private void phasePurpose(PromptInputs in, Slots slots) {
@@ -124,7 +125,7 @@ public final class PromptBuilder {
         String focal;
         String source;
         if (name != null) {
-            focal = description == null ? name : name + ", " + shorten(description, MAX_FOCAL_DESCRIPTION_CHARS);
+            focal = description == null ? name : name + " — " + shorten(description, MAX_FOCAL_DESCRIPTION_CHARS);
             source = description == null ? "product_context.product_name"
                     : "product_context.product_name + product_context.product_description";
         } else if (description != null) {
@@ -357,8 +358,11 @@ public final class PromptBuilder {
             return value;
         }
 
-        Map<String, String> provenance() {
-            return provenance;
+        /** The sources of the given slots (those the template uses), in template order. */
+        Map<String, String> provenance(Set<PromptSlot> used) {
+            Map<String, String> sources = new LinkedHashMap<>();
+            used.forEach(slot -> sources.put(slot.code(), provenance.get(slot.code())));
+            return sources;
         }
     }
 

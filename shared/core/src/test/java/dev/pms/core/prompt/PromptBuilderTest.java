@@ -2,6 +2,7 @@ package dev.pms.core.prompt;
 
 import dev.pms.core.campaign.AssetNode;
 import dev.pms.core.channel.AssetType;
+import dev.pms.core.channel.Channel;
 import dev.pms.core.pricing.QualityTier;
 import org.junit.jupiter.api.Test;
 
@@ -58,7 +59,9 @@ class PromptBuilderTest {
     void provenanceNamesTheInputsThatFilledEachSlot() {
         BuiltPrompt built = build(AssetType.TEXT, "instagram/caption", "launch");
 
-        assertThat(built.provenance()).containsOnlyKeys(List.of(PromptSlot.values()).stream().map(PromptSlot::code).toList());
+        PromptCatalog.Template template = PromptCatalog.load().template(AssetType.TEXT, Channel.INSTAGRAM);
+        assertThat(built.provenance()).containsOnlyKeys(PromptCatalog.slotsOf(template).stream().map(PromptSlot::code).toList())
+                .doesNotContainKeys("palette", "safe_zone");
         assertThat(built.provenance())
                 .containsEntry("tone", "brand_dna.writing_style.tone (profile) + channel_catalog.instagram.tone_shift"
                         + " + brand_dna.persona.platform_personas.instagram.tone (profile)")
@@ -76,7 +79,7 @@ class PromptBuilderTest {
 
     @Test
     void aBrandWithoutProfileSaysSoAndMakesNoCompetitorContrast() {
-        BuiltPrompt built = BUILDER.build(inputs(node(AssetType.IMAGE, "instagram/feed_portrait", "launch"),
+        BuiltPrompt built = BUILDER.build(inputs(node(AssetType.TEXT, "instagram/caption", "launch"),
                 DEFAULT_BRAND, Map.of(), QualityTier.STANDARD, 0, Map.of()));
 
         assertThat(built.provenance().get("tone")).startsWith("brand_dna.writing_style.tone (defaults)");
