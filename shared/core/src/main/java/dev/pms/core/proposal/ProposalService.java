@@ -11,6 +11,7 @@ import dev.pms.core.campaign.Campaign;
 import dev.pms.core.campaign.CampaignRepository;
 import dev.pms.core.campaign.NodeLifecycle;
 import dev.pms.core.campaign.NodeStatus;
+import dev.pms.core.campaign.NodeStatusService;
 import dev.pms.core.campaign.Phase;
 import dev.pms.core.channel.AssetType;
 import dev.pms.core.channel.ChannelCatalog;
@@ -39,18 +40,17 @@ import java.util.Optional;
 
 /**
  * Application service behind the proposal routes. Every change appends a new proposal version (nothing is ever
- * deleted or rewritten) and then moves the node through {@link NodeLifecycle} on the campaign, re-reading and
- * retrying the campaign write on a version conflict. The proposal write comes first and is the one that decides a
- * race (a stale {@code version} is a conflict); a node status that a concurrent writer has already moved on is left
- * as that writer set it.
+ * deleted or rewritten) and then moves the node through {@link NodeLifecycle} on the campaign
+ * ({@link NodeStatusService}, which re-reads and retries on a version conflict). The proposal write comes first and is
+ * the one that decides a race (a stale {@code version} is a conflict); a node status that a concurrent writer has
+ * already moved on is left as that writer set it.
  */
 public final class ProposalService {
-    /** How often the campaign write of a status change is retried after a version conflict. */
-    static final int MAX_CAMPAIGN_WRITE_ATTEMPTS = 5;
     private static final int MAX_ID_LENGTH = 128;
 
     private final ProposalRepository proposals;
     private final CampaignRepository campaigns;
+    private final NodeStatusService nodeStatuses;
     private final BrandProfileRepository profiles;
     private final ChannelCatalog channels;
     private final BrandDnaDeriver deriver;
@@ -62,6 +62,7 @@ public final class ProposalService {
                            ChannelCatalog channels, CostEstimator costs, Clock clock) {
         this.proposals = Objects.requireNonNull(proposals, "proposals");
         this.campaigns = Objects.requireNonNull(campaigns, "campaigns");
+        this.nodeStatuses = new NodeStatusService(campaigns, clock);
         this.profiles = Objects.requireNonNull(profiles, "profiles");
         this.channels = Objects.requireNonNull(channels, "channels");
         this.deriver = new BrandDnaDeriver(channels);
@@ -287,34 +288,10 @@ public final class ProposalService {
         return builder.catalog().angleIndex(proposal.assetType(), proposal.angle()).orElse(0);
     }
 
-    /**
-     * Moves nodes to their targets (and stores a new product context when given) on the freshly read campaign,
-     * retrying on a version conflict. A move the node's current status no longer allows is left out.
-     */
     private void advance(String userId, String campaignId, Map<String, NodeStatus> targets,
                          Map<String, Object> productContext) {
-        for (int attempt = 1; ; attempt++) {
-            Campaign campaign = findCampaign(userId, campaignId);
-            Map<String, NodeStatus> moves = new LinkedHashMap<>();
-            for (AssetNode node : campaign.assetNodes()) {
-                NodeStatus target = targets.get(node.assetId());
-                if (target != null && node.status() != target && NodeLifecycle.allows(node.status(), target)) {
-                    moves.put(node.assetId(), target);
-                }
-            }
-            if (moves.isEmpty() && productContext == null) {
-                return;
-            }
-            Campaign base = productContext == null ? campaign : withProductContext(campaign, productContext);
-            try {
-                campaigns.update(NodeLifecycle.apply(base, moves, clock.instant()), campaign.version());
-                return;
-            } catch (VersionConflictException e) {
-                if (attempt == MAX_CAMPAIGN_WRITE_ATTEMPTS) {
-                    throw e;
-                }
-            }
-        }
+        nodeStatuses.move(userId, campaignId, targets, NodeStatusService.Policy.SKIP_DISALLOWED,
+                campaign -> productContext == null ? campaign : withProductContext(campaign, productContext));
     }
 
     private static Campaign withProductContext(Campaign c, Map<String, Object> productContext) {

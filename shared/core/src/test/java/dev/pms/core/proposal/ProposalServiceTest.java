@@ -4,13 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.pms.core.brand.BrandService;
 import dev.pms.core.campaign.AssetNode;
 import dev.pms.core.campaign.Campaign;
-import dev.pms.core.campaign.CampaignRepository;
 import dev.pms.core.campaign.CampaignService;
 import dev.pms.core.campaign.CampaignStatus;
 import dev.pms.core.campaign.NodeStatus;
 import dev.pms.core.channel.AssetType;
 import dev.pms.core.channel.ChannelCatalog;
-import dev.pms.core.common.Page;
 import dev.pms.core.error.FieldError;
 import dev.pms.core.error.IllegalTransitionException;
 import dev.pms.core.error.NotFoundException;
@@ -23,17 +21,16 @@ import dev.pms.core.pricing.QualityTier;
 import dev.pms.core.support.InMemoryBrandProfileRepository;
 import dev.pms.core.support.InMemoryCampaignRepository;
 import dev.pms.core.support.InMemoryProposalRepository;
+import dev.pms.core.support.RacingCampaignRepository;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static dev.pms.core.support.Fixtures.CLOCK;
-import static dev.pms.core.support.Fixtures.NOW;
 import static dev.pms.core.support.Fixtures.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -310,15 +307,14 @@ class ProposalServiceTest {
 
     @Test
     void aConcurrentCampaignWriteIsRetriedOnTheFreshCampaign() {
-        AtomicInteger conflicts = new AtomicInteger(1);
-        CampaignRepository racing = new RacingCampaignRepository(campaigns, conflicts);
+        RacingCampaignRepository racing = new RacingCampaignRepository(campaigns, 1);
         ProposalService racingService = new ProposalService(proposals, racing, profiles, CHANNELS, COSTS, CLOCK);
 
         racingService.generate(ALICE, id(), null);
 
         Campaign stored = storedCampaign();
-        assertThat(conflicts.get()).isZero();
-        assertThat(stored.campaignName()).isEqualTo("Renamed meanwhile");
+        assertThat(racing.racesLeft()).isZero();
+        assertThat(stored.campaignName()).isEqualTo(RacingCampaignRepository.RACING_NAME);
         assertThat(stored.assetNodes()).allMatch(n -> n.status() == NodeStatus.PROPOSED);
         assertThat(stored.version()).isEqualTo(campaign.version() + 2);
     }
@@ -337,48 +333,5 @@ class ProposalServiceTest {
 
     private static AssetNode node(Campaign campaign, String assetId) {
         return campaign.assetNodes().stream().filter(n -> n.assetId().equals(assetId)).findFirst().orElseThrow();
-    }
-
-    /** Lets another writer rename the campaign just before each of the first {@code conflicts} updates. */
-    private static final class RacingCampaignRepository implements CampaignRepository {
-        private final InMemoryCampaignRepository delegate;
-        private final AtomicInteger conflicts;
-
-        RacingCampaignRepository(InMemoryCampaignRepository delegate, AtomicInteger conflicts) {
-            this.delegate = delegate;
-            this.conflicts = conflicts;
-        }
-
-        @Override
-        public void create(Campaign campaign) {
-            delegate.create(campaign);
-        }
-
-        @Override
-        public Optional<Campaign> find(String userId, String campaignId) {
-            return delegate.find(userId, campaignId);
-        }
-
-        @Override
-        public void update(Campaign campaign, long expectedVersion) {
-            if (conflicts.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-                Campaign stored = delegate.find(campaign.userId(), campaign.campaignId()).orElseThrow();
-                delegate.update(new Campaign(stored.campaignId(), stored.userId(), "Renamed meanwhile", stored.goal(),
-                        stored.kpi(), stored.channels(), stored.phases(), stored.assetNodes(), stored.productContext(),
-                        stored.status(), stored.startDate(), stored.launchDate(), stored.createdAt(), NOW,
-                        stored.version() + 1, stored.changes()), stored.version());
-            }
-            delegate.update(campaign, expectedVersion);
-        }
-
-        @Override
-        public boolean delete(String userId, String campaignId) {
-            return delegate.delete(userId, campaignId);
-        }
-
-        @Override
-        public Page<Campaign> list(String userId, CampaignStatus status, int limit, String nextToken) {
-            return delegate.list(userId, status, limit, nextToken);
-        }
     }
 }
