@@ -62,13 +62,13 @@ public final class ProposalService {
                            ChannelCatalog channels, CostEstimator costs, Clock clock) {
         this.proposals = Objects.requireNonNull(proposals, "proposals");
         this.campaigns = Objects.requireNonNull(campaigns, "campaigns");
-        this.nodeStatuses = new NodeStatusService(campaigns, clock);
         this.profiles = Objects.requireNonNull(profiles, "profiles");
         this.channels = Objects.requireNonNull(channels, "channels");
         this.deriver = new BrandDnaDeriver(channels);
         this.builder = new PromptBuilder(PromptCatalog.load());
         this.costs = Objects.requireNonNull(costs, "costs");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.nodeStatuses = new NodeStatusService(campaigns, clock);
     }
 
     /**
