@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static dev.pms.core.support.Fixtures.CLOCK;
@@ -80,6 +81,41 @@ class ProposalServiceTest {
         assertThat(stored.assetNodes()).allMatch(n -> n.status() == NodeStatus.PROPOSED);
         assertThat(stored.status()).isEqualTo(CampaignStatus.PROPOSED);
         assertThat(stored.version()).isEqualTo(campaign.version() + 1);
+    }
+
+    @Test
+    void nodesMoveOnlyAfterTheProposalsAreStored() {
+        ProposalRepository losing = new ProposalRepository() {
+            @Override
+            public List<Proposal> currentFor(String userId, String campaignId) {
+                return proposals.currentFor(userId, campaignId);
+            }
+
+            @Override
+            public Optional<Proposal> current(String userId, String campaignId, String assetId) {
+                return proposals.current(userId, campaignId, assetId);
+            }
+
+            @Override
+            public List<Proposal> versions(String userId, String campaignId, String assetId) {
+                return proposals.versions(userId, campaignId, assetId);
+            }
+
+            @Override
+            public void append(String userId, Proposal proposal) {
+                throw new VersionConflictException("another writer got there first");
+            }
+
+            @Override
+            public void appendAll(String userId, List<Proposal> all) {
+                throw new VersionConflictException("another writer got there first");
+            }
+        };
+        ProposalService losingService = new ProposalService(losing, campaigns, profiles, CHANNELS, COSTS, CLOCK);
+
+        assertThatThrownBy(() -> losingService.generate(ALICE, id(), null)).isInstanceOf(VersionConflictException.class);
+
+        assertThat(storedCampaign()).isEqualTo(campaign);
     }
 
     @Test
