@@ -9,8 +9,12 @@ import dev.pms.core.campaign.CampaignService;
 import dev.pms.core.channel.ChannelCatalog;
 import dev.pms.core.error.ValidationException;
 import dev.pms.core.error.VersionConflictException;
+import dev.pms.core.pricing.CostEstimator;
+import dev.pms.core.pricing.PriceTable;
+import dev.pms.core.proposal.ProposalService;
 import dev.pms.core.support.InMemoryBrandProfileRepository;
 import dev.pms.core.support.InMemoryCampaignRepository;
+import dev.pms.core.support.InMemoryProposalRepository;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -37,6 +41,8 @@ class MalformedInputTest {
     private final BrandService brands = new BrandService(profiles, ChannelCatalog.load(), CLOCK);
     private final CampaignService service = new CampaignService(campaigns, profiles, ChannelCatalog.load(), CLOCK,
             () -> UUID.randomUUID().toString());
+    private final ProposalService proposals = new ProposalService(new InMemoryProposalRepository(), campaigns, profiles,
+            ChannelCatalog.load(), new CostEstimator(PriceTable.load(), ChannelCatalog.load()), CLOCK);
 
     @Test
     void brandProfilesAreAcceptedOrRejectedWithFieldErrors() {
@@ -74,6 +80,25 @@ class MalformedInputTest {
         });
         assertThat(rejected).isGreaterThan(30);
         assertThat(created).isNotEmpty();
+    }
+
+    @Test
+    void proposalGenerationRequestsAreAcceptedOrRejectedWithFieldErrors() {
+        Campaign campaign = service.createBlueprint("u", json("{'campaign_name':'n','goal':'retention','channels':['twitter']}"));
+        JsonNode valid = json("{'campaign_id':'" + campaign.campaignId() + "','tier':'draft','product_context':{"
+                + "'product_name':'p','product_description':'d','features':['a','b'],'price':9.5,'audience':'x'}}");
+        int rejected = everyVariant(valid, body -> proposals.generate("u", campaign.campaignId(), body));
+        assertThat(rejected).isGreaterThan(20);
+    }
+
+    @Test
+    void proposalChangesAreAcceptedOrRejectedWithFieldErrors() {
+        JsonNode valid = json("{'action':'edit','version':1,'proposed_prompt':'p','settings':{'tier':'premium','hook':'h',"
+                + "'cta':'c','focal_subject':'f','shot_type':'s'}}");
+        Campaign campaign = service.createBlueprint("u", json("{'campaign_name':'n','goal':'retention','channels':['twitter']}"));
+        String assetId = proposals.generate("u", campaign.campaignId(), null).proposals().keySet().iterator().next();
+        int rejected = everyVariant(valid, body -> proposals.patch("u", campaign.campaignId(), assetId, body));
+        assertThat(rejected).isGreaterThan(30);
     }
 
     /** Runs {@code call} on every single-value variant of {@code valid}; returns how many were rejected. */

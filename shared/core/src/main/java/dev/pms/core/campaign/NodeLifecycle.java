@@ -1,0 +1,108 @@
+package dev.pms.core.campaign;
+
+import dev.pms.core.error.IllegalTransitionException;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The one state machine of asset nodes, and the campaign status derived from them.
+ *
+ * <pre>
+ * planned  → proposed
+ * proposed → proposed (a new proposal version) | approved | rejected
+ * approved → generating | rejected | proposed (an edit after approval re-opens the proposal)
+ * rejected → proposed (edit or alternate angle)
+ * generating → ready | failed
+ * failed   → generating (retry)
+ * ready    → (final)
+ * </pre>
+ */
+public final class NodeLifecycle {
+    private static final Map<NodeStatus, Set<NodeStatus>> ALLOWED = new EnumMap<>(NodeStatus.class);
+    /** Statuses set by later stages of a campaign's life; the node statuses never move a campaign out of them. */
+    private static final Set<CampaignStatus> BEYOND_GENERATION = EnumSet.of(
+            CampaignStatus.ACTIVE, CampaignStatus.COMPLETED, CampaignStatus.ARCHIVED);
+
+    static {
+        ALLOWED.put(NodeStatus.PLANNED, EnumSet.of(NodeStatus.PROPOSED));
+        ALLOWED.put(NodeStatus.PROPOSED, EnumSet.of(NodeStatus.PROPOSED, NodeStatus.APPROVED, NodeStatus.REJECTED));
+        ALLOWED.put(NodeStatus.APPROVED, EnumSet.of(NodeStatus.GENERATING, NodeStatus.REJECTED, NodeStatus.PROPOSED));
+        ALLOWED.put(NodeStatus.REJECTED, EnumSet.of(NodeStatus.PROPOSED));
+        ALLOWED.put(NodeStatus.GENERATING, EnumSet.of(NodeStatus.READY, NodeStatus.FAILED));
+        ALLOWED.put(NodeStatus.FAILED, EnumSet.of(NodeStatus.GENERATING));
+        ALLOWED.put(NodeStatus.READY, EnumSet.noneOf(NodeStatus.class));
+    }
+
+    private NodeLifecycle() {
+    }
+
+    public static boolean allows(NodeStatus from, NodeStatus to) {
+        return ALLOWED.get(from).contains(to);
+    }
+
+    /** @throws IllegalTransitionException when the lifecycle does not allow {@code from → to} */
+    public static void check(String assetId, NodeStatus from, NodeStatus to) {
+        if (!allows(from, to)) {
+            throw new IllegalTransitionException("asset " + assetId + " cannot go from " + from.code() + " to " + to.code()
+                    + (ALLOWED.get(from).isEmpty() ? " (" + from.code() + " is final)"
+                    : " (allowed: " + String.join(", ", ALLOWED.get(from).stream().map(NodeStatus::code).toList()) + ")"));
+        }
+    }
+
+    /**
+     * The campaign with the given nodes moved to their new statuses, its status derived again, {@code updatedAt}
+     * set and the version incremented (store it with the campaign's previous version as the expected one).
+     *
+     * @param targets new status by asset id; every id must be a node of the campaign
+     * @throws IllegalTransitionException when a move is not allowed (nothing is changed then)
+     */
+    public static Campaign apply(Campaign campaign, Map<String, NodeStatus> targets, Instant now) {
+        List<AssetNode> nodes = new ArrayList<>();
+        int moved = 0;
+        for (AssetNode node : campaign.assetNodes()) {
+            NodeStatus target = targets.get(node.assetId());
+            if (target == null) {
+                nodes.add(node);
+                continue;
+            }
+            check(node.assetId(), node.status(), target);
+            nodes.add(node.withStatus(target));
+            moved++;
+        }
+        if (moved != targets.size()) {
+            throw new IllegalArgumentException("campaign " + campaign.campaignId() + " lacks some of the nodes " + targets.keySet());
+        }
+        return new Campaign(campaign.campaignId(), campaign.userId(), campaign.campaignName(), campaign.goal(),
+                campaign.kpi(), campaign.channels(), campaign.phases(), nodes, campaign.productContext(),
+                campaignStatus(campaign.status(), nodes), campaign.startDate(), campaign.launchDate(),
+                campaign.createdAt(), now, campaign.version() + 1, campaign.changes());
+    }
+
+    /**
+     * The campaign status its nodes imply: {@code generating} while any node generates; else {@code draft} while any
+     * node is still only planned (or there are none); else {@code ready} when every node is ready; else
+     * {@code proposed} (every node has a proposal, whatever its review state). A campaign already {@code active},
+     * {@code completed} or {@code archived} keeps that status.
+     */
+    public static CampaignStatus campaignStatus(CampaignStatus current, List<AssetNode> nodes) {
+        if (current != null && BEYOND_GENERATION.contains(current)) {
+            return current;
+        }
+        if (nodes.stream().anyMatch(n -> n.status() == NodeStatus.GENERATING)) {
+            return CampaignStatus.GENERATING;
+        }
+        if (nodes.isEmpty() || nodes.stream().anyMatch(n -> n.status() == NodeStatus.PLANNED)) {
+            return CampaignStatus.DRAFT;
+        }
+        if (nodes.stream().allMatch(n -> n.status() == NodeStatus.READY)) {
+            return CampaignStatus.READY;
+        }
+        return CampaignStatus.PROPOSED;
+    }
+}

@@ -1,0 +1,95 @@
+package dev.pms.core.campaign;
+
+import dev.pms.core.error.NotFoundException;
+import dev.pms.core.error.VersionConflictException;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+
+/**
+ * Moves asset nodes of a stored campaign through {@link NodeLifecycle}: reads the campaign, applies the moves, derives
+ * the campaign status and writes with optimistic locking, re-reading and retrying on a version conflict.
+ */
+public final class NodeStatusService {
+    /** How often a write is tried before a version conflict is passed on. */
+    public static final int MAX_WRITE_ATTEMPTS = 5;
+
+    /** What to do with a move the node's current status does not allow. */
+    public enum Policy {
+        /** Throw {@link dev.pms.core.error.IllegalTransitionException} and change nothing. */
+        STRICT,
+        /**
+         * Leave that node as it is (a concurrent writer already moved it on, or re-planned it away) and move the
+         * others.
+         */
+        SKIP_DISALLOWED
+    }
+
+    private final CampaignRepository campaigns;
+    private final Clock clock;
+
+    public NodeStatusService(CampaignRepository campaigns, Clock clock) {
+        this.campaigns = Objects.requireNonNull(campaigns, "campaigns");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Moves each node to its target status (a node already there is left alone), strictly.
+     *
+     * @return the stored campaign after the change
+     * @throws NotFoundException when the caller has no such campaign
+     * @throws IllegalArgumentException when a target names no node of the campaign
+     * @throws dev.pms.core.error.IllegalTransitionException when a move is not allowed
+     * @throws VersionConflictException when {@value #MAX_WRITE_ATTEMPTS} writes in a row lost a race
+     */
+    public Campaign move(String userId, String campaignId, Map<String, NodeStatus> targets) {
+        return move(userId, campaignId, targets, Policy.STRICT, UnaryOperator.identity());
+    }
+
+    /**
+     * Like {@link #move(String, String, Map)}, with the given policy; {@code alsoChange} is applied to the freshly read
+     * campaign in the same write (e.g. to store another field along with the moves) and must keep its id, owner and
+     * version. Nothing is written when there is nothing to move and {@code alsoChange} changes nothing.
+     */
+    public Campaign move(String userId, String campaignId, Map<String, NodeStatus> targets, Policy policy,
+                         UnaryOperator<Campaign> alsoChange) {
+        for (int attempt = 1; ; attempt++) {
+            Campaign campaign = campaigns.find(userId, campaignId)
+                    .orElseThrow(() -> new NotFoundException("campaign " + campaignId + " not found"));
+            Map<String, NodeStatus> moves = new LinkedHashMap<>();
+            for (AssetNode node : campaign.assetNodes()) {
+                NodeStatus target = targets.get(node.assetId());
+                if (target == null || node.status() == target) {
+                    continue;
+                }
+                if (policy == Policy.STRICT) {
+                    NodeLifecycle.check(node.assetId(), node.status(), target);
+                }
+                if (NodeLifecycle.allows(node.status(), target)) {
+                    moves.put(node.assetId(), target);
+                }
+            }
+            for (String assetId : targets.keySet()) {
+                if (policy == Policy.STRICT && campaign.assetNodes().stream().noneMatch(n -> n.assetId().equals(assetId))) {
+                    throw new IllegalArgumentException("asset " + assetId + " is not a node of campaign " + campaignId);
+                }
+            }
+            Campaign changed = alsoChange.apply(campaign);
+            if (moves.isEmpty() && changed.equals(campaign)) {
+                return campaign;
+            }
+            Campaign updated = NodeLifecycle.apply(changed, moves, clock.instant());
+            try {
+                campaigns.update(updated, campaign.version());
+                return updated;
+            } catch (VersionConflictException e) {
+                if (attempt == MAX_WRITE_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+}

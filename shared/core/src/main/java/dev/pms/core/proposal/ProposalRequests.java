@@ -1,0 +1,169 @@
+package dev.pms.core.proposal;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pms.core.json.Json;
+import dev.pms.core.pricing.QualityTier;
+import dev.pms.core.prompt.ForbiddenPhrases;
+import dev.pms.core.prompt.PromptBuilder;
+import dev.pms.core.prompt.PromptSlot;
+import dev.pms.core.validation.InputChecker;
+import dev.pms.core.validation.InputChecker.FreeFormLimits;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/** Validation of proposal request bodies, straight from the JSON tree, reporting every problem at once. */
+final class ProposalRequests {
+    static final int MAX_PROMPT_CHARS = 20_000;
+    static final int MAX_REASON_CHARS = 2_000;
+    static final int MAX_SETTING_CHARS = 500;
+    static final int MAX_PRODUCT_CONTEXT_JSON = 20_000;
+    static final String TIER_SETTING = "tier";
+    private static final FreeFormLimits PRODUCT_CONTEXT = new FreeFormLimits(6, 100, 5_000, 1_000);
+    private static final List<String> ACTIONS = Arrays.stream(Action.values()).map(Action::code).toList();
+    private static final Set<String> CHANGE_FIELDS = Set.of("action", "proposed_prompt", "settings", "reason", "version");
+    private static final Set<String> SETTING_FIELDS = settingFields();
+    private static final String TIERS = Arrays.stream(QualityTier.values()).map(QualityTier::code)
+            .collect(Collectors.joining(", "));
+
+    enum Action {
+        EDIT, APPROVE, REJECT, ALTERNATE_ANGLE;
+
+        String code() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        static Action parse(String code) {
+            return Arrays.stream(values()).filter(a -> a.code().equals(code)).findFirst().orElse(null);
+        }
+    }
+
+    /** Body of generate-proposals; {@code tier} is null when not sent. */
+    record Generate(QualityTier tier, Map<String, Object> productContext) {
+    }
+
+    /**
+     * Body of a proposal PATCH. {@code overrides} holds the slot settings sent (a blank value clears the override);
+     * {@code tier} is null when not sent.
+     */
+    record Change(Action action, long version, String proposedPrompt, Map<PromptSlot, String> overrides,
+                  QualityTier tier, String reason) {
+    }
+
+    private ProposalRequests() {
+    }
+
+    static Generate generate(JsonNode body, String campaignId) {
+        InputChecker check = new InputChecker();
+        if (InputChecker.isAbsent(body)) {
+            return new Generate(null, Map.of());
+        }
+        if (!check.object(body, "body", true)) {
+            check.throwIfProblems("proposal request");
+        }
+        String bodyCampaign = check.string(body.get("campaign_id"), "campaign_id", 200, false);
+        if (bodyCampaign != null && !bodyCampaign.equals(campaignId)) {
+            check.add("campaign_id", "must be the campaign of the path when sent");
+        }
+        QualityTier tier = check.code(body.get("tier"), "tier", v -> QualityTier.parse(v).orElse(null),
+                "one of " + TIERS, false);
+        Map<String, Object> productContext = productContext(check, body.get("product_context"));
+        check.throwIfProblems("proposal request");
+        return new Generate(tier, productContext);
+    }
+
+    static Change change(JsonNode body, ForbiddenPhrases forbidden) {
+        InputChecker check = new InputChecker();
+        if (!check.object(body, "body", true)) {
+            check.throwIfProblems("proposal change");
+        }
+        check.rejectUnknownKeys(body, "", CHANGE_FIELDS);
+        Action action = check.code(body.get("action"), "action", Action::parse, "one of " + String.join(", ", ACTIONS), true);
+        Long version = check.integer(body.get("version"), "version", 1, Long.MAX_VALUE, true);
+        String prompt = check.string(body.get("proposed_prompt"), "proposed_prompt", MAX_PROMPT_CHARS, false);
+        if (prompt != null && prompt.isBlank()) {
+            check.add("proposed_prompt", "must not be blank");
+            prompt = null;
+        }
+        rejectForbidden(check, forbidden, "proposed_prompt", prompt);
+        Map<PromptSlot, String> overrides = new LinkedHashMap<>();
+        QualityTier tier = null;
+        JsonNode settings = body.get("settings");
+        if (check.object(settings, "settings", false)) {
+            check.rejectUnknownKeys(settings, "settings", SETTING_FIELDS);
+            tier = check.code(settings.get(TIER_SETTING), "settings.tier", v -> QualityTier.parse(v).orElse(null),
+                    "one of " + TIERS, false);
+            for (PromptSlot slot : PromptBuilder.OVERRIDABLE) {
+                String path = "settings." + slot.code();
+                String value = check.string(settings.get(slot.code()), path, MAX_SETTING_CHARS, false);
+                if (value != null) {
+                    rejectForbidden(check, forbidden, path, value);
+                    overrides.put(slot, value.trim());
+                }
+            }
+        }
+        String reason = check.string(body.get("reason"), "reason", MAX_REASON_CHARS, action == Action.REJECT);
+        if (action != null) {
+            onlyFor(check, body, action, "proposed_prompt", Action.EDIT);
+            onlyFor(check, body, action, "settings", Action.EDIT);
+            onlyFor(check, body, action, "reason", Action.REJECT);
+            if (action == Action.EDIT && InputChecker.isAbsent(body.get("proposed_prompt"))
+                    && InputChecker.isAbsent(settings)) {
+                check.add("proposed_prompt", "an edit needs proposed_prompt or settings");
+            }
+        }
+        check.throwIfProblems("proposal change");
+        return new Change(action, version, prompt == null ? null : prompt.trim(), overrides, tier,
+                reason == null ? null : reason.trim());
+    }
+
+    private static void onlyFor(InputChecker check, JsonNode body, Action action, String field, Action allowed) {
+        if (action != allowed && !InputChecker.isAbsent(body.get(field))) {
+            check.add(field, "only applies to action " + allowed.code());
+        }
+    }
+
+    private static void rejectForbidden(InputChecker check, ForbiddenPhrases forbidden, String path, String value) {
+        List<String> found = forbidden.foundIn(value);
+        if (!found.isEmpty()) {
+            check.add(path, "contains the brand's forbidden phrase" + (found.size() == 1 ? " " : "s ")
+                    + found.stream().map(p -> "'" + p + "'").collect(Collectors.joining(", ")));
+        }
+    }
+
+    private static Map<String, Object> productContext(InputChecker check, JsonNode node) {
+        if (!check.object(node, "product_context", false)) {
+            return Map.of();
+        }
+        for (String known : List.of("product_name", "product_description", "marketing_goal")) {
+            check.string(node.get(known), "product_context." + known, PRODUCT_CONTEXT.maxStringChars(), false);
+        }
+        check.freeForm(node, "product_context", PRODUCT_CONTEXT);
+        check.maxJsonLength(node, "product_context", MAX_PRODUCT_CONTEXT_JSON);
+        if (check.hasProblems()) {
+            return Map.of();
+        }
+        try {
+            return Json.mapper().readerFor(Map.class)
+                    .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                    .readValue(node);
+        } catch (IOException e) {
+            throw new UncheckedIOException("product_context was checked as an object", e);
+        }
+    }
+
+    private static Set<String> settingFields() {
+        Set<String> fields = new TreeSet<>();
+        fields.add(TIER_SETTING);
+        PromptBuilder.OVERRIDABLE.forEach(slot -> fields.add(slot.code()));
+        return Set.copyOf(fields);
+    }
+}

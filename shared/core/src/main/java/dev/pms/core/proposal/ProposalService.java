@@ -1,0 +1,347 @@
+package dev.pms.core.proposal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pms.core.brand.BrandDna;
+import dev.pms.core.brand.BrandDnaDeriver;
+import dev.pms.core.brand.BrandProfile;
+import dev.pms.core.brand.BrandProfileRepository;
+import dev.pms.core.brand.StoredBrandProfile;
+import dev.pms.core.campaign.AssetNode;
+import dev.pms.core.campaign.Campaign;
+import dev.pms.core.campaign.CampaignRepository;
+import dev.pms.core.campaign.NodeLifecycle;
+import dev.pms.core.campaign.NodeStatus;
+import dev.pms.core.campaign.NodeStatusService;
+import dev.pms.core.campaign.Phase;
+import dev.pms.core.channel.AssetType;
+import dev.pms.core.channel.ChannelCatalog;
+import dev.pms.core.channel.Placement;
+import dev.pms.core.error.NotFoundException;
+import dev.pms.core.error.VersionConflictException;
+import dev.pms.core.pricing.CostEstimator;
+import dev.pms.core.pricing.CostLine;
+import dev.pms.core.pricing.QualityTier;
+import dev.pms.core.prompt.BuiltPrompt;
+import dev.pms.core.prompt.ForbiddenPhrases;
+import dev.pms.core.prompt.PromptBuilder;
+import dev.pms.core.prompt.PromptCatalog;
+import dev.pms.core.prompt.PromptInputs;
+import dev.pms.core.prompt.PromptSlot;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Application service behind the proposal routes. Every change appends a new proposal version (nothing is ever
+ * deleted or rewritten) and then moves the node through {@link NodeLifecycle} on the campaign
+ * ({@link NodeStatusService}, which re-reads and retries on a version conflict). The proposal write comes first and is
+ * the one that decides a race (a stale {@code version} is a conflict); a node status that a concurrent writer has
+ * already moved on is left as that writer set it.
+ */
+public final class ProposalService {
+    private static final int MAX_ID_LENGTH = 128;
+
+    private final ProposalRepository proposals;
+    private final CampaignRepository campaigns;
+    private final NodeStatusService nodeStatuses;
+    private final BrandProfileRepository profiles;
+    private final ChannelCatalog channels;
+    private final BrandDnaDeriver deriver;
+    private final PromptBuilder builder;
+    private final CostEstimator costs;
+    private final Clock clock;
+
+    public ProposalService(ProposalRepository proposals, CampaignRepository campaigns, BrandProfileRepository profiles,
+                           ChannelCatalog channels, CostEstimator costs, Clock clock) {
+        this.proposals = Objects.requireNonNull(proposals, "proposals");
+        this.campaigns = Objects.requireNonNull(campaigns, "campaigns");
+        this.profiles = Objects.requireNonNull(profiles, "profiles");
+        this.channels = Objects.requireNonNull(channels, "channels");
+        this.deriver = new BrandDnaDeriver(channels);
+        this.builder = new PromptBuilder(PromptCatalog.load());
+        this.costs = Objects.requireNonNull(costs, "costs");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.nodeStatuses = new NodeStatusService(campaigns, clock);
+    }
+
+    /**
+     * Contract #3: proposes every node of the campaign and stores the proposals before returning. A node whose current
+     * proposal is approved (or that is already past approval) keeps it; every other node gets a new version. The
+     * body may carry {@code tier} and {@code product_context}, whose keys are merged over the campaign's (and stored
+     * on the campaign, so later edits build from the same facts).
+     *
+     * @throws NotFoundException when the caller has no such campaign
+     * @throws dev.pms.core.error.ValidationException listing every problem of the body
+     * @throws VersionConflictException when a concurrent change appended a proposal version first
+     */
+    public ProposalSet generate(String userId, String campaignId, JsonNode body) {
+        requireUser(userId);
+        Campaign campaign = findCampaign(userId, campaignId);
+        ProposalRequests.Generate request = ProposalRequests.generate(body, campaignId);
+        Map<String, Object> productContext = new LinkedHashMap<>(campaign.productContext());
+        productContext.putAll(request.productContext());
+        BrandInputs brand = brandInputs(userId);
+        Map<String, Proposal> current = currentByAsset(userId, campaignId);
+        Instant now = clock.instant();
+
+        Map<String, Proposal> result = new LinkedHashMap<>();
+        List<Proposal> appended = new ArrayList<>();
+        Map<AssetType, Integer> ordinalByType = new EnumMap<>(AssetType.class);
+        for (AssetNode node : campaign.assetNodes()) {
+            int ordinal = ordinalByType.merge(node.assetType(), 1, Integer::sum) - 1;
+            Proposal existing = current.get(node.assetId());
+            boolean keep = existing != null && existing.status() == ProposalStatus.APPROVED
+                    || !NodeLifecycle.allows(node.status(), NodeStatus.PROPOSED);
+            if (keep) {
+                if (existing != null) {
+                    result.put(node.assetId(), existing);
+                }
+                continue;
+            }
+            QualityTier tier = request.tier() != null ? request.tier()
+                    : existing != null ? existing.tier() : QualityTier.DEFAULT;
+            int angleIndex = existing == null ? ordinal : angleIndexOf(existing);
+            Map<String, Object> settings = existing == null ? Map.of() : existing.settings();
+            Proposal proposal = propose(campaign, node, productContext, brand, tier, angleIndex, settings, existing,
+                    "generate", now);
+            appended.add(proposal);
+            result.put(node.assetId(), proposal);
+        }
+        proposals.appendAll(userId, appended);
+        Map<String, NodeStatus> moves = new LinkedHashMap<>();
+        appended.forEach(p -> moves.put(p.assetId(), NodeStatus.PROPOSED));
+        boolean contextChanged = !productContext.equals(campaign.productContext());
+        advance(userId, campaignId, moves, contextChanged ? productContext : null);
+        return new ProposalSet(result, campaign.assetNodes().size());
+    }
+
+    /**
+     * Contract #11: the current proposal of every node of the campaign's graph.
+     *
+     * @throws NotFoundException when the caller has no such campaign
+     */
+    public ProposalSet list(String userId, String campaignId) {
+        requireUser(userId);
+        Campaign campaign = findCampaign(userId, campaignId);
+        Map<String, Proposal> current = currentByAsset(userId, campaignId);
+        Map<String, Proposal> result = new LinkedHashMap<>();
+        for (AssetNode node : campaign.assetNodes()) {
+            Proposal proposal = current.get(node.assetId());
+            if (proposal != null) {
+                result.put(node.assetId(), proposal);
+            }
+        }
+        return new ProposalSet(result, campaign.assetNodes().size());
+    }
+
+    /**
+     * Applies {@code {action: edit|approve|reject|alternate_angle, proposed_prompt?, settings?, reason?, version}} to the
+     * current proposal of one node and returns the new current version. An edit takes a new prompt (kept as written)
+     * and/or settings ({@code tier} re-quotes; {@code hook}, {@code cta}, {@code focal_subject}, {@code shot_type}
+     * override those slots and rebuild the prompt when no prompt is sent); reject needs a reason; an alternate angle
+     * rebuilds the prompt with the next hook angle.
+     *
+     * @throws NotFoundException when the caller has no such campaign, node or proposal
+     * @throws dev.pms.core.error.ValidationException for a bad body, including text with a forbidden phrase
+     * @throws VersionConflictException when {@code version} is not the current proposal version
+     * @throws dev.pms.core.error.IllegalTransitionException when the node's status does not allow the action
+     */
+    public Proposal patch(String userId, String campaignId, String assetId, JsonNode body) {
+        requireUser(userId);
+        Campaign campaign = findCampaign(userId, campaignId);
+        AssetNode node = findNode(campaign, assetId);
+        BrandInputs brand = brandInputs(userId);
+        ProposalRequests.Change change = ProposalRequests.change(body, new ForbiddenPhrases(brand.dna().forbiddenPhrases()));
+        Proposal current = proposals.current(userId, campaignId, assetId)
+                .orElseThrow(() -> new NotFoundException("asset " + assetId + " has no proposal yet"));
+        if (change.version() != current.version()) {
+            throw new VersionConflictException("proposal " + assetId + " is at version " + current.version()
+                    + ", not " + change.version());
+        }
+        NodeStatus target = switch (change.action()) {
+            case EDIT, ALTERNATE_ANGLE -> NodeStatus.PROPOSED;
+            case APPROVE -> NodeStatus.APPROVED;
+            case REJECT -> NodeStatus.REJECTED;
+        };
+        NodeLifecycle.check(assetId, node.status(), target);
+
+        Instant now = clock.instant();
+        Proposal next = switch (change.action()) {
+            case APPROVE -> reviewed(current, ProposalStatus.APPROVED, null, "approve", now);
+            case REJECT -> reviewed(current, ProposalStatus.REJECTED, change.reason(), "reject", now);
+            case ALTERNATE_ANGLE -> {
+                Map<String, Object> settings = new LinkedHashMap<>(current.settings());
+                settings.remove(PromptSlot.HOOK.code());
+                yield propose(campaign, node, campaign.productContext(), brand, current.tier(), angleIndexOf(current) + 1,
+                        settings, current, "alternate_angle", now);
+            }
+            case EDIT -> edited(campaign, node, brand, current, change, now);
+        };
+        proposals.append(userId, next);
+        if (node.status() != target) {
+            advance(userId, campaignId, Map.of(assetId, target), null);
+        }
+        return next;
+    }
+
+    /**
+     * Every version of one node's proposal, oldest first.
+     *
+     * @throws NotFoundException when the caller has no such campaign or no proposal for the asset
+     */
+    public ProposalHistory versions(String userId, String campaignId, String assetId) {
+        requireUser(userId);
+        findCampaign(userId, campaignId);
+        if (!plausibleId(assetId)) {
+            throw new NotFoundException("asset not found");
+        }
+        List<Proposal> versions = proposals.versions(userId, campaignId, assetId);
+        if (versions.isEmpty()) {
+            throw new NotFoundException("asset " + assetId + " has no proposal");
+        }
+        return new ProposalHistory(versions);
+    }
+
+    /**
+     * Approves every node whose current proposal is pending ({@code proposed}) and returns how many.
+     *
+     * @throws NotFoundException when the caller has no such campaign
+     * @throws VersionConflictException when a concurrent change appended a proposal version first
+     */
+    public ApprovedCount approveAll(String userId, String campaignId) {
+        requireUser(userId);
+        Campaign campaign = findCampaign(userId, campaignId);
+        Map<String, Proposal> current = currentByAsset(userId, campaignId);
+        Instant now = clock.instant();
+        List<Proposal> approvals = new ArrayList<>();
+        Map<String, NodeStatus> moves = new LinkedHashMap<>();
+        for (AssetNode node : campaign.assetNodes()) {
+            Proposal proposal = current.get(node.assetId());
+            if (proposal != null && proposal.status() == ProposalStatus.PROPOSED
+                    && NodeLifecycle.allows(node.status(), NodeStatus.APPROVED)) {
+                approvals.add(reviewed(proposal, ProposalStatus.APPROVED, null, "approve", now));
+                moves.put(node.assetId(), NodeStatus.APPROVED);
+            }
+        }
+        proposals.appendAll(userId, approvals);
+        advance(userId, campaignId, moves, null);
+        return new ApprovedCount(approvals.size());
+    }
+
+    private Proposal edited(Campaign campaign, AssetNode node, BrandInputs brand, Proposal current,
+                            ProposalRequests.Change change, Instant now) {
+        Map<String, Object> settings = new LinkedHashMap<>(current.settings());
+        change.overrides().forEach((slot, value) -> {
+            if (value.isEmpty()) {
+                settings.remove(slot.code());
+            } else {
+                settings.put(slot.code(), value);
+            }
+        });
+        QualityTier tier = change.tier() != null ? change.tier() : current.tier();
+        if (change.proposedPrompt() == null) {
+            return propose(campaign, node, campaign.productContext(), brand, tier, angleIndexOf(current), settings,
+                    current, "edit", now);
+        }
+        CostLine cost = costs.estimate(node, tier);
+        return new Proposal(current.assetId(), current.campaignId(), current.version() + 1, current.assetType(),
+                current.channel(), current.placement(), current.phase(), current.hook(), current.angle(),
+                current.conceptSummary(), change.proposedPrompt(), current.recommendedTemplate(), cost.provider(),
+                cost.model(), tier, cost.costUsd(), ProposalStatus.PROPOSED, null, settings,
+                Map.of("proposed_prompt", "written by the user in version " + (current.version() + 1)), "edit", now);
+    }
+
+    private Proposal propose(Campaign campaign, AssetNode node, Map<String, Object> productContext, BrandInputs brand,
+                             QualityTier tier, int angleIndex, Map<String, Object> settings, Proposal previous,
+                             String change, Instant now) {
+        Placement placement = channels.requirePlacement(node.placement());
+        CostLine cost = costs.estimate(node, tier);
+        Phase phase = campaign.phases().stream().filter(p -> p.name().equals(node.phase())).findFirst().orElse(null);
+        Map<PromptSlot, String> overrides = new EnumMap<>(PromptSlot.class);
+        settings.forEach((key, value) -> PromptSlot.parse(key)
+                .filter(PromptBuilder.OVERRIDABLE::contains)
+                .ifPresent(slot -> overrides.put(slot, String.valueOf(value))));
+        BuiltPrompt built = builder.build(new PromptInputs(node, placement, channels.channel(node.channel()), brand.dna(),
+                productContext, phase, brand.researchDepth(), cost, angleIndex, overrides));
+        return new Proposal(node.assetId(), campaign.campaignId(), previous == null ? 1 : previous.version() + 1,
+                node.assetType(), node.channel(), node.placement(), node.phase(), built.hook(), built.angle(),
+                built.conceptSummary(), built.prompt(), built.templateId(), cost.provider(), cost.model(), tier,
+                cost.costUsd(), ProposalStatus.PROPOSED, null, settings, built.provenance(), change, now);
+    }
+
+    private static Proposal reviewed(Proposal current, ProposalStatus status, String reason, String change, Instant now) {
+        return new Proposal(current.assetId(), current.campaignId(), current.version() + 1, current.assetType(),
+                current.channel(), current.placement(), current.phase(), current.hook(), current.angle(),
+                current.conceptSummary(), current.proposedPrompt(), current.recommendedTemplate(),
+                current.recommendedProvider(), current.recommendedModel(), current.tier(), current.costEstimate(), status,
+                reason, current.settings(), current.provenance(), change, now);
+    }
+
+    private int angleIndexOf(Proposal proposal) {
+        return builder.catalog().angleIndex(proposal.assetType(), proposal.angle()).orElse(0);
+    }
+
+    private void advance(String userId, String campaignId, Map<String, NodeStatus> targets,
+                         Map<String, Object> productContext) {
+        nodeStatuses.move(userId, campaignId, targets, NodeStatusService.Policy.SKIP_DISALLOWED,
+                campaign -> productContext == null ? campaign : withProductContext(campaign, productContext));
+    }
+
+    private static Campaign withProductContext(Campaign c, Map<String, Object> productContext) {
+        return new Campaign(c.campaignId(), c.userId(), c.campaignName(), c.goal(), c.kpi(), c.channels(), c.phases(),
+                c.assetNodes(), productContext, c.status(), c.startDate(), c.launchDate(), c.createdAt(), c.updatedAt(),
+                c.version(), c.changes());
+    }
+
+    private record BrandInputs(BrandDna dna, String researchDepth) {
+    }
+
+    private BrandInputs brandInputs(String userId) {
+        Optional<StoredBrandProfile> stored = profiles.find(userId);
+        String depth = stored.map(StoredBrandProfile::profile)
+                .map(BrandProfile::researchPreferences)
+                .map(BrandProfile.ResearchPreferences::researchDepth)
+                .orElse(null);
+        return new BrandInputs(deriver.derive(stored), depth);
+    }
+
+    private Map<String, Proposal> currentByAsset(String userId, String campaignId) {
+        Map<String, Proposal> byAsset = new LinkedHashMap<>();
+        proposals.currentFor(userId, campaignId).forEach(p -> byAsset.put(p.assetId(), p));
+        return byAsset;
+    }
+
+    private Campaign findCampaign(String userId, String campaignId) {
+        if (!plausibleId(campaignId)) {
+            throw new NotFoundException("campaign not found");
+        }
+        return campaigns.find(userId, campaignId)
+                .orElseThrow(() -> new NotFoundException("campaign " + campaignId + " not found"));
+    }
+
+    private static AssetNode findNode(Campaign campaign, String assetId) {
+        if (!plausibleId(assetId)) {
+            throw new NotFoundException("asset not found");
+        }
+        return campaign.assetNodes().stream().filter(n -> n.assetId().equals(assetId)).findFirst()
+                .orElseThrow(() -> new NotFoundException("asset " + assetId + " is not a node of campaign "
+                        + campaign.campaignId()));
+    }
+
+    private static boolean plausibleId(String id) {
+        return id != null && !id.isBlank() && id.length() <= MAX_ID_LENGTH;
+    }
+
+    private static void requireUser(String userId) {
+        if (userId == null || userId.isBlank()) {
+            throw new IllegalArgumentException("the caller's user id is required");
+        }
+    }
+}
