@@ -9,6 +9,8 @@ import dev.pms.core.pricing.CostEstimator;
 import dev.pms.core.pricing.PlanCatalog;
 import dev.pms.core.pricing.PreflightService;
 import dev.pms.core.pricing.PriceTable;
+import dev.pms.core.proposal.ProposalRepository;
+import dev.pms.core.proposal.ProposalService;
 import dev.pms.core.usage.PlanRepository;
 import dev.pms.core.usage.UsageLedger;
 import dev.pms.core.usage.UsageService;
@@ -50,6 +52,13 @@ public class CoreServicesFactory {
     PreflightService preflightService(CampaignService campaigns, CostEstimator estimator, PlanRepository plans,
                                       UsageLedger ledger, Clock clock) {
         return new PreflightService(campaigns, estimator, PlanCatalog.load(), plans, ledger, clock);
+    }
+
+    @Singleton
+    ProposalService proposalService(ProposalRepository proposals, CampaignRepository campaigns,
+                                    BrandProfileRepository profiles, ChannelCatalog catalog, CostEstimator estimator,
+                                    PreflightService preflight, Clock clock) {
+        return new ProposalService(proposals, campaigns, profiles, catalog, estimator, preflight, clock);
     }
 
     @Singleton

@@ -2,6 +2,7 @@ package dev.pms.aws.http;
 
 import dev.pms.core.error.DomainException;
 import dev.pms.core.error.FieldError;
+import dev.pms.core.error.IllegalTransitionException;
 import dev.pms.core.error.NotFoundException;
 import dev.pms.core.error.ValidationException;
 import dev.pms.core.error.VersionConflictException;
@@ -54,7 +55,7 @@ public final class Problems {
         if (failure instanceof NotFoundException) {
             return 404;
         }
-        if (failure instanceof VersionConflictException) {
+        if (failure instanceof VersionConflictException || failure instanceof IllegalTransitionException) {
             return 409;
         }
         if (failure instanceof PayloadTooLargeException) {

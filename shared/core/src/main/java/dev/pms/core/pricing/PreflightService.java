@@ -18,7 +18,7 @@ import java.util.List;
  * Pre-flight: quotes a whole campaign against the caller's plan before anything is spent, and
  * reserves a quote in one atomic step when work starts.
  */
-public final class PreflightService {
+public final class PreflightService implements ApprovalBudget {
     private final CampaignService campaigns;
     private final QuoteCalculator calculator;
     private final PlanCatalog plans;
@@ -75,6 +75,15 @@ public final class PreflightService {
                     : fresh);
         }
         return quote;
+    }
+
+    /** The approved set against the plan and this month's usage; refused with the quote when it does not fit. */
+    @Override
+    public void check(String userId, List<CostLine> approvedLines) {
+        Quote quote = calculator.quoteLines(approvedLines, planOf(userId), ledger.current(userId, billingMonth()));
+        if (!quote.canProceed()) {
+            throw new PlanLimitExceededException(quote);
+        }
     }
 
     public Plan planOf(String userId) {

@@ -25,7 +25,13 @@ public final class QuoteCalculator {
     }
 
     public Quote quote(List<AssetNode> nodes, QualityTier tier, Plan plan, MonthlyUsage usage) {
-        List<CostLine> lines = nodes.stream().map(node -> estimator.estimate(node, tier)).toList();
+        return quoteLines(nodes.stream().map(node -> estimator.estimate(node, tier)).toList(), plan, usage);
+    }
+
+    /** Quotes lines priced beforehand (each at its own tier, e.g. approved proposals). */
+    public Quote quoteLines(List<CostLine> lines, Plan plan, MonthlyUsage usage) {
+        List<QualityTier> tiers = lines.stream().map(CostLine::tier).distinct().toList();
+        QualityTier tier = tiers.size() == 1 ? tiers.get(0) : null;
         Map<UsageKind, List<CostLine>> linesByKind = lines.stream()
                 .collect(Collectors.groupingBy(CostLine::usageKind, () -> new EnumMap<>(UsageKind.class), Collectors.toList()));
         List<KindLine> byKind = new ArrayList<>();

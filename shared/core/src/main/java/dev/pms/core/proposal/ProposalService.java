@@ -18,7 +18,9 @@ import dev.pms.core.channel.ChannelCatalog;
 import dev.pms.core.channel.Placement;
 import dev.pms.core.error.NotFoundException;
 import dev.pms.core.error.VersionConflictException;
+import dev.pms.core.pricing.ApprovalBudget;
 import dev.pms.core.pricing.CostEstimator;
+import dev.pms.core.pricing.CostLine;
 import dev.pms.core.pricing.CostLine;
 import dev.pms.core.pricing.QualityTier;
 import dev.pms.core.prompt.BuiltPrompt;
@@ -56,10 +58,11 @@ public final class ProposalService {
     private final BrandDnaDeriver deriver;
     private final PromptBuilder builder;
     private final CostEstimator costs;
+    private final ApprovalBudget budget;
     private final Clock clock;
 
     public ProposalService(ProposalRepository proposals, CampaignRepository campaigns, BrandProfileRepository profiles,
-                           ChannelCatalog channels, CostEstimator costs, Clock clock) {
+                           ChannelCatalog channels, CostEstimator costs, ApprovalBudget budget, Clock clock) {
         this.proposals = Objects.requireNonNull(proposals, "proposals");
         this.campaigns = Objects.requireNonNull(campaigns, "campaigns");
         this.profiles = Objects.requireNonNull(profiles, "profiles");
@@ -67,6 +70,7 @@ public final class ProposalService {
         this.deriver = new BrandDnaDeriver(channels);
         this.builder = new PromptBuilder(PromptCatalog.load());
         this.costs = Objects.requireNonNull(costs, "costs");
+        this.budget = Objects.requireNonNull(budget, "budget");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.nodeStatuses = new NodeStatusService(campaigns, clock);
     }
@@ -184,6 +188,9 @@ public final class ProposalService {
             }
             case EDIT -> edited(campaign, node, brand, current, change, now);
         };
+        if (next.status() == ProposalStatus.APPROVED) {
+            checkBudget(userId, campaign, List.of(next));
+        }
         proposals.append(userId, next);
         if (node.status() != target) {
             advance(userId, campaignId, Map.of(assetId, target), null);
@@ -230,9 +237,32 @@ public final class ProposalService {
                 moves.put(node.assetId(), NodeStatus.APPROVED);
             }
         }
+        checkBudget(userId, campaign, approvals);
         proposals.appendAll(userId, approvals);
         advance(userId, campaignId, moves, null);
         return new ApprovedCount(approvals.size());
+    }
+
+    /**
+     * Quotes everything that would be approved and not yet generating after this change (at each proposal's
+     * own tier) against the plan; work already generating or done is in the month's usage already.
+     */
+    private void checkBudget(String userId, Campaign campaign, List<Proposal> newApprovals) {
+        Map<String, Proposal> approved = new LinkedHashMap<>();
+        Map<String, AssetNode> nodes = new LinkedHashMap<>();
+        campaign.assetNodes().forEach(node -> nodes.put(node.assetId(), node));
+        for (Proposal proposal : proposals.currentFor(userId, campaign.campaignId())) {
+            AssetNode node = nodes.get(proposal.assetId());
+            if (proposal.status() == ProposalStatus.APPROVED && node != null && node.status() == NodeStatus.APPROVED) {
+                approved.put(proposal.assetId(), proposal);
+            }
+        }
+        newApprovals.forEach(proposal -> approved.put(proposal.assetId(), proposal));
+        List<CostLine> lines = approved.values().stream()
+                .filter(proposal -> nodes.containsKey(proposal.assetId()))
+                .map(proposal -> costs.estimate(nodes.get(proposal.assetId()), proposal.tier()))
+                .toList();
+        budget.check(userId, lines);
     }
 
     private Proposal edited(Campaign campaign, AssetNode node, BrandInputs brand, Proposal current,

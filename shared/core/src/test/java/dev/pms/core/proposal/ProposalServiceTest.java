@@ -1,5 +1,16 @@
 package dev.pms.core.proposal;
 
+import dev.pms.core.pricing.ApprovalBudget;
+import dev.pms.core.pricing.CostLine;
+import dev.pms.core.pricing.Plan;
+import dev.pms.core.pricing.PlanLimitExceededException;
+import dev.pms.core.pricing.PlanTier;
+import dev.pms.core.pricing.QuoteCalculator;
+import dev.pms.core.pricing.UsageKind;
+import dev.pms.core.usage.MonthlyUsage;
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.ArrayList;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pms.core.brand.BrandService;
 import dev.pms.core.campaign.AssetNode;
@@ -26,6 +37,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -41,6 +53,7 @@ class ProposalServiceTest {
     private static final String BOB = "bob";
     private static final ChannelCatalog CHANNELS = ChannelCatalog.load();
     private static final CostEstimator COSTS = new CostEstimator(PriceTable.load(), CHANNELS);
+    private static final ApprovalBudget NO_LIMITS = (user, lines) -> { };
 
     private final InMemoryCampaignRepository campaigns = new InMemoryCampaignRepository();
     private final InMemoryBrandProfileRepository profiles = new InMemoryBrandProfileRepository(CLOCK);
@@ -48,7 +61,7 @@ class ProposalServiceTest {
     private final AtomicInteger ids = new AtomicInteger();
     private final CampaignService campaignService = new CampaignService(campaigns, profiles, CHANNELS, CLOCK,
             () -> "id-" + ids.incrementAndGet());
-    private final ProposalService service = new ProposalService(proposals, campaigns, profiles, CHANNELS, COSTS, CLOCK);
+    private final ProposalService service = new ProposalService(proposals, campaigns, profiles, CHANNELS, COSTS, NO_LIMITS, CLOCK);
     private Campaign campaign;
 
     @BeforeEach
@@ -111,7 +124,7 @@ class ProposalServiceTest {
                 throw new VersionConflictException("another writer got there first");
             }
         };
-        ProposalService losingService = new ProposalService(losing, campaigns, profiles, CHANNELS, COSTS, CLOCK);
+        ProposalService losingService = new ProposalService(losing, campaigns, profiles, CHANNELS, COSTS, NO_LIMITS, CLOCK);
 
         assertThatThrownBy(() -> losingService.generate(ALICE, id(), null)).isInstanceOf(VersionConflictException.class);
 
@@ -296,6 +309,33 @@ class ProposalServiceTest {
     }
 
     @Test
+    void approvalsThePlanCannotPayForAreRefusedWithTheQuoteAndNothingChanges() {
+        List<List<CostLine>> checked = new ArrayList<>();
+        ApprovalBudget twoAssets = (user, lines) -> {
+            checked.add(lines);
+            if (lines.size() > 2) {
+                Plan tiny = new Plan(PlanTier.FREE, BigDecimal.ZERO, new BigDecimal("100"), Map.of(UsageKind.IMAGE, 1,
+                        UsageKind.TEXT, 1, UsageKind.VIDEO, 1, UsageKind.AUDIO, 1));
+                throw new PlanLimitExceededException(new QuoteCalculator(COSTS).quoteLines(lines, tiny,
+                        MonthlyUsage.empty(YearMonth.of(2026, 11))));
+            }
+        };
+        ProposalService guarded = new ProposalService(proposals, campaigns, profiles, CHANNELS, COSTS, twoAssets, CLOCK);
+        guarded.generate(ALICE, id(), null);
+        guarded.patch(ALICE, id(), assetId(0), json("{'action':'approve','version':1}"));
+        int versionsBefore = proposals.storedVersions();
+
+        assertThatThrownBy(() -> guarded.approveAll(ALICE, id()))
+                .isInstanceOf(PlanLimitExceededException.class)
+                .satisfies(e -> assertThat(((PlanLimitExceededException) e).quote().canProceed()).isFalse());
+
+        assertThat(checked.get(0)).extracting(CostLine::assetId).containsExactly(assetId(0));
+        assertThat(checked.get(1)).hasSize(campaign.assetNodes().size());
+        assertThat(proposals.storedVersions()).isEqualTo(versionsBefore);
+        assertThat(storedCampaign().assetNodes()).filteredOn(n -> n.status() == NodeStatus.APPROVED).hasSize(1);
+    }
+
+    @Test
     void anotherUsersCampaignIsNotFound() {
         service.generate(ALICE, id(), null);
 
@@ -343,7 +383,7 @@ class ProposalServiceTest {
     @Test
     void aConcurrentCampaignWriteIsRetriedOnTheFreshCampaign() {
         RacingCampaignRepository racing = new RacingCampaignRepository(campaigns, 1);
-        ProposalService racingService = new ProposalService(proposals, racing, profiles, CHANNELS, COSTS, CLOCK);
+        ProposalService racingService = new ProposalService(proposals, racing, profiles, CHANNELS, COSTS, NO_LIMITS, CLOCK);
 
         racingService.generate(ALICE, id(), null);
 

@@ -42,7 +42,7 @@ class MalformedInputTest {
     private final CampaignService service = new CampaignService(campaigns, profiles, ChannelCatalog.load(), CLOCK,
             () -> UUID.randomUUID().toString());
     private final ProposalService proposals = new ProposalService(new InMemoryProposalRepository(), campaigns, profiles,
-            ChannelCatalog.load(), new CostEstimator(PriceTable.load(), ChannelCatalog.load()), CLOCK);
+            ChannelCatalog.load(), new CostEstimator(PriceTable.load(), ChannelCatalog.load()), (user, lines) -> { }, CLOCK);
 
     @Test
     void brandProfilesAreAcceptedOrRejectedWithFieldErrors() {
