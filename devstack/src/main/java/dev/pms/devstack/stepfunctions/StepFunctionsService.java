@@ -3,11 +3,14 @@ package dev.pms.devstack.stepfunctions;
 import dev.pms.devstack.stepfunctions.api.SfnJsonProtocolServer;
 import dev.pms.devstack.stepfunctions.api.StepFunctionsBackend;
 import dev.pms.devstack.stepfunctions.asl.ApiError;
+import dev.pms.devstack.stepfunctions.asl.ExecutionRecord;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /** The devstack's Step Functions: the ASL engine behind the Step Functions JSON API on a local port. */
 public final class StepFunctionsService implements AutoCloseable {
@@ -52,6 +55,22 @@ public final class StepFunctionsService implements AutoCloseable {
     /** The ARN a state machine of this name has (or will have) on this service. */
     public String stateMachineArn(String name) {
         return StepFunctionsBackend.stateMachineArn(name);
+    }
+
+    /**
+     * Blocks until the execution has ended (or the timeout passes) and returns its status, e.g. SUCCEEDED.
+     *
+     * @throws java.util.concurrent.TimeoutException when it is still running after the timeout
+     */
+    public String awaitExecutionEnd(String executionArn, Duration timeout)
+            throws java.util.concurrent.TimeoutException, InterruptedException {
+        ExecutionRecord record = backend.execution(executionArn)
+                .orElseThrow(() -> new IllegalArgumentException("No execution " + executionArn));
+        try {
+            return record.finished().get(timeout.toMillis(), TimeUnit.MILLISECONDS).status();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     @Override
