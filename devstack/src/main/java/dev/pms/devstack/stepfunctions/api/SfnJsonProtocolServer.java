@@ -24,6 +24,14 @@ public final class SfnJsonProtocolServer implements AutoCloseable {
     private static final String TARGET_PREFIX = "AWSStepFunctions.";
     private static final String CONTENT_TYPE = "application/x-amz-json-1.0";
 
+    static {
+        // Without TCP_NODELAY, Nagle's algorithm and delayed ACKs add tens of milliseconds to small responses.
+        // The JDK reads this once, when its first HttpServer in the JVM starts.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final HttpServer server;
     private final ExecutorService handlers;
     private final StepFunctionsBackend backend;
