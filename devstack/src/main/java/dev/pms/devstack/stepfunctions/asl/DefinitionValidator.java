@@ -339,6 +339,13 @@ public final class DefinitionValidator {
             throw new InvalidDefinitionException("MaxConcurrency of state '" + name
                     + "' must be a non-negative integer");
         }
+        if (state.has("MaxConcurrency") && state.has("MaxConcurrencyPath")) {
+            throw new InvalidDefinitionException("Map state '" + name
+                    + "' may not have both MaxConcurrency and MaxConcurrencyPath");
+        }
+        if (state.has("MaxConcurrencyPath")) {
+            JsonPaths.checkSyntax(state.get("MaxConcurrencyPath").asText(), "MaxConcurrencyPath", true);
+        }
         checkStates(processor, "the ItemProcessor of Map state '" + name + "'");
     }
 }

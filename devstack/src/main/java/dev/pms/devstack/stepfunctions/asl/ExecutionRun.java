@@ -80,7 +80,6 @@ final class ExecutionRun {
         started.put("input", record.input());
         started.putObject("inputDetails").put("truncated", false);
         started.put("roleArn", record.roleArn());
-        started.put("stateMachineArn", record.stateMachineArn());
         long startedId = record.history().record("exec:started", "ExecutionStarted", 0,
                 "executionStartedEventDetails", started);
         if (definition.has("TimeoutSeconds")) {
@@ -759,6 +758,15 @@ final class ExecutionRun {
         JsonNode selector = state.has("ItemSelector") ? state.get("ItemSelector") : state.get("Parameters");
         int size = items.size();
         int maxConcurrency = state.path("MaxConcurrency").asInt(0);
+        if (state.has("MaxConcurrencyPath")) {
+            JsonNode value = JsonPaths.require(effective, state.get("MaxConcurrencyPath").asText(),
+                    "MaxConcurrencyPath");
+            if (!value.isIntegralNumber() || value.asInt() < 0) {
+                throw AslError.runtime("MaxConcurrencyPath must reference a non-negative integer, got "
+                        + Json.write(value));
+            }
+            maxConcurrency = value.asInt();
+        }
         int limit = maxConcurrency <= 0 ? size : Math.min(maxConcurrency, size);
         long toleratedCount = state.has("ToleratedFailureCount") ? state.get("ToleratedFailureCount").asLong()
                 : -1;

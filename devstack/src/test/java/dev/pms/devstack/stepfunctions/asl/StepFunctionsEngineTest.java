@@ -60,10 +60,10 @@ class StepFunctionsEngineTest {
         });
 
         ExecutionRecord record = run("""
-                {"StartAt":"M","States":{"M":{"Type":"Map","MaxConcurrency":2,
+                {"StartAt":"M","States":{"M":{"Type":"Map","MaxConcurrencyPath":"$.limit","ItemsPath":"$.items",
                  "ItemProcessor":{"StartAt":"T","States":{"T":{"Type":"Task",
                    "Resource":"arn:aws:lambda:us-east-1:000000000000:function:pair","End":true}}},"End":true}}}""",
-                "[1,2,3,4,5,6]");
+                "{\"limit\":2,\"items\":[1,2,3,4,5,6]}");
 
         assertThat(record.status()).as(record.error() + " " + record.cause()).isEqualTo("SUCCEEDED");
         assertThat(Json.parse(record.output())).isEqualTo(Json.parse("[1,2,3,4,5,6]"));
