@@ -295,6 +295,38 @@ class StepFunctionsServiceEndToEndTest {
     }
 
     @Test
+    void rawProtocolErrorsHaveTheAwsJsonShape() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpResponse<String> noTarget = http.send(java.net.http.HttpRequest.newBuilder(service.endpoint())
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(noTarget.statusCode()).isEqualTo(400);
+        assertThat(read(noTarget.body()).path("__type").asText()).isEqualTo("UnknownOperationException");
+
+        java.net.http.HttpResponse<String> missingArn = http.send(java.net.http.HttpRequest.newBuilder(service.endpoint())
+                .header("X-Amz-Target", "AWSStepFunctions.DescribeExecution")
+                .header("Content-Type", "application/x-amz-json-1.0")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(missingArn.statusCode()).isEqualTo(400);
+        assertThat(missingArn.headers().firstValue("Content-Type")).hasValue("application/x-amz-json-1.0");
+        assertThat(read(missingArn.body()).path("__type").asText()).isEqualTo("ValidationException");
+        assertThat(read(missingArn.body()).path("message").asText()).contains("executionArn");
+    }
+
+    @Test
+    void historyWithoutExecutionDataOmitsInputsAndOutputs() throws Exception {
+        service.deployStateMachine("quiet-history", "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Pass\",\"End\":true}}}", ROLE);
+        String arn = run("quiet-history", "q1", "{\"secret\":1}");
+        service.awaitExecutionEnd(arn, TIMEOUT);
+        List<HistoryEvent> events = sfn.getExecutionHistory(b -> b.executionArn(arn).includeExecutionData(false))
+                .events();
+        assertThat(events.get(0).executionStartedEventDetails().input()).isNull();
+        assertThat(events.get(1).stateEnteredEventDetails().name()).isEqualTo("A");
+        assertThat(events.get(1).stateEnteredEventDetails().input()).isNull();
+    }
+
+    @Test
     void deployStateMachineUpdatesByName() throws Exception {
         String first = service.deployStateMachine("versioned", "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Pass\",\"Result\":1,\"End\":true}}}", ROLE);
         String second = service.deployStateMachine("versioned", "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Pass\",\"Result\":2,\"End\":true}}}", ROLE);
