@@ -10,6 +10,7 @@ import dev.pms.devstack.stepfunctions.asl.ExecutionJournal;
 import dev.pms.devstack.stepfunctions.asl.ExecutionRecord;
 import dev.pms.devstack.stepfunctions.asl.InvalidDefinitionException;
 import dev.pms.devstack.stepfunctions.asl.Json;
+import dev.pms.devstack.stepfunctions.asl.NestedExecutions;
 import dev.pms.devstack.stepfunctions.asl.StepFunctionsEngine;
 
 import java.nio.charset.StandardCharsets;
@@ -50,6 +51,24 @@ public final class StepFunctionsBackend implements AutoCloseable {
             journals.remove(record.executionArn());
             if (persistence != null) {
                 persistence.saveExecution(record, new ExecutionJournal(false));
+            }
+        });
+        engine.nestedExecutions(new NestedExecutions() {
+            @Override
+            public ExecutionRecord start(String stateMachineArn, String nameOrNull, String inputJson) {
+                ObjectNode request = Json.object();
+                request.put("stateMachineArn", stateMachineArn);
+                if (nameOrNull != null) {
+                    request.put("name", nameOrNull);
+                }
+                request.put("input", inputJson);
+                String executionArn = startExecution(request).get("executionArn").textValue();
+                return executions.get(executionArn);
+            }
+
+            @Override
+            public void stop(String executionArn, String error, String cause) {
+                engine.stop(executionArn, error, cause);
             }
         });
         if (persistence != null) {

@@ -220,7 +220,8 @@ public final class DefinitionValidator {
         if (parsed == null) {
             throw new InvalidDefinitionException("Unsupported feature: Resource '" + resource.textValue()
                     + "' of state '" + name + "'. Supported: arn:aws:states:::lambda:invoke[.waitForTaskToken], "
-                    + "Lambda function ARNs, arn:aws:states:::sqs:sendMessage[.waitForTaskToken]");
+                    + "Lambda function ARNs, arn:aws:states:::sqs:sendMessage[.waitForTaskToken], "
+                    + "arn:aws:states:::states:startExecution[.sync|.sync:2|.waitForTaskToken]");
         }
         if (parsed.waitForTaskToken() && !Json.write(state.path("Parameters")).contains("$$.Task.Token")) {
             throw new InvalidDefinitionException("The field 'Parameters' of state '" + name
@@ -235,6 +236,12 @@ public final class DefinitionValidator {
         if (parsed.integration() == TaskResource.Integration.SQS_SEND
                 && !(state.path("Parameters").has("QueueUrl") || state.path("Parameters").has("QueueUrl.$"))) {
             throw new InvalidDefinitionException("The field 'QueueUrl' is required in Parameters of state '"
+                    + name + "'");
+        }
+        if (parsed.integration() == TaskResource.Integration.START_EXECUTION
+                && !(state.path("Parameters").has("StateMachineArn")
+                || state.path("Parameters").has("StateMachineArn.$"))) {
+            throw new InvalidDefinitionException("The field 'StateMachineArn' is required in Parameters of state '"
                     + name + "'");
         }
         for (String field : new String[]{"TimeoutSeconds", "HeartbeatSeconds"}) {

@@ -616,11 +616,18 @@ final class ExecutionRun {
             event(branch, attemptKey + ":started", "TaskStarted", "taskStartedEventDetails", taskDetails(resource));
         }
         try {
+            if (resource.integration() == TaskResource.Integration.START_EXECUTION
+                    && (resource.pattern() == TaskResource.Pattern.SYNC
+                    || resource.pattern() == TaskResource.Pattern.SYNC_JSON)) {
+                runChildExecution(branch, resource, parameters, attemptResult);
+                return;
+            }
             JsonNode response = switch (resource.integration()) {
                 case LAMBDA_FUNCTION -> parseResult(engine.runtime.invokeLambda(resource.functionArn(),
                         Json.write(parameters)));
                 case LAMBDA_INVOKE -> lambdaInvoke(parameters);
                 case SQS_SEND -> sqsSend(parameters);
+                case START_EXECUTION -> executionSummary(startChild(parameters), false, false);
             };
             if (token == null) {
                 attemptResult.complete(response);
@@ -638,6 +645,74 @@ final class ExecutionRun {
             attemptResult.completeExceptionally(new AslError(e.getClass().getSimpleName(),
                     e.getMessage() == null ? "" : e.getMessage()));
         }
+    }
+
+    private ExecutionRecord startChild(JsonNode parameters) {
+        NestedExecutions nested = engine.nested();
+        JsonNode machine = parameters.get("StateMachineArn");
+        if (nested == null || machine == null || !machine.isTextual()) {
+            throw AslError.runtime("states:startExecution needs a StateMachineArn: " + Json.write(parameters));
+        }
+        JsonNode input = parameters.has("Input") ? parameters.get("Input") : Json.object();
+        String inputJson = input.isTextual() ? input.textValue() : Json.write(input);
+        String name = parameters.hasNonNull("Name") ? parameters.get("Name").asText() : null;
+        try {
+            return nested.start(machine.textValue(), name, inputJson);
+        } catch (ApiError e) {
+            throw new AslError("StepFunctions." + e.code() + "Exception", e.getMessage());
+        }
+    }
+
+    /** {@code .sync} / {@code .sync:2}: the task ends when the child execution ends, with its description. */
+    private void runChildExecution(Branch branch, TaskResource resource, JsonNode parameters,
+                                   CompletableFuture<JsonNode> attemptResult) {
+        ExecutionRecord child = startChild(parameters);
+        Runnable stopChild = () -> engine.nested().stop(child.executionArn(), "States.Aborted",
+                "the parent execution's task was cancelled");
+        branch.scope.onCancel(stopChild);
+        attemptResult.whenComplete((value, failure) -> {
+            branch.scope.removeHook(stopChild);
+            if (failure != null && !child.finished().isDone()) {
+                stopChild.run();
+            }
+        });
+        boolean parseOutput = resource.pattern() == TaskResource.Pattern.SYNC_JSON;
+        child.finished().whenComplete((ended, failure) -> {
+            if ("SUCCEEDED".equals(ended.status())) {
+                attemptResult.complete(executionSummary(ended, true, parseOutput));
+            } else {
+                attemptResult.completeExceptionally(new AslError(AslError.TASK_FAILED,
+                        Json.write(executionSummary(ended, true, parseOutput))));
+            }
+        });
+    }
+
+    /** The DescribeExecution-shaped result of a states:startExecution task (dates in epoch milliseconds). */
+    private static JsonNode executionSummary(ExecutionRecord execution, boolean ended, boolean parseOutput) {
+        ObjectNode summary = Json.object();
+        summary.put("ExecutionArn", execution.executionArn());
+        summary.put("StartDate", execution.startDate().toEpochMilli());
+        if (!ended) {
+            return summary;
+        }
+        summary.put("StateMachineArn", execution.stateMachineArn());
+        summary.put("Name", execution.name());
+        summary.put("Status", execution.status());
+        summary.put("StopDate", execution.stopDate().toEpochMilli());
+        summary.set("Input", parseOutput ? Json.parse(execution.input()) : Json.NODES.textNode(execution.input()));
+        summary.putObject("InputDetails").put("Included", true);
+        if (execution.output() != null) {
+            summary.set("Output", parseOutput ? Json.parse(execution.output())
+                    : Json.NODES.textNode(execution.output()));
+            summary.putObject("OutputDetails").put("Included", true);
+        }
+        if (execution.error() != null) {
+            summary.put("Error", execution.error());
+        }
+        if (execution.cause() != null) {
+            summary.put("Cause", execution.cause());
+        }
+        return summary;
     }
 
     private JsonNode lambdaInvoke(JsonNode parameters) throws TaskFailedException {

@@ -26,6 +26,7 @@ public final class StepFunctionsEngine implements AutoCloseable {
     final TaskTokens tokens;
     private final Map<String, ExecutionRun> running = new ConcurrentHashMap<>();
     private volatile Consumer<ExecutionRecord> onEnded = record -> { };
+    private volatile NestedExecutions nested;
 
     public StepFunctionsEngine(TaskRuntime runtime, String region) {
         this.runtime = runtime;
@@ -52,6 +53,14 @@ public final class StepFunctionsEngine implements AutoCloseable {
 
     public void onEnded(Consumer<ExecutionRecord> listener) {
         this.onEnded = listener;
+    }
+
+    public void nestedExecutions(NestedExecutions starter) {
+        this.nested = starter;
+    }
+
+    NestedExecutions nested() {
+        return nested;
     }
 
     public TaskTokens tokens() {

@@ -156,6 +156,40 @@ class StepFunctionsEngineTest {
     }
 
     @Test
+    void nestedExecutionsRunToCompletionWithSync() throws Exception {
+        String child = backend.deploy("child", """
+                {"StartAt":"C","States":{"C":{"Type":"Choice","Choices":[
+                  {"Variable":"$.ok","BooleanEquals":true,"Next":"Done"}],"Default":"Broken"},
+                 "Done":{"Type":"Pass","Parameters":{"doubled.$":"States.MathAdd($.n, $.n)"},"End":true},
+                 "Broken":{"Type":"Fail","Error":"ChildFailed","Cause":"not ok"}}}""",
+                "arn:aws:iam::000000000000:role/r");
+
+        ExecutionRecord record = run("""
+                {"StartAt":"Json","States":{
+                 "Json":{"Type":"Task","Resource":"arn:aws:states:::states:startExecution.sync:2",
+                   "Parameters":{"StateMachineArn":"%s","Input":{"ok":true,"n.$":"$.n"}},
+                   "ResultSelector":{"output.$":"$.Output","status.$":"$.Status"},"ResultPath":"$.json","Next":"Text"},
+                 "Text":{"Type":"Task","Resource":"arn:aws:states:::states:startExecution.sync",
+                   "Parameters":{"StateMachineArn":"%s","Input":{"ok":true,"n":1}},
+                   "ResultSelector":{"output.$":"$.Output"},"ResultPath":"$.text","Next":"Failing"},
+                 "Failing":{"Type":"Task","Resource":"arn:aws:states:::states:startExecution.sync:2",
+                   "Parameters":{"StateMachineArn":"%s","Input":{"ok":false}},
+                   "Catch":[{"ErrorEquals":["States.TaskFailed"],"ResultPath":"$.failure","Next":"FireAndForget"}],
+                   "Next":"FireAndForget"},
+                 "FireAndForget":{"Type":"Task","Resource":"arn:aws:states:::states:startExecution",
+                   "Parameters":{"StateMachineArn":"%s","Input":{"ok":true,"n":0}},"ResultPath":"$.started",
+                   "End":true}}}""".formatted(child, child, child, child), "{\"n\":21}");
+
+        assertThat(record.status()).as(record.error() + " " + record.cause()).isEqualTo("SUCCEEDED");
+        JsonNode output = Json.parse(record.output());
+        assertThat(output.get("json")).isEqualTo(Json.parse("{\"output\":{\"doubled\":42},\"status\":\"SUCCEEDED\"}"));
+        assertThat(output.at("/text/output").asText()).isEqualTo("{\"doubled\":2}");
+        assertThat(output.at("/failure/Error").asText()).isEqualTo("States.TaskFailed");
+        assertThat(Json.parse(output.at("/failure/Cause").asText()).get("Error").asText()).isEqualTo("ChildFailed");
+        assertThat(output.at("/started/ExecutionArn").asText()).contains(":execution:child:");
+    }
+
+    @Test
     void contextObjectReachesTaskParameters() throws Exception {
         runtime.lambda("echo", payload -> payload);
         ExecutionRecord record = run("""
