@@ -38,20 +38,27 @@ public final class ExecutionRecord {
         this.definition = definition;
     }
 
-    /** Moves a running execution to its terminal status; false if it had already ended. */
-    public boolean finish(String newStatus, String newOutput, String newError, String newCause) {
-        synchronized (this) {
-            if (!RUNNING.equals(status)) {
-                return false;
-            }
-            status = newStatus;
-            stopDate = Instant.now();
-            output = newOutput;
-            error = newError;
-            cause = newCause;
+    /**
+     * Moves a running execution to its terminal status; false if it had already ended. Callers that hold
+     * this record's monitor call {@link #announceEnd()} after releasing it.
+     */
+    public synchronized boolean finish(String newStatus, String newOutput, String newError, String newCause) {
+        if (!RUNNING.equals(status)) {
+            return false;
         }
-        finished.complete(this);
+        status = newStatus;
+        stopDate = Instant.now();
+        output = newOutput;
+        error = newError;
+        cause = newCause;
         return true;
+    }
+
+    /** Completes {@link #finished()} for an ended execution; runs its dependents on the calling thread. */
+    public void announceEnd() {
+        if (!RUNNING.equals(status())) {
+            finished.complete(this);
+        }
     }
 
     /** Restores a persisted terminal state. */

@@ -118,8 +118,10 @@ final class ExecutionRun {
                 record.history().record("exec:succeeded", "ExecutionSucceeded", root.lastEventId,
                         "executionSucceededEventDetails", details);
                 record.finish("SUCCEEDED", Json.write(output), null, null);
+                engine.recordEnded(record);
             }
         }
+        record.announceEnd();
         ended();
     }
 
@@ -129,8 +131,10 @@ final class ExecutionRun {
                 record.history().record("exec:failed", "ExecutionFailed", root.lastEventId,
                         "executionFailedEventDetails", errorDetails(error.error(), error.errorCause()));
                 record.finish("FAILED", null, error.error(), error.errorCause());
+                engine.recordEnded(record);
             }
         }
+        record.announceEnd();
         ended();
     }
 
@@ -144,9 +148,11 @@ final class ExecutionRun {
                 record.history().record("exec:" + type, type, record.history().size(), field,
                         errorDetails(error, cause));
                 ended = record.finish(status, output, error, cause);
+                engine.recordEnded(record);
             }
         }
         if (ended) {
+            record.announceEnd();
             rootScope.cancel();
             ended();
         }

@@ -83,9 +83,13 @@ public final class StepFunctionsEngine implements AutoCloseable {
         return true;
     }
 
+    /** Called under the record's monitor as it ends, so whoever sees the end also sees it persisted. */
+    void recordEnded(ExecutionRecord record) {
+        onEnded.accept(record);
+    }
+
     void ended(ExecutionRun run) {
         running.remove(run.record().executionArn());
-        onEnded.accept(run.record());
     }
 
     @Override
