@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Step Functions benchmark: our engine beside moto_server, in one run.
+# Usage: bench/stepfunctions.sh [--runs N] [--moto-runs N] [--latency-samples N]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+jar=devstack/target/devstack.jar
+if [ ! -f "$jar" ] || [ ! -d devstack/target/lib ] || [ -n "$(find devstack/src/main -newer "$jar" -print -quit)" ]; then
+  echo "building devstack (mvn -o -pl devstack -am package -DskipTests)..." >&2
+  mvn -B -o -q -pl devstack -am package -DskipTests
+fi
+
+mkdir -p bench/results
+out="bench/results/stepfunctions-$(date -u +%Y%m%dT%H%M%SZ).txt"
+java -cp "$jar" dev.pms.devstack.stepfunctions.bench.StepFunctionsBenchmark \
+  --moto-launcher devstack/src/test/resources/moto_sfn_launcher.py "$@" | tee "$out"
+echo "(saved to $out)" >&2
