@@ -30,9 +30,10 @@ public record DevstackOptions(int port, Path dataDir, Path template, Map<String,
         services = List.copyOf(services == null ? List.of() : services);
     }
 
-    /** Ephemeral port, in memory, template found walking up from {@code user.dir}. */
+    /** Ephemeral port, in memory, template found walking up from {@code user.dir}, with Step Functions. */
     public static DevstackOptions defaults() {
-        return new DevstackOptions(0, null, null, Map.of(), null, List.of());
+        return new DevstackOptions(0, null, null, Map.of(), null,
+                List.of(new dev.pms.devstack.stepfunctions.StepFunctionsLocalService()));
     }
 
     public DevstackOptions withPort(int newPort) {

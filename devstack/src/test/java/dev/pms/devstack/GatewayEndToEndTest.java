@@ -118,6 +118,7 @@ class GatewayEndToEndTest {
         expected.put("aws.local-credentials.access-key-id", devstack.localAws().accessKeyId());
         expected.put("aws.local-credentials.secret-access-key", devstack.localAws().secretAccessKey());
         expected.put("aws.s3.path-style-access", "true");
+        expected.put("aws.services.sfn.endpoint-override", devstack.endpoints().get("stepfunctions"));
         expected.put("micronaut.application.name", "EchoFunction");
         assertThat(properties).isEqualTo(expected);
     }
@@ -203,7 +204,7 @@ class GatewayEndToEndTest {
         assertThat(body.get("table").asText()).isEqualTo(devstack.resources().tableName("AppTable"));
         assertThat(body.get("bucket").asText()).isEqualTo(devstack.resources().bucketName("MediaBucket"));
         assertThat(body.get("queues").get("JobsQueue").asText()).isEqualTo(devstack.resources().queueUrl("JobsQueue"));
-        assertThat(body.has("stepfunctions")).isFalse();
+        assertThat(body.get("stepfunctions").asText()).startsWith("http://127.0.0.1:");
         try (DynamoDbClient dynamoDb = devstack.localAws().dynamoDbClient()) {
             assertThat(dynamoDb.listTables().tableNames()).contains(body.get("table").asText());
         }
