@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Deterministic copy for a text placement: every field of the placement filled from the proposal (hook, concept)
@@ -331,9 +332,12 @@ public final class OfflineCopywriter implements MediaProvider {
             return values.isEmpty() ? "" : values.get(0);
         }
 
+        /** The candidates cut to the limit; those that fit whole come before those that had to be shortened. */
         private List<String> fitted(List<String> candidates, int limit) {
-            return candidates.stream().map(c -> WordFit.fit(c, limit)).filter(c -> !c.isEmpty() && forbidden.allows(c))
-                    .distinct().toList();
+            List<String> whole = candidates.stream().filter(c -> c.length() <= limit).toList();
+            List<String> shortened = candidates.stream().filter(c -> c.length() > limit).map(c -> WordFit.fit(c, limit)).toList();
+            return Stream.concat(whole.stream(), shortened.stream())
+                    .filter(c -> !c.isEmpty() && forbidden.allows(c)).distinct().toList();
         }
 
         /** The advised length when the catalogue gives one, else the hard limit. */

@@ -23,6 +23,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -97,13 +98,19 @@ public final class OfflineSlideshowVideo implements MediaProvider {
         BufferedImage base = keyFrame != null ? keyFrame : renderer.backdrop(request, width, height);
         byte[] mp4 = encode(request, base, width, height, frames, avatar);
         String model = avatar ? AVATAR_MODEL : MODEL;
-        Map<String, Object> details = Map.of(
-                "engine", model,
-                "codec", "h264",
-                "frames_per_second", framesPerSecond,
-                "frames", frames,
-                "key_frame", keyFrame != null ? "provided" : "rendered",
-                "placement", request.placement() == null ? "none" : request.placement().key());
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("engine", model);
+        details.put("codec", "h264");
+        details.put("frames_per_second", framesPerSecond);
+        details.put("frames", frames);
+        details.put("key_frame", keyFrame != null ? "provided" : "rendered");
+        details.put("placement", request.placement() == null ? "none" : request.placement().key());
+        int wantedWidth = canvasWidth(request.placement()) / downscale;
+        int wantedHeight = canvasHeight(request.placement()) / downscale;
+        if (wantedWidth != width || wantedHeight != height) {
+            details.put("size_note", "H.264 4:2:0 needs even sides: " + wantedWidth + "x" + wantedHeight + " encoded as "
+                    + width + "x" + height);
+        }
         return new ProviderJob.Completed(new GeneratedMedia(mp4, "video/mp4", null, width, height,
                 (double) frames / framesPerSecond, OfflineProviders.NAME, model, BigDecimal.ZERO, details));
     }
