@@ -19,9 +19,15 @@ public final class OfflineProviders implements MediaProvider {
 
     private final Map<AssetType, MediaProvider> byType = new EnumMap<>(AssetType.class);
 
-    /** Production defaults: images and videos at the exact placement size, FreeTTS speech. */
+    /** Production defaults: images and videos at the exact placement size, one FreeTTS voice for voice-overs and avatars. */
     public OfflineProviders() {
-        this(new OfflineCopywriter(), new OfflineImageRenderer(), new OfflineSlideshowVideo(), new OfflineVoice());
+        this(new OfflineImageRenderer(), new FreeTtsSynthesizer());
+    }
+
+    private OfflineProviders(OfflineImageRenderer images, SpeechSynthesizer speech) {
+        this(new OfflineCopywriter(), images,
+                new OfflineSlideshowVideo(images, speech, OfflineSlideshowVideo.DEFAULT_FRAMES_PER_SECOND, 1),
+                new OfflineVoice(speech));
     }
 
     public OfflineProviders(OfflineCopywriter copywriter, OfflineImageRenderer images, OfflineSlideshowVideo videos,

@@ -7,8 +7,6 @@ import dev.pms.core.generation.GeneratedMedia;
 import dev.pms.core.generation.GenerationRequest;
 import dev.pms.core.generation.MediaProvider;
 import dev.pms.core.generation.ProviderJob;
-import org.jcodec.api.awt.AWTSequenceEncoder;
-import org.jcodec.common.model.Rational;
 
 import javax.imageio.ImageIO;
 import java.awt.Color;
@@ -23,6 +21,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +31,9 @@ import java.util.Random;
 /**
  * A real H.264 MP4 slideshow (jcodec): the key frame (the request's PNG, else the image renderer's backdrop) with
  * a slow zoom and pan, and the copy as captions inside the placement's safe zone. An avatar is the same with a
- * presenter silhouette that speaks the script as captions. Frames are few (jcodec needs about 250 ms for a
- * 1080×1920 frame on 2 cores), so clips run at a low frame rate.
+ * presenter silhouette whose mouth moves while its voice track (the script, spoken offline) plays, the script's
+ * sentences as captions. Frames are few (jcodec needs about 250 ms for a 1080×1920 frame on 2 cores), so clips
+ * run at a low frame rate.
  */
 public final class OfflineSlideshowVideo implements MediaProvider {
     public static final String MODEL = "offline-slideshow-1";
@@ -48,23 +48,26 @@ public final class OfflineSlideshowVideo implements MediaProvider {
     private static final double ZOOM = 0.12;
 
     private final OfflineImageRenderer renderer;
+    private final SpeechSynthesizer voice;
     private final int framesPerSecond;
     private final int downscale;
 
-    /** Production: the placement's exact size at {@value #DEFAULT_FRAMES_PER_SECOND} frames per second. */
+    /** Production: the placement's exact size at {@value #DEFAULT_FRAMES_PER_SECOND} frames per second, FreeTTS avatar voice. */
     public OfflineSlideshowVideo() {
-        this(new OfflineImageRenderer(), DEFAULT_FRAMES_PER_SECOND, 1);
+        this(new OfflineImageRenderer(), new FreeTtsSynthesizer(), DEFAULT_FRAMES_PER_SECOND, 1);
     }
 
     /**
+     * @param voice           speaks an avatar's script (a tone track stands in when it fails)
      * @param framesPerSecond frame rate of the clip (encoding time grows with frames)
      * @param downscale       1 for the placement's size; n renders at 1/n of each side (tests), rounded to even pixels
      */
-    public OfflineSlideshowVideo(OfflineImageRenderer renderer, int framesPerSecond, int downscale) {
+    public OfflineSlideshowVideo(OfflineImageRenderer renderer, SpeechSynthesizer voice, int framesPerSecond, int downscale) {
         if (framesPerSecond < 1 || downscale < 1) {
             throw new IllegalArgumentException("frame rate and downscale must be at least 1");
         }
         this.renderer = renderer;
+        this.voice = voice;
         this.framesPerSecond = framesPerSecond;
         this.downscale = downscale;
     }
@@ -96,9 +99,13 @@ public final class OfflineSlideshowVideo implements MediaProvider {
         int width = even(canvasWidth(request.placement()) / downscale);
         int height = even(canvasHeight(request.placement()) / downscale);
         BufferedImage base = keyFrame != null ? keyFrame : renderer.backdrop(request, width, height);
-        byte[] mp4 = encode(request, base, width, height, frames, avatar);
-        String model = avatar ? AVATAR_MODEL : MODEL;
         Map<String, Object> details = new LinkedHashMap<>();
+        SpeechAudio speech = null;
+        if (avatar) {
+            speech = speak(OfflineVoice.script(request), seconds, details);
+        }
+        byte[] mp4 = encode(request, base, width, height, frames, speech);
+        String model = avatar ? AVATAR_MODEL : MODEL;
         details.put("engine", model);
         details.put("codec", "h264");
         details.put("frames_per_second", framesPerSecond);
@@ -137,7 +144,27 @@ public final class OfflineSlideshowVideo implements MediaProvider {
         return Math.max(1, seconds);
     }
 
-    private byte[] encode(GenerationRequest request, BufferedImage base, int width, int height, int frames, boolean avatar) {
+    /** The avatar's voice, cut to the clip's length; records the engine (or the fallback and why) in {@code details}. */
+    private SpeechAudio speak(String script, int seconds, Map<String, Object> details) {
+        SpeechAudio speech;
+        try {
+            speech = voice.speak(script);
+            details.put("audio_engine", voice.engine());
+        } catch (RuntimeException | LinkageError e) {
+            speech = ToneTrack.forScript(script);
+            details.put("audio_engine", ToneTrack.ENGINE);
+            details.put("audio_fallback_reason", e.getClass().getSimpleName() + ": " + Objects.toString(e.getMessage(), ""));
+        }
+        int maxBytes = (int) (seconds * speech.format().getFrameRate()) * speech.format().getFrameSize();
+        if (speech.pcm().length > maxBytes) {
+            speech = new SpeechAudio(speech.format(), Arrays.copyOf(speech.pcm(), maxBytes));
+        }
+        details.put("audio_seconds", speech.durationSeconds());
+        return speech;
+    }
+
+    private byte[] encode(GenerationRequest request, BufferedImage base, int width, int height, int frames, SpeechAudio speech) {
+        boolean avatar = speech != null;
         long seed = OfflineSeed.of(request);
         BrandColours colours = BrandColours.from(request.brandPalette(), seed);
         Rectangle safe = OfflineImageRenderer.safeArea(request.placement(), width, height);
@@ -151,9 +178,8 @@ public final class OfflineSlideshowVideo implements MediaProvider {
         double panX = motion.nextDouble() * 2 - 1;
         double panY = motion.nextDouble() * 2 - 1;
         Color captionColour = BrandColours.textOn(BrandColours.mix(colours.primary(), colours.secondary()));
-        InMemoryChannel out = new InMemoryChannel();
         try {
-            AWTSequenceEncoder encoder = new AWTSequenceEncoder(out, Rational.R(framesPerSecond, 1));
+            Mp4Writer writer = new Mp4Writer(framesPerSecond, avatar);
             BufferedImage frame = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
             List<TextBlock> blocks = new ArrayList<>();
             for (int i = 0; i < frames; i++) {
@@ -163,7 +189,8 @@ public final class OfflineSlideshowVideo implements MediaProvider {
                     g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
                     drawPanZoom(g, base, width, height, progress, panX, panY);
                     if (avatar) {
-                        drawPresenter(g, presenterBox, colours, i);
+                        boolean speaking = (double) i / framesPerSecond < speech.durationSeconds();
+                        drawPresenter(g, presenterBox, colours, speaking && i % 2 == 0);
                     }
                     if (!captions.isEmpty()) {
                         int caption = Math.min(captions.size() - 1, i * captions.size() / frames);
@@ -178,13 +205,15 @@ public final class OfflineSlideshowVideo implements MediaProvider {
                 } finally {
                     g.dispose();
                 }
-                encoder.encodeImage(frame);
+                writer.addFrame(frame);
             }
-            encoder.finish();
+            if (avatar) {
+                writer.addSound(speech);
+            }
+            return writer.finish();
         } catch (IOException e) {
             throw new UncheckedIOException("encoding the slideshow in memory failed", e);
         }
-        return out.toByteArray();
     }
 
     /** Cover-fits the key frame and zooms in by up to {@link #ZOOM} while drifting towards a seeded direction. */
@@ -201,8 +230,8 @@ public final class OfflineSlideshowVideo implements MediaProvider {
         g.drawImage(base, (int) Math.round(x), (int) Math.round(y), (int) Math.ceil(drawnWidth), (int) Math.ceil(drawnHeight), null);
     }
 
-    /** Head and shoulders in the brand's colours; the mouth opens and closes as the presenter speaks. */
-    private static void drawPresenter(Graphics2D g, Rectangle box, BrandColours colours, int frameIndex) {
+    /** Head and shoulders in the brand's colours, the mouth open or closed. */
+    private static void drawPresenter(Graphics2D g, Rectangle box, BrandColours colours, boolean mouthOpen) {
         double unit = Math.min(box.width, box.height);
         double headSize = unit * 0.42;
         double headX = box.getCenterX() - headSize / 2;
@@ -218,8 +247,8 @@ public final class OfflineSlideshowVideo implements MediaProvider {
         double eye = headSize * 0.08;
         g.fill(new Ellipse2D.Double(headX + headSize * 0.3 - eye / 2, headY + headSize * 0.4, eye, eye));
         g.fill(new Ellipse2D.Double(headX + headSize * 0.7 - eye / 2, headY + headSize * 0.4, eye, eye));
-        double mouthOpen = headSize * (frameIndex % 2 == 0 ? 0.1 : 0.03);
-        g.fill(new Ellipse2D.Double(headX + headSize * 0.38, headY + headSize * 0.68, headSize * 0.24, mouthOpen));
+        double mouthHeight = headSize * (mouthOpen ? 0.1 : 0.03);
+        g.fill(new Ellipse2D.Double(headX + headSize * 0.38, headY + headSize * 0.68, headSize * 0.24, mouthHeight));
     }
 
     private static List<String> videoCaptions(GenerationRequest request) {

@@ -25,8 +25,9 @@ import static org.assertj.core.api.Assertions.within;
 class OfflineSlideshowVideoTest {
     private static final int FPS = 2;
     private static final int QUARTER = 4;
+    private static final SpeechSynthesizer SPEECH = new FreeTtsSynthesizer();
 
-    private final OfflineSlideshowVideo video = new OfflineSlideshowVideo(new OfflineImageRenderer(), FPS, QUARTER);
+    private final OfflineSlideshowVideo video = new OfflineSlideshowVideo(new OfflineImageRenderer(), SPEECH, FPS, QUARTER);
 
     @Test
     void encodesAReelAsH264Mp4ThatDecodesAtTheScaledSizeWithTheExpectedFrames() throws Exception {
@@ -93,7 +94,7 @@ class OfflineSlideshowVideoTest {
 
     @Test
     void avatarIsAPresenterClipOfTheAvatarLength() throws Exception {
-        OfflineSlideshowVideo oneFramePerSecond = new OfflineSlideshowVideo(new OfflineImageRenderer(), 1, QUARTER);
+        OfflineSlideshowVideo oneFramePerSecond = new OfflineSlideshowVideo(new OfflineImageRenderer(), SPEECH, 1, QUARTER);
         GenerationRequest base = Requests.request(AssetType.AVATAR, Requests.placement("youtube/short"));
         GenerationRequest request = new GenerationRequest(base.jobId(), base.assetId(), base.assetType(), base.placement(),
                 base.prompt(), base.hook(), base.conceptSummary(), base.productContext(), base.brandPalette(),
@@ -105,11 +106,28 @@ class OfflineSlideshowVideoTest {
         assertThat(media.model()).isEqualTo(OfflineSlideshowVideo.AVATAR_MODEL);
         assertThat(media.durationSeconds()).isEqualTo(15.0);
         assertThat(videoTrack(media.bytes()).getTotalFrames()).isEqualTo(15);
+        assertThat(media.details()).containsEntry("audio_engine", "freetts-kevin16");
+        double spoken = (Double) media.details().get("audio_seconds");
+        assertThat(spoken).isBetween(2.0, 15.0);
+        try (MP4Demuxer demuxer = MP4Demuxer.createMP4Demuxer(new InMemoryChannel(media.bytes()))) {
+            assertThat(demuxer.getAudioTracks()).hasSize(1);
+            assertThat(demuxer.getAudioTracks().get(0).getMeta().getTotalDuration()).isCloseTo(spoken, within(0.01));
+        }
+    }
+
+    @Test
+    void videoHasNoSoundTrack() throws Exception {
+        GeneratedMedia media = media(Requests.request(AssetType.VIDEO, Requests.placement("tiktok/video")));
+
+        try (MP4Demuxer demuxer = MP4Demuxer.createMP4Demuxer(new InMemoryChannel(media.bytes()))) {
+            assertThat(demuxer.getAudioTracks()).isEmpty();
+            assertThat(demuxer.getVideoTracks()).hasSize(1);
+        }
     }
 
     @Test
     void oddSidesAreEncodedOneEvenPixelSmallerAndSaySo() throws Exception {
-        OfflineSlideshowVideo fifth = new OfflineSlideshowVideo(new OfflineImageRenderer(), 1, 5);
+        OfflineSlideshowVideo fifth = new OfflineSlideshowVideo(new OfflineImageRenderer(), SPEECH, 1, 5);
 
         GeneratedMedia media = ((ProviderJob.Completed) fifth.submit(
                 Requests.request(AssetType.VIDEO, Requests.placement("twitter/post_video")))).media();
