@@ -2,9 +2,12 @@ package dev.pms.providers.offline;
 
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.FontFormatException;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.Rectangle;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,13 +18,17 @@ import java.util.List;
  */
 record TextBlock(List<String> lines, Font font, Rectangle bounds, int lineHeight, int ascent) {
     static final int MIN_FONT_PX = 9;
-    private static final String FONT_FAMILY = Font.SANS_SERIF;
+    /**
+     * DejaVu Sans Bold ships with the module, so text renders the same on every machine (identical bytes for identical
+     * requests) and on runtimes without system fonts, such as Lambda's.
+     */
+    private static final Font TYPEFACE = loadTypeface();
 
     /** Lays {@code text} out in {@code box}, starting at {@code maxFontPx} and shrinking until it fits. */
     static TextBlock layout(Graphics2D g, String text, Rectangle box, int maxFontPx, boolean centred) {
         List<String> words = List.of(text.strip().split("\\s+"));
         for (int size = Math.max(maxFontPx, MIN_FONT_PX); size >= MIN_FONT_PX; size = shrink(size)) {
-            Font font = new Font(FONT_FAMILY, Font.BOLD, size);
+            Font font = TYPEFACE.deriveFont((float) size);
             FontMetrics metrics = g.getFontMetrics(font);
             List<String> lines = wrap(words, metrics, box.width);
             int lineHeight = metrics.getAscent() + metrics.getDescent();
@@ -29,7 +36,7 @@ record TextBlock(List<String> lines, Font font, Rectangle bounds, int lineHeight
                 return place(lines, font, metrics, box, centred);
             }
         }
-        Font smallest = new Font(FONT_FAMILY, Font.BOLD, MIN_FONT_PX);
+        Font smallest = TYPEFACE.deriveFont((float) MIN_FONT_PX);
         FontMetrics metrics = g.getFontMetrics(smallest);
         int maxLines = Math.max(0, box.height / (metrics.getAscent() + metrics.getDescent()));
         List<String> lines = wrapDroppingLongWords(words, metrics, box.width);
@@ -50,6 +57,17 @@ record TextBlock(List<String> lines, Font font, Rectangle bounds, int lineHeight
 
     boolean isEmpty() {
         return lines.isEmpty();
+    }
+
+    private static Font loadTypeface() {
+        try (InputStream in = TextBlock.class.getResourceAsStream("DejaVuSans-Bold.ttf")) {
+            if (in == null) {
+                throw new IllegalStateException("DejaVuSans-Bold.ttf is missing from the class path");
+            }
+            return Font.createFont(Font.TRUETYPE_FONT, in);
+        } catch (IOException | FontFormatException e) {
+            throw new IllegalStateException("cannot load the bundled typeface", e);
+        }
     }
 
     private static int shrink(int size) {
