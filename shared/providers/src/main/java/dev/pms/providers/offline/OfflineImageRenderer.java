@@ -76,12 +76,17 @@ public final class OfflineImageRenderer implements MediaProvider {
         Placement placement = request.placement();
         boolean hasCanvas = placement != null && placement.canvas() != null;
         return compose(request, hasCanvas ? placement.canvas().width() : DEFAULT_SIZE,
-                hasCanvas ? placement.canvas().height() : DEFAULT_SIZE, true);
+                hasCanvas ? placement.canvas().height() : DEFAULT_SIZE, true, true);
     }
 
     /** Background and product without the headline, at any size (the slideshow's key frame). */
     public BufferedImage backdrop(GenerationRequest request, int width, int height) {
-        return compose(request, width, height, false).image();
+        return compose(request, width, height, true, false).image();
+    }
+
+    /** The brand background alone (an avatar's set). */
+    BufferedImage background(GenerationRequest request, int width, int height) {
+        return compose(request, width, height, false, false).image();
     }
 
     /** The placement's safe area in an image of the given size: where text may go. */
@@ -145,7 +150,8 @@ public final class OfflineImageRenderer implements MediaProvider {
         block.draw(g, textColour);
     }
 
-    private ImageComposition compose(GenerationRequest request, int width, int height, boolean withHeadline) {
+    private ImageComposition compose(GenerationRequest request, int width, int height, boolean withProduct,
+                                     boolean withHeadline) {
         long seed = OfflineSeed.of(request);
         BrandColours colours = BrandColours.from(request.brandPalette(), seed);
         Placement placement = request.placement();
@@ -170,8 +176,11 @@ public final class OfflineImageRenderer implements MediaProvider {
                 heroBox = new Rectangle(inner.x + (int) (inner.width * 0.15), inner.y + (int) (inner.height * 0.42),
                         (int) (inner.width * 0.7), (int) (inner.height * 0.58));
             }
-            Rectangle product = fitAspect(heroBox, 0.72);
-            paintProduct(g, product, colours, true);
+            Rectangle product = null;
+            if (withProduct) {
+                product = fitAspect(heroBox, 0.72);
+                paintProduct(g, product, colours, true);
+            }
             String headline = withHeadline ? headline(request) : "";
             Rectangle headlineBounds = null;
             if (!headline.isEmpty()) {

@@ -30,9 +30,9 @@ import java.util.Random;
 
 /**
  * A real H.264 MP4 slideshow (jcodec): the key frame (the request's PNG, else the image renderer's backdrop) with
- * a slow zoom and pan, and the copy as captions inside the placement's safe zone. An avatar is the same with a
- * presenter silhouette whose mouth moves while its voice track (the script, spoken offline) plays, the script's
- * sentences as captions. Frames are few (jcodec needs about 250 ms for a 1080×1920 frame on 2 cores), so clips
+ * a slow zoom and pan, and the copy as captions inside the placement's safe zone. An avatar is the persona's
+ * picture (the key frame) or, without one, a presenter silhouette whose mouth moves while the voice track (the
+ * script, spoken offline) plays, with the script's sentences as captions. Frames are few (jcodec needs about 250 ms for a 1080×1920 frame on 2 cores), so clips
  * run at a low frame rate.
  */
 public final class OfflineSlideshowVideo implements MediaProvider {
@@ -98,13 +98,18 @@ public final class OfflineSlideshowVideo implements MediaProvider {
         int frames = seconds * framesPerSecond;
         int width = even(canvasWidth(request.placement()) / downscale);
         int height = even(canvasHeight(request.placement()) / downscale);
-        BufferedImage base = keyFrame != null ? keyFrame : renderer.backdrop(request, width, height);
+        BufferedImage base;
+        if (keyFrame != null) {
+            base = keyFrame;
+        } else {
+            base = avatar ? renderer.background(request, width, height) : renderer.backdrop(request, width, height);
+        }
         Map<String, Object> details = new LinkedHashMap<>();
         SpeechAudio speech = null;
         if (avatar) {
             speech = speak(OfflineVoice.script(request), seconds, details);
         }
-        byte[] mp4 = encode(request, base, width, height, frames, speech);
+        byte[] mp4 = encode(request, base, keyFrame == null, width, height, frames, speech);
         String model = avatar ? AVATAR_MODEL : MODEL;
         details.put("engine", model);
         details.put("codec", "h264");
@@ -163,7 +168,9 @@ public final class OfflineSlideshowVideo implements MediaProvider {
         return speech;
     }
 
-    private byte[] encode(GenerationRequest request, BufferedImage base, int width, int height, int frames, SpeechAudio speech) {
+    /** {@code drawPresenter}: an avatar without the persona's picture gets a drawn presenter. */
+    private byte[] encode(GenerationRequest request, BufferedImage base, boolean drawPresenter, int width, int height,
+                          int frames, SpeechAudio speech) {
         boolean avatar = speech != null;
         long seed = OfflineSeed.of(request);
         BrandColours colours = BrandColours.from(request.brandPalette(), seed);
@@ -188,7 +195,7 @@ public final class OfflineSlideshowVideo implements MediaProvider {
                 try {
                     g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
                     drawPanZoom(g, base, width, height, progress, panX, panY);
-                    if (avatar) {
+                    if (avatar && drawPresenter) {
                         boolean speaking = (double) i / framesPerSecond < speech.durationSeconds();
                         drawPresenter(g, presenterBox, colours, speaking && i % 2 == 0);
                     }

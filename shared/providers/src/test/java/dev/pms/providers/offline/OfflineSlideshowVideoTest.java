@@ -15,6 +15,7 @@ import org.jcodec.containers.mp4.demuxer.MP4Demuxer;
 import org.junit.jupiter.api.Test;
 
 import java.awt.Color;
+import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,15 +62,10 @@ class OfflineSlideshowVideoTest {
 
     @Test
     void usesTheGivenKeyFrame() throws Exception {
-        BufferedImage red = new BufferedImage(200, 300, BufferedImage.TYPE_INT_RGB);
-        var g = red.createGraphics();
-        g.setColor(Color.RED);
-        g.fillRect(0, 0, 200, 300);
-        g.dispose();
         GenerationRequest base = Requests.request(AssetType.VIDEO, Requests.placement("tiktok/video"));
         GenerationRequest request = new GenerationRequest(base.jobId(), base.assetId(), base.assetType(), base.placement(),
                 base.prompt(), base.hook(), base.conceptSummary(), base.productContext(), base.brandPalette(),
-                base.forbiddenPhrases(), base.provider(), base.model(), base.tier(), OfflineImageRenderer.png(red), null);
+                base.forbiddenPhrases(), base.provider(), base.model(), base.tier(), solidPng(Color.RED), null);
 
         GeneratedMedia media = media(request);
 
@@ -116,6 +112,22 @@ class OfflineSlideshowVideoTest {
     }
 
     @Test
+    void avatarWithThePersonasPictureShowsThePictureInsteadOfADrawnPresenter() throws Exception {
+        OfflineSlideshowVideo oneFramePerSecond = new OfflineSlideshowVideo(new OfflineImageRenderer(), SPEECH, 1, QUARTER);
+        GenerationRequest base = Requests.request(AssetType.AVATAR, Requests.placement("youtube/short"));
+        GenerationRequest request = new GenerationRequest(base.jobId(), base.assetId(), base.assetType(), base.placement(),
+                base.prompt(), base.hook(), base.conceptSummary(), base.productContext(), base.brandPalette(),
+                base.forbiddenPhrases(), base.provider(), base.model(), base.tier(), solidPng(Color.RED), "Hello there.");
+
+        GeneratedMedia media = ((ProviderJob.Completed) oneFramePerSecond.submit(request)).media();
+
+        assertThat(media.details()).containsEntry("key_frame", "provided");
+        Color presenterArea = new Color(frames(media.bytes()).get(0).getRGB(135, 260));
+        assertThat(presenterArea.getRed()).isGreaterThan(200);
+        assertThat(presenterArea.getGreen()).isLessThan(60);
+    }
+
+    @Test
     void videoHasNoSoundTrack() throws Exception {
         GeneratedMedia media = media(Requests.request(AssetType.VIDEO, Requests.placement("tiktok/video")));
 
@@ -151,6 +163,15 @@ class OfflineSlideshowVideoTest {
 
     private GeneratedMedia media(GenerationRequest request) {
         return ((ProviderJob.Completed) video.submit(request)).media();
+    }
+
+    private static byte[] solidPng(Color colour) {
+        BufferedImage image = new BufferedImage(200, 300, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(colour);
+        g.fillRect(0, 0, 200, 300);
+        g.dispose();
+        return OfflineImageRenderer.png(image);
     }
 
     private static Placement withLimits(VideoLimits limits) {
