@@ -193,12 +193,8 @@ public final class OfflineCopywriter implements MediaProvider {
             if (!hook.isEmpty()) {
                 paragraphs.add(WordFit.asSentence(hook));
             }
-            if (!concept.isEmpty()) {
-                paragraphs.add(concept);
-            }
-            if (!facts.description().isEmpty()) {
-                paragraphs.add(facts.description());
-            }
+            paragraphs.add(String.join(" ", allowed(sentences(concept))));
+            paragraphs.add(String.join(" ", allowed(sentences(facts.description()))));
             if (!facts.features().isEmpty()) {
                 paragraphs.add(String.join("\n", facts.features().stream().map(f -> "• " + f).toList()));
             }

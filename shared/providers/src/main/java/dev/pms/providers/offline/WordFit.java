@@ -27,7 +27,7 @@ final class WordFit {
         return "";
     }
 
-    static String stripTrailingJoiners(String text) {
+    private static String stripTrailingJoiners(String text) {
         int end = text.length();
         while (end > 0 && TRAILING_JOINERS.indexOf(text.charAt(end - 1)) >= 0) {
             end--;

@@ -95,6 +95,14 @@ class OfflineCopywriterTest {
     }
 
     @Test
+    void dropsOnlyTheSentenceThatCarriesAForbiddenPhrase() {
+        Map<String, Object> copy = copywriter.write(request(Requests.placement("facebook/post_copy"), Requests.HOOK, Requests.CONCEPT));
+
+        assertThat((String) copy.get("text")).contains("Acme Notes turns every meeting into clear next steps.")
+                .doesNotContainIgnoringCase("it listens");
+    }
+
+    @Test
     void googleSearchAdsGetAtLeastThreeHeadlinesAndTwoDescriptions() {
         Map<String, Object> copy = copywriter.write(request(Requests.placement("google_ads/search_copy"), Requests.HOOK, Requests.CONCEPT));
 
