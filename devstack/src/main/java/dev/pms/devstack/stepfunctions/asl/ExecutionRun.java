@@ -9,10 +9,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -59,6 +57,7 @@ final class ExecutionRun {
     private final ExecutionRecord record;
     private final ExecutionJournal journal;
     private final ContextObject context;
+    private final TaskIntegrations integrations;
     private final CancelScope rootScope = new CancelScope();
     private volatile ScheduledFuture<?> executionTimeout;
 
@@ -66,6 +65,7 @@ final class ExecutionRun {
         this.engine = engine;
         this.record = record;
         this.journal = journal;
+        this.integrations = new TaskIntegrations(engine);
         this.context = ContextObject.forExecution(record.executionArn(), record.name(), Json.parse(record.input()),
                 record.roleArn(), iso(record.startDate()), record.stateMachineArn(), record.stateMachineName());
     }
@@ -233,16 +233,18 @@ final class ExecutionRun {
         ContextObject stateContext = context.inState(name, iso(entered), 0);
         switch (type) {
             case "Pass": {
-                JsonNode effective = inputPath(state, input);
+                JsonNode effective = DataFlow.inputPath(state, input);
                 if (state.has("Parameters")) {
                     effective = PayloadTemplate.evaluate(state.get("Parameters"), effective, stateContext);
                 }
                 JsonNode result = state.has("Result") ? state.get("Result") : effective;
-                return exited(branch, stateKey, name, type, Transition.after(state,
-                        outputPath(state, resultPath(state.get("ResultPath"), state.has("ResultPath"), input, result))));
+                JsonNode output = DataFlow.resultPath(state.get("ResultPath"), state.has("ResultPath"), input,
+                        result);
+                return exited(branch, stateKey, name, type,
+                        Transition.after(state, DataFlow.outputPath(state, output)));
             }
             case "Choice": {
-                JsonNode effective = inputPath(state, input);
+                JsonNode effective = DataFlow.inputPath(state, input);
                 String next = null;
                 for (JsonNode rule : state.get("Choices")) {
                     if (ChoiceRules.matches(rule, effective)) {
@@ -256,10 +258,12 @@ final class ExecutionRun {
                     }
                     next = state.get("Default").textValue();
                 }
-                return exited(branch, stateKey, name, type, new Transition(next, outputPath(state, effective)));
+                return exited(branch, stateKey, name, type,
+                        new Transition(next, DataFlow.outputPath(state, effective)));
             }
             case "Succeed":
-                return exited(branch, stateKey, name, type, new Transition(null, outputPath(state, inputPath(state, input))));
+                return exited(branch, stateKey, name, type,
+                        new Transition(null, DataFlow.outputPath(state, DataFlow.inputPath(state, input))));
             case "Fail":
                 throw new AslError(failField(state, "Error", input, stateContext),
                         failField(state, "Cause", input, stateContext));
@@ -302,7 +306,7 @@ final class ExecutionRun {
 
     private CompletableFuture<Transition> waitState(Branch branch, String stateKey, String name, JsonNode state,
                                                     JsonNode input) {
-        JsonNode effective = inputPath(state, input);
+        JsonNode effective = DataFlow.inputPath(state, input);
         String deadlineKey = stateKey + ":deadline";
         long deadline;
         Optional<JsonNode> journaled = journal.get(deadlineKey);
@@ -312,7 +316,7 @@ final class ExecutionRun {
             deadline = System.currentTimeMillis() + waitMillis(state, effective);
             journal.put(deadlineKey, Json.NODES.numberNode(deadline));
         }
-        Transition transition = Transition.after(state, outputPath(state, effective));
+        Transition transition = Transition.after(state, DataFlow.outputPath(state, effective));
         long delay = deadline - System.currentTimeMillis();
         if (delay <= 0) {
             return exited(branch, stateKey, name, "Wait", transition);
@@ -381,7 +385,7 @@ final class ExecutionRun {
         ContextObject stateContext = context.inState(name, iso(entered), attemptNumber);
         CompletableFuture<JsonNode> result;
         try {
-            JsonNode effective = inputPath(state, input);
+            JsonNode effective = DataFlow.inputPath(state, input);
             switch (type) {
                 case "Task" -> result = taskAttempt(branch, attemptKey, state, effective, stateContext);
                 case "Parallel" -> result = parallelAttempt(branch, attemptKey, state, effective, stateContext);
@@ -396,8 +400,8 @@ final class ExecutionRun {
                 try {
                     JsonNode selected = state.has("ResultSelector")
                             ? PayloadTemplate.evaluate(state.get("ResultSelector"), value, stateContext) : value;
-                    JsonNode output = outputPath(state,
-                            resultPath(state.get("ResultPath"), state.has("ResultPath"), input, selected));
+                    JsonNode output = DataFlow.outputPath(state,
+                            DataFlow.resultPath(state.get("ResultPath"), state.has("ResultPath"), input, selected));
                     exited(branch, stateKey, name, type, Transition.after(state, output));
                     outcome.complete(Transition.after(state, output));
                 } catch (AslError e) {
@@ -460,7 +464,7 @@ final class ExecutionRun {
                 errorOutput.put("Error", error.error());
                 errorOutput.put("Cause", error.errorCause());
                 try {
-                    JsonNode output = resultPath(catcher.get("ResultPath"), catcher.has("ResultPath"), input,
+                    JsonNode output = DataFlow.resultPath(catcher.get("ResultPath"), catcher.has("ResultPath"), input,
                             errorOutput);
                     Transition transition = new Transition(catcher.get("Next").textValue(), output);
                     exited(branch, stateKey, name, type, transition);
@@ -527,7 +531,7 @@ final class ExecutionRun {
             event(branch, attemptKey + ":scheduled", "LambdaFunctionScheduled",
                     "lambdaFunctionScheduledEventDetails", details);
         } else {
-            ObjectNode details = taskDetails(resource);
+            ObjectNode details = TaskIntegrations.taskDetails(resource);
             details.put("region", engine.region);
             details.put("parameters", Json.write(parameters));
             if (timeoutSeconds > 0) {
@@ -563,7 +567,8 @@ final class ExecutionRun {
         }
         String issuedToken = token;
         if (!alreadySent) {
-            engine.taskCalls.execute(() -> invoke(branch, attemptKey, resource, parameters, issuedToken, attemptResult));
+            engine.taskCalls.execute(
+                    () -> invoke(branch, attemptKey, resource, parameters, issuedToken, attemptResult));
         }
         return attemptResult.whenComplete((value, failure) -> {
             if (timeoutTimer != null) {
@@ -588,7 +593,7 @@ final class ExecutionRun {
                     event(branch, attemptKey + ":done", "LambdaFunctionSucceeded",
                             "lambdaFunctionSucceededEventDetails", details);
                 } else {
-                    ObjectNode details = taskDetails(resource);
+                    ObjectNode details = TaskIntegrations.taskDetails(resource);
                     details.put("output", Json.write(value));
                     details.putObject("outputDetails").put("truncated", false);
                     event(branch, attemptKey + ":done", "TaskSucceeded", "taskSucceededEventDetails", details);
@@ -598,7 +603,7 @@ final class ExecutionRun {
                 journalEntry.put("cause", error.errorCause());
                 boolean timedOut = AslError.TIMEOUT.equals(error.error())
                         || AslError.HEARTBEAT_TIMEOUT.equals(error.error());
-                ObjectNode details = lambdaFunction ? Json.object() : taskDetails(resource);
+                ObjectNode details = lambdaFunction ? Json.object() : TaskIntegrations.taskDetails(resource);
                 details.put("error", error.error());
                 details.put("cause", error.errorCause());
                 String type = lambdaFunction ? (timedOut ? "LambdaFunctionTimedOut" : "LambdaFunctionFailed")
@@ -619,7 +624,8 @@ final class ExecutionRun {
         if (lambdaFunction) {
             event(branch, attemptKey + ":started", "LambdaFunctionStarted", null, null);
         } else {
-            event(branch, attemptKey + ":started", "TaskStarted", "taskStartedEventDetails", taskDetails(resource));
+            event(branch, attemptKey + ":started", "TaskStarted", "taskStartedEventDetails",
+                    TaskIntegrations.taskDetails(resource));
         }
         try {
             if (resource.integration() == TaskResource.Integration.START_EXECUTION
@@ -629,16 +635,17 @@ final class ExecutionRun {
                 return;
             }
             JsonNode response = switch (resource.integration()) {
-                case LAMBDA_FUNCTION -> parseResult(engine.runtime.invokeLambda(resource.functionArn(),
+                case LAMBDA_FUNCTION -> TaskIntegrations.parseResult(engine.runtime.invokeLambda(resource.functionArn(),
                         Json.write(parameters)));
-                case LAMBDA_INVOKE -> lambdaInvoke(parameters);
-                case SQS_SEND -> sqsSend(parameters);
-                case START_EXECUTION -> executionSummary(startChild(parameters), false, false);
+                case LAMBDA_INVOKE -> integrations.lambdaInvoke(parameters);
+                case SQS_SEND -> integrations.sqsSend(parameters);
+                case START_EXECUTION -> TaskIntegrations.executionSummary(integrations.startChild(parameters), false,
+                        false);
             };
             if (token == null) {
                 attemptResult.complete(response);
             } else {
-                ObjectNode details = taskDetails(resource);
+                ObjectNode details = TaskIntegrations.taskDetails(resource);
                 details.put("output", Json.write(response));
                 details.putObject("outputDetails").put("truncated", false);
                 event(branch, attemptKey + ":submitted", "TaskSubmitted", "taskSubmittedEventDetails", details);
@@ -653,26 +660,10 @@ final class ExecutionRun {
         }
     }
 
-    private ExecutionRecord startChild(JsonNode parameters) {
-        NestedExecutions nested = engine.nested();
-        JsonNode machine = parameters.get("StateMachineArn");
-        if (nested == null || machine == null || !machine.isTextual()) {
-            throw AslError.runtime("states:startExecution needs a StateMachineArn: " + Json.write(parameters));
-        }
-        JsonNode input = parameters.has("Input") ? parameters.get("Input") : Json.object();
-        String inputJson = input.isTextual() ? input.textValue() : Json.write(input);
-        String name = parameters.hasNonNull("Name") ? parameters.get("Name").asText() : null;
-        try {
-            return nested.start(machine.textValue(), name, inputJson);
-        } catch (ApiError e) {
-            throw new AslError("StepFunctions." + e.code() + "Exception", e.getMessage());
-        }
-    }
-
     /** {@code .sync} / {@code .sync:2}: the task ends when the child execution ends, with its description. */
     private void runChildExecution(Branch branch, TaskResource resource, JsonNode parameters,
                                    CompletableFuture<JsonNode> attemptResult) {
-        ExecutionRecord child = startChild(parameters);
+        ExecutionRecord child = integrations.startChild(parameters);
         Runnable stopChild = () -> engine.nested().stop(child.executionArn(), "States.Aborted",
                 "the parent execution's task was cancelled");
         branch.scope.onCancel(stopChild);
@@ -685,92 +676,12 @@ final class ExecutionRun {
         boolean parseOutput = resource.pattern() == TaskResource.Pattern.SYNC_JSON;
         child.finished().whenComplete((ended, failure) -> {
             if ("SUCCEEDED".equals(ended.status())) {
-                attemptResult.complete(executionSummary(ended, true, parseOutput));
+                attemptResult.complete(TaskIntegrations.executionSummary(ended, true, parseOutput));
             } else {
                 attemptResult.completeExceptionally(new AslError(AslError.TASK_FAILED,
-                        Json.write(executionSummary(ended, true, parseOutput))));
+                        Json.write(TaskIntegrations.executionSummary(ended, true, parseOutput))));
             }
         });
-    }
-
-    /** The DescribeExecution-shaped result of a states:startExecution task (dates in epoch milliseconds). */
-    private static JsonNode executionSummary(ExecutionRecord execution, boolean ended, boolean parseOutput) {
-        ObjectNode summary = Json.object();
-        summary.put("ExecutionArn", execution.executionArn());
-        summary.put("StartDate", execution.startDate().toEpochMilli());
-        if (!ended) {
-            return summary;
-        }
-        summary.put("StateMachineArn", execution.stateMachineArn());
-        summary.put("Name", execution.name());
-        summary.put("Status", execution.status());
-        summary.put("StopDate", execution.stopDate().toEpochMilli());
-        summary.set("Input", parseOutput ? Json.parse(execution.input()) : Json.NODES.textNode(execution.input()));
-        summary.putObject("InputDetails").put("Included", true);
-        if (execution.output() != null) {
-            summary.set("Output", parseOutput ? Json.parse(execution.output())
-                    : Json.NODES.textNode(execution.output()));
-            summary.putObject("OutputDetails").put("Included", true);
-        }
-        if (execution.error() != null) {
-            summary.put("Error", execution.error());
-        }
-        if (execution.cause() != null) {
-            summary.put("Cause", execution.cause());
-        }
-        return summary;
-    }
-
-    private JsonNode lambdaInvoke(JsonNode parameters) throws TaskFailedException {
-        JsonNode functionName = parameters.get("FunctionName");
-        if (functionName == null || !functionName.isTextual()) {
-            throw AslError.runtime("The field 'FunctionName' must be a string: " + Json.write(parameters));
-        }
-        JsonNode payload = parameters.has("Payload") ? parameters.get("Payload") : Json.object();
-        JsonNode result = parseResult(engine.runtime.invokeLambda(functionName.textValue(), Json.write(payload)));
-        ObjectNode response = Json.object();
-        response.put("ExecutedVersion", "$LATEST");
-        response.set("Payload", result);
-        response.putObject("SdkHttpMetadata").put("HttpStatusCode", 200);
-        response.putObject("SdkResponseMetadata").put("RequestId", UUID.randomUUID().toString());
-        response.put("StatusCode", 200);
-        return response;
-    }
-
-    private JsonNode sqsSend(JsonNode parameters) throws TaskFailedException {
-        JsonNode queueUrl = parameters.get("QueueUrl");
-        JsonNode body = parameters.get("MessageBody");
-        if (queueUrl == null || !queueUrl.isTextual() || body == null) {
-            throw AslError.runtime("sqs:sendMessage needs QueueUrl and MessageBody: " + Json.write(parameters));
-        }
-        Map<String, Object> others = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> fields = parameters.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            if (!field.getKey().equals("QueueUrl") && !field.getKey().equals("MessageBody")) {
-                others.put(field.getKey(), Json.MAPPER.convertValue(field.getValue(), Object.class));
-            }
-        }
-        String messageBody = body.isTextual() ? body.textValue() : Json.write(body);
-        return parseResult(engine.runtime.sendSqsMessage(queueUrl.textValue(), messageBody, others));
-    }
-
-    private static JsonNode parseResult(String text) {
-        if (text == null || text.isBlank()) {
-            return Json.NODES.nullNode();
-        }
-        try {
-            return Json.parse(text);
-        } catch (IllegalArgumentException e) {
-            return Json.NODES.textNode(text);
-        }
-    }
-
-    private static ObjectNode taskDetails(TaskResource resource) {
-        ObjectNode details = Json.object();
-        details.put("resourceType", resource.resourceType());
-        details.put("resource", resource.resourceName());
-        return details;
     }
 
     private static long seconds(JsonNode state, String field, JsonNode effective) {
@@ -944,40 +855,6 @@ final class ExecutionRun {
                 event(branch, attemptKey + ":failed", "MapStateFailed", null, null);
             }
         });
-    }
-
-    // ---- data flow
-
-    private static JsonNode inputPath(JsonNode state, JsonNode input) {
-        if (!state.has("InputPath")) {
-            return input;
-        }
-        JsonNode path = state.get("InputPath");
-        if (path.isNull()) {
-            return Json.object();
-        }
-        return JsonPaths.require(input, path.asText(), "InputPath");
-    }
-
-    private static JsonNode outputPath(JsonNode state, JsonNode output) {
-        if (!state.has("OutputPath")) {
-            return output;
-        }
-        JsonNode path = state.get("OutputPath");
-        if (path.isNull()) {
-            return Json.object();
-        }
-        return JsonPaths.require(output, path.asText(), "OutputPath");
-    }
-
-    private static JsonNode resultPath(JsonNode path, boolean present, JsonNode input, JsonNode result) {
-        if (!present) {
-            return result;
-        }
-        if (path.isNull()) {
-            return input;
-        }
-        return JsonPaths.place(input, path.asText(), result);
     }
 
     // ---- history
