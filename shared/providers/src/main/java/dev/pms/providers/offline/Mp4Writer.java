@@ -76,6 +76,6 @@ final class Mp4Writer {
 
     byte[] finish() throws IOException {
         sink.finish();
-        return out.toByteArray();
+        return Mp4Timestamps.cleared(out.toByteArray());
     }
 }

@@ -52,6 +52,17 @@ class OfflineSlideshowVideoTest {
     }
 
     @Test
+    void sameRequestEncodesTheSameBytes() {
+        GenerationRequest request = Requests.request(AssetType.VIDEO, Requests.placement("twitter/post_video"));
+        OfflineSlideshowVideo tiny = new OfflineSlideshowVideo(new OfflineImageRenderer(), SPEECH, 1, 8);
+
+        byte[] first = ((ProviderJob.Completed) tiny.submit(request)).media().bytes();
+        byte[] second = ((ProviderJob.Completed) tiny.submit(request)).media().bytes();
+
+        assertThat(second).isEqualTo(first);
+    }
+
+    @Test
     void youtubeVideoIsLandscape() throws Exception {
         GeneratedMedia media = media(Requests.request(AssetType.VIDEO, Requests.placement("youtube/video")));
 
