@@ -2,9 +2,8 @@ package dev.pms.core.campaign;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.pms.core.common.EnumCodes;
 
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 
 public enum CampaignStatus {
@@ -12,19 +11,15 @@ public enum CampaignStatus {
 
     @JsonValue
     public String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return EnumCodes.code(this);
     }
 
     public static Optional<CampaignStatus> parse(String value) {
-        if (value == null) {
-            return Optional.empty();
-        }
-        String normalized = value.trim().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(s -> s.code().equals(normalized)).findFirst();
+        return EnumCodes.parse(CampaignStatus.class, value);
     }
 
     @JsonCreator
     static CampaignStatus fromJson(String value) {
-        return parse(value).orElseThrow(() -> new IllegalArgumentException("unknown campaign status '" + value + "'"));
+        return EnumCodes.fromJson(CampaignStatus.class, value, "campaign status");
     }
 }

@@ -2,9 +2,8 @@ package dev.pms.core.campaign;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.pms.core.common.EnumCodes;
 
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 
 public enum Goal {
@@ -12,19 +11,15 @@ public enum Goal {
 
     @JsonValue
     public String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return EnumCodes.code(this);
     }
 
     public static Optional<Goal> parse(String value) {
-        if (value == null) {
-            return Optional.empty();
-        }
-        String normalized = value.trim().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(g -> g.code().equals(normalized)).findFirst();
+        return EnumCodes.parse(Goal.class, value);
     }
 
     @JsonCreator
     static Goal fromJson(String value) {
-        return parse(value).orElseThrow(() -> new IllegalArgumentException("unknown goal '" + value + "'"));
+        return EnumCodes.fromJson(Goal.class, value, "goal");
     }
 }

@@ -2,9 +2,7 @@ package dev.pms.core.campaign;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-
-import java.util.Arrays;
-import java.util.Locale;
+import dev.pms.core.common.EnumCodes;
 
 /** Lifecycle of one asset node; the SPA's progress bar counts {@code ready} and {@code approved}. */
 public enum NodeStatus {
@@ -12,12 +10,11 @@ public enum NodeStatus {
 
     @JsonValue
     public String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return EnumCodes.code(this);
     }
 
     @JsonCreator
     static NodeStatus fromJson(String value) {
-        return Arrays.stream(values()).filter(s -> s.code().equals(value)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown node status '" + value + "'"));
+        return EnumCodes.fromJson(NodeStatus.class, value, "node status");
     }
 }

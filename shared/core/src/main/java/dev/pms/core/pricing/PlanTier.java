@@ -2,9 +2,8 @@ package dev.pms.core.pricing;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.pms.core.common.EnumCodes;
 
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 
 public enum PlanTier {
@@ -12,19 +11,15 @@ public enum PlanTier {
 
     @JsonValue
     public String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return EnumCodes.code(this);
     }
 
     public static Optional<PlanTier> parse(String value) {
-        if (value == null) {
-            return Optional.empty();
-        }
-        String normalized = value.trim().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(t -> t.code().equals(normalized)).findFirst();
+        return EnumCodes.parse(PlanTier.class, value);
     }
 
     @JsonCreator
     static PlanTier fromJson(String value) {
-        return parse(value).orElseThrow(() -> new IllegalArgumentException("unknown plan tier '" + value + "'"));
+        return EnumCodes.fromJson(PlanTier.class, value, "plan tier");
     }
 }

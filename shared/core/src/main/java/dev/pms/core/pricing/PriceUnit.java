@@ -2,9 +2,7 @@ package dev.pms.core.pricing;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-
-import java.util.Arrays;
-import java.util.Locale;
+import dev.pms.core.common.EnumCodes;
 
 /** What one price-table entry charges for. */
 public enum PriceUnit {
@@ -12,12 +10,11 @@ public enum PriceUnit {
 
     @JsonValue
     public String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return EnumCodes.code(this);
     }
 
     @JsonCreator
     static PriceUnit fromJson(String value) {
-        return Arrays.stream(values()).filter(u -> u.code().equals(value)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown price unit '" + value + "'"));
+        return EnumCodes.fromJson(PriceUnit.class, value, "price unit");
     }
 }

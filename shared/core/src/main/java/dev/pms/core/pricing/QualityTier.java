@@ -2,9 +2,8 @@ package dev.pms.core.pricing;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.pms.core.common.EnumCodes;
 
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 
 /** How much quality (and money) a generation buys: it picks provider and model per asset type. */
@@ -15,19 +14,15 @@ public enum QualityTier {
 
     @JsonValue
     public String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return EnumCodes.code(this);
     }
 
     public static Optional<QualityTier> parse(String value) {
-        if (value == null) {
-            return Optional.empty();
-        }
-        String normalized = value.trim().toLowerCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(t -> t.code().equals(normalized)).findFirst();
+        return EnumCodes.parse(QualityTier.class, value);
     }
 
     @JsonCreator
     static QualityTier fromJson(String value) {
-        return parse(value).orElseThrow(() -> new IllegalArgumentException("unknown quality tier '" + value + "'"));
+        return EnumCodes.fromJson(QualityTier.class, value, "quality tier");
     }
 }

@@ -2,10 +2,8 @@ package dev.pms.core.pricing;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import dev.pms.core.common.EnumCodes;
 import dev.pms.core.channel.AssetType;
-
-import java.util.Arrays;
-import java.util.Locale;
 
 /** The kinds of generation a plan limits per billing month; avatars count as videos. */
 public enum UsageKind {
@@ -13,7 +11,7 @@ public enum UsageKind {
 
     @JsonValue
     public String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return EnumCodes.code(this);
     }
 
     public static UsageKind of(AssetType type) {
@@ -27,7 +25,6 @@ public enum UsageKind {
 
     @JsonCreator
     static UsageKind fromJson(String value) {
-        return Arrays.stream(values()).filter(k -> k.code().equals(value)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown usage kind '" + value + "'"));
+        return EnumCodes.fromJson(UsageKind.class, value, "usage kind");
     }
 }
