@@ -91,8 +91,23 @@ public final class ApiLatencyBenchmark {
             System.out.printf(Locale.ROOT, "validate-preflight cold (first call into generate-proposals): %8.1f ms%n", coldPreflightMs);
             System.out.printf(Locale.ROOT, "preflight of a stored %d-node campaign warm, median of %d: %8.2f ms  = %6.1f x baseline%n",
                     nodes, preflightRequests, warmPreflightMs, warmPreflightMs / baselineMs);
-            System.out.println("DynamoDB requests per stored-campaign preflight: " + perPreflight);
+            System.out.println("DynamoDB requests per stored-campaign preflight: " + perPreflight
+                    + "; the campaign item is " + campaignItemBytes(devstack, campaignId) + " bytes ("
+                    + "strongly consistent reads cost 1 RCU per 4 KB: campaign + plan + usage items)");
             System.out.println("DynamoDB requests per validate-preflight (nothing stored): " + perValidate);
+        }
+    }
+
+    private static int campaignItemBytes(Devstack devstack, String campaignId) {
+        try (var dynamo = devstack.localAws().dynamoDbClient()) {
+            String table = devstack.endpoints().get("table");
+            var items = dynamo.scan(scan -> scan.tableName(table)).items();
+            return items.stream()
+                    .filter(item -> item.get("sk") != null && item.get("sk").s().equals("CAMPAIGN#" + campaignId))
+                    .mapToInt(item -> item.entrySet().stream()
+                            .mapToInt(e -> e.getKey().length() + (e.getValue().s() != null ? e.getValue().s().length()
+                                    : e.getValue().n() != null ? e.getValue().n().length() : 0)).sum())
+                    .findFirst().orElse(-1);
         }
     }
 
