@@ -2,6 +2,14 @@ package dev.pms.aws.dynamodb;
 
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+import java.util.List;
+import java.util.Map;
 
 /**
  * The single application table. Partition key {@code pk} is the tenant ({@code USER#<sub>}),
@@ -17,6 +25,9 @@ public class AppTable {
     public static final String DOCUMENT = "doc";
     public static final String TYPE = "item_type";
 
+    private static final int BATCH_WRITE_LIMIT = 25;
+    private static final int MAX_BATCH_ATTEMPTS = 8;
+
     private final String name;
 
     public AppTable(@Value("${table.name}") String name) {
@@ -29,5 +40,36 @@ public class AppTable {
 
     public static String tenantKey(String userId) {
         return "USER#" + userId;
+    }
+
+    /** Deletes every item of the partition whose sort key starts with {@code prefix}, a page at a time. */
+    void deleteAllWithPrefix(DynamoDbClient dynamo, String partition, String prefix) {
+        Map<String, AttributeValue> startKey = null;
+        do {
+            QueryRequest.Builder query = QueryRequest.builder().tableName(name)
+                    .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
+                    .expressionAttributeNames(Map.of("#pk", PK, "#sk", SK))
+                    .expressionAttributeValues(Map.of(":pk", Attr.s(partition), ":prefix", Attr.s(prefix)))
+                    .projectionExpression("#pk, #sk")
+                    .limit(BATCH_WRITE_LIMIT);
+            if (startKey != null) {
+                query.exclusiveStartKey(startKey);
+            }
+            QueryResponse page = dynamo.query(query.build());
+            List<WriteRequest> deletes = page.items().stream()
+                    .map(item -> WriteRequest.builder().deleteRequest(d -> d.key(item)).build()).toList();
+            Map<String, List<WriteRequest>> pending = deletes.isEmpty() ? Map.of() : Map.of(name, deletes);
+            for (int attempt = 0; !pending.isEmpty(); attempt++) {
+                if (attempt == MAX_BATCH_ATTEMPTS) {
+                    throw new IllegalStateException("DynamoDB kept items of " + prefix + " unprocessed");
+                }
+                if (attempt > 0) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(java.time.Duration.ofMillis(50L << attempt).toNanos());
+                }
+                Map<String, List<WriteRequest>> request = pending;
+                pending = dynamo.batchWriteItem(batch -> batch.requestItems(request)).unprocessedItems();
+            }
+            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (startKey != null);
     }
 }

@@ -82,7 +82,13 @@ public class DynamoCampaignRepository implements CampaignRepository {
         Map<String, AttributeValue> old = dynamo.deleteItem(delete -> delete.tableName(table.name())
                 .key(key(userId, campaignId))
                 .returnValues("ALL_OLD")).attributes();
-        return old != null && !old.isEmpty();
+        if (old == null || old.isEmpty()) {
+            return false;
+        }
+        for (String childPrefix : DynamoProposalRepository.keyPrefixesOf(campaignId)) {
+            table.deleteAllWithPrefix(dynamo, AppTable.tenantKey(userId), childPrefix);
+        }
+        return true;
     }
 
     @Override

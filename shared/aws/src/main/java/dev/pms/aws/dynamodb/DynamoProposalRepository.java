@@ -39,6 +39,11 @@ public class DynamoProposalRepository implements ProposalRepository {
         this.table = table;
     }
 
+    /** The sort-key prefixes of every proposal item of a campaign (current pointers and versions). */
+    static List<String> keyPrefixesOf(String campaignId) {
+        return List.of(CURRENT_PREFIX + campaignId + "#", VERSION_PREFIX + campaignId + "#");
+    }
+
     @Override
     public List<Proposal> currentFor(String userId, String campaignId) {
         return queryAll(userId, CURRENT_PREFIX + campaignId + "#", true);

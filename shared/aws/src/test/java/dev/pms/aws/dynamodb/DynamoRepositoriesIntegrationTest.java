@@ -93,6 +93,36 @@ class DynamoRepositoriesIntegrationTest {
     }
 
     @Test
+    void deletingACampaignDeletesItsProposalsAndNothingElse() {
+        DynamoProposalRepository proposals = context.getBean(DynamoProposalRepository.class);
+        String owner = newUser();
+        Campaign doomed = campaign(owner, Instant.parse("2026-11-01T10:00:00Z"), CampaignStatus.DRAFT);
+        Campaign kept = campaign(owner, Instant.parse("2026-11-02T10:00:00Z"), CampaignStatus.DRAFT);
+        campaigns.create(doomed);
+        campaigns.create(kept);
+        for (Campaign campaign : List.of(doomed, kept)) {
+            for (AssetNode node : campaign.assetNodes()) {
+                proposals.append(owner, proposal(campaign, node, 1));
+                proposals.append(owner, proposal(campaign, node, 2));
+            }
+        }
+
+        assertThat(campaigns.delete(owner, doomed.campaignId())).isTrue();
+
+        assertThat(proposals.currentFor(owner, doomed.campaignId())).isEmpty();
+        assertThat(proposals.versions(owner, doomed.campaignId(), doomed.assetNodes().get(0).assetId())).isEmpty();
+        assertThat(proposals.currentFor(owner, kept.campaignId())).hasSize(2);
+        assertThat(campaigns.find(owner, kept.campaignId())).isPresent();
+    }
+
+    private static dev.pms.core.proposal.Proposal proposal(Campaign campaign, AssetNode node, long version) {
+        return new dev.pms.core.proposal.Proposal(node.assetId(), campaign.campaignId(), version, node.assetType(),
+                node.channel(), node.placement(), node.phase(), "hook", "angle", "concept", "prompt", "template",
+                "wavespeed", "qwen-image", dev.pms.core.pricing.QualityTier.STANDARD, new java.math.BigDecimal("0.03"),
+                dev.pms.core.proposal.ProposalStatus.PROPOSED, null, Map.of(), Map.of(), "generated", campaign.createdAt());
+    }
+
+    @Test
     void listsNewestFirstInPagesAndFiltersByStatus() {
         String owner = newUser();
         List<Campaign> created = new ArrayList<>();

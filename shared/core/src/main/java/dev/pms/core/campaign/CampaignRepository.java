@@ -21,7 +21,11 @@ public interface CampaignRepository {
      */
     void update(Campaign campaign, long expectedVersion);
 
-    /** @return false if there was nothing to delete */
+    /**
+     * Deletes the campaign and everything stored under it (its proposals and their versions).
+     *
+     * @return false if there was no such campaign
+     */
     boolean delete(String userId, String campaignId);
 
     /** Newest first; {@code status} may be null for all; {@code limit} is 1..200. */
