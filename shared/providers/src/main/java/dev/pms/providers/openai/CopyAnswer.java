@@ -43,6 +43,21 @@ final class CopyAnswer {
         return values;
     }
 
+    /** The values for each of {@code fieldNames} that the answer holds, under a key of that name in any letter case. */
+    static Map<String, List<String>> forFields(Map<String, List<String>> written, List<String> fieldNames) {
+        Map<String, List<String>> values = new LinkedHashMap<>();
+        for (String name : fieldNames) {
+            List<String> exact = written.get(name);
+            if (exact != null) {
+                values.put(name, exact);
+                continue;
+            }
+            written.entrySet().stream().filter(entry -> entry.getKey().equalsIgnoreCase(name)).findFirst()
+                    .ifPresent(entry -> values.put(name, entry.getValue()));
+        }
+        return values;
+    }
+
     private static List<String> readValue(JsonParser parser, String name) throws IOException, MalformedAnswerException {
         JsonToken token = parser.nextToken();
         if (token == JsonToken.START_ARRAY) {

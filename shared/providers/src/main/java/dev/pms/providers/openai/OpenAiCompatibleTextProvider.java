@@ -36,7 +36,9 @@ import java.util.random.RandomGenerator;
  * field name to value or values). The model is asked for exactly the placement's fields; its answer is then made to
  * fit the placement whatever it wrote. Jobs finish inside {@link #submit}: transient failures (429, 5xx, timeouts,
  * malformed answers) are retried with backoff up to the configured attempts, then reported as retryable; other
- * 4xx answers and content-policy refusals are reported at once as not retryable.
+ * 4xx answers and content-policy refusals are reported at once as not retryable. A {@code Retry-After} longer than
+ * the backoff cap also ends the attempts at once (retryable), so that the queue retries later instead of a function
+ * waiting. The provider name and model are the configured ones, whichever model the request names.
  * <p>
  * The API key is read from the configured supplier for each job and never appears in a log line or failure reason.
  */
@@ -205,13 +207,14 @@ public final class OpenAiCompatibleTextProvider implements MediaProvider {
                 String said = answer.refusal() == null ? "finish reason " + answer.finishReason() : answer.refusal();
                 return new Attempt.Finished(failed(REFUSED + ": " + said, false));
             }
+            List<TextField> fields = OfflineCopywriter.fieldsOf(request.placement());
             Map<String, List<String>> written;
             try {
-                written = CopyAnswer.read(answer.content(), answer.cutAtTokenLimit());
+                written = CopyAnswer.forFields(CopyAnswer.read(answer.content(), answer.cutAtTokenLimit()),
+                        fields.stream().map(TextField::name).toList());
             } catch (MalformedAnswerException e) {
                 return new Attempt.Transient(MALFORMED + ": " + e.getMessage(), Optional.empty());
             }
-            List<TextField> fields = OfflineCopywriter.fieldsOf(request.placement());
             List<String> missing = fields.stream()
                     .filter(field -> field.countMin() == null || field.countMin() > 0)
                     .map(TextField::name)

@@ -22,6 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -135,6 +136,16 @@ class OpenAiCompatibleTextProviderTest {
     }
 
     @Test
+    void readsFieldsWhateverTheLetterCaseOfTheirKeys() {
+        stub.then(Reply.json(200, completion(Map.of("Title", "Acme Notes", "DESCRIPTION", "Notes that write themselves."),
+                "stop", 500, 30)));
+
+        GeneratedMedia media = completed(provider(3).submit(request("pinterest/pin_copy", List.of())));
+
+        assertThat(copyOf(media)).isEqualTo(Map.of("title", "Acme Notes", "description", "Notes that write themselves."));
+    }
+
+    @Test
     void dropsHashtagsBeyondThePlacementsCap() {
         stub.then(Reply.json(200, completion(Map.of("text", "Meet Acme Notes. #AcmeNotes #Meetings #Productivity #Notes"),
                 "stop", 500, 40)));
@@ -202,6 +213,16 @@ class OpenAiCompatibleTextProviderTest {
         assertThat(failed.reason()).contains("HTTP 429", "120 s");
         assertThat(waits).isEmpty();
         assertThat(stub.calls()).hasSize(1);
+    }
+
+    @Test
+    void fallsBackToItsOwnBackoffWhenRetryAfterIsUnreadable() {
+        stub.then(Reply.withHeader(429, "Retry-After", "soon", error("Rate limit reached", "requests", "rate_limit_exceeded")))
+                .then(Reply.json(200, completion(Map.of("text", "Acme Notes is here."), "stop", 400, 20)));
+
+        completed(provider(3).submit(request("twitter/post_copy", List.of())));
+
+        assertThat(waits).singleElement().satisfies(wait -> assertThat(wait).isBetween(Duration.ofMillis(50), Duration.ofMillis(100)));
     }
 
     @Test
@@ -459,10 +480,22 @@ class OpenAiCompatibleTextProviderTest {
     }
 
     @Test
+    void defaultsToThirtySecondsThreeAttemptsAndBackoffFromHalfASecondToEight() {
+        OpenAiCompatibleConfig config = OpenAiCompatibleConfig.of("openai", URI.create("https://api.openai.com/v1/"),
+                MODEL, () -> KEY);
+
+        assertThat(config.requestTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(config.maxAttempts()).isEqualTo(3);
+        assertThat(config.backoffBase()).isEqualTo(Duration.ofMillis(500));
+        assertThat(config.backoffCap()).isEqualTo(Duration.ofSeconds(8));
+        assertThat(config.chatCompletionsUri()).hasToString("https://api.openai.com/v1/chat/completions");
+    }
+
+    @Test
     void rejectsAnUnusableConfiguration() {
         assertThatThrownBy(() -> config("openai", MODEL, () -> KEY, 0)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("maxAttempts");
-        assertThatThrownBy(() -> new OpenAiCompatibleConfig("openai", java.net.URI.create("ftp://example.com"), MODEL,
+        assertThatThrownBy(() -> new OpenAiCompatibleConfig("openai", URI.create("ftp://example.com"), MODEL,
                 () -> KEY, TIMEOUT, 3, BACKOFF_BASE, BACKOFF_CAP, 100)).hasMessageContaining("baseUrl");
         assertThatThrownBy(() -> new OpenAiCompatibleConfig("openai", stub.baseUrl(), MODEL, () -> KEY, TIMEOUT, 3,
                 BACKOFF_CAP, BACKOFF_BASE, 100)).hasMessageContaining("backoffCap");
