@@ -22,6 +22,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -349,6 +351,23 @@ class OpenAiCompatibleTextProviderTest {
 
         assertThat(failed.retryable()).isTrue();
         assertThat(failed.reason()).isEqualTo("the provider did not answer within 200 ms (gave up after 2 attempts)");
+    }
+
+    @Test
+    void reportsARefusedConnectionAsRetryable() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        OpenAiCompatibleTextProvider provider = provider(new OpenAiCompatibleConfig("openai",
+                URI.create("http://127.0.0.1:" + closedPort + "/v1"), MODEL, () -> KEY, TIMEOUT, 2, BACKOFF_BASE, BACKOFF_CAP,
+                OpenAiCompatibleConfig.DEFAULT_MAX_OUTPUT_TOKENS));
+
+        ProviderJob.Failed failed = failed(provider.submit(request("twitter/post_copy", List.of())));
+
+        assertThat(failed.retryable()).isTrue();
+        assertThat(failed.reason()).startsWith("the connection to the provider failed (").endsWith("(gave up after 2 attempts)");
+        assertThat(waits).hasSize(1);
     }
 
     @Test
