@@ -4,17 +4,17 @@ import java.util.List;
 import java.util.Locale;
 
 /** The brand's forbidden phrases, matched case-insensitively anywhere in a text. */
-final class ForbiddenPhrases {
+public final class ForbiddenPhrases {
     private final List<String> phrases;
 
-    ForbiddenPhrases(List<String> phrases) {
+    public ForbiddenPhrases(List<String> phrases) {
         this.phrases = phrases.stream()
                 .filter(phrase -> phrase != null && !phrase.isBlank())
                 .map(phrase -> phrase.strip().toLowerCase(Locale.ROOT))
                 .toList();
     }
 
-    boolean allows(String text) {
+    public boolean allows(String text) {
         String lower = text.toLowerCase(Locale.ROOT);
         return phrases.stream().noneMatch(lower::contains);
     }
@@ -23,7 +23,7 @@ final class ForbiddenPhrases {
      * Removes every word that takes part in a forbidden phrase (a phrase can appear where two allowed sentences
      * meet), repeating until none is left.
      */
-    String scrub(String text) {
+    public String scrub(String text) {
         String current = text;
         while (true) {
             int[] hit = firstHit(current);

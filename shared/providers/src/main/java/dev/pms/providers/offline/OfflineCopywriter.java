@@ -81,6 +81,11 @@ public final class OfflineCopywriter implements MediaProvider {
         return new Draft(request).write();
     }
 
+    /** The copy fields written for a placement: its text fields, or a headline and body when it has none. */
+    public static List<TextField> fieldsOf(Placement placement) {
+        return placement == null || placement.textFields().isEmpty() ? FIELDS_WITHOUT_PLACEMENT : placement.textFields();
+    }
+
     private static final class Draft {
         private final Placement placement;
         private final ProductFacts facts;
@@ -100,10 +105,8 @@ public final class OfflineCopywriter implements MediaProvider {
         }
 
         Map<String, Object> write() {
-            List<TextField> fields = placement == null || placement.textFields().isEmpty()
-                    ? FIELDS_WITHOUT_PLACEMENT : placement.textFields();
             Map<String, Object> copy = new LinkedHashMap<>();
-            for (TextField field : fields) {
+            for (TextField field : fieldsOf(placement)) {
                 copy.put(field.name(), field.countMax() == null ? single(field) : repeated(field));
             }
             return copy;

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Shortening copy to a hard character limit without ever cutting a word. */
-final class WordFit {
+public final class WordFit {
     private static final String TRAILING_JOINERS = ",;:-–—&/( ";
 
     private WordFit() {
@@ -14,7 +14,7 @@ final class WordFit {
      * The longest run of whole words from the start of {@code text} within {@code maxChars}, without a dangling
      * comma or dash at the end; empty when even the first word is too long.
      */
-    static String fit(String text, int maxChars) {
+    public static String fit(String text, int maxChars) {
         String trimmed = text.strip();
         if (trimmed.length() <= maxChars) {
             return trimmed;
