@@ -1,14 +1,9 @@
 package dev.pms.core.campaign;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pms.core.channel.Channel;
-import dev.pms.core.json.Json;
 import dev.pms.core.validation.InputChecker;
-import dev.pms.core.validation.InputChecker.FreeFormLimits;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -25,8 +20,6 @@ final class CampaignRequests {
     static final int MAX_CHANNELS = 12;
     static final int MAX_YEARS_FROM_TODAY = 5;
     static final int MAX_TEASER_DAYS = 90;
-    static final int MAX_PRODUCT_CONTEXT_JSON = 20_000;
-    private static final FreeFormLimits PRODUCT_CONTEXT = new FreeFormLimits(6, 100, 5_000, 1_000);
     private static final Set<String> PATCHABLE = Set.of("campaign_name", "kpi", "start_date", "launch_date", "channels", "version");
     private static final String CHANNEL_CODES = Arrays.stream(Channel.values()).map(Channel::code)
             .collect(Collectors.joining(", ")) + " (x = twitter)";
@@ -62,7 +55,7 @@ final class CampaignRequests {
                 check.add("channels", "is required: name at least one channel or set persona_data.selected_platforms in the brand profile");
             }
         }
-        Map<String, Object> productContext = productContext(check, body.get("product_context"));
+        Map<String, Object> productContext = ProductContextInput.read(check, body.get("product_context"));
         LocalDate start = date(check, body.get("start_date"), "start_date", today);
         LocalDate launch = date(check, body.get("launch_date"), "launch_date", today);
         if (goal == Goal.PRODUCT_LAUNCH && start != null && launch != null) {
@@ -127,26 +120,6 @@ final class CampaignRequests {
         return List.copyOf(new LinkedHashSet<>(named));
     }
 
-    private static Map<String, Object> productContext(InputChecker check, JsonNode node) {
-        if (!check.object(node, "product_context", false)) {
-            return Map.of();
-        }
-        for (String known : List.of("product_name", "product_description", "marketing_goal")) {
-            check.string(node.get(known), "product_context." + known, PRODUCT_CONTEXT.maxStringChars(), false);
-        }
-        check.freeForm(node, "product_context", PRODUCT_CONTEXT);
-        check.maxJsonLength(node, "product_context", MAX_PRODUCT_CONTEXT_JSON);
-        if (check.hasProblems()) {
-            return Map.of();
-        }
-        try {
-            return Json.mapper().readerFor(Map.class)
-                    .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                    .readValue(node);
-        } catch (IOException e) {
-            throw new UncheckedIOException("product_context was checked as an object", e);
-        }
-    }
 
     private static LocalDate requiredIfSent(InputChecker check, JsonNode body, String field, LocalDate today) {
         if (body.has(field) && body.get(field).isNull()) {

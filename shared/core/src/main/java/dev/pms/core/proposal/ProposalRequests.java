@@ -1,17 +1,13 @@
 package dev.pms.core.proposal;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.pms.core.json.Json;
+import dev.pms.core.campaign.ProductContextInput;
 import dev.pms.core.pricing.QualityTier;
 import dev.pms.core.prompt.ForbiddenPhrases;
 import dev.pms.core.prompt.PromptBuilder;
 import dev.pms.core.prompt.PromptSlot;
 import dev.pms.core.validation.InputChecker;
-import dev.pms.core.validation.InputChecker.FreeFormLimits;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,9 +21,7 @@ final class ProposalRequests {
     static final int MAX_PROMPT_CHARS = 20_000;
     static final int MAX_REASON_CHARS = 2_000;
     static final int MAX_SETTING_CHARS = 500;
-    static final int MAX_PRODUCT_CONTEXT_JSON = 20_000;
     static final String TIER_SETTING = "tier";
-    private static final FreeFormLimits PRODUCT_CONTEXT = new FreeFormLimits(6, 100, 5_000, 1_000);
     private static final List<String> ACTIONS = Arrays.stream(Action.values()).map(Action::code).toList();
     private static final Set<String> CHANGE_FIELDS = Set.of("action", "proposed_prompt", "settings", "reason", "version");
     private static final Set<String> SETTING_FIELDS = settingFields();
@@ -75,7 +69,7 @@ final class ProposalRequests {
         }
         QualityTier tier = check.code(body.get("tier"), "tier", v -> QualityTier.parse(v).orElse(null),
                 "one of " + TIERS, false);
-        Map<String, Object> productContext = productContext(check, body.get("product_context"));
+        Map<String, Object> productContext = ProductContextInput.read(check, body.get("product_context"));
         check.throwIfProblems("proposal request");
         return new Generate(tier, productContext);
     }
@@ -139,26 +133,6 @@ final class ProposalRequests {
         }
     }
 
-    private static Map<String, Object> productContext(InputChecker check, JsonNode node) {
-        if (!check.object(node, "product_context", false)) {
-            return Map.of();
-        }
-        for (String known : List.of("product_name", "product_description", "marketing_goal")) {
-            check.string(node.get(known), "product_context." + known, PRODUCT_CONTEXT.maxStringChars(), false);
-        }
-        check.freeForm(node, "product_context", PRODUCT_CONTEXT);
-        check.maxJsonLength(node, "product_context", MAX_PRODUCT_CONTEXT_JSON);
-        if (check.hasProblems()) {
-            return Map.of();
-        }
-        try {
-            return Json.mapper().readerFor(Map.class)
-                    .with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                    .readValue(node);
-        } catch (IOException e) {
-            throw new UncheckedIOException("product_context was checked as an object", e);
-        }
-    }
 
     private static Set<String> settingFields() {
         Set<String> fields = new TreeSet<>();
