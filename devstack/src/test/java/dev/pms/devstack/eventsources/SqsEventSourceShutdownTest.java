@@ -1,0 +1,49 @@
+package dev.pms.devstack.eventsources;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pms.devstack.Devstack;
+import dev.pms.devstack.DevstackOptions;
+import dev.pms.devstack.testfunctions.SqsBatchHandler;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A devstack of its own, closed while its pollers sit in a 20-second long poll. */
+class SqsEventSourceShutdownTest {
+
+    @Test
+    void closingTheDevstackEndsEveryPollingThread(@TempDir Path signingKey) throws Exception {
+        Set<Thread> pollersBefore = pollerThreads();
+        Path template = Path.of(getClass().getResource("/devstack-test-template.yaml").toURI());
+        List<Thread> ours;
+        Devstack devstack = Devstack.start(DevstackOptions.defaults().withTemplate(template)
+                .withSigningKeyDirectory(signingKey));
+        try {
+            ours = pollerThreads().stream().filter(thread -> !pollersBefore.contains(thread)).toList();
+            assertThat(ours).as("SqsWorkerFunction's MaximumConcurrency").hasSize(2);
+            assertThat(ours).allSatisfy(thread -> assertThat(thread.getName()).startsWith("sqs-poller-SqsWorkerFunction-Jobs-"));
+
+            String test = "shutdown";
+            try (var sqs = devstack.localAws().sqsClient()) {
+                sqs.sendMessage(send -> send.queueUrl(devstack.resources().queueUrl("WorkerQueue"))
+                        .messageBody(SqsBatchHandler.body(test, "ok", "s")));
+            }
+            Eventually.await("a delivery", Duration.ofSeconds(15),
+                    () -> SqsBatchHandler.deliveriesOf(test).isEmpty() ? null : Boolean.TRUE);
+        } finally {
+            devstack.close();
+        }
+
+        assertThat(ours).noneMatch(Thread::isAlive);
+    }
+
+    private static Set<Thread> pollerThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().startsWith(SqsQueuePoller.THREAD_NAME_PREFIX))
+                .collect(java.util.stream.Collectors.toSet());
+    }
+}
