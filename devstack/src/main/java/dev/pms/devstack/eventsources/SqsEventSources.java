@@ -9,14 +9,12 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The SQS → Lambda event sources of the template: one {@link SqsQueuePoller} per enabled function event of
- * {@code Type: SQS}. Started after provisioning; on close the long polls are aborted, batches being invoked
- * are finished and settled, and every polling thread has ended before the functions and emulators stop.
+ * {@code Type: SQS}. Started after provisioning; on close, batches being invoked are finished and settled, and
+ * every polling thread has ended before the functions and emulators stop.
  */
 public final class SqsEventSources implements LocalServiceFactory {
 
@@ -30,39 +28,22 @@ public final class SqsEventSources implements LocalServiceFactory {
                 context.template(), context.resolver(), context.resources());
         mappings.forEach(mapping -> LOG.info("SQS event source {}", mapping));
         List<SqsEventSourceMapping> enabled = mappings.stream().filter(SqsEventSourceMapping::enabled).toList();
-        if (enabled.isEmpty()) {
-            return new RunningEventSources(List.of(), null, null, null);
-        }
-        AbortableHttpClient receiveHttp = new AbortableHttpClient();
-        SqsClient receiver = SqsClient.builder()
-                .httpClient(receiveHttp)
-                .endpointOverride(context.localAws().sqsEndpoint())
-                .region(Region.of(context.localAws().region()))
-                .credentialsProvider(context.localAws().credentialsProvider())
-                // a failed receive is retried by the poller's loop, which also notices a close
-                .overrideConfiguration(override -> override.retryStrategy(AwsRetryStrategy.doNotRetry()))
-                .build();
-        SqsClient deleter = context.localAws().sqsClient();
+        SqsClient sqs = context.localAws().sqsClient();
         List<SqsQueuePoller> pollers = enabled.stream()
                 .map(mapping -> new SqsQueuePoller(mapping, context.functions().get(mapping.functionLogicalId()),
-                        receiver, deleter, context.localAws().region()))
+                        sqs, context.localAws().region()))
                 .toList();
         pollers.forEach(SqsQueuePoller::start);
-        return new RunningEventSources(pollers, receiveHttp, receiver, deleter);
+        return new RunningEventSources(pollers, sqs);
     }
 
     private static final class RunningEventSources implements LocalService {
         private final List<SqsQueuePoller> pollers;
-        private final AbortableHttpClient receiveHttp;
-        private final SqsClient receiver;
-        private final SqsClient deleter;
+        private final SqsClient sqs;
 
-        RunningEventSources(List<SqsQueuePoller> pollers, AbortableHttpClient receiveHttp, SqsClient receiver,
-                            SqsClient deleter) {
+        RunningEventSources(List<SqsQueuePoller> pollers, SqsClient sqs) {
             this.pollers = pollers;
-            this.receiveHttp = receiveHttp;
-            this.receiver = receiver;
-            this.deleter = deleter;
+            this.sqs = sqs;
         }
 
         @Override
@@ -83,11 +64,7 @@ public final class SqsEventSources implements LocalServiceFactory {
 
         @Override
         public void close() {
-            if (pollers.isEmpty()) {
-                return;
-            }
             pollers.forEach(SqsQueuePoller::requestStop);
-            receiveHttp.close();
             // a batch being invoked may run for the function's whole Timeout, as on Lambda
             long longestTimeoutSeconds = pollers.stream()
                     .mapToLong(SqsQueuePoller::functionTimeoutSeconds).max().orElse(0);
@@ -98,8 +75,7 @@ public final class SqsEventSources implements LocalServiceFactory {
                     poller.interruptRemaining();
                 }
             }
-            receiver.close();
-            deleter.close();
+            sqs.close();
         }
     }
 }

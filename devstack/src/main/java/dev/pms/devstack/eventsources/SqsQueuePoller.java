@@ -31,30 +31,27 @@ final class SqsQueuePoller {
 
     private static final Logger LOG = LoggerFactory.getLogger(SqsQueuePoller.class);
     static final String THREAD_NAME_PREFIX = "sqs-poller-";
-    private static final int LONG_POLL_SECONDS = 20;
+    /**
+     * Lambda long-polls for 20 s, but ElasticMQ's shutdown waits for every pending long poll to run out (a
+     * client that goes away does not end it), so a short wait keeps closing the devstack prompt.
+     */
+    static final int LONG_POLL_SECONDS = 1;
     private static final int DELETE_BATCH_LIMIT = 10;
     private static final Duration RECEIVE_ERROR_BACKOFF = Duration.ofSeconds(1);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SqsEventSourceMapping mapping;
     private final InProcessFunction function;
-    private final SqsClient receiver;
-    private final SqsClient deleter;
+    private final SqsClient sqs;
     private final String region;
     private final JavaType handlerInputType;
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final List<Thread> threads = new ArrayList<>();
 
-    /**
-     * @param receiver only for ReceiveMessage: its requests are aborted when the devstack closes
-     * @param deleter  for DeleteMessageBatch, so that batches in flight are still settled while closing
-     */
-    SqsQueuePoller(SqsEventSourceMapping mapping, InProcessFunction function, SqsClient receiver, SqsClient deleter,
-                   String region) {
+    SqsQueuePoller(SqsEventSourceMapping mapping, InProcessFunction function, SqsClient sqs, String region) {
         this.mapping = mapping;
         this.function = function;
-        this.receiver = receiver;
-        this.deleter = deleter;
+        this.sqs = sqs;
         this.region = region;
         this.handlerInputType = handlerInputType(function);
     }
@@ -69,7 +66,7 @@ final class SqsQueuePoller {
         }
     }
 
-    /** Pollers finish the batch they are invoking, then stop; a batch still being gathered is left to reappear. */
+    /** Pollers finish the batch they are invoking, then stop; messages received but not yet invoked reappear later. */
     void requestStop() {
         stopRequested.countDown();
     }
@@ -135,24 +132,19 @@ final class SqsQueuePoller {
             }
             // WaitTimeSeconds is whole seconds: the window may be exceeded by less than one second
             int waitSeconds = (int) Math.min(LONG_POLL_SECONDS, (remainingNanos + 999_999_999L) / 1_000_000_000L);
-            List<Message> more;
             try {
-                more = receive(waitSeconds, Math.min(mapping.receiveLimit(), mapping.batchSize() - batch.size()));
+                batch.addAll(receive(waitSeconds, Math.min(mapping.receiveLimit(), mapping.batchSize() - batch.size())));
             } catch (SdkException e) {
                 LOG.warn("{}: receiving more from {} failed, invoking with {} message(s): {}", mapping.functionLogicalId(),
                         mapping.queueLogicalId(), batch.size(), e.toString());
                 break;
             }
-            if (more.isEmpty()) {
-                break;
-            }
-            batch.addAll(more);
         }
         return batch;
     }
 
     private List<Message> receive(int waitSeconds, int maxMessages) {
-        return receiver.receiveMessage(request -> request.queueUrl(mapping.queueUrl())
+        return sqs.receiveMessage(request -> request.queueUrl(mapping.queueUrl())
                 .waitTimeSeconds(waitSeconds)
                 .maxNumberOfMessages(maxMessages)
                 .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
@@ -193,7 +185,7 @@ final class SqsQueuePoller {
                         .receiptHandle(chunk.get(index).receiptHandle()).build());
             }
             try {
-                DeleteMessageBatchResponse response = deleter.deleteMessageBatch(request -> request
+                DeleteMessageBatchResponse response = sqs.deleteMessageBatch(request -> request
                         .queueUrl(mapping.queueUrl()).entries(entries));
                 response.failed().forEach(failed -> LOG.warn("{}: could not delete a message from {}: {} {}",
                         mapping.functionLogicalId(), mapping.queueLogicalId(), failed.code(), failed.message()));

@@ -12,7 +12,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A devstack of its own, closed while its pollers sit in a 20-second long poll. */
+/** A devstack of its own, closed while its pollers are long-polling. */
 class SqsEventSourceShutdownTest {
 
     @Test
@@ -20,6 +20,7 @@ class SqsEventSourceShutdownTest {
         Set<Thread> pollersBefore = pollerThreads();
         Path template = Path.of(getClass().getResource("/devstack-test-template.yaml").toURI());
         List<Thread> ours;
+        Duration closeTook;
         Devstack devstack = Devstack.start(DevstackOptions.defaults().withTemplate(template)
                 .withSigningKeyDirectory(signingKey));
         try {
@@ -35,10 +36,14 @@ class SqsEventSourceShutdownTest {
             Eventually.await("a delivery", Duration.ofSeconds(15),
                     () -> SqsBatchHandler.deliveriesOf(test).isEmpty() ? null : Boolean.TRUE);
         } finally {
+            long closing = System.nanoTime();
             devstack.close();
+            closeTook = Duration.ofNanos(System.nanoTime() - closing);
         }
 
         assertThat(ours).noneMatch(Thread::isAlive);
+        assertThat(closeTook).as("ElasticMQ waits for pending long polls when it stops")
+                .isLessThan(Duration.ofSeconds(10));
     }
 
     private static Set<Thread> pollerThreads() {
