@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.pms.devstack.Devstack;
 import dev.pms.devstack.testfunctions.SqsBatchHandler;
 import dev.pms.devstack.testfunctions.SqsBatchHandler.Delivery;
+import dev.pms.devstack.testfunctions.SqsJsonHandler;
 import dev.pms.devstack.testing.DevstackExtension;
 import dev.pms.devstack.testing.DevstackTemplate;
 import java.time.Duration;
@@ -34,12 +35,13 @@ class SqsEventSourceEndToEndTest {
 
     private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(15);
 
-    /** The first invocation builds the function's Micronaut context, which may outlast the 2 s visibility timeout. */
+    /** The first invocation builds a function's Micronaut context, which may outlast the 2 s visibility timeout. */
     @BeforeEach
-    void warmUpTheWorker(Devstack devstack) {
+    void warmUpTheWorkers(Devstack devstack) {
         SQSEvent noMessages = new SQSEvent();
         noMessages.setRecords(List.of());
         devstack.functions().get("SqsWorkerFunction").invoke(noMessages);
+        devstack.functions().get("SqsJsonWorkerFunction").invoke(Map.of("Records", List.of()));
     }
 
     @Test
@@ -47,7 +49,7 @@ class SqsEventSourceEndToEndTest {
         String test = "batch-size";
         try (SqsClient sqs = devstack.localAws().sqsClient()) {
             List<String> ids = List.of("1", "2", "3", "4", "5", "6", "7");
-            send(sqs, devstack, test, ids.stream().map(id -> "ok:" + id).toList());
+            send(sqs, devstack, "WorkerQueue", test, ids.stream().map(id -> "ok:" + id).toList());
 
             List<Delivery> deliveries = awaitDeliveries(test, ids.size());
             assertThat(deliveries).extracting(Delivery::id).containsExactlyInAnyOrderElementsOf(ids);
@@ -68,7 +70,7 @@ class SqsEventSourceEndToEndTest {
             assertThat(first.getMessageAttributes().get("test").getStringValue()).isEqualTo(test);
             assertThat(first.getMessageAttributes().get("test").getDataType()).isEqualTo("String");
 
-            awaitQueueEmpty(sqs, devstack);
+            awaitQueueEmpty(sqs, devstack, "WorkerQueue");
             assertThat(SqsBatchHandler.deliveriesOf(test)).hasSize(ids.size());
         }
     }
@@ -77,10 +79,10 @@ class SqsEventSourceEndToEndTest {
     void aReportedBatchItemFailureComesBackAloneAfterTheVisibilityTimeout(Devstack devstack) {
         String test = "partial";
         try (SqsClient sqs = devstack.localAws().sqsClient()) {
-            send(sqs, devstack, test, List.of("ok:a", "fail-once:b", "ok:c"));
+            send(sqs, devstack, "WorkerQueue", test, List.of("ok:a", "fail-once:b", "ok:c"));
 
             List<Delivery> deliveries = awaitDeliveries(test, 4);
-            awaitQueueEmpty(sqs, devstack);
+            awaitQueueEmpty(sqs, devstack, "WorkerQueue");
             deliveries = SqsBatchHandler.deliveriesOf(test);
 
             assertThat(deliveries).extracting(Delivery::id).containsExactlyInAnyOrder("a", "b", "b", "c");
@@ -96,7 +98,7 @@ class SqsEventSourceEndToEndTest {
     void aMessageFailingEveryTimeMovesToTheDeadLetterQueueAfterMaxReceiveCount(Devstack devstack) {
         String test = "dead-letter";
         try (SqsClient sqs = devstack.localAws().sqsClient()) {
-            send(sqs, devstack, test, List.of("fail-always:d"));
+            send(sqs, devstack, "WorkerQueue", test, List.of("fail-always:d"));
 
             String deadLetterQueue = devstack.resources().queueUrl("WorkerDeadLetterQueue");
             Message deadLetter = Eventually.await("the message reaching the DLQ", DELIVERY_TIMEOUT, () -> sqs
@@ -106,7 +108,7 @@ class SqsEventSourceEndToEndTest {
 
             assertThat(deadLetter.body()).isEqualTo(SqsBatchHandler.body(test, "fail-always", "d"));
             assertThat(SqsBatchHandler.deliveriesOf(test)).extracting(Delivery::receiveCount).containsExactly(1, 2);
-            awaitQueueEmpty(sqs, devstack);
+            awaitQueueEmpty(sqs, devstack, "WorkerQueue");
         }
     }
 
@@ -114,10 +116,10 @@ class SqsEventSourceEndToEndTest {
     void aThrowingInvocationLeavesItsWholeBatchToBeDeliveredAgain(Devstack devstack) {
         String test = "throwing";
         try (SqsClient sqs = devstack.localAws().sqsClient()) {
-            send(sqs, devstack, test, List.of("throw-once:t", "ok:1", "ok:2", "ok:3", "ok:4", "ok:5"));
+            send(sqs, devstack, "WorkerQueue", test, List.of("throw-once:t", "ok:1", "ok:2", "ok:3", "ok:4", "ok:5"));
 
             awaitDeliveries(test, 7);
-            awaitQueueEmpty(sqs, devstack);
+            awaitQueueEmpty(sqs, devstack, "WorkerQueue");
             List<Delivery> deliveries = SqsBatchHandler.deliveriesOf(test);
 
             String thrownBatch = deliveries.stream().filter(delivery -> delivery.id().equals("t"))
@@ -133,7 +135,32 @@ class SqsEventSourceEndToEndTest {
         }
     }
 
-    private static void send(SqsClient sqs, Devstack devstack, String test, List<String> actionsAndIds) {
+    @Test
+    @SuppressWarnings("unchecked")
+    void withoutReportBatchItemFailuresASuccessfulInvocationDeletesTheWholeBatch(Devstack devstack) {
+        String test = "no-reports";
+        try (SqsClient sqs = devstack.localAws().sqsClient()) {
+            send(sqs, devstack, "PlainWorkerQueue", test, List.of("ok:x", "ok:y"));
+
+            Eventually.await("2 records for " + test, DELIVERY_TIMEOUT,
+                    () -> SqsJsonHandler.recordsOf(test).size() >= 2 ? Boolean.TRUE : null);
+            awaitQueueEmpty(sqs, devstack, "PlainWorkerQueue");
+
+            List<Map<String, Object>> records = SqsJsonHandler.recordsOf(test);
+            assertThat(records).as("answered as failed, but not reported: deleted, never redelivered").hasSize(2);
+            assertThat(records).allSatisfy(record -> {
+                assertThat(record).containsEntry("eventSource", "aws:sqs")
+                        .containsEntry("eventSourceARN", devstack.resources().queueArn("PlainWorkerQueue"))
+                        .containsEntry("awsRegion", devstack.localAws().region());
+                assertThat((Map<String, Object>) record.get("attributes")).containsEntry("ApproximateReceiveCount", "1");
+                assertThat((Map<String, Map<String, Object>>) record.get("messageAttributes"))
+                        .extractingByKey("test").isEqualTo(Map.of("stringValue", test, "stringListValues", List.of(),
+                                "binaryListValues", List.of(), "dataType", "String"));
+            });
+        }
+    }
+
+    private static void send(SqsClient sqs, Devstack devstack, String queue, String test, List<String> actionsAndIds) {
         List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
         for (int index = 0; index < actionsAndIds.size(); index++) {
             String[] actionAndId = actionsAndIds.get(index).split(":");
@@ -143,7 +170,7 @@ class SqsEventSourceEndToEndTest {
                     .messageAttributes(Map.of("test", MessageAttributeValue.builder().dataType("String").stringValue(test).build()))
                     .build());
         }
-        assertThat(sqs.sendMessageBatch(batch -> batch.queueUrl(devstack.resources().queueUrl("WorkerQueue"))
+        assertThat(sqs.sendMessageBatch(batch -> batch.queueUrl(devstack.resources().queueUrl(queue))
                 .entries(entries)).failed()).isEmpty();
     }
 
@@ -155,10 +182,10 @@ class SqsEventSourceEndToEndTest {
     }
 
     /** Nothing visible and nothing in flight: every message was deleted (or moved to the DLQ). */
-    private static void awaitQueueEmpty(SqsClient sqs, Devstack devstack) {
-        String queue = devstack.resources().queueUrl("WorkerQueue");
-        Eventually.await("WorkerQueue to be empty", DELIVERY_TIMEOUT, () -> {
-            Map<String, String> attributes = sqs.getQueueAttributes(get -> get.queueUrl(queue).attributeNames(
+    private static void awaitQueueEmpty(SqsClient sqs, Devstack devstack, String queue) {
+        String queueUrl = devstack.resources().queueUrl(queue);
+        Eventually.await(queue + " to be empty", DELIVERY_TIMEOUT, () -> {
+            Map<String, String> attributes = sqs.getQueueAttributes(get -> get.queueUrl(queueUrl).attributeNames(
                     QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
                     QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributesAsStrings();
             return attributes.values().stream().allMatch("0"::equals) ? Boolean.TRUE : null;

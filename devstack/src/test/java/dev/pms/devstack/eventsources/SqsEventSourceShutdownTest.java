@@ -25,8 +25,11 @@ class SqsEventSourceShutdownTest {
                 .withSigningKeyDirectory(signingKey));
         try {
             ours = pollerThreads().stream().filter(thread -> !pollersBefore.contains(thread)).toList();
-            assertThat(ours).as("SqsWorkerFunction's MaximumConcurrency").hasSize(2);
-            assertThat(ours).allSatisfy(thread -> assertThat(thread.getName()).startsWith("sqs-poller-SqsWorkerFunction-Jobs-"));
+            assertThat(ours).extracting(Thread::getName).as("one per MaximumConcurrency (2, and the default 5)")
+                    .containsExactlyInAnyOrder("sqs-poller-SqsWorkerFunction-Jobs-1", "sqs-poller-SqsWorkerFunction-Jobs-2",
+                            "sqs-poller-SqsJsonWorkerFunction-Plain-1", "sqs-poller-SqsJsonWorkerFunction-Plain-2",
+                            "sqs-poller-SqsJsonWorkerFunction-Plain-3", "sqs-poller-SqsJsonWorkerFunction-Plain-4",
+                            "sqs-poller-SqsJsonWorkerFunction-Plain-5");
 
             String test = "shutdown";
             try (var sqs = devstack.localAws().sqsClient()) {
