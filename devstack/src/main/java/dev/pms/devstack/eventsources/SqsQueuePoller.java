@@ -46,7 +46,7 @@ final class SqsQueuePoller {
     private final String region;
     private final JavaType handlerInputType;
     private final CountDownLatch stopRequested = new CountDownLatch(1);
-    private final List<Thread> threads = new ArrayList<>();
+    private final List<Thread> threads;
 
     SqsQueuePoller(SqsEventSourceMapping mapping, InProcessFunction function, SqsClient sqs, String region) {
         this.mapping = mapping;
@@ -54,16 +54,18 @@ final class SqsQueuePoller {
         this.sqs = sqs;
         this.region = region;
         this.handlerInputType = handlerInputType(function);
-    }
-
-    void start() {
+        List<Thread> pollers = new ArrayList<>();
         for (int poller = 1; poller <= mapping.maximumConcurrency(); poller++) {
             Thread thread = new Thread(this::pollUntilStopped, THREAD_NAME_PREFIX + mapping.functionLogicalId() + "-"
                     + mapping.eventName() + "-" + poller);
             thread.setDaemon(true);
-            threads.add(thread);
-            thread.start();
+            pollers.add(thread);
         }
+        this.threads = List.copyOf(pollers);
+    }
+
+    void start() {
+        threads.forEach(Thread::start);
     }
 
     /** Pollers finish the batch they are invoking, then stop; messages received but not yet invoked reappear later. */
