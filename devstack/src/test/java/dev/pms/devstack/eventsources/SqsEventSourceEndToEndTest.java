@@ -9,8 +9,12 @@ import dev.pms.devstack.testfunctions.SqsBatchHandler.Delivery;
 import dev.pms.devstack.testfunctions.SqsJsonHandler;
 import dev.pms.devstack.testing.DevstackExtension;
 import dev.pms.devstack.testing.DevstackTemplate;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -194,10 +198,8 @@ class SqsEventSourceEndToEndTest {
 
     private static String md5Hex(String text) {
         try {
-            byte[] digest = java.security.MessageDigest.getInstance("MD5")
-                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(digest);
-        } catch (java.security.NoSuchAlgorithmException e) {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -9,8 +9,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** A devstack of its own, closed while its pollers are long-polling. */
 class SqsEventSourceShutdownTest {
@@ -32,7 +34,7 @@ class SqsEventSourceShutdownTest {
                             "sqs-poller-SqsJsonWorkerFunction-Plain-5");
 
             String test = "shutdown";
-            try (var sqs = devstack.localAws().sqsClient()) {
+            try (SqsClient sqs = devstack.localAws().sqsClient()) {
                 sqs.sendMessage(send -> send.queueUrl(devstack.resources().queueUrl("WorkerQueue"))
                         .messageBody(SqsBatchHandler.body(test, "ok", "s")));
             }
@@ -52,6 +54,6 @@ class SqsEventSourceShutdownTest {
     private static Set<Thread> pollerThreads() {
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(thread -> thread.getName().startsWith(SqsQueuePoller.THREAD_NAME_PREFIX))
-                .collect(java.util.stream.Collectors.toSet());
+                .collect(Collectors.toSet());
     }
 }

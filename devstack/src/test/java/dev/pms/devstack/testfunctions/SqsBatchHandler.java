@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.micronaut.context.ApplicationContext;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -52,7 +53,7 @@ public class SqsBatchHandler implements RequestHandler<SQSEvent, SQSBatchRespons
             String action = parts[1];
             int receiveCount = Integer.parseInt(message.getAttributes().get("ApproximateReceiveCount"));
             List<Delivery> deliveries = DELIVERIES_BY_TEST.computeIfAbsent(parts[0],
-                    test -> java.util.Collections.synchronizedList(new ArrayList<>()));
+                    test -> Collections.synchronizedList(new ArrayList<>()));
             deliveries.add(new Delivery(lambdaContext.getAwsRequestId(), event.getRecords().size(), parts[2], action,
                     receiveCount, now, message));
             boolean firstReceive = receiveCount == 1;
