@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The whole local AWS for the suite: emulators ({@link LocalAws}), the template's tables, buckets and
  * queues, every {@code AWS::Serverless::Function} in process, the HTTP API gateway with the JWT authorizer,
- * and any extra {@link LocalService} (the Step Functions engine, later).
+ * and any extra {@link LocalService} (the Step Functions engine, the SQS → Lambda event sources).
  */
 public final class Devstack implements AutoCloseable {
 
@@ -189,7 +189,7 @@ public final class Devstack implements AutoCloseable {
     /**
      * Gateway, emulator endpoints and names: {@code gateway}, {@code api}, {@code dynamodb}, {@code s3},
      * {@code sqs}, {@code region}, {@code table}, {@code bucket}, plus one entry per {@link LocalService}
-     * (e.g. {@code stepfunctions}).
+     * with an endpoint (e.g. {@code stepfunctions}).
      */
     public Map<String, String> endpoints() {
         Map<String, String> endpoints = new LinkedHashMap<>();
@@ -207,7 +207,8 @@ public final class Devstack implements AutoCloseable {
         if (bucket != null) {
             endpoints.put("bucket", bucket);
         }
-        services.forEach(service -> endpoints.put(service.name(), service.endpoint().toString()));
+        services.stream().filter(service -> service.endpoint() != null)
+                .forEach(service -> endpoints.put(service.name(), service.endpoint().toString()));
         return Collections.unmodifiableMap(endpoints);
     }
 

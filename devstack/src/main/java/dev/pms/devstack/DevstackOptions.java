@@ -30,10 +30,11 @@ public record DevstackOptions(int port, Path dataDir, Path template, Map<String,
         services = List.copyOf(services == null ? List.of() : services);
     }
 
-    /** Ephemeral port, in memory, template found walking up from {@code user.dir}, with Step Functions. */
+    /** Ephemeral port, in memory, template found walking up from {@code user.dir}, with Step Functions and the SQS event sources. */
     public static DevstackOptions defaults() {
         return new DevstackOptions(0, null, null, Map.of(), null,
-                List.of(new dev.pms.devstack.stepfunctions.StepFunctionsLocalService()));
+                List.of(new dev.pms.devstack.stepfunctions.StepFunctionsLocalService(),
+                        new dev.pms.devstack.eventsources.SqsEventSources()));
     }
 
     public DevstackOptions withPort(int newPort) {

@@ -14,6 +14,7 @@ public interface LocalService extends AutoCloseable {
     /** Key in the endpoints map, e.g. {@code "stepfunctions"}. */
     String name();
 
+    /** Where clients reach it, or null for a service without an API of its own (the SQS event sources). */
     URI endpoint();
 
     /** Properties added to every function's application context. */
