@@ -5,6 +5,7 @@ import dev.pms.core.brand.BrandService;
 import dev.pms.core.campaign.CampaignRepository;
 import dev.pms.core.campaign.CampaignService;
 import dev.pms.core.channel.ChannelCatalog;
+import dev.pms.core.pack.ChannelPackService;
 import dev.pms.core.pricing.CostEstimator;
 import dev.pms.core.pricing.PlanCatalog;
 import dev.pms.core.pricing.PreflightService;
@@ -30,6 +31,11 @@ public class CoreServicesFactory {
     @Singleton
     ChannelCatalog channelCatalog() {
         return ChannelCatalog.load();
+    }
+
+    @Singleton
+    ChannelPackService channelPackService(ChannelCatalog catalog) {
+        return new ChannelPackService(catalog);
     }
 
     @Singleton

@@ -1,0 +1,46 @@
+package dev.pms.functions.channelpack;
+
+import dev.pms.aws.http.ApiController;
+import dev.pms.aws.http.ApiRequest;
+import dev.pms.aws.http.ApiResponse;
+import dev.pms.aws.http.ApiRoute;
+import dev.pms.core.channel.Channel;
+import dev.pms.core.pack.ChannelPackService;
+import jakarta.inject.Singleton;
+
+import java.util.List;
+
+@Singleton
+public class ChannelPackController implements ApiController {
+    static final String PREFIX = "/api/product-marketing";
+
+    private final ChannelPackService packs;
+
+    public ChannelPackController(ChannelPackService packs) {
+        this.packs = packs;
+    }
+
+    @Override
+    public List<ApiRoute> routes() {
+        return List.of(
+                ApiRoute.authenticated("GET " + PREFIX + "/channels", this::channels),
+                ApiRoute.authenticated("GET " + PREFIX + "/channels/{channel}/pack", this::pack));
+    }
+
+    /** Serialises the channel list and one pack of every channel (no reads, no writes). */
+    @Override
+    public void prime() {
+        ApiResponse.ok(packs.channels());
+        for (Channel channel : Channel.values()) {
+            ApiResponse.ok(packs.pack(channel.code(), null));
+        }
+    }
+
+    private ApiResponse channels(ApiRequest request) {
+        return ApiResponse.ok(packs.channels());
+    }
+
+    private ApiResponse pack(ApiRequest request) {
+        return ApiResponse.ok(packs.pack(request.pathParameter("channel"), request.queryParameter("asset_type")));
+    }
+}
