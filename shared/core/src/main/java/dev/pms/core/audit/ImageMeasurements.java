@@ -37,7 +37,8 @@ record ImageMeasurements(
         int height = grid.height();
         boolean amazonMain = placement != null && AMAZON_MAIN_IMAGE.equals(placement.key());
 
-        double laplacianVariance = ImageMetrics.laplacianVariance(luma, width, height);
+        boolean jpegGridIntact = image.format() == ImageFormat.JPEG && image.subsampling() == 1;
+        double laplacianVariance = ImageMetrics.laplacianVariance(luma, width, height, jpegGridIntact);
         ImageMetrics.Exposure exposure = ImageMetrics.exposure(luma, amazonMain ? notPureWhite(grid) : null);
         double contrast = ImageMetrics.rmsContrast(luma);
         double noise = ImageMetrics.noiseSigma(luma, width, height);

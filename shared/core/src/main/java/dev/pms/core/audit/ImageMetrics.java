@@ -12,8 +12,11 @@ final class ImageMetrics {
     private ImageMetrics() {
     }
 
-    /** Variance of the 4-neighbour Laplacian over the interior; 0 for images under 3×3. */
-    static double laplacianVariance(int[] luma, int width, int height) {
+    /**
+     * Variance of the 4-neighbour Laplacian over the interior; 0 for images under 3×3. With {@code insideJpegBlocks}
+     * the pixels on 8×8 block edges are left out, so that JPEG blocking does not pass for detail.
+     */
+    static double laplacianVariance(int[] luma, int width, int height, boolean insideJpegBlocks) {
         if (width < 3 || height < 3) {
             return 0;
         }
@@ -22,7 +25,13 @@ final class ImageMetrics {
         long count = 0;
         for (int y = 1; y < height - 1; y++) {
             int row = y * width;
+            if (insideJpegBlocks && onBlockEdge(y)) {
+                continue;
+            }
             for (int x = 1; x < width - 1; x++) {
+                if (insideJpegBlocks && onBlockEdge(x)) {
+                    continue;
+                }
                 int i = row + x;
                 int laplacian = 4 * luma[i] - luma[i - 1] - luma[i + 1] - luma[i - width] - luma[i + width];
                 sum += laplacian;
@@ -30,8 +39,16 @@ final class ImageMetrics {
                 count++;
             }
         }
+        if (count == 0) {
+            return 0;
+        }
         double mean = sum / count;
         return sumOfSquares / count - mean * mean;
+    }
+
+    private static boolean onBlockEdge(int coordinate) {
+        int inBlock = coordinate % 8;
+        return inBlock == 0 || inBlock == 7;
     }
 
     record Exposure(double meanLuma, double clippedHighlights, double clippedShadows) {
