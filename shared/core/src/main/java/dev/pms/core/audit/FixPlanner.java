@@ -37,9 +37,9 @@ final class FixPlanner {
     static final double MIN_PRODUCT_FRAME_SHARE = 0.85;
     /** Amazon crops place the product at this share of the frame. */
     static final double PRODUCT_CROP_SHARE = 0.9;
-    /** Margin edge energy above this multiple of the interior's (and above {@value #BUSY_MARGIN_ENERGY}) is busy. */
+    /** A margin whose edge density exceeds this multiple of the interior's (and {@value #BUSY_MARGIN_DENSITY}) is busy. */
     static final double BUSY_MARGIN_RATIO = 1.5;
-    static final double BUSY_MARGIN_ENERGY = 6;
+    static final double BUSY_MARGIN_DENSITY = 0.04;
 
     private static final String ERROR = "error";
     private static final String WARNING = "warning";
@@ -337,22 +337,22 @@ final class FixPlanner {
         int left = x0 + (int) Math.round((x1 - x0) * zone.left());
         int right = x1 - (int) Math.round((x1 - x0) * zone.right());
         int[] luma = measurements.luma();
-        double interior = ImageMetrics.edgeEnergy(luma, width, height, left, top, right, bottom);
+        double interior = ImageMetrics.edgeDensity(luma, width, height, left, top, right, bottom);
         List<String> busy = new ArrayList<>();
-        addIfBusy(busy, "top", zone.top(), ImageMetrics.edgeEnergy(luma, width, height, x0, y0, x1, top), interior);
-        addIfBusy(busy, "bottom", zone.bottom(), ImageMetrics.edgeEnergy(luma, width, height, x0, bottom, x1, y1),
+        addIfBusy(busy, "top", zone.top(), ImageMetrics.edgeDensity(luma, width, height, x0, y0, x1, top), interior);
+        addIfBusy(busy, "bottom", zone.bottom(), ImageMetrics.edgeDensity(luma, width, height, x0, bottom, x1, y1),
                 interior);
-        addIfBusy(busy, "left", zone.left(), ImageMetrics.edgeEnergy(luma, width, height, x0, top, left, bottom),
+        addIfBusy(busy, "left", zone.left(), ImageMetrics.edgeDensity(luma, width, height, x0, top, left, bottom),
                 interior);
-        addIfBusy(busy, "right", zone.right(), ImageMetrics.edgeEnergy(luma, width, height, right, top, x1, bottom),
+        addIfBusy(busy, "right", zone.right(), ImageMetrics.edgeDensity(luma, width, height, right, top, x1, bottom),
                 interior);
         checks.add(new Check("safe_zone", busy.isEmpty(), WARNING, busy.isEmpty()
                 ? "no busy detail in the margins the platform covers"
                 : "busy detail (text, logos?) in the " + String.join(", ", busy) + " margin(s) the platform covers"));
     }
 
-    private static void addIfBusy(List<String> busy, String side, double share, double energy, double interior) {
-        if (share > 0 && energy > BUSY_MARGIN_ENERGY && energy > BUSY_MARGIN_RATIO * interior) {
+    private static void addIfBusy(List<String> busy, String side, double share, double density, double interior) {
+        if (share > 0 && density > BUSY_MARGIN_DENSITY && density > BUSY_MARGIN_RATIO * interior) {
             busy.add(side);
         }
     }

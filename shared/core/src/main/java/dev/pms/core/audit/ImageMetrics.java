@@ -171,17 +171,22 @@ final class ImageMetrics {
         return boundaryMean / insideMean;
     }
 
-    /** Mean of |dx| + |dy| of luma within a rectangle (analysis coordinates, end exclusive). */
-    static double edgeEnergy(int[] luma, int width, int height, int x0, int y0, int x1, int y1) {
-        double sum = 0;
+    /** Luma step (|dx| + |dy|) from which a pixel counts as an edge in {@link #edgeDensity}. */
+    static final int EDGE_STEP = 24;
+
+    /** Share of pixels within a rectangle (end exclusive) whose luma step |dx| + |dy| is at least {@value #EDGE_STEP}. */
+    static double edgeDensity(int[] luma, int width, int height, int x0, int y0, int x1, int y1) {
+        long edges = 0;
         long count = 0;
         for (int y = Math.max(0, y0); y < Math.min(height - 1, y1); y++) {
             for (int x = Math.max(0, x0); x < Math.min(width - 1, x1); x++) {
                 int i = y * width + x;
-                sum += Math.abs(luma[i + 1] - luma[i]) + Math.abs(luma[i + width] - luma[i]);
+                if (Math.abs(luma[i + 1] - luma[i]) + Math.abs(luma[i + width] - luma[i]) >= EDGE_STEP) {
+                    edges++;
+                }
                 count++;
             }
         }
-        return count == 0 ? 0 : sum / count;
+        return count == 0 ? 0 : (double) edges / count;
     }
 }

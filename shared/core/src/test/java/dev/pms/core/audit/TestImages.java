@@ -1,5 +1,6 @@
 package dev.pms.core.audit;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pms.core.json.Json;
 
@@ -113,6 +114,20 @@ final class TestImages {
         return image;
     }
 
+    /** Rows of small dark bars on white, as dense as a caption, inside the given rectangle. */
+    static void drawTextLikeBars(BufferedImage image, int x, int y, int width, int height) {
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(x, y, width, height);
+        g.setColor(Color.BLACK);
+        for (int row = y + 6; row + 14 < y + height; row += 24) {
+            for (int column = x + 8; column + 6 < x + width; column += 9) {
+                g.fillRect(column, row, 5, 14);
+            }
+        }
+        g.dispose();
+    }
+
     /** Vertical stripes of the given colours, equal widths. */
     static BufferedImage stripes(int width, int height, Color... colours) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
@@ -158,6 +173,14 @@ final class TestImages {
             throw new UncheckedIOException(e);
         } finally {
             writer.dispose();
+        }
+    }
+
+    static JsonNode json(String text) {
+        try {
+            return Json.mapper().readTree(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
