@@ -15,14 +15,17 @@ import java.awt.image.ColorModel;
 import java.awt.image.IndexColorModel;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * Turns untrusted base64 into pixels without trusting it: the text length is bounded before decoding, the format is
  * sniffed from the bytes, and the header's dimensions are checked against the pixel limit before any pixel is read.
- * Every failure is a {@link DomainException}.
+ * Every failure is a {@link DomainException}. Decoders fill what is missing from a truncated file and only warn, so
+ * any decoder warning refuses the image.
  */
 final class ImageDecoder {
     static final String FIELD = "image_base64";
@@ -41,6 +44,8 @@ final class ImageDecoder {
         ImageReader reader = readerFor(format);
         try (ImageInputStream input = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
             reader.setInput(input, false, true);
+            List<String> decoderWarnings = new ArrayList<>();
+            reader.addIIOReadWarningListener((source, warning) -> decoderWarnings.add(warning));
             int width = reader.getWidth(0);
             int height = reader.getHeight(0);
             if (width <= 0 || height <= 0) {
@@ -56,6 +61,9 @@ final class ImageDecoder {
             BufferedImage analysis = reader.read(0, param);
             DecodedImage.LumaRegion blockGrid = format == ImageFormat.JPEG
                     ? blockGridLuma(reader, width, height, subsampling, analysis) : null;
+            if (!decoderWarnings.isEmpty()) {
+                throw ValidationException.of(FIELD, "is truncated or corrupt");
+            }
             return new DecodedImage(format, mode(analysis.getColorModel()), width, height, bytes.length,
                     PixelGrid.of(analysis), subsampling, blockGrid);
         } catch (DomainException e) {

@@ -52,6 +52,17 @@ class ImageDecodingSafetyTest {
     }
 
     @Test
+    void aTruncatedJpegIsRefusedThoughTheDecoderWouldFillTheMissingPart() {
+        byte[] whole = TestImages.jpeg(TestImages.scene(300, 300), 0.8f);
+        byte[] withoutEndMarker = Arrays.copyOf(whole, whole.length - 2);
+
+        assertThatThrownBy(() -> service.audit(body(withoutEndMarker)))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors()).singleElement()
+                        .satisfies(f -> assertThat(f.message()).isEqualTo("is truncated or corrupt")));
+        assertThat(service.audit(body(whole)).assetInfo().format()).isEqualTo("jpeg");
+    }
+
+    @Test
     void aDecompressionBombHeaderIsRefusedBeforeAnyPixelIsRead() {
         byte[] bomb = pngHeaderOnly(50_000, 50_000);
 

@@ -122,6 +122,48 @@ class PlacementAuditTest {
     }
 
     @Test
+    void aBlankBlackFrameIsReplacedForItsQuality() {
+        BufferedImage black = new BufferedImage(1080, 1350, BufferedImage.TYPE_INT_RGB);
+
+        AuditReport report = service.audit(body(png(black), FEED_PORTRAIT));
+
+        assertThat(report.assetInfo().qualityScore()).isLessThan(FixPlanner.MIN_QUALITY_SCORE);
+        assertThat(report.status()).isEqualTo(AuditStatus.REPLACE);
+        assertThat(report.recommendations()).singleElement()
+                .satisfies(fix -> assertThat(fix.reason()).contains("too low to repair"));
+    }
+
+    @Test
+    void anImageOverThePlacementMaximumIsDownscaledAndMeasuredOnASubsampledCopy() {
+        BufferedImage grey = new BufferedImage(5200, 5200, BufferedImage.TYPE_BYTE_GRAY);
+        java.awt.Graphics2D g = grey.createGraphics();
+        for (int x = 0; x < 5200; x += 200) {
+            g.setColor(new Color(x % 400 == 0 ? 60 : 190, x % 400 == 0 ? 60 : 190, x % 400 == 0 ? 60 : 190));
+            g.fillRect(x, 0, 200, 5200);
+        }
+        g.dispose();
+
+        AuditReport report = service.audit(body(png(grey), "shopify/product_image"));
+
+        assertThat(report.assetInfo().width()).isEqualTo(5200);
+        assertThat(report.assetInfo().mode()).isEqualTo("L");
+        assertThat(recommendation(report, FixOperation.DOWNSCALE)).get().satisfies(fix -> {
+            assertThat(fix.targetWidth()).isEqualTo(5000);
+            assertThat(fix.targetHeight()).isEqualTo(5000);
+            assertThat(fix.costUsd()).isEqualByComparingTo(BigDecimal.ZERO);
+        });
+        assertThat(recommendation(report, FixOperation.UPSCALE)).isEmpty();
+    }
+
+    @Test
+    void aLargeJpegIsCheckedForBlockingAtFullResolution() {
+        AuditReport report = service.audit(body(TestImages.jpeg(TestImages.scene(4200, 1000), 0.05f)));
+
+        assertThat(report.assetInfo().width()).isEqualTo(4200);
+        assertThat(report.assetInfo().qualityParts().blockiness().value()).isGreaterThan(1.5);
+    }
+
+    @Test
     void aRatioTooFarOffToCropIsReplaced() {
         AuditReport report = service.audit(body(png(TestImages.scene(1920, 1080)), "instagram/story"));
 
