@@ -1,0 +1,232 @@
+package dev.pms.core.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pms.core.audit.AuditReport.AssetInfo;
+import dev.pms.core.audit.AuditReport.Box;
+import dev.pms.core.audit.AuditReport.DominantColour;
+import dev.pms.core.audit.AuditReport.QualityPart;
+import dev.pms.core.audit.AuditReport.QualityParts;
+import dev.pms.core.channel.AssetType;
+import dev.pms.core.channel.Channel;
+import dev.pms.core.channel.ChannelCatalog;
+import dev.pms.core.channel.Placement;
+import dev.pms.core.error.ValidationException;
+import dev.pms.core.pricing.CostEstimator;
+import dev.pms.core.pricing.ModelChoice;
+import dev.pms.core.pricing.PriceTable;
+import dev.pms.core.pricing.PriceUnit;
+import dev.pms.core.pricing.QualityTier;
+import dev.pms.core.validation.InputChecker;
+
+import java.math.BigDecimal;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The logic of {@code POST /assets/audit}: decodes the image safely, measures it from its pixels, checks it against
+ * the target placement of the channel catalogue and answers with a costed fix plan and a status.
+ */
+public final class ImageAuditService {
+    static final String FIELD_METADATA = "asset_metadata";
+    static final String FIELD_CHANNEL = "asset_metadata.target_channel";
+    static final String FIELD_PLACEMENT = "asset_metadata.placement";
+    static final String FIELD_PALETTE = "asset_metadata.brand_palette";
+    static final int MAX_PALETTE_COLOURS = 20;
+    /** Edits (upscale, relight, restore, background) are priced as one image edit of this model. */
+    static final ModelChoice EDIT_MODEL = new ModelChoice("wavespeed", "qwen-image-edit");
+
+    private final ChannelCatalog catalog;
+    private final PriceTable prices;
+    private final AuditLimits limits;
+    private final ImageDecoder decoder;
+
+    public ImageAuditService(ChannelCatalog catalog, PriceTable prices) {
+        this(catalog, prices, AuditLimits.DEFAULT);
+    }
+
+    public ImageAuditService(ChannelCatalog catalog, PriceTable prices, AuditLimits limits) {
+        this.catalog = catalog;
+        this.prices = prices;
+        this.limits = limits;
+        this.decoder = new ImageDecoder(limits);
+    }
+
+    /**
+     * Audits the image of a contract #7 request body.
+     *
+     * @throws ValidationException            for a missing or malformed field, an unknown channel or placement,
+     *                                        or bytes that do not decode as the image they claim to be
+     * @throws ImageTooLargeException         for more base64 than {@link AuditLimits#maxBase64Chars()} or more
+     *                                        pixels than {@link AuditLimits#maxPixels()}
+     * @throws UnsupportedMediaTypeException for bytes that are no PNG, JPEG, GIF or decodable WebP image
+     */
+    public AuditReport audit(JsonNode body) {
+        AuditRequest request = parse(body);
+        DecodedImage image = decoder.decode(request.imageBase64());
+        Placement placement = request.placement()
+                .or(() -> request.channel().flatMap(channel -> closestImagePlacement(channel, image)))
+                .orElse(null);
+        ImageMeasurements measurements = ImageMeasurements.of(image, placement, request.brandPalette());
+        return new FixPlanner(image, measurements, placement, new FixPricing(prices)).report(assetInfo(image, measurements));
+    }
+
+    private AuditRequest parse(JsonNode body) {
+        InputChecker checker = new InputChecker();
+        if (InputChecker.isAbsent(body) || !body.isObject()) {
+            throw ValidationException.of("body", "must be a JSON object");
+        }
+        JsonNode imageNode = body.get(ImageDecoder.FIELD);
+        String imageBase64 = null;
+        if (InputChecker.isAbsent(imageNode)) {
+            checker.add(ImageDecoder.FIELD, "is required");
+        } else if (!imageNode.isTextual()) {
+            checker.add(ImageDecoder.FIELD, "must be a string, not " + InputChecker.describe(imageNode));
+        } else if (imageNode.textValue().length() > limits.maxBase64Chars()) {
+            throw new ImageTooLargeException("image_base64 has " + imageNode.textValue().length()
+                    + " characters; at most " + limits.maxBase64Chars() + " are accepted");
+        } else if (imageNode.textValue().isBlank()) {
+            checker.add(ImageDecoder.FIELD, "must not be blank");
+        } else {
+            imageBase64 = imageNode.textValue();
+        }
+        JsonNode metadata = body.get(FIELD_METADATA);
+        Optional<Channel> channel = Optional.empty();
+        Optional<Placement> placement = Optional.empty();
+        List<String> palette = List.of();
+        if (checker.object(metadata, FIELD_METADATA, false)) {
+            String channelCode = checker.string(metadata.get("target_channel"), FIELD_CHANNEL, 40, false);
+            String placementName = checker.string(metadata.get("placement"), FIELD_PLACEMENT, 100, false);
+            List<String> colours = checker.list(metadata.get("brand_palette"), FIELD_PALETTE, MAX_PALETTE_COLOURS,
+                    checker::hexColour);
+            palette = colours == null ? List.of() : colours;
+            if (channelCode != null && !channelCode.isBlank()) {
+                channel = Channel.parse(channelCode);
+                if (channel.isEmpty()) {
+                    checker.add(FIELD_CHANNEL, "is not a known channel (got '" + abbreviate(channelCode) + "')");
+                }
+            }
+            if (placementName != null && !placementName.isBlank() && !checker.hasProblems()) {
+                placement = Optional.ofNullable(resolvePlacement(placementName.trim(), channel, checker));
+            }
+        }
+        checker.throwIfProblems("audit request");
+        return new AuditRequest(imageBase64, channel, placement, palette);
+    }
+
+    private Placement resolvePlacement(String name, Optional<Channel> channel, InputChecker checker) {
+        String key;
+        if (name.contains("/")) {
+            String channelPart = name.substring(0, name.indexOf('/'));
+            Optional<Channel> named = Channel.parse(channelPart);
+            if (named.isEmpty()) {
+                checker.add(FIELD_PLACEMENT, "names an unknown channel (got '" + abbreviate(name) + "')");
+                return null;
+            }
+            if (channel.isPresent() && channel.get() != named.get()) {
+                checker.add(FIELD_PLACEMENT, "belongs to " + named.get().code() + ", not to the target_channel "
+                        + channel.get().code());
+                return null;
+            }
+            key = named.get().code() + name.substring(name.indexOf('/'));
+        } else if (channel.isPresent()) {
+            key = channel.get().code() + "/" + name;
+        } else {
+            checker.add(FIELD_PLACEMENT, "needs a target_channel or a channel/placement key (got '"
+                    + abbreviate(name) + "')");
+            return null;
+        }
+        Optional<Placement> placement = catalog.placement(key);
+        if (placement.isEmpty()) {
+            checker.add(FIELD_PLACEMENT, "is not a catalogue placement (got '" + abbreviate(name) + "')");
+            return null;
+        }
+        if (placement.get().assetType() != AssetType.IMAGE || placement.get().canvas() == null) {
+            checker.add(FIELD_PLACEMENT, key + " is not an image placement");
+            return null;
+        }
+        return placement.get();
+    }
+
+    /** With a channel but no placement, the channel's image placement whose ratio is nearest the image's. */
+    private Optional<Placement> closestImagePlacement(Channel channel, DecodedImage image) {
+        double imageRatio = (double) image.width() / image.height();
+        return catalog.placements(channel).stream()
+                .filter(p -> p.assetType() == AssetType.IMAGE && p.canvas() != null)
+                .min(Comparator.comparingDouble(p -> Math.abs(Math.log(imageRatio / p.canvas().declaredRatio()))));
+    }
+
+    private static AssetInfo assetInfo(DecodedImage image, ImageMeasurements m) {
+        QualityParts parts = new QualityParts(
+                new QualityPart(round(m.laplacianVariance(), 1), m.sharpnessScore(), QualityScoring.SHARPNESS_WEIGHT,
+                        "variance of the Laplacian of luma: higher is crisper; under about 50 looks soft"),
+                new QualityPart(round(m.exposure().clippedHighlights() + m.exposure().clippedShadows(), 4),
+                        m.exposureScore(), QualityScoring.EXPOSURE_WEIGHT,
+                        "share of clipped pixels (luma >= 250 or <= 5); the score also falls when the mean luma is"
+                                + " far from mid-grey"),
+                new QualityPart(round(m.rmsContrast(), 4), m.contrastScore(), QualityScoring.CONTRAST_WEIGHT,
+                        "RMS contrast: standard deviation of luma / 255; under about 0.08 looks flat"),
+                new QualityPart(round(m.noiseSigma(), 2), m.noiseScore(), QualityScoring.NOISE_WEIGHT,
+                        "estimated noise standard deviation in luma levels (median absolute high-pass response)"),
+                m.blockiness() == null ? null : new QualityPart(round(m.blockiness(), 3), m.blockinessScore(),
+                        QualityScoring.BLOCKINESS_WEIGHT,
+                        "mean luma step across 8x8 block edges / inside blocks: about 1 is clean, above 1.5 shows"
+                                + " JPEG blocks"),
+                m.paletteDistance() == null ? null : new QualityPart(round(m.paletteDistance(), 2),
+                        m.paletteScore(), QualityScoring.PALETTE_WEIGHT,
+                        "share-weighted CIE76 delta E of the dominant colours to the nearest brand colour:"
+                                + " under 10 is on palette"));
+        List<DominantColour> colours = m.dominantColours().stream()
+                .map(c -> new DominantColour(c.colour().hex(), round(c.colour().share(), 4), c.nearestBrandColour(),
+                        c.deltaE() == null ? null : round(c.deltaE(), 2)))
+                .toList();
+        return new AssetInfo(image.width(), image.height(), image.format().code(), image.mode(), image.bytes(),
+                m.qualityScore(), parts,
+                new AuditReport.Exposure(round(m.exposure().meanLuma(), 1), round(m.exposure().clippedHighlights(), 4),
+                        round(m.exposure().clippedShadows(), 4)),
+                colours, m.productFraming() == null ? null : productFraming(m.productFraming(), image.subsampling()));
+    }
+
+    private static AuditReport.ProductFraming productFraming(ProductFraming.Measurement framing, int subsampling) {
+        ProductFraming.Box box = framing.productBox();
+        Box source = box == null ? null : new Box(box.x() * subsampling, box.y() * subsampling,
+                box.width() * subsampling, box.height() * subsampling);
+        return new AuditReport.ProductFraming(round(framing.whiteBorderShare(), 4), source,
+                round(framing.productFrameShare(), 4));
+    }
+
+    static double round(double value, int digits) {
+        double scale = Math.pow(10, digits);
+        return Math.round(value * scale) / scale;
+    }
+
+    private static String abbreviate(String value) {
+        return value.length() <= 40 ? value : value.substring(0, 40) + "...";
+    }
+
+    private record AuditRequest(String imageBase64, Optional<Channel> channel, Optional<Placement> placement,
+                                List<String> brandPalette) {
+    }
+
+    /** Prices fixes from the price table: edits as one image edit, regeneration as one standard-tier image. */
+    record FixPricing(PriceTable prices) {
+        static final String LOCAL_PROVIDER = "local";
+
+        ModelChoice editModel() {
+            return EDIT_MODEL;
+        }
+
+        BigDecimal editCost() {
+            return prices.unitPrice(EDIT_MODEL.provider(), EDIT_MODEL.model(), PriceUnit.IMAGE_EDIT);
+        }
+
+        ModelChoice regenerateModel() {
+            return CostEstimator.modelFor(AssetType.IMAGE, QualityTier.STANDARD);
+        }
+
+        BigDecimal regenerateCost() {
+            ModelChoice model = regenerateModel();
+            return prices.unitPrice(model.provider(), model.model(), PriceUnit.IMAGE);
+        }
+    }
+}
