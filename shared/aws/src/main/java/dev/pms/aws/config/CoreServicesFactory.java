@@ -1,5 +1,6 @@
 package dev.pms.aws.config;
 
+import dev.pms.core.audit.ImageAuditService;
 import dev.pms.core.brand.BrandProfileRepository;
 import dev.pms.core.brand.BrandService;
 import dev.pms.core.campaign.CampaignRepository;
@@ -31,6 +32,11 @@ public class CoreServicesFactory {
     @Singleton
     ChannelCatalog channelCatalog() {
         return ChannelCatalog.load();
+    }
+
+    @Singleton
+    ImageAuditService imageAuditService(ChannelCatalog catalog) {
+        return new ImageAuditService(catalog, PriceTable.load());
     }
 
     @Singleton

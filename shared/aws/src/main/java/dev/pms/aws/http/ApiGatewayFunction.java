@@ -23,7 +23,7 @@ import java.util.UUID;
  */
 public abstract class ApiGatewayFunction extends MicronautRequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private static final Logger LOG = LoggerFactory.getLogger(ApiGatewayFunction.class);
-    private static final String MAX_BODY_PROPERTY = "api.max-body-bytes";
+    private static final String MAX_BODY_PROPERTY = "api.max.body.bytes";
     private static final int DEFAULT_MAX_BODY_BYTES = 256 * 1024;
 
     private final Map<String, ApiRoute> routesByKey;

@@ -1,5 +1,7 @@
 package dev.pms.aws.http;
 
+import dev.pms.core.audit.ImageTooLargeException;
+import dev.pms.core.audit.UnsupportedMediaTypeException;
 import dev.pms.core.error.DomainException;
 import dev.pms.core.error.FieldError;
 import dev.pms.core.error.IllegalTransitionException;
@@ -58,8 +60,11 @@ public final class Problems {
         if (failure instanceof VersionConflictException || failure instanceof IllegalTransitionException) {
             return 409;
         }
-        if (failure instanceof PayloadTooLargeException) {
+        if (failure instanceof PayloadTooLargeException || failure instanceof ImageTooLargeException) {
             return 413;
+        }
+        if (failure instanceof UnsupportedMediaTypeException) {
+            return 415;
         }
         if (failure instanceof PlanLimitExceededException) {
             return 402;

@@ -28,7 +28,7 @@ class ApiGatewayFunctionTest {
     @BeforeAll
     static void start() {
         context = ApplicationContext.builder()
-                .properties(Map.of("api.max-body-bytes", "64", "table.name", "unused"))
+                .properties(Map.of("api.max.body.bytes", "64", "table.name", "unused"))
                 .build().start();
         function = new TestFunction(context);
     }

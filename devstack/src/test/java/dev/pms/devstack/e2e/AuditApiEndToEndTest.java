@@ -1,0 +1,86 @@
+package dev.pms.devstack.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pms.devstack.Devstack;
+import dev.pms.devstack.testing.DevstackExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import javax.imageio.ImageIO;
+import java.awt.Color;
+import java.awt.GradientPaint;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Base64;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** End-to-end: contract #7 image audits through the gateway, including every refusal class. */
+@ExtendWith(DevstackExtension.class)
+class AuditApiEndToEndTest {
+
+    @Test
+    void auditsImagesAgainstTheirPlacementAndRefusesBadInputClearly(Devstack devstack) throws IOException {
+        ApiClient client = new ApiClient(devstack.apiBase(), devstack.tokenFor("auditor"));
+
+        JsonNode fits = audit(client, png(1080, 1350), "instagram", "feed_portrait", 200);
+        assertThat(fits.get("asset_info").get("width").asInt()).isEqualTo(1080);
+        assertThat(fits.get("asset_info").get("height").asInt()).isEqualTo(1350);
+        assertThat(fits.get("asset_info").get("format").asText()).isEqualTo("png");
+        assertThat(fits.get("asset_info").get("quality_score").asDouble()).isBetween(0.0, 100.0);
+        assertThat(fits.get("status").asText()).isIn("usable", "enhance");
+        fits.get("recommendations").forEach(r -> assertThat(r.get("operation").asText()).isNotEqualTo("upscale"));
+
+        JsonNode tiny = audit(client, png(64, 64), "instagram", "feed_portrait", 200);
+        assertThat(tiny.get("status").asText()).isEqualTo("replace");
+        assertThat(tiny.get("recommendations").size()).isPositive();
+        assertThat(tiny.get("recommendations").get(0).has("priority")).isTrue();
+
+        JsonNode square = audit(client, png(1080, 1080), "instagram", "feed_portrait", 200);
+        assertThat(square.toString()).contains("crop");
+
+        ApiClient.Reply garbage = client.post("/assets/audit", "{\"image_base64\": \"" +
+                Base64.getEncoder().encodeToString("definitely not an image".getBytes()) + "\"}");
+        assertProblem(garbage, 415, 400);
+        ApiClient.Reply missing = client.post("/assets/audit", "{}");
+        assertProblem(missing, 400);
+        String sevenMegabytes = "A".repeat(7 * 1024 * 1024);
+        assertProblem(client.post("/assets/audit", "{\"image_base64\": \"" + sevenMegabytes + "\"}"), 413);
+        assertThat(new ApiClient(devstack.apiBase(), null).post("/assets/audit", "{}").status()).isEqualTo(401);
+        String dataUrl = "data:image/png;base64," + Base64.getEncoder().encodeToString(png(1200, 628));
+        ApiClient.Reply viaDataUrl = client.post("/assets/audit",
+                "{\"image_base64\": \"" + dataUrl + "\", \"asset_metadata\": {\"target_channel\": \"linkedin\"}}");
+        assertThat(viaDataUrl.status()).as(viaDataUrl.toString()).isEqualTo(200);
+    }
+
+    private static JsonNode audit(ApiClient client, byte[] image, String channel, String placement, int status) {
+        ApiClient.Reply reply = client.post("/assets/audit", "{\"image_base64\": \""
+                + Base64.getEncoder().encodeToString(image) + "\", \"asset_metadata\": {\"target_channel\": \""
+                + channel + "\", \"placement\": \"" + placement + "\"}}");
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(status);
+        return reply.json();
+    }
+
+    private static void assertProblem(ApiClient.Reply reply, Integer... statuses) {
+        assertThat(reply.status()).as(reply.toString()).isIn((Object[]) statuses);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(reply.body()).doesNotContain("Exception");
+    }
+
+    private static byte[] png(int width, int height) throws IOException {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setPaint(new GradientPaint(0, 0, new Color(26, 115, 232), width, height, new Color(11, 31, 58)));
+        g.fillRect(0, 0, width, height);
+        g.setColor(Color.WHITE);
+        for (int i = 0; i < 12; i++) {
+            g.fillOval(width / 4 + i * width / 40, height / 3, width / 10, height / 10);
+        }
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+}

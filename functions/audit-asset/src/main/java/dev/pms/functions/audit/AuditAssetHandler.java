@@ -1,0 +1,22 @@
+package dev.pms.functions.audit;
+
+import dev.pms.aws.http.ApiController;
+import dev.pms.aws.http.ApiGatewayFunction;
+import io.micronaut.context.ApplicationContext;
+
+/** Lambda handler for asset audits. */
+public class AuditAssetHandler extends ApiGatewayFunction {
+
+    public AuditAssetHandler() {
+        super();
+    }
+
+    public AuditAssetHandler(ApplicationContext context) {
+        super(context);
+    }
+
+    @Override
+    protected Class<? extends ApiController> controllerType() {
+        return AuditController.class;
+    }
+}

@@ -1,0 +1,54 @@
+package dev.pms.functions.audit;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pms.aws.http.ApiController;
+import dev.pms.aws.http.ApiRequest;
+import dev.pms.aws.http.ApiResponse;
+import dev.pms.aws.http.ApiRoute;
+import dev.pms.core.audit.ImageAuditService;
+import dev.pms.core.json.Json;
+import jakarta.inject.Singleton;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Base64;
+import java.util.List;
+
+@Singleton
+public class AuditController implements ApiController {
+    static final String PREFIX = "/api/product-marketing";
+
+    private final ImageAuditService audits;
+
+    public AuditController(ImageAuditService audits) {
+        this.audits = audits;
+    }
+
+    @Override
+    public List<ApiRoute> routes() {
+        return List.of(ApiRoute.authenticated("POST " + PREFIX + "/assets/audit", this::audit));
+    }
+
+    /** Audits a small generated PNG against a placement, loading ImageIO and the metrics before the snapshot. */
+    @Override
+    public void prime() {
+        BufferedImage image = new BufferedImage(216, 270, BufferedImage.TYPE_INT_RGB);
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", png);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ObjectNode body = Json.mapper().createObjectNode()
+                .put("image_base64", Base64.getEncoder().encodeToString(png.toByteArray()));
+        body.putObject("asset_metadata").put("target_channel", "instagram").put("placement", "feed_portrait");
+        ApiResponse.ok(audits.audit(body));
+    }
+
+    private ApiResponse audit(ApiRequest request) {
+        return ApiResponse.ok(audits.audit(request.jsonObjectBody()));
+    }
+}
