@@ -62,8 +62,9 @@ public record AuditReport(
 
     /**
      * One costed fix. Operation details are present where they apply: {@code cropBox} for crops,
-     * {@code upscaleFactor} for upscales, {@code targetWidth}/{@code targetHeight} for resizes,
-     * {@code targetFormat} for conversions.
+     * {@code upscaleFactor} for upscales, {@code targetWidth}/{@code targetHeight} for upscales, downscales and
+     * regeneration at the placement's canvas, {@code targetFormat} for conversions. Local operations cost nothing;
+     * edits and regeneration are priced from the price table.
      */
     public record Recommendation(FixOperation operation, Priority priority, String reason, String provider,
                                  String model, BigDecimal costUsd, Box cropBox, Integer upscaleFactor,

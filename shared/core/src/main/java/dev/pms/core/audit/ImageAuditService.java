@@ -21,6 +21,7 @@ import dev.pms.core.validation.InputChecker;
 import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -38,7 +39,6 @@ public final class ImageAuditService {
 
     private final ChannelCatalog catalog;
     private final PriceTable prices;
-    private final AuditLimits limits;
     private final ImageDecoder decoder;
 
     public ImageAuditService(ChannelCatalog catalog, PriceTable prices) {
@@ -48,7 +48,6 @@ public final class ImageAuditService {
     public ImageAuditService(ChannelCatalog catalog, PriceTable prices, AuditLimits limits) {
         this.catalog = catalog;
         this.prices = prices;
-        this.limits = limits;
         this.decoder = new ImageDecoder(limits);
     }
 
@@ -82,9 +81,6 @@ public final class ImageAuditService {
             checker.add(ImageDecoder.FIELD, "is required");
         } else if (!imageNode.isTextual()) {
             checker.add(ImageDecoder.FIELD, "must be a string, not " + InputChecker.describe(imageNode));
-        } else if (imageNode.textValue().length() > limits.maxBase64Chars()) {
-            throw new ImageTooLargeException("image_base64 has " + imageNode.textValue().length()
-                    + " characters; at most " + limits.maxBase64Chars() + " are accepted");
         } else if (imageNode.textValue().isBlank()) {
             checker.add(ImageDecoder.FIELD, "must not be blank");
         } else {
@@ -107,7 +103,8 @@ public final class ImageAuditService {
                 }
             }
             if (placementName != null && !placementName.isBlank() && !checker.hasProblems()) {
-                placement = Optional.ofNullable(resolvePlacement(placementName.trim(), channel, checker));
+                placement = Optional.ofNullable(resolvePlacement(placementName.trim().toLowerCase(Locale.ROOT),
+                        channel, checker));
             }
         }
         checker.throwIfProblems("audit request");

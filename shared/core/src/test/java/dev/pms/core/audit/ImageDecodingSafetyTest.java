@@ -1,5 +1,6 @@
 package dev.pms.core.audit;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pms.core.channel.ChannelCatalog;
 import dev.pms.core.error.DomainException;
@@ -15,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Random;
 import java.util.zip.CRC32;
 
@@ -154,6 +156,34 @@ class ImageDecodingSafetyTest {
     }
 
     @Test
+    void strangeValuesInEveryFieldAreValidationErrors() {
+        List<String> strangeValues = List.of("null", "0", "-1.5", "true", "\"\"", "\"x\"", "[]", "[null]", "{}",
+                "{\"a\":[1]}", "\"" + "z".repeat(3_000) + "\"");
+        String image = Base64.getEncoder().encodeToString(png(TestImages.scene(40, 40)));
+        for (String field : List.of("target_channel", "placement", "brand_palette")) {
+            for (String value : strangeValues) {
+                ObjectNode body = Json.mapper().createObjectNode().put("image_base64", image);
+                body.putObject("asset_metadata").set(field, TestImages.json(value));
+                auditOrValidationException(body);
+            }
+        }
+        for (String value : strangeValues) {
+            ObjectNode asMetadata = Json.mapper().createObjectNode().put("image_base64", image);
+            asMetadata.set("asset_metadata", TestImages.json(value));
+            auditOrValidationException(asMetadata);
+            auditOrDomainException(TestImages.json("{\"image_base64\":" + value + "}"));
+        }
+    }
+
+    private void auditOrValidationException(JsonNode body) {
+        try {
+            assertThat(service.audit(body).status()).isNotNull();
+        } catch (ValidationException expected) {
+            assertThat(expected.fieldErrors()).isNotEmpty();
+        }
+    }
+
+    @Test
     void truncatedAndCorruptedImagesEndInAReportOrADomainException() {
         byte[] pngBytes = png(TestImages.scene(160, 120));
         byte[] jpegBytes = TestImages.jpeg(TestImages.scene(160, 120), 0.8f);
@@ -174,8 +204,12 @@ class ImageDecodingSafetyTest {
     }
 
     private void auditOrDomainException(byte[] bytes) {
+        auditOrDomainException(body(bytes));
+    }
+
+    private void auditOrDomainException(JsonNode body) {
         try {
-            AuditReport report = service.audit(body(bytes));
+            AuditReport report = service.audit(body);
             assertThat(report.assetInfo().width()).isPositive();
         } catch (DomainException expected) {
             assertThat(expected).isInstanceOfAny(ValidationException.class, ImageTooLargeException.class,

@@ -43,6 +43,18 @@ class ImageQualityMetricsTest {
     }
 
     @Test
+    void anUnderExposedImageIsRelit() {
+        AuditReport report = service.audit(body(png(TestImages.brightened(TestImages.scene(400, 500), 0.4))));
+
+        assertThat(report.assetInfo().exposure().meanLuma()).isLessThan(FixPlanner.TOO_DARK_MEAN);
+        assertThat(report.recommendations()).filteredOn(r -> r.operation() == FixOperation.RELIGHT)
+                .singleElement().satisfies(r -> {
+                    assertThat(r.reason()).contains("under-exposed");
+                    assertThat(r.costUsd()).isEqualByComparingTo("0.02");
+                });
+    }
+
+    @Test
     void aWellExposedImagePassesTheExposureCheck() {
         AuditReport report = service.audit(body(png(TestImages.scene(400, 500))));
 
@@ -78,6 +90,15 @@ class ImageQualityMetricsTest {
         assertThat(report.assetInfo().qualityParts().noise().value()).isBetween(8.0, 16.0);
         assertThat(report.assetInfo().qualityParts().noise().score())
                 .isLessThan(clean.assetInfo().qualityParts().noise().score());
+    }
+
+    @Test
+    void heavyNoiseIsRestored() {
+        AuditReport report = service.audit(body(png(TestImages.withGaussianNoise(TestImages.scene(400, 400), 30))));
+
+        assertThat(report.recommendations()).filteredOn(r -> r.operation() == FixOperation.RESTORE)
+                .singleElement().satisfies(r -> assertThat(r.reason()).contains("noisy"));
+        assertThat(report.status()).isEqualTo(AuditStatus.ENHANCE);
     }
 
     @Test

@@ -246,9 +246,9 @@ class PlacementAuditTest {
     }
 
     @Test
-    void aShortPlacementNameIsReadWithItsChannelAndXIsTwitter() {
+    void aShortPlacementNameIsReadWithItsChannelInAnyCaseAndXIsTwitter() {
         ObjectNode body = body(png(TestImages.scene(1200, 675)));
-        body.putObject("asset_metadata").put("target_channel", "x").put("placement", "post_image");
+        body.putObject("asset_metadata").put("target_channel", "X").put("placement", "Post_Image");
 
         assertThat(service.audit(body).placement()).isEqualTo("twitter/post_image");
     }
