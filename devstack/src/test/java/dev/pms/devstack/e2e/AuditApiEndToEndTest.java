@@ -7,6 +7,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import javax.imageio.ImageIO;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.awt.Color;
 import java.awt.GradientPaint;
 import java.awt.Graphics2D;
@@ -53,6 +57,42 @@ class AuditApiEndToEndTest {
         ApiClient.Reply viaDataUrl = client.post("/assets/audit",
                 "{\"image_base64\": \"" + dataUrl + "\", \"asset_metadata\": {\"target_channel\": \"linkedin\"}}");
         assertThat(viaDataUrl.status()).as(viaDataUrl.toString()).isEqualTo(200);
+    }
+
+    @Test
+    void uploadsGoStraightToStorageThroughAPresignedPutAndAreAuditedForTheirOwnerOnly(Devstack devstack)
+            throws Exception {
+        ApiClient owner = new ApiClient(devstack.apiBase(), devstack.tokenFor("uploader-" + java.util.UUID.randomUUID()));
+        byte[] image = png(1080, 1350);
+
+        ApiClient.Reply created = owner.post("/assets/uploads", "{\"filename\": \"hero.png\", \"mime_type\": \"image/png\", "
+                + "\"bytes\": " + image.length + "}");
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        JsonNode upload = created.json();
+        String assetId = upload.get("asset_id").asText();
+        assertThat(upload.has("expires_at")).isTrue();
+
+        assertThat(owner.post("/assets/" + assetId + "/audit", "{}").status()).isEqualTo(404);
+        HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(upload.get("upload_url").asText()))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(image));
+        upload.get("required_headers").fields().forEachRemaining(header -> {
+            if (!header.getKey().equalsIgnoreCase("content-length")) {
+                put.header(header.getKey(), header.getValue().asText());
+            }
+        });
+        HttpResponse<String> stored = HttpClient.newHttpClient().send(put.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(stored.statusCode()).as(stored.body()).isEqualTo(200);
+
+        ApiClient.Reply audited = owner.post("/assets/" + assetId + "/audit",
+                "{\"target_channel\": \"instagram\", \"placement\": \"feed_portrait\"}");
+        assertThat(audited.status()).as(audited.toString()).isEqualTo(200);
+        assertThat(audited.json().get("asset_info").get("width").asInt()).isEqualTo(1080);
+        assertThat(audited.json().get("placement").asText()).isEqualTo("instagram/feed_portrait");
+
+        ApiClient stranger = new ApiClient(devstack.apiBase(), devstack.tokenFor("stranger-" + java.util.UUID.randomUUID()));
+        assertProblem(stranger.post("/assets/" + assetId + "/audit", "{}"), 404);
+        assertProblem(owner.post("/assets/not-an-id/audit", "{}"), 404);
+        assertProblem(owner.post("/assets/uploads", "{\"filename\": \"../x.png\", \"mime_type\": \"text/html\", \"bytes\": 0}"), 400);
     }
 
     private static JsonNode audit(ApiClient client, byte[] image, String channel, String placement, int status) {

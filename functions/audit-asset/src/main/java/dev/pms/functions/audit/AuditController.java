@@ -1,5 +1,6 @@
 package dev.pms.functions.audit;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pms.aws.http.ApiController;
 import dev.pms.aws.http.ApiRequest;
@@ -7,6 +8,7 @@ import dev.pms.aws.http.ApiResponse;
 import dev.pms.aws.http.ApiRoute;
 import dev.pms.core.audit.ImageAuditService;
 import dev.pms.core.json.Json;
+import dev.pms.core.media.UploadService;
 import jakarta.inject.Singleton;
 
 import javax.imageio.ImageIO;
@@ -22,14 +24,19 @@ public class AuditController implements ApiController {
     static final String PREFIX = "/api/product-marketing";
 
     private final ImageAuditService audits;
+    private final UploadService uploads;
 
-    public AuditController(ImageAuditService audits) {
+    public AuditController(ImageAuditService audits, UploadService uploads) {
         this.audits = audits;
+        this.uploads = uploads;
     }
 
     @Override
     public List<ApiRoute> routes() {
-        return List.of(ApiRoute.authenticated("POST " + PREFIX + "/assets/audit", this::audit));
+        return List.of(
+                ApiRoute.authenticated("POST " + PREFIX + "/assets/audit", this::audit),
+                ApiRoute.authenticated("POST " + PREFIX + "/assets/uploads", this::createUpload),
+                ApiRoute.authenticated("POST " + PREFIX + "/assets/{asset_id}/audit", this::auditUpload));
     }
 
     /** Audits a small generated PNG against a placement, loading ImageIO and the metrics before the snapshot. */
@@ -50,5 +57,14 @@ public class AuditController implements ApiController {
 
     private ApiResponse audit(ApiRequest request) {
         return ApiResponse.ok(audits.audit(request.jsonObjectBody()));
+    }
+
+    private ApiResponse createUpload(ApiRequest request) {
+        return ApiResponse.json(201, uploads.create(request.userId(), request.jsonObjectBody()));
+    }
+
+    private ApiResponse auditUpload(ApiRequest request) {
+        JsonNode target = request.body() == null || request.body().isBlank() ? null : request.jsonObjectBody();
+        return ApiResponse.ok(uploads.audit(request.userId(), request.pathParameter("asset_id"), target));
     }
 }

@@ -6,6 +6,8 @@ import dev.pms.core.brand.BrandService;
 import dev.pms.core.campaign.CampaignRepository;
 import dev.pms.core.campaign.CampaignService;
 import dev.pms.core.channel.ChannelCatalog;
+import dev.pms.core.media.MediaStore;
+import dev.pms.core.media.UploadService;
 import dev.pms.core.pack.ChannelPackService;
 import dev.pms.core.pricing.CostEstimator;
 import dev.pms.core.pricing.PlanCatalog;
@@ -37,6 +39,11 @@ public class CoreServicesFactory {
     @Singleton
     ImageAuditService imageAuditService(ChannelCatalog catalog) {
         return new ImageAuditService(catalog, PriceTable.load());
+    }
+
+    @Singleton
+    UploadService uploadService(MediaStore media, ImageAuditService audits) {
+        return new UploadService(media, audits, () -> UUID.randomUUID().toString());
     }
 
     @Singleton

@@ -8,6 +8,7 @@ import dev.pms.core.error.IllegalTransitionException;
 import dev.pms.core.error.NotFoundException;
 import dev.pms.core.error.ValidationException;
 import dev.pms.core.error.VersionConflictException;
+import dev.pms.core.media.MediaTooLargeException;
 import dev.pms.core.pricing.PlanLimitExceededException;
 
 import java.util.LinkedHashMap;
@@ -60,7 +61,8 @@ public final class Problems {
         if (failure instanceof VersionConflictException || failure instanceof IllegalTransitionException) {
             return 409;
         }
-        if (failure instanceof PayloadTooLargeException || failure instanceof ImageTooLargeException) {
+        if (failure instanceof PayloadTooLargeException || failure instanceof ImageTooLargeException
+                || failure instanceof MediaTooLargeException) {
             return 413;
         }
         if (failure instanceof UnsupportedMediaTypeException) {

@@ -30,9 +30,6 @@ import java.util.Optional;
  */
 public final class ImageAuditService {
     static final String FIELD_METADATA = "asset_metadata";
-    static final String FIELD_CHANNEL = "asset_metadata.target_channel";
-    static final String FIELD_PLACEMENT = "asset_metadata.placement";
-    static final String FIELD_PALETTE = "asset_metadata.brand_palette";
     static final int MAX_PALETTE_COLOURS = 20;
     /** Edits (upscale, relight, restore, background) are priced as one image edit of this model. */
     static final ModelChoice EDIT_MODEL = new ModelChoice("wavespeed", "qwen-image-edit");
@@ -62,11 +59,25 @@ public final class ImageAuditService {
      */
     public AuditReport audit(JsonNode body) {
         AuditRequest request = parse(body);
-        DecodedImage image = decoder.decode(request.imageBase64());
-        Placement placement = request.placement()
-                .or(() -> request.channel().flatMap(channel -> closestImagePlacement(channel, image)))
+        return report(decoder.decode(request.imageBase64()), request.target());
+    }
+
+    /**
+     * Audits stored image bytes (an upload or a generated asset) against the target in {@code target}
+     * ({@code {target_channel?, placement?, brand_palette?}}; null for none), with the same checks and limits.
+     */
+    public AuditReport auditStored(byte[] image, JsonNode target) {
+        InputChecker checker = new InputChecker();
+        Target parsed = InputChecker.isAbsent(target) ? Target.NONE : parseTarget(target, "", checker);
+        checker.throwIfProblems("audit request");
+        return report(decoder.decode(image), parsed);
+    }
+
+    private AuditReport report(DecodedImage image, Target target) {
+        Placement placement = target.placement()
+                .or(() -> target.channel().flatMap(channel -> closestImagePlacement(channel, image)))
                 .orElse(null);
-        ImageMeasurements measurements = ImageMeasurements.of(image, placement, request.brandPalette());
+        ImageMeasurements measurements = ImageMeasurements.of(image, placement, target.palette());
         return new FixPlanner(image, measurements, placement, new FixPricing(prices)).report(assetInfo(image, measurements));
     }
 
@@ -87,41 +98,51 @@ public final class ImageAuditService {
             imageBase64 = imageNode.textValue();
         }
         JsonNode metadata = body.get(FIELD_METADATA);
-        Optional<Channel> channel = Optional.empty();
-        Optional<Placement> placement = Optional.empty();
-        List<String> palette = List.of();
+        Target target = Target.NONE;
         if (checker.object(metadata, FIELD_METADATA, false)) {
-            String channelCode = checker.string(metadata.get("target_channel"), FIELD_CHANNEL, 40, false);
-            String placementName = checker.string(metadata.get("placement"), FIELD_PLACEMENT, 100, false);
-            List<String> colours = checker.list(metadata.get("brand_palette"), FIELD_PALETTE, MAX_PALETTE_COLOURS,
-                    checker::hexColour);
-            palette = colours == null ? List.of() : colours;
-            if (channelCode != null && !channelCode.isBlank()) {
-                channel = Channel.parse(channelCode);
-                if (channel.isEmpty()) {
-                    checker.add(FIELD_CHANNEL, "is not a known channel (got '" + abbreviate(channelCode) + "')");
-                }
-            }
-            if (placementName != null && !placementName.isBlank() && !checker.hasProblems()) {
-                placement = Optional.ofNullable(resolvePlacement(placementName.trim().toLowerCase(Locale.ROOT),
-                        channel, checker));
-            }
+            target = parseTarget(metadata, FIELD_METADATA + ".", checker);
         }
         checker.throwIfProblems("audit request");
-        return new AuditRequest(imageBase64, channel, placement, palette);
+        return new AuditRequest(imageBase64, target);
     }
 
-    private Placement resolvePlacement(String name, Optional<Channel> channel, InputChecker checker) {
+    private Target parseTarget(JsonNode target, String prefix, InputChecker checker) {
+        if (!target.isObject()) {
+            checker.add(prefix.isEmpty() ? "body" : prefix.substring(0, prefix.length() - 1), "must be a JSON object");
+            return Target.NONE;
+        }
+        String channelField = prefix + "target_channel";
+        String placementField = prefix + "placement";
+        String channelCode = checker.string(target.get("target_channel"), channelField, 40, false);
+        String placementName = checker.string(target.get("placement"), placementField, 100, false);
+        List<String> colours = checker.list(target.get("brand_palette"), prefix + "brand_palette", MAX_PALETTE_COLOURS,
+                checker::hexColour);
+        Optional<Channel> channel = Optional.empty();
+        Optional<Placement> placement = Optional.empty();
+        if (channelCode != null && !channelCode.isBlank()) {
+            channel = Channel.parse(channelCode);
+            if (channel.isEmpty()) {
+                checker.add(channelField, "is not a known channel (got '" + abbreviate(channelCode) + "')");
+            }
+        }
+        if (placementName != null && !placementName.isBlank() && !checker.hasProblems()) {
+            placement = Optional.ofNullable(resolvePlacement(placementName.trim().toLowerCase(Locale.ROOT),
+                    channel, checker, placementField));
+        }
+        return new Target(channel, placement, colours == null ? List.of() : colours);
+    }
+
+    private Placement resolvePlacement(String name, Optional<Channel> channel, InputChecker checker, String field) {
         String key;
         if (name.contains("/")) {
             String channelPart = name.substring(0, name.indexOf('/'));
             Optional<Channel> named = Channel.parse(channelPart);
             if (named.isEmpty()) {
-                checker.add(FIELD_PLACEMENT, "names an unknown channel (got '" + abbreviate(name) + "')");
+                checker.add(field, "names an unknown channel (got '" + abbreviate(name) + "')");
                 return null;
             }
             if (channel.isPresent() && channel.get() != named.get()) {
-                checker.add(FIELD_PLACEMENT, "belongs to " + named.get().code() + ", not to the target_channel "
+                checker.add(field, "belongs to " + named.get().code() + ", not to the target_channel "
                         + channel.get().code());
                 return null;
             }
@@ -129,17 +150,17 @@ public final class ImageAuditService {
         } else if (channel.isPresent()) {
             key = channel.get().code() + "/" + name;
         } else {
-            checker.add(FIELD_PLACEMENT, "needs a target_channel or a channel/placement key (got '"
+            checker.add(field, "needs a target_channel or a channel/placement key (got '"
                     + abbreviate(name) + "')");
             return null;
         }
         Optional<Placement> placement = catalog.placement(key);
         if (placement.isEmpty()) {
-            checker.add(FIELD_PLACEMENT, "is not a catalogue placement (got '" + abbreviate(name) + "')");
+            checker.add(field, "is not a catalogue placement (got '" + abbreviate(name) + "')");
             return null;
         }
         if (placement.get().assetType() != AssetType.IMAGE || placement.get().canvas() == null) {
-            checker.add(FIELD_PLACEMENT, key + " is not an image placement");
+            checker.add(field, key + " is not an image placement");
             return null;
         }
         return placement.get();
@@ -201,8 +222,12 @@ public final class ImageAuditService {
         return value.length() <= 40 ? value : value.substring(0, 40) + "...";
     }
 
-    private record AuditRequest(String imageBase64, Optional<Channel> channel, Optional<Placement> placement,
-                                List<String> brandPalette) {
+    private record AuditRequest(String imageBase64, Target target) {
+    }
+
+    /** What the image is checked against; all parts optional. */
+    private record Target(Optional<Channel> channel, Optional<Placement> placement, List<String> palette) {
+        static final Target NONE = new Target(Optional.empty(), Optional.empty(), List.of());
     }
 
     /** Prices fixes from the price table: edits as one image edit, regeneration as one standard-tier image. */

@@ -38,7 +38,10 @@ final class ImageDecoder {
     }
 
     DecodedImage decode(String imageBase64) {
-        byte[] bytes = base64Bytes(imageBase64);
+        return decode(base64Bytes(imageBase64));
+    }
+
+    DecodedImage decode(byte[] bytes) {
         ImageFormat format = ImageFormat.sniff(bytes).orElseThrow(() -> new UnsupportedMediaTypeException(
                 "image_base64 is not a PNG, JPEG, GIF or WebP image"));
         ImageReader reader = readerFor(format);

@@ -1,0 +1,18 @@
+package dev.pms.core.media;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** Storage port for media bytes (S3 in AWS): presigned uploads straight from the client, bounded reads. */
+public interface MediaStore {
+
+    /** A URL the client PUTs exactly {@code bytes} bytes of {@code mimeType} to, valid for {@code ttl}. */
+    PresignedUpload presignUpload(String key, String mimeType, long bytes, Duration ttl);
+
+    /**
+     * The object's bytes; empty when there is no such object.
+     *
+     * @throws MediaTooLargeException when the object is larger than {@code maxBytes} (nothing is read)
+     */
+    Optional<byte[]> read(String key, long maxBytes);
+}

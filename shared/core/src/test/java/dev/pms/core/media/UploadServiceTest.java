@@ -1,0 +1,92 @@
+package dev.pms.core.media;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pms.core.audit.ImageAuditService;
+import dev.pms.core.channel.ChannelCatalog;
+import dev.pms.core.error.NotFoundException;
+import dev.pms.core.error.ValidationException;
+import dev.pms.core.json.Json;
+import dev.pms.core.pricing.PriceTable;
+import org.junit.jupiter.api.Test;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Unit: upload requests, per-user storage keys and audits of stored bytes, with an in-memory media store. */
+class UploadServiceTest {
+    private static final String ASSET = "0f8fad5b-d9cb-469f-a165-70867728950e";
+
+    private final Map<String, byte[]> objects = new HashMap<>();
+    private final Map<String, String> presigned = new HashMap<>();
+    private final MediaStore store = new MediaStore() {
+        @Override
+        public PresignedUpload presignUpload(String key, String mimeType, long bytes, Duration ttl) {
+            presigned.put(key, mimeType + ":" + bytes);
+            return new PresignedUpload("https://bucket.example/" + key, Instant.EPOCH.plus(ttl),
+                    Map.of("content-type", mimeType));
+        }
+
+        @Override
+        public Optional<byte[]> read(String key, long maxBytes) {
+            return Optional.ofNullable(objects.get(key));
+        }
+    };
+    private final UploadService uploads = new UploadService(store,
+            new ImageAuditService(ChannelCatalog.load(), PriceTable.load()), () -> ASSET);
+
+    @Test
+    void presignsExactlyWhatWasAskedIntoTheCallersOwnPrefix() {
+        UploadService.Upload upload = uploads.create("alice", json("{'filename':'hero.png','mime_type':'image/png','bytes':1234}"));
+
+        assertThat(upload.assetId()).isEqualTo(ASSET);
+        String key = UploadService.keyOf("alice", ASSET);
+        assertThat(presigned).containsEntry(key, "image/png:1234");
+        assertThat(key).startsWith("uploads/").endsWith("/" + ASSET).isNotEqualTo(UploadService.keyOf("bob", ASSET));
+        assertThat(upload.uploadUrl()).contains(key);
+    }
+
+    @Test
+    void badUploadRequestsNameEveryField() {
+        assertThatThrownBy(() -> uploads.create("alice", json("{'filename':'../etc/x','mime_type':'text/html','bytes':0}")))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors())
+                        .extracting(f -> f.field()).containsExactlyInAnyOrder("filename", "mime_type", "bytes"));
+        assertThatThrownBy(() -> uploads.create("alice", json("{'filename':'x.png','mime_type':'image/png','bytes':"
+                + (UploadService.MAX_UPLOAD_BYTES + 1) + "}"))).isInstanceOf(ValidationException.class);
+        assertThat(presigned).isEmpty();
+    }
+
+    @Test
+    void auditsTheOwnersStoredImageAndNobodyElses() throws Exception {
+        objects.put(UploadService.keyOf("alice", ASSET), png(1080, 1350));
+
+        assertThat(uploads.audit("alice", ASSET, json("{'target_channel':'instagram','placement':'feed_portrait'}"))
+                .placement()).isEqualTo("instagram/feed_portrait");
+        assertThatThrownBy(() -> uploads.audit("bob", ASSET, null)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> uploads.audit("alice", "../../other", null)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> uploads.audit("alice", ASSET, json("{'target_channel':'myspace'}")))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("audit request");
+    }
+
+    private static byte[] png(int width, int height) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB), "png", out);
+        return out.toByteArray();
+    }
+
+    private static JsonNode json(String singleQuoted) {
+        try {
+            return Json.mapper().readTree(singleQuoted.replace('\'', '"'));
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+}
