@@ -2,6 +2,7 @@ package dev.pms.aws.s3;
 
 import dev.pms.core.media.MediaStore;
 import dev.pms.core.media.MediaTooLargeException;
+import dev.pms.core.media.PresignedDownload;
 import dev.pms.core.media.PresignedUpload;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
@@ -63,5 +64,18 @@ public class S3MediaStore implements MediaStore {
         }
         return Optional.of(s3.getObjectAsBytes(request -> request.bucket(bucket).key(key)
                 .ifMatch(head.eTag())).asByteArray());
+    }
+
+    @Override
+    public void put(String key, byte[] bytes, String mimeType) {
+        s3.putObject(request -> request.bucket(bucket).key(key).contentType(mimeType),
+                software.amazon.awssdk.core.sync.RequestBody.fromBytes(bytes));
+    }
+
+    @Override
+    public PresignedDownload presignDownload(String key, Duration ttl) {
+        var presigned = presigner.presignGetObject(request -> request.signatureDuration(ttl)
+                .getObjectRequest(get -> get.bucket(bucket).key(key)));
+        return new PresignedDownload(presigned.url().toString(), presigned.expiration());
     }
 }

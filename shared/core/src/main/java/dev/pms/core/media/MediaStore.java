@@ -15,4 +15,10 @@ public interface MediaStore {
      * @throws MediaTooLargeException when the object is larger than {@code maxBytes} (nothing is read)
      */
     Optional<byte[]> read(String key, long maxBytes);
+
+    /** Stores the bytes under {@code key} (overwriting). */
+    void put(String key, byte[] bytes, String mimeType);
+
+    /** A URL that GETs the object, valid for {@code ttl}. */
+    PresignedDownload presignDownload(String key, Duration ttl);
 }

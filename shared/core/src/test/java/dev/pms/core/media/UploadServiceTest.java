@@ -39,6 +39,16 @@ class UploadServiceTest {
         public Optional<byte[]> read(String key, long maxBytes) {
             return Optional.ofNullable(objects.get(key));
         }
+
+        @Override
+        public void put(String key, byte[] bytes, String mimeType) {
+            objects.put(key, bytes);
+        }
+
+        @Override
+        public PresignedDownload presignDownload(String key, Duration ttl) {
+            return new PresignedDownload("https://bucket.example/" + key, Instant.EPOCH.plus(ttl));
+        }
     };
     private final UploadService uploads = new UploadService(store,
             new ImageAuditService(ChannelCatalog.load(), PriceTable.load()), () -> ASSET);
