@@ -7,12 +7,8 @@ import dev.pms.core.error.NotFoundException;
 import dev.pms.core.error.ValidationException;
 import dev.pms.core.validation.InputChecker;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -88,14 +84,6 @@ public final class UploadService {
 
     /** {@code uploads/<hash of the user>/<asset id>}: per-user, and safe whatever characters the subject has. */
     static String keyOf(String userId, String assetId) {
-        if (userId == null || userId.isBlank()) {
-            throw new IllegalArgumentException("userId is required");
-        }
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(userId.getBytes(StandardCharsets.UTF_8));
-            return "uploads/" + HexFormat.of().formatHex(digest, 0, 16) + "/" + assetId;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
+        return "uploads/" + UserKeys.userHash(userId) + "/" + assetId;
     }
 }
