@@ -43,7 +43,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -68,6 +67,7 @@ public final class ChannelPackExportService {
     private static final Set<AssetType> PACKED_TYPES = Set.of(AssetType.IMAGE, AssetType.TEXT);
     private static final Set<String> BODY_FIELDS = Set.of("channels");
     private static final int SHORT_ID_CHARS = 8;
+    private static final int MAX_CHANNELS_IN_BODY = 24;
 
     private final CampaignRepository campaigns;
     private final ProposalRepository proposals;
@@ -155,35 +155,35 @@ public final class ChannelPackExportService {
             check.throwIfProblems("channel pack request");
         }
         check.rejectUnknownKeys(body, "", BODY_FIELDS);
-        List<String> codes = check.stringList(body.get("channels"), "channels", Channel.values().length * 2, 40);
-        Set<Channel> chosen = new LinkedHashSet<>();
-        if (codes != null) {
-            if (body.get("channels").isEmpty()) {
-                check.add("channels", "must name at least one channel (or be left out for all of the campaign's)");
-            }
-            for (int i = 0; i < body.get("channels").size(); i++) {
-                JsonNode item = body.get("channels").get(i);
-                if (!item.isTextual()) {
-                    continue;
-                }
-                String path = InputChecker.path("channels", i);
-                Channel channel = Channel.parse(item.textValue()).orElse(null);
-                if (channel == null) {
-                    check.add(path, "is not a known channel (got '" + abbreviate(item.textValue()) + "')");
-                } else if (!campaign.channels().contains(channel)) {
-                    check.add(path, channel.code() + " is not a channel of the campaign (its channels: "
-                            + String.join(", ", campaign.channels().stream().map(Channel::code).toList()) + ")");
-                } else {
-                    chosen.add(channel);
-                }
-            }
+        List<Channel> chosen = check.list(body.get("channels"), "channels", MAX_CHANNELS_IN_BODY,
+                (item, path) -> campaignChannel(check, campaign, item, path));
+        if (chosen != null && body.get("channels").isEmpty()) {
+            check.add("channels", "must name at least one channel (or be left out for all of the campaign's)");
         }
         check.throwIfProblems("channel pack request");
-        return codes == null ? Set.copyOf(campaign.channels()) : chosen;
+        return Set.copyOf(chosen == null ? campaign.channels() : chosen);
     }
 
-    private static String abbreviate(String value) {
-        return value.length() <= 40 ? value : value.substring(0, 40) + "...";
+    private static Channel campaignChannel(InputChecker check, Campaign campaign, JsonNode item, String path) {
+        if (!InputChecker.isAbsent(item) && !item.isTextual()) {
+            check.add(path, "must be a channel code, not " + InputChecker.describe(item));
+            return null;
+        }
+        String code = check.string(item, path, 40, true);
+        if (code == null) {
+            return null;
+        }
+        Channel channel = Channel.parse(code).orElse(null);
+        if (channel == null) {
+            check.add(path, "is not a known channel (got '" + code + "')");
+            return null;
+        }
+        if (!campaign.channels().contains(channel)) {
+            check.add(path, channel.code() + " is not a channel of the campaign (its channels: "
+                    + String.join(", ", campaign.channels().stream().map(Channel::code).toList()) + ")");
+            return null;
+        }
+        return channel;
     }
 
     /** {@code <channel>/<placement name>-<short asset id>.<ext>}, lengthened with the whole id when taken. */

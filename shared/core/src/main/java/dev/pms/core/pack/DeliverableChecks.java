@@ -52,7 +52,7 @@ final class DeliverableChecks {
                 && Arrays.equals(Arrays.copyOf(bytes, PNG_SIGNATURE.length), PNG_SIGNATURE);
         checks.add(png ? PackCheck.passed(PNG_FORMAT, "PNG signature present")
                 : PackCheck.failed(PNG_FORMAT, "the file is not a PNG"));
-        BufferedImage decoded = png ? decode(bytes) : null;
+        BufferedImage decoded = decode(bytes);
         Canvas canvas = placement.canvas();
         if (decoded == null) {
             checks.add(PackCheck.failed(CANVAS_SIZE, "the image could not be decoded; expected "

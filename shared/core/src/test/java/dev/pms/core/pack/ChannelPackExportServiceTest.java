@@ -73,7 +73,8 @@ class ChannelPackExportServiceTest {
 
         assertThat(export.valid()).isTrue();
         assertThat(export.packId()).isEqualTo(PACK_ID);
-        String key = "packs/" + UserKeys.userHash(ALICE) + "/" + campaign.campaignId() + "/" + PACK_ID + ".zip";
+        String aliceHash = sha256(ALICE.getBytes(StandardCharsets.UTF_8)).substring(0, 32);
+        String key = "packs/" + aliceHash + "/" + campaign.campaignId() + "/" + PACK_ID + ".zip";
         assertThat(store.objects()).containsOnlyKeys(key);
         assertThat(store.mimeTypeOf(key)).isEqualTo("application/zip");
         assertThat(export.url()).isEqualTo("https://media.test/" + key + "?ttl=3600");
@@ -129,11 +130,11 @@ class ChannelPackExportServiceTest {
 
         PackFile caption = export.manifest().files().stream()
                 .filter(file -> file.placement().equals("instagram/caption")).findFirst().orElseThrow();
-        String fullCaption = Json.mapper().valueToTree(caption).toString();
+        JsonNode captionJson = Json.mapper().valueToTree(caption);
         assertThat(caption.visiblePreviews()).containsOnlyKeys("caption");
         assertThat(caption.visiblePreviews().get("caption")).hasSize(125)
                 .isEqualTo(FakeRenderer.SENTENCE.repeat(2).substring(0, 125));
-        assertThat(fullCaption).contains("\"visible_previews\"");
+        assertThat(captionJson.at("/visible_previews/caption").asText()).isEqualTo(caption.visiblePreviews().get("caption"));
     }
 
     @Test
@@ -289,6 +290,25 @@ class ChannelPackExportServiceTest {
             assertThat(file.bytes()).isZero();
             assertThat(failed(file)).singleElement().extracting(PackCheck::rule).isEqualTo("render");
         });
+    }
+
+    @Test
+    void aNodeWhosePlacementIsNotInTheCatalogueIsSkippedWithTheReason() {
+        List<AssetNode> nodes = new ArrayList<>(campaign.assetNodes());
+        AssetNode image = nodes(node -> node.channel() == Channel.TWITTER && node.assetType() == AssetType.IMAGE).get(0);
+        nodes.set(nodes.indexOf(image), new AssetNode(image.assetId(), image.assetType(), image.channel(), image.phase(),
+                "twitter/retired_card", image.title(), image.status(), image.dueDate(), image.dependsOn()));
+        Campaign c = campaign;
+        campaigns.update(new Campaign(c.campaignId(), c.userId(), c.campaignName(), c.goal(), c.kpi(), c.channels(),
+                c.phases(), nodes, c.productContext(), c.status(), c.startDate(), c.launchDate(), c.createdAt(),
+                c.updatedAt(), c.version() + 1, c.changes()), c.version());
+
+        ChannelPackExport export = service(FakeRenderer.faithful()).export(ALICE, c.campaignId(), json("{'channels':['x']}"));
+
+        assertThat(export.manifest().skipped()).contains(new SkippedAsset(image.assetId(), Channel.TWITTER,
+                "twitter/retired_card", "the placement is not in the channel catalogue"));
+        assertThat(export.manifest().files()).extracting(PackFile::assetId).doesNotContain(image.assetId());
+        assertThat(export.valid()).isTrue();
     }
 
     @Test
