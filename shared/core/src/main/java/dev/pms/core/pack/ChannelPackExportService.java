@@ -186,18 +186,22 @@ public final class ChannelPackExportService {
         return channel;
     }
 
-    /** {@code <channel>/<placement name>-<short asset id>.<ext>}, lengthened with the whole id when taken. */
+    /**
+     * {@code <channel>/<placement name>-<short asset id>.<ext>}; when two nodes share the short id the later one
+     * takes its whole id (and a counter if even that is taken after the id is made safe for a path).
+     */
     private static String uniquePath(Set<String> taken, AssetNode node, Placement placement) {
         String id = node.assetId().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "_");
         String folder = placement.channel().code() + "/" + placement.name() + "-";
         String extension = node.assetType() == AssetType.IMAGE ? ".png" : ".json";
         String path = folder + id.substring(0, Math.min(SHORT_ID_CHARS, id.length())) + extension;
-        int copy = 1;
-        String candidate = taken.contains(path) ? folder + id + extension : path;
-        while (!taken.add(candidate)) {
-            candidate = folder + id + "-" + ++copy + extension;
+        if (!taken.add(path)) {
+            path = folder + id + extension;
+            for (int counter = 2; !taken.add(path); counter++) {
+                path = folder + id + "-" + counter + extension;
+            }
         }
-        return candidate;
+        return path;
     }
 
     private GenerationRequest request(String packId, Campaign campaign, AssetNode node, Placement placement,

@@ -312,6 +312,26 @@ class ChannelPackExportServiceTest {
     }
 
     @Test
+    void nodesWhoseShortIdsCollideGetTheirWholeIdInThePath() {
+        AtomicInteger longIds = new AtomicInteger();
+        Campaign longIdCampaign = new CampaignService(campaigns, profiles, CATALOG, CLOCK,
+                () -> "abcdefgh-" + longIds.incrementAndGet())
+                .createBlueprint(ALICE, json("{'campaign_name':'Second','goal':'product_launch','channels':['x'],"
+                        + "'launch_date':'2026-12-10'}"));
+
+        ChannelPackExport export = service(FakeRenderer.faithful()).export(ALICE, longIdCampaign.campaignId(), null);
+
+        List<AssetNode> imageNodes = longIdCampaign.assetNodes().stream()
+                .filter(node -> node.placement().equals("twitter/post_image")).toList();
+        assertThat(imageNodes).hasSizeGreaterThan(1);
+        for (AssetNode node : imageNodes) {
+            String expected = node == imageNodes.get(0) ? "twitter/post_image-abcdefgh.png"
+                    : "twitter/post_image-" + node.assetId() + ".png";
+            assertThat(fileOf(export, node.assetId()).path()).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void theSamePackIsTheSameZip() {
         service(FakeRenderer.faithful()).export(ALICE, campaign.campaignId(), json("{'channels':['x']}"));
         byte[] first = store.objects().values().iterator().next();
