@@ -5,6 +5,8 @@ import dev.pms.aws.http.ApiRequest;
 import dev.pms.aws.http.ApiResponse;
 import dev.pms.aws.http.ApiRoute;
 import dev.pms.core.channel.Channel;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pms.core.pack.ChannelPackExportService;
 import dev.pms.core.pack.ChannelPackService;
 import jakarta.inject.Singleton;
 
@@ -15,16 +17,19 @@ public class ChannelPackController implements ApiController {
     static final String PREFIX = "/api/product-marketing";
 
     private final ChannelPackService packs;
+    private final ChannelPackExportService exports;
 
-    public ChannelPackController(ChannelPackService packs) {
+    public ChannelPackController(ChannelPackService packs, ChannelPackExportService exports) {
         this.packs = packs;
+        this.exports = exports;
     }
 
     @Override
     public List<ApiRoute> routes() {
         return List.of(
                 ApiRoute.authenticated("GET " + PREFIX + "/channels", this::channels),
-                ApiRoute.authenticated("GET " + PREFIX + "/channels/{channel}/pack", this::pack));
+                ApiRoute.authenticated("GET " + PREFIX + "/channels/{channel}/pack", this::pack),
+                ApiRoute.authenticated("POST " + PREFIX + "/campaigns/{campaign_id}/channel-packs", this::exportPack));
     }
 
     /** Serialises the channel list and one pack of every channel (no reads, no writes). */
@@ -38,6 +43,11 @@ public class ChannelPackController implements ApiController {
 
     private ApiResponse channels(ApiRequest request) {
         return ApiResponse.ok(packs.channels());
+    }
+
+    private ApiResponse exportPack(ApiRequest request) {
+        JsonNode body = request.body() == null || request.body().isBlank() ? null : request.jsonObjectBody();
+        return ApiResponse.json(201, exports.export(request.userId(), request.pathParameter("campaign_id"), body));
     }
 
     private ApiResponse pack(ApiRequest request) {
