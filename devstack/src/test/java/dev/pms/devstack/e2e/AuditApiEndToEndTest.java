@@ -95,6 +95,44 @@ class AuditApiEndToEndTest {
         assertProblem(owner.post("/assets/uploads", "{\"filename\": \"../x.png\", \"mime_type\": \"text/html\", \"bytes\": 0}"), 400);
     }
 
+    @Test
+    void aCampaignAuditChecksUploadsMadeForItsImageNodesAndListsTheMissingOnes(Devstack devstack) throws Exception {
+        ApiClient owner = new ApiClient(devstack.apiBase(), devstack.tokenFor("reuser-" + java.util.UUID.randomUUID()));
+        JsonNode campaign = owner.post("/campaigns/create-blueprint",
+                "{\"campaign_name\": \"Reuse\", \"goal\": \"awareness\", \"channels\": [\"instagram\"]}").json();
+        String campaignId = campaign.get("campaign_id").asText();
+        java.util.List<JsonNode> imageNodes = new java.util.ArrayList<>();
+        campaign.get("asset_nodes").forEach(node -> {
+            if (node.get("asset_type").asText().equals("image")) {
+                imageNodes.add(node);
+            }
+        });
+        JsonNode covered = imageNodes.get(0);
+        byte[] image = png(1080, 1350);
+        JsonNode upload = owner.post("/assets/uploads", "{\"filename\": \"old-hero.png\", \"mime_type\": \"image/png\", "
+                + "\"bytes\": " + image.length + ", \"campaign_id\": \"" + campaignId + "\", \"node_id\": \""
+                + covered.get("asset_id").asText() + "\"}").json();
+        HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(upload.get("upload_url").asText()))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(image));
+        upload.get("required_headers").fields().forEachRemaining(header -> {
+            if (!header.getKey().equalsIgnoreCase("content-length")) {
+                put.header(header.getKey(), header.getValue().asText());
+            }
+        });
+        assertThat(HttpClient.newHttpClient().send(put.build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+
+        ApiClient.Reply audited = owner.post("/campaigns/" + campaignId + "/audit", null);
+
+        assertThat(audited.status()).as(audited.toString()).isEqualTo(200);
+        JsonNode body = audited.json();
+        assertThat(body.get("assets").size()).isEqualTo(1);
+        assertThat(body.get("assets").get(0).get("node_id").asText()).isEqualTo(covered.get("asset_id").asText());
+        assertThat(body.get("assets").get(0).get("audit").get("status").asText()).isIn("usable", "enhance", "replace");
+        assertThat(body.get("missing").size()).isEqualTo(imageNodes.size() - 1);
+        ApiClient stranger = new ApiClient(devstack.apiBase(), devstack.tokenFor("stranger-" + java.util.UUID.randomUUID()));
+        assertProblem(stranger.post("/campaigns/" + campaignId + "/audit", null), 404);
+    }
+
     private static JsonNode audit(ApiClient client, byte[] image, String channel, String placement, int status) {
         ApiClient.Reply reply = client.post("/assets/audit", "{\"image_base64\": \""
                 + Base64.getEncoder().encodeToString(image) + "\", \"asset_metadata\": {\"target_channel\": \""

@@ -36,7 +36,8 @@ public class AuditController implements ApiController {
         return List.of(
                 ApiRoute.authenticated("POST " + PREFIX + "/assets/audit", this::audit),
                 ApiRoute.authenticated("POST " + PREFIX + "/assets/uploads", this::createUpload),
-                ApiRoute.authenticated("POST " + PREFIX + "/assets/{asset_id}/audit", this::auditUpload));
+                ApiRoute.authenticated("POST " + PREFIX + "/assets/{asset_id}/audit", this::auditUpload),
+                ApiRoute.authenticated("POST " + PREFIX + "/campaigns/{campaign_id}/audit", this::auditCampaign));
     }
 
     /** Audits a small generated PNG against a placement, loading ImageIO and the metrics before the snapshot. */
@@ -61,6 +62,10 @@ public class AuditController implements ApiController {
 
     private ApiResponse createUpload(ApiRequest request) {
         return ApiResponse.json(201, uploads.create(request.userId(), request.jsonObjectBody()));
+    }
+
+    private ApiResponse auditCampaign(ApiRequest request) {
+        return ApiResponse.ok(uploads.auditCampaign(request.userId(), request.pathParameter("campaign_id")));
     }
 
     private ApiResponse auditUpload(ApiRequest request) {

@@ -7,6 +7,7 @@ import dev.pms.core.campaign.CampaignRepository;
 import dev.pms.core.campaign.CampaignService;
 import dev.pms.core.channel.ChannelCatalog;
 import dev.pms.core.media.MediaStore;
+import dev.pms.core.media.UploadRepository;
 import dev.pms.core.media.UploadService;
 import dev.pms.core.pack.ChannelPackService;
 import dev.pms.core.pricing.CostEstimator;
@@ -42,8 +43,9 @@ public class CoreServicesFactory {
     }
 
     @Singleton
-    UploadService uploadService(MediaStore media, ImageAuditService audits) {
-        return new UploadService(media, audits, () -> UUID.randomUUID().toString());
+    UploadService uploadService(MediaStore media, UploadRepository uploads, CampaignRepository campaigns,
+                                ImageAuditService audits, Clock clock) {
+        return new UploadService(media, uploads, campaigns, audits, clock, () -> UUID.randomUUID().toString());
     }
 
     @Singleton

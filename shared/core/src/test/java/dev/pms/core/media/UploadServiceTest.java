@@ -7,16 +7,27 @@ import dev.pms.core.error.NotFoundException;
 import dev.pms.core.error.ValidationException;
 import dev.pms.core.json.Json;
 import dev.pms.core.pricing.PriceTable;
+import dev.pms.core.campaign.AssetNode;
+import dev.pms.core.campaign.Campaign;
+import dev.pms.core.campaign.CampaignService;
+import dev.pms.core.channel.AssetType;
+import dev.pms.core.support.InMemoryBrandProfileRepository;
+import dev.pms.core.support.InMemoryCampaignRepository;
 import org.junit.jupiter.api.Test;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -50,8 +61,23 @@ class UploadServiceTest {
             return new PresignedDownload("https://bucket.example/" + key, Instant.EPOCH.plus(ttl));
         }
     };
-    private final UploadService uploads = new UploadService(store,
-            new ImageAuditService(ChannelCatalog.load(), PriceTable.load()), () -> ASSET);
+    private final List<UploadRecord> records = new ArrayList<>();
+    private final UploadRepository uploadRecords = new UploadRepository() {
+        @Override
+        public void save(String userId, UploadRecord upload) {
+            records.add(upload);
+        }
+
+        @Override
+        public List<UploadRecord> forCampaign(String userId, String campaignId) {
+            return records.stream().filter(r -> campaignId.equals(r.campaignId())).toList();
+        }
+    };
+    private final InMemoryCampaignRepository campaigns = new InMemoryCampaignRepository();
+    private final AtomicInteger ids = new AtomicInteger();
+    private final UploadService uploads = new UploadService(store, uploadRecords, campaigns,
+            new ImageAuditService(ChannelCatalog.load(), PriceTable.load()), Clock.systemUTC(),
+            () -> ids.getAndIncrement() == 0 ? ASSET : UUID.randomUUID().toString());
 
     @Test
     void presignsExactlyWhatWasAskedIntoTheCallersOwnPrefix() {
@@ -84,6 +110,36 @@ class UploadServiceTest {
         assertThatThrownBy(() -> uploads.audit("alice", "../../other", null)).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> uploads.audit("alice", ASSET, json("{'target_channel':'myspace'}")))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("audit request");
+    }
+
+    @Test
+    void aCampaignAuditChecksEachImageNodesLatestUploadAndListsTheMissingOnes() throws Exception {
+        Campaign campaign = new CampaignService(campaigns, new InMemoryBrandProfileRepository(Clock.systemUTC()),
+                ChannelCatalog.load(), Clock.systemUTC(), () -> UUID.randomUUID().toString())
+                .createBlueprint("alice", json("{'campaign_name':'Audit me','goal':'awareness','channels':['instagram']}"));
+        List<AssetNode> imageNodes = campaign.assetNodes().stream().filter(n -> n.assetType() == AssetType.IMAGE).toList();
+        AssetNode covered = imageNodes.get(0);
+        AssetNode text = campaign.assetNodes().stream().filter(n -> n.assetType() == AssetType.TEXT).findFirst().orElseThrow();
+
+        UploadService.Upload upload = uploads.create("alice", json("{'filename':'a.png','mime_type':'image/png','bytes':10,"
+                + "'campaign_id':'" + campaign.campaignId() + "','node_id':'" + covered.assetId() + "'}"));
+        objects.put(UploadService.keyOf("alice", upload.assetId()), png(1080, 1350));
+
+        CampaignAudit audit = uploads.auditCampaign("alice", campaign.campaignId());
+
+        assertThat(audit.assets()).singleElement().satisfies(a -> {
+            assertThat(a.nodeId()).isEqualTo(covered.assetId());
+            assertThat(a.audit().placement()).isEqualTo(covered.placement());
+        });
+        assertThat(audit.missing()).hasSize(imageNodes.size() - 1)
+                .noneMatch(m -> m.assetId().equals(covered.assetId()));
+        assertThatThrownBy(() -> uploads.create("alice", json("{'filename':'a.png','mime_type':'image/png','bytes':10,"
+                + "'campaign_id':'" + campaign.campaignId() + "','node_id':'" + text.assetId() + "'}")))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("node_id");
+        assertThatThrownBy(() -> uploads.create("bob", json("{'filename':'a.png','mime_type':'image/png','bytes':10,"
+                + "'campaign_id':'" + campaign.campaignId() + "','node_id':'" + covered.assetId() + "'}")))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> uploads.auditCampaign("bob", campaign.campaignId())).isInstanceOf(NotFoundException.class);
     }
 
     private static byte[] png(int width, int height) throws Exception {
