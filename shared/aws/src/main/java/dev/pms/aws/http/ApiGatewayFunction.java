@@ -55,7 +55,7 @@ public abstract class ApiGatewayFunction extends MicronautRequestHandler<APIGate
     @Override
     public APIGatewayV2HTTPResponse execute(APIGatewayV2HTTPEvent event) {
         String requestId = requestIdOf(event);
-        ApiRoute route = routesByKey.get(event.getRouteKey());
+        ApiRoute route = event.getRouteKey() == null ? null : routesByKey.get(event.getRouteKey());
         ApiResponse response;
         try {
             if (route == null) {

@@ -56,6 +56,13 @@ class ApiGatewayFunctionTest {
     }
 
     @Test
+    void anEventWithoutARouteKeyIsA404ProblemNotACrash() {
+        APIGatewayV2HTTPResponse response = function.execute(event(null, "alice", null, Map.of()));
+
+        assertProblem(response, 404, "urn:pms:problem:not-found");
+    }
+
+    @Test
     void authenticatedRouteWithoutSubjectIs401() {
         APIGatewayV2HTTPResponse response = function.execute(event("GET /things/{id}", null, null, Map.of("id", "t1")));
 
