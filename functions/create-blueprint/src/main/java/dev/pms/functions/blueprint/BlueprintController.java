@@ -1,17 +1,17 @@
 package dev.pms.functions.blueprint;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.pms.aws.http.ApiController;
 import dev.pms.aws.http.ApiRequest;
 import dev.pms.aws.http.ApiResponse;
 import dev.pms.aws.http.ApiRoute;
 import dev.pms.aws.http.Problems;
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.pms.core.error.DomainException;
-import dev.pms.core.json.Json;
 import dev.pms.core.brand.BrandService;
 import dev.pms.core.campaign.Campaign;
 import dev.pms.core.campaign.CampaignService;
 import dev.pms.core.common.Page;
+import dev.pms.core.error.DomainException;
+import dev.pms.core.json.Json;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
@@ -22,6 +22,12 @@ import java.util.Map;
 @Singleton
 public class BlueprintController implements ApiController {
     static final String PREFIX = "/api/product-marketing";
+    private static final JsonNode SAMPLE_BLUEPRINT = Json.mapper().createObjectNode()
+            .put("campaign_name", "Priming").put("goal", "product_launch")
+            .set("channels", Json.mapper().createArrayNode().add("instagram").add("youtube").add("email"));
+    private static final JsonNode INVALID_BLUEPRINT = Json.mapper().createObjectNode()
+            .put("campaign_name", "").put("goal", "world_domination")
+            .set("channels", Json.mapper().createArrayNode().add("instagram"));
 
     private final CampaignService campaigns;
     private final BrandService brand;
@@ -54,15 +60,11 @@ public class BlueprintController implements ApiController {
     public void prime() {
         ApiResponse.ok(campaigns.preview("snapstart-priming", SAMPLE_BLUEPRINT));
         try {
-            campaigns.preview("snapstart-priming", Json.mapper().createObjectNode());
+            campaigns.preview("snapstart-priming", INVALID_BLUEPRINT);
         } catch (DomainException expected) {
             Problems.of(expected, "priming");
         }
     }
-
-    private static final JsonNode SAMPLE_BLUEPRINT = Json.mapper().createObjectNode()
-            .put("campaign_name", "Priming").put("goal", "product_launch")
-            .set("channels", Json.mapper().createArrayNode().add("instagram").add("youtube").add("email"));
 
     private ApiResponse health(ApiRequest request) {
         return ApiResponse.ok(Map.of("status", "healthy", "service", "product-marketing-suite", "version", serviceVersion));
