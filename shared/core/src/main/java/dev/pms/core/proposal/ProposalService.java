@@ -33,6 +33,7 @@ import dev.pms.core.prompt.PromptSlot;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -189,7 +190,7 @@ public final class ProposalService {
             case EDIT -> edited(campaign, node, brand, current, change, now);
         };
         if (next.status() == ProposalStatus.APPROVED) {
-            checkBudget(userId, campaign, List.of(next));
+            checkBudget(userId, campaign, proposals.currentFor(userId, campaignId), List.of(next));
         }
         proposals.append(userId, next);
         if (node.status() != target) {
@@ -237,7 +238,10 @@ public final class ProposalService {
                 moves.put(node.assetId(), NodeStatus.APPROVED);
             }
         }
-        checkBudget(userId, campaign, approvals);
+        if (approvals.isEmpty()) {
+            return new ApprovedCount(0);
+        }
+        checkBudget(userId, campaign, current.values(), approvals);
         proposals.appendAll(userId, approvals);
         advance(userId, campaignId, moves, null);
         return new ApprovedCount(approvals.size());
@@ -247,11 +251,12 @@ public final class ProposalService {
      * Quotes everything that would be approved and not yet generating after this change (at each proposal's
      * own tier) against the plan; work already generating or done is in the month's usage already.
      */
-    private void checkBudget(String userId, Campaign campaign, List<Proposal> newApprovals) {
+    private void checkBudget(String userId, Campaign campaign, Collection<Proposal> currentProposals,
+                             List<Proposal> newApprovals) {
         Map<String, Proposal> approved = new LinkedHashMap<>();
         Map<String, AssetNode> nodes = new LinkedHashMap<>();
         campaign.assetNodes().forEach(node -> nodes.put(node.assetId(), node));
-        for (Proposal proposal : proposals.currentFor(userId, campaign.campaignId())) {
+        for (Proposal proposal : currentProposals) {
             AssetNode node = nodes.get(proposal.assetId());
             if (proposal.status() == ProposalStatus.APPROVED && node != null && node.status() == NodeStatus.APPROVED) {
                 approved.put(proposal.assetId(), proposal);
