@@ -58,7 +58,8 @@ public final class Problems {
         if (failure instanceof NotFoundException) {
             return 404;
         }
-        if (failure instanceof VersionConflictException || failure instanceof IllegalTransitionException) {
+        if (failure instanceof VersionConflictException || failure instanceof IllegalTransitionException
+                || failure instanceof dev.pms.core.error.ConflictException) {
             return 409;
         }
         if (failure instanceof PayloadTooLargeException || failure instanceof ImageTooLargeException

@@ -73,6 +73,11 @@ public class S3MediaStore implements MediaStore {
     }
 
     @Override
+    public void delete(String key) {
+        s3.deleteObject(request -> request.bucket(bucket).key(key));
+    }
+
+    @Override
     public PresignedDownload presignDownload(String key, Duration ttl) {
         var presigned = presigner.presignGetObject(request -> request.signatureDuration(ttl)
                 .getObjectRequest(get -> get.bucket(bucket).key(key)));

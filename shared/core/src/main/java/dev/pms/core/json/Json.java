@@ -29,4 +29,13 @@ public final class Json {
     public static ObjectMapper mapper() {
         return MAPPER;
     }
+
+    /** The value as JSON text; values of the suite's own types always serialise. */
+    public static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise " + value.getClass().getName(), e);
+        }
+    }
 }

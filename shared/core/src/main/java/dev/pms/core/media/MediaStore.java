@@ -19,6 +19,9 @@ public interface MediaStore {
     /** Stores the bytes under {@code key} (overwriting). */
     void put(String key, byte[] bytes, String mimeType);
 
+    /** Removes the object; nothing happens when there is none. */
+    void delete(String key);
+
     /** A URL that GETs the object, valid for {@code ttl}. */
     PresignedDownload presignDownload(String key, Duration ttl);
 }

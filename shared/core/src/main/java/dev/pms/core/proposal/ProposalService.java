@@ -87,6 +87,20 @@ public final class ProposalService {
      * @throws VersionConflictException when a concurrent change appended a proposal version first
      */
     public ProposalSet generate(String userId, String campaignId, JsonNode body) {
+        return generate(userId, campaignId, body, false);
+    }
+
+    /**
+     * Proposes only the nodes that have no proposal yet (the generation workflow's proposal step), leaving every
+     * existing proposal, edited or not, as it is.
+     */
+    public ProposalSet proposeMissing(String userId, String campaignId, QualityTier tier) {
+        JsonNode body = tier == null ? null
+                : dev.pms.core.json.Json.mapper().createObjectNode().put("tier", tier.code());
+        return generate(userId, campaignId, body, true);
+    }
+
+    private ProposalSet generate(String userId, String campaignId, JsonNode body, boolean onlyMissing) {
         requireUser(userId);
         Campaign campaign = findCampaign(userId, campaignId);
         ProposalRequests.Generate request = ProposalRequests.generate(body, campaignId);
@@ -102,7 +116,7 @@ public final class ProposalService {
         for (AssetNode node : campaign.assetNodes()) {
             int ordinal = ordinalByType.merge(node.assetType(), 1, Integer::sum) - 1;
             Proposal existing = current.get(node.assetId());
-            boolean keep = existing != null && existing.status() == ProposalStatus.APPROVED
+            boolean keep = existing != null && (onlyMissing || existing.status() == ProposalStatus.APPROVED)
                     || !NodeLifecycle.allows(node.status(), NodeStatus.PROPOSED);
             if (keep) {
                 if (existing != null) {

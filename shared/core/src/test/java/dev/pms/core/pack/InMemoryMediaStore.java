@@ -37,6 +37,12 @@ final class InMemoryMediaStore implements MediaStore {
     }
 
     @Override
+    public void delete(String key) {
+        objects.remove(key);
+        mimeTypes.remove(key);
+    }
+
+    @Override
     public PresignedDownload presignDownload(String key, Duration ttl) {
         return new PresignedDownload("https://media.test/" + key + "?ttl=" + ttl.toSeconds(),
                 clock.instant().plus(ttl));

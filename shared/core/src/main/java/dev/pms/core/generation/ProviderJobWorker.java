@@ -1,0 +1,242 @@
+package dev.pms.core.generation;
+
+import dev.pms.core.asset.AssetRecord;
+import dev.pms.core.asset.AssetRepository;
+import dev.pms.core.asset.AssetStatus;
+import dev.pms.core.campaign.Campaign;
+import dev.pms.core.campaign.CampaignRepository;
+import dev.pms.core.campaign.NodeStatus;
+import dev.pms.core.campaign.NodeStatusService;
+import dev.pms.core.json.Json;
+import dev.pms.core.media.MediaStore;
+import dev.pms.core.media.UserKeys;
+import dev.pms.core.usage.UsageAmounts;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Runs one provider job message: submits (or polls) the provider, stores the media under the caller's prefix,
+ * completes the asset record and charges its reservation in one conditional step, moves the node, and answers the
+ * workflow's task token. Every step is safe to repeat, so a redelivered or duplicated message, or a worker that
+ * died half way, ends with exactly one asset and one charge. Unexpected exceptions propagate so that the queue
+ * delivers the message again.
+ */
+public final class ProviderJobWorker {
+    /** Error names the workflow's Retry and Catch match on. */
+    public static final String TRANSIENT_ERROR = "Provider.Transient";
+    public static final String REJECTED_ERROR = "Provider.Rejected";
+    public static final String CLOSED_ERROR = "Generation.Closed";
+    /** Transient failures of a single-asset job (no workflow to retry it) are retried this many times. */
+    static final int SINGLE_ASSET_ATTEMPTS = 3;
+    private static final Duration SINGLE_ASSET_RETRY_DELAY = Duration.ofSeconds(2);
+
+    /** What a message came to. */
+    public enum Result { READY, POLL_SCHEDULED, RETRY_SCHEDULED, FAILED, ALREADY_DONE, NO_SUCH_ASSET }
+
+    private final AssetRepository assets;
+    private final CampaignRepository campaigns;
+    private final NodeProgress nodes;
+    private final MediaStore media;
+    private final WorkflowEngine workflow;
+    private final JobQueue queue;
+    private final ProviderDirectory providers;
+    private final GenerationRequests requests;
+    private final Clock clock;
+
+    public ProviderJobWorker(AssetRepository assets, CampaignRepository campaigns, NodeStatusService nodeStatuses,
+                             MediaStore media, WorkflowEngine workflow, JobQueue queue, ProviderDirectory providers,
+                             GenerationRequests requests, Clock clock) {
+        this.assets = assets;
+        this.campaigns = campaigns;
+        this.nodes = new NodeProgress(nodeStatuses);
+        this.media = media;
+        this.workflow = workflow;
+        this.queue = queue;
+        this.providers = providers;
+        this.requests = requests;
+        this.clock = clock;
+    }
+
+    public Result process(JobMessage message) {
+        Optional<AssetRecord> found = assets.find(message.userId(), message.assetLibraryId());
+        if (found.isEmpty()) {
+            answerFailure(message, CLOSED_ERROR, "the asset record no longer exists");
+            return Result.NO_SUCH_ASSET;
+        }
+        AssetRecord asset = found.get();
+        if (asset.status() == AssetStatus.READY) {
+            nodes.move(message.userId(), asset.campaignId(), Map.of(asset.assetId(), NodeStatus.READY));
+            answerSuccess(message, asset);
+            return Result.ALREADY_DONE;
+        }
+        if (!asset.isOpen()) {
+            answerFailure(message, CLOSED_ERROR, "generation was " + asset.status().code() + ": " + asset.error());
+            return Result.ALREADY_DONE;
+        }
+        Optional<Campaign> campaign = campaigns.find(message.userId(), asset.campaignId());
+        if (campaign.isEmpty()) {
+            return fail(message, asset, "the campaign was deleted");
+        }
+        Optional<MediaProvider> provider = message.poll()
+                ? providers.byName(asset.provider())
+                : providers.providerFor(asset.provider(), asset.assetType());
+        if (provider.isEmpty()) {
+            return fail(message, asset, "no provider for " + asset.assetType().code() + " assets is configured ("
+                    + asset.provider() + " was proposed)");
+        }
+        Instant started = clock.instant();
+        AssetRecord working = asset;
+        ProviderJob job;
+        if (message.poll()) {
+            job = provider.get().poll(asset.providerHandle());
+        } else {
+            working = asset.generating(null, asset.attempts() + 1, started);
+            if (!assets.updateOpen(message.userId(), working)) {
+                return process(message);
+            }
+            job = provider.get().submit(requests.requestFor(message.userId(), working, campaign.get(),
+                    provider.get().name()));
+        }
+        if (job instanceof ProviderJob.Completed completed) {
+            return store(message, working, provider.get(), completed.media(), started);
+        }
+        if (job instanceof ProviderJob.Pending pending) {
+            return schedulePoll(message, working, pending);
+        }
+        ProviderJob.Failed failed = (ProviderJob.Failed) job;
+        return failed.retryable() ? retry(message, working, failed.reason()) : fail(message, working, failed.reason());
+    }
+
+    private Result store(JobMessage message, AssetRecord asset, MediaProvider provider, GeneratedMedia made,
+                         Instant started) {
+        byte[] bytes = made.bytes() != null ? made.bytes()
+                : made.textContent() == null ? new byte[0] : made.textContent().getBytes(StandardCharsets.UTF_8);
+        String mimeType = made.bytes() != null ? made.mimeType() : "text/plain; charset=utf-8";
+        String key = storageKey(message.userId(), asset, mimeType);
+        media.put(key, bytes, mimeType);
+        boolean providerCost = made.reportedCostUsd() != null && !OfflineCost.isStandIn(provider);
+        BigDecimal cost = providerCost ? made.reportedCostUsd() : asset.reserved().usd();
+        Map<String, Object> details = new LinkedHashMap<>(made.details());
+        if (!providerCost && OfflineCost.isStandIn(provider)) {
+            details.put("metered", "offline stand-in for " + asset.provider() + "/" + asset.model()
+                    + ", charged at its price-table price");
+        }
+        AssetRecord.Output output = new AssetRecord.Output(
+                made.provider() == null ? provider.name() : made.provider(),
+                made.model() == null ? asset.model() : made.model(),
+                cost, providerCost ? "provider" : "price_table",
+                Duration.between(started, clock.instant()).toMillis(), key, mimeType, bytes.length, sha256(bytes),
+                made.width(), made.height(), made.durationSeconds(), made.textContent(), details);
+        AssetRecord ready = asset.ready(output, clock.instant());
+        UsageAmounts spent = new UsageAmounts(asset.reserved().counts(), cost);
+        AssetRepository.Outcome outcome = assets.complete(message.userId(), ready, asset.billingMonth(), spent);
+        switch (outcome) {
+            case APPLIED, ALREADY_READY -> {
+                nodes.move(message.userId(), asset.campaignId(), Map.of(asset.assetId(), NodeStatus.READY));
+                answerSuccess(message, ready);
+                return outcome == AssetRepository.Outcome.APPLIED ? Result.READY : Result.ALREADY_DONE;
+            }
+            default -> {
+                media.delete(key);
+                answerFailure(message, CLOSED_ERROR, "generation was closed before the asset was stored");
+                return Result.ALREADY_DONE;
+            }
+        }
+    }
+
+    private Result schedulePoll(JobMessage message, AssetRecord asset, ProviderJob.Pending pending) {
+        AssetRecord polling = asset.generating(pending.handle(), asset.attempts(), clock.instant());
+        if (!assets.updateOpen(message.userId(), polling)) {
+            return Result.ALREADY_DONE;
+        }
+        Duration delay = pending.pollAfter() == null ? Duration.ofSeconds(5) : pending.pollAfter();
+        queue.send(message.asPoll(), delay.compareTo(Duration.ofMinutes(15)) > 0 ? Duration.ofMinutes(15) : delay);
+        return Result.POLL_SCHEDULED;
+    }
+
+    private Result retry(JobMessage message, AssetRecord asset, String reason) {
+        if (message.taskToken() != null) {
+            workflow.fail(message.taskToken(), TRANSIENT_ERROR, reason);
+            return Result.RETRY_SCHEDULED;
+        }
+        if (asset.attempts() < SINGLE_ASSET_ATTEMPTS) {
+            queue.send(new JobMessage(message.userId(), message.assetLibraryId(), null, false), SINGLE_ASSET_RETRY_DELAY);
+            return Result.RETRY_SCHEDULED;
+        }
+        return fail(message, asset, reason + " (gave up after " + asset.attempts() + " attempts)");
+    }
+
+    private Result fail(JobMessage message, AssetRecord asset, String reason) {
+        AssetRecord failed = asset.closed(AssetStatus.FAILED, reason, clock.instant());
+        assets.close(message.userId(), failed, asset.billingMonth());
+        nodes.move(message.userId(), asset.campaignId(), Map.of(asset.assetId(), NodeStatus.FAILED));
+        answerFailure(message, REJECTED_ERROR, reason);
+        return Result.FAILED;
+    }
+
+    private void answerSuccess(JobMessage message, AssetRecord ready) {
+        if (message.taskToken() == null) {
+            return;
+        }
+        Map<String, Object> output = new LinkedHashMap<>();
+        output.put("asset_id", ready.assetId());
+        output.put("asset_library_id", ready.assetLibraryId());
+        output.put("status", ready.status().code());
+        output.put("cost_usd", ready.costUsd());
+        workflow.succeed(message.taskToken(), Json.write(output));
+    }
+
+    private void answerFailure(JobMessage message, String error, String cause) {
+        if (message.taskToken() != null) {
+            workflow.fail(message.taskToken(), error, cause);
+        }
+    }
+
+    static String storageKey(String userId, AssetRecord asset, String mimeType) {
+        return "assets/" + UserKeys.userHash(userId) + "/" + asset.campaignId() + "/" + asset.assetLibraryId()
+                + extensionOf(mimeType);
+    }
+
+    private static String extensionOf(String mimeType) {
+        String bare = mimeType == null ? "" : mimeType.split(";")[0].trim();
+        return switch (bare) {
+            case "image/png" -> ".png";
+            case "image/jpeg" -> ".jpg";
+            case "image/webp" -> ".webp";
+            case "video/mp4" -> ".mp4";
+            case "audio/wav", "audio/x-wav", "audio/wave" -> ".wav";
+            case "audio/mpeg" -> ".mp3";
+            case "text/plain" -> ".txt";
+            case "application/json" -> ".json";
+            default -> ".bin";
+        };
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is always available", e);
+        }
+    }
+
+    /** The offline engine stands in for paid providers; its assets are charged at the price-table price. */
+    static final class OfflineCost {
+        private OfflineCost() {
+        }
+
+        static boolean isStandIn(MediaProvider provider) {
+            return provider.name().startsWith("offline");
+        }
+    }
+}
