@@ -88,6 +88,8 @@ public class DynamoCampaignRepository implements CampaignRepository {
         for (String childPrefix : DynamoProposalRepository.keyPrefixesOf(campaignId)) {
             table.deleteAllWithPrefix(dynamo, AppTable.tenantKey(userId), childPrefix);
         }
+        dynamo.deleteItem(delete -> delete.tableName(table.name())
+                .key(DynamoGenerationRunRepository.key(userId, campaignId)));
         return true;
     }
 

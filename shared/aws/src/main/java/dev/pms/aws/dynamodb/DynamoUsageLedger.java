@@ -17,6 +17,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One usage item per tenant and billing month ({@code sk = USAGE#2026-11}). Besides used and reserved
@@ -48,6 +49,31 @@ public class DynamoUsageLedger implements UsageLedger {
 
     @Override
     public boolean reserve(String userId, YearMonth month, UsageAmounts amounts, Plan plan) {
+        Optional<software.amazon.awssdk.services.dynamodb.model.Update> update = reserveUpdate(userId, month, amounts, plan);
+        if (update.isEmpty()) {
+            return false;
+        }
+        if (update.get().updateExpression() == null) {
+            return true;
+        }
+        try {
+            software.amazon.awssdk.services.dynamodb.model.Update u = update.get();
+            dynamo.updateItem(request -> request.tableName(u.tableName()).key(u.key())
+                    .updateExpression(u.updateExpression()).conditionExpression(u.conditionExpression())
+                    .expressionAttributeNames(u.expressionAttributeNames())
+                    .expressionAttributeValues(u.expressionAttributeValues()));
+            return true;
+        } catch (ConditionalCheckFailedException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The conditional write that reserves {@code amounts} within the plan, for use alone or inside a transaction;
+     * empty when the amounts can never fit the plan; an update without expression when there is nothing to reserve.
+     */
+    Optional<software.amazon.awssdk.services.dynamodb.model.Update> reserveUpdate(String userId, YearMonth month,
+                                                                                   UsageAmounts amounts, Plan plan) {
         Update update = new Update();
         List<String> conditions = new ArrayList<>();
         for (UsageKind kind : UsageKind.values()) {
@@ -60,7 +86,7 @@ public class DynamoUsageLedger implements UsageLedger {
             if (!plan.isUnlimited(kind)) {
                 int maxBefore = plan.limit(kind) - count;
                 if (maxBefore < 0) {
-                    return false;
+                    return Optional.empty();
                 }
                 conditions.add("(attribute_not_exists(" + claimed + ") OR " + claimed + " <= " + update.value(maxBefore) + ")");
             }
@@ -71,28 +97,30 @@ public class DynamoUsageLedger implements UsageLedger {
             String claimed = update.add("claimed_micros", micros);
             long maxBefore = micros(plan.monthlyCapUsd()) - micros;
             if (maxBefore < 0) {
-                return false;
+                return Optional.empty();
             }
             conditions.add("(attribute_not_exists(" + claimed + ") OR " + claimed + " <= " + update.value(maxBefore) + ")");
         }
         if (update.isEmpty()) {
-            return true;
+            return Optional.of(software.amazon.awssdk.services.dynamodb.model.Update.builder().build());
         }
-        try {
-            dynamo.updateItem(request -> request.tableName(table.name())
-                    .key(key(userId, month))
-                    .updateExpression(update.expression())
-                    .conditionExpression(conditions.isEmpty() ? null : String.join(" AND ", conditions))
-                    .expressionAttributeNames(update.names)
-                    .expressionAttributeValues(update.values));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
+        return Optional.of(update.toModel(table.name(), key(userId, month),
+                conditions.isEmpty() ? null : String.join(" AND ", conditions)));
     }
 
     @Override
     public void commit(String userId, YearMonth month, UsageAmounts reserved, UsageAmounts spent) {
+        commitUpdate(userId, month, reserved, spent).ifPresent(this::apply);
+    }
+
+    @Override
+    public void release(String userId, YearMonth month, UsageAmounts reserved) {
+        releaseUpdate(userId, month, reserved).ifPresent(this::apply);
+    }
+
+    /** The write that turns {@code reserved} into {@code spent}; empty when nothing changes. */
+    Optional<software.amazon.awssdk.services.dynamodb.model.Update> commitUpdate(String userId, YearMonth month,
+                                                                                  UsageAmounts reserved, UsageAmounts spent) {
         Update update = new Update();
         for (UsageKind kind : UsageKind.values()) {
             update.addIfNonZero("reserved_" + kind.code(), -reserved.count(kind));
@@ -104,11 +132,12 @@ public class DynamoUsageLedger implements UsageLedger {
         update.addIfNonZero("reserved_micros", -reservedMicros);
         update.addIfNonZero("spent_micros", spentMicros);
         update.addIfNonZero("claimed_micros", spentMicros - reservedMicros);
-        apply(userId, month, update);
+        return update.isEmpty() ? Optional.empty() : Optional.of(update.toModel(table.name(), key(userId, month), null));
     }
 
-    @Override
-    public void release(String userId, YearMonth month, UsageAmounts reserved) {
+    /** The write that gives {@code reserved} back; empty when nothing changes. */
+    Optional<software.amazon.awssdk.services.dynamodb.model.Update> releaseUpdate(String userId, YearMonth month,
+                                                                                   UsageAmounts reserved) {
         Update update = new Update();
         for (UsageKind kind : UsageKind.values()) {
             update.addIfNonZero("reserved_" + kind.code(), -reserved.count(kind));
@@ -117,18 +146,14 @@ public class DynamoUsageLedger implements UsageLedger {
         long micros = micros(reserved.usd());
         update.addIfNonZero("reserved_micros", -micros);
         update.addIfNonZero("claimed_micros", -micros);
-        apply(userId, month, update);
+        return update.isEmpty() ? Optional.empty() : Optional.of(update.toModel(table.name(), key(userId, month), null));
     }
 
-    private void apply(String userId, YearMonth month, Update update) {
-        if (update.isEmpty()) {
-            return;
-        }
-        dynamo.updateItem(request -> request.tableName(table.name())
-                .key(key(userId, month))
-                .updateExpression(update.expression())
-                .expressionAttributeNames(update.names)
-                .expressionAttributeValues(update.values));
+    private void apply(software.amazon.awssdk.services.dynamodb.model.Update update) {
+        dynamo.updateItem(request -> request.tableName(update.tableName()).key(update.key())
+                .updateExpression(update.updateExpression())
+                .expressionAttributeNames(update.expressionAttributeNames())
+                .expressionAttributeValues(update.expressionAttributeValues()));
     }
 
     private static UsageAmounts amounts(Map<String, AttributeValue> item, String countPrefix, String microsAttribute) {
@@ -182,6 +207,13 @@ public class DynamoUsageLedger implements UsageLedger {
 
         String expression() {
             return "ADD " + String.join(", ", additions);
+        }
+
+        software.amazon.awssdk.services.dynamodb.model.Update toModel(String tableName, Map<String, AttributeValue> key,
+                                                                     String condition) {
+            return software.amazon.awssdk.services.dynamodb.model.Update.builder().tableName(tableName).key(key)
+                    .updateExpression(expression()).conditionExpression(condition)
+                    .expressionAttributeNames(Map.copyOf(names)).expressionAttributeValues(Map.copyOf(values)).build();
         }
     }
 }

@@ -23,8 +23,11 @@ public interface AssetRepository {
     /** Newest first; {@code limit} is 1..200. */
     Page<AssetRecord> list(String userId, AssetFilter filter, int limit, String nextToken);
 
-    /** Stores a new open record; false if one with that id exists already. */
-    boolean create(String userId, AssetRecord asset);
+    /**
+     * Stores a new queued record and reserves its {@code reserved} amounts against the plan in one atomic step;
+     * false (nothing written) when the plan cannot cover it.
+     */
+    boolean createReserved(String userId, AssetRecord asset, YearMonth month, dev.pms.core.pricing.Plan plan);
 
     /** Replaces an open record with another open one (e.g. the provider's job handle); false if it was closed. */
     boolean updateOpen(String userId, AssetRecord asset);

@@ -57,6 +57,11 @@ class UploadServiceTest {
         }
 
         @Override
+        public void delete(String key) {
+            objects.remove(key);
+        }
+
+        @Override
         public PresignedDownload presignDownload(String key, Duration ttl) {
             return new PresignedDownload("https://bucket.example/" + key, Instant.EPOCH.plus(ttl));
         }

@@ -1,0 +1,157 @@
+package dev.pms.core.generation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pms.core.asset.AssetLibraryService;
+import dev.pms.core.asset.AssetRecord;
+import dev.pms.core.asset.AssetRepository;
+import dev.pms.core.asset.AssetStatus;
+import dev.pms.core.asset.AssetView;
+import dev.pms.core.campaign.AssetNode;
+import dev.pms.core.campaign.Campaign;
+import dev.pms.core.campaign.CampaignRepository;
+import dev.pms.core.campaign.NodeStatus;
+import dev.pms.core.campaign.NodeStatusService;
+import dev.pms.core.channel.AssetType;
+import dev.pms.core.error.ConflictException;
+import dev.pms.core.error.FieldError;
+import dev.pms.core.error.NotFoundException;
+import dev.pms.core.error.ValidationException;
+import dev.pms.core.pricing.CostEstimator;
+import dev.pms.core.pricing.CostLine;
+import dev.pms.core.pricing.PlanLimitExceededException;
+import dev.pms.core.pricing.PreflightService;
+import dev.pms.core.proposal.Proposal;
+import dev.pms.core.proposal.ProposalRepository;
+import dev.pms.core.proposal.ProposalStatus;
+import dev.pms.core.usage.UsageAmounts;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Contract #4, {@code POST /assets/generate}: one approved proposal, looked up by (caller, campaign, asset id) —
+ * any prompt or provider the client sends is ignored. The asset is reserved against the plan first; copy is made
+ * while the request waits, anything slower goes through the provider jobs queue and the answer says where to poll.
+ */
+public final class SingleAssetService {
+    private final CampaignRepository campaigns;
+    private final ProposalRepository proposals;
+    private final CostEstimator costs;
+    private final PreflightService preflight;
+    private final AssetRepository assets;
+    private final AssetLibraryService library;
+    private final NodeProgress nodes;
+    private final ProviderJobWorker worker;
+    private final JobQueue queue;
+    private final Clock clock;
+    private final Supplier<String> ids;
+
+    public SingleAssetService(CampaignRepository campaigns, ProposalRepository proposals, CostEstimator costs,
+                              PreflightService preflight, AssetRepository assets, AssetLibraryService library,
+                              NodeStatusService nodeStatuses, ProviderJobWorker worker, JobQueue queue, Clock clock,
+                              Supplier<String> ids) {
+        this.campaigns = campaigns;
+        this.proposals = proposals;
+        this.costs = costs;
+        this.preflight = preflight;
+        this.assets = assets;
+        this.library = library;
+        this.nodes = new NodeProgress(nodeStatuses);
+        this.worker = worker;
+        this.queue = queue;
+        this.clock = clock;
+        this.ids = ids;
+    }
+
+    /** The contract's answer; {@code status} and {@code pollUrl} say whether the asset is made yet. */
+    public record Generated(boolean success, AssetType assetType, String assetId, String content, String url,
+                            String assetLibraryId, String provider, String model, BigDecimal cost, String channel,
+                            String status, String pollUrl, String error) {
+    }
+
+    /** Whether the answer is final (200) or the job was queued (202). */
+    public record Answer(boolean queued, Generated body) {
+    }
+
+    public Answer generate(String userId, JsonNode body) {
+        Target target = target(body);
+        Campaign campaign = campaigns.find(userId, target.campaignId())
+                .orElseThrow(() -> new NotFoundException("campaign " + target.campaignId() + " not found"));
+        AssetNode node = campaign.assetNodes().stream().filter(n -> n.assetId().equals(target.assetId())).findFirst()
+                .orElseThrow(() -> new NotFoundException("asset " + target.assetId() + " is not a node of campaign "
+                        + target.campaignId()));
+        Proposal proposal = proposals.current(userId, campaign.campaignId(), node.assetId())
+                .orElseThrow(() -> new NotFoundException("asset " + node.assetId() + " has no proposal yet; "
+                        + "generate proposals first"));
+        if (proposal.status() != ProposalStatus.APPROVED
+                || (node.status() != NodeStatus.APPROVED && node.status() != NodeStatus.FAILED)) {
+            throw new ConflictException("asset " + node.assetId() + " is " + node.status().code()
+                    + " with a " + proposal.status().code() + " proposal; only an approved proposal (or a failed "
+                    + "asset) is generated");
+        }
+        CostLine line = costs.estimate(node, proposal.tier());
+        preflight.check(userId, List.of(line));
+        Instant now = clock.instant();
+        AssetRecord queued = new AssetRecord(ids.get(), campaign.campaignId(), node.assetId(), null, proposal.version(),
+                node.assetType(), node.channel(), node.placement(), proposal.proposedPrompt(),
+                proposal.recommendedProvider(), proposal.recommendedModel(), AssetStatus.QUEUED,
+                new UsageAmounts(Map.of(line.usageKind(), 1), line.costUsd()), null, 0, null, null, null, null, null,
+                null, null, null, null, null, null, null, Map.of("tier", proposal.tier().code()), now, now);
+        if (!assets.createReserved(userId, queued, preflight.billingMonth(), preflight.planOf(userId))) {
+            preflight.check(userId, List.of(line));
+            throw new PlanLimitExceededException(preflight.quote(userId, List.of(node), proposal.tier()));
+        }
+        nodes.move(userId, campaign.campaignId(), Map.of(node.assetId(), NodeStatus.GENERATING));
+        JobMessage message = new JobMessage(userId, queued.assetLibraryId(), null, false);
+        if (node.assetType() == AssetType.TEXT) {
+            worker.process(message);
+            AssetView made = library.get(userId, queued.assetLibraryId());
+            return new Answer(false, answer(made, made.status() == AssetStatus.READY ? null : made.error()));
+        }
+        queue.send(message, Duration.ZERO);
+        return new Answer(true, answer(AssetView.of(queued, null, null), null));
+    }
+
+    private static Generated answer(AssetView asset, String error) {
+        boolean ok = asset.status() != AssetStatus.FAILED && asset.status() != AssetStatus.STOPPED;
+        return new Generated(ok, asset.assetType(), asset.assetId(), asset.content(), asset.url(),
+                asset.assetLibraryId(), asset.lineage().provider(), asset.lineage().model(),
+                asset.costUsd(), asset.channel().code(), asset.status().code(),
+                asset.status().isOpen() ? "/api/product-marketing/assets/" + asset.assetLibraryId() : null, error);
+    }
+
+    private record Target(String campaignId, String assetId) {
+    }
+
+    private static Target target(JsonNode body) {
+        List<FieldError> errors = new ArrayList<>();
+        JsonNode proposal = body == null ? null : body.get("asset_proposal");
+        if (proposal == null || !proposal.isObject()) {
+            throw ValidationException.of("asset_proposal", "is required: {asset_id, campaign_id}");
+        }
+        String campaignId = text(proposal, "campaign_id", errors);
+        String assetId = text(proposal, "asset_id", errors);
+        if (!errors.isEmpty()) {
+            throw new ValidationException("asset_proposal must name the campaign and the asset", errors);
+        }
+        if (!campaignId.matches("[0-9a-fA-F-]{36}") || !assetId.matches("[0-9a-fA-F-]{36}")) {
+            throw new NotFoundException("no such proposal");
+        }
+        return new Target(campaignId, assetId);
+    }
+
+    private static String text(JsonNode object, String field, List<FieldError> errors) {
+        JsonNode value = object.get(field);
+        if (value == null || !value.isTextual() || value.asText().isBlank()) {
+            errors.add(new FieldError("asset_proposal." + field, "is required"));
+            return null;
+        }
+        return value.asText();
+    }
+}
