@@ -324,6 +324,10 @@ public final class GenerationService {
         if (!run.get().status().isFinal()) {
             closeOpen(input.userId(), run.get(), AssetStatus.FAILED, "the run ended before this job finished");
         }
+        if (input.failure() != null) {
+            return rollUp(input.userId(), input.campaignId(), input.runId(), RunStatus.FAILED,
+                    "the workflow failed: " + reasonOf(input.failure().error(), input.failure().cause()));
+        }
         RunStatus ending = "plan_exceeded".equals(stepOutcome) || "failed".equals(stepOutcome) ? RunStatus.FAILED : null;
         return rollUp(input.userId(), input.campaignId(), input.runId(), ending, step == null ? null : step.reason());
     }

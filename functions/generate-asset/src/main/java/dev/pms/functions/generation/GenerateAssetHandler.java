@@ -1,0 +1,22 @@
+package dev.pms.functions.generation;
+
+import dev.pms.aws.http.ApiController;
+import dev.pms.aws.http.ApiGatewayFunction;
+import io.micronaut.context.ApplicationContext;
+
+/** Lambda handler for campaign generation, single-asset generation and the asset library routes. */
+public class GenerateAssetHandler extends ApiGatewayFunction {
+
+    public GenerateAssetHandler() {
+        super();
+    }
+
+    public GenerateAssetHandler(ApplicationContext context) {
+        super(context);
+    }
+
+    @Override
+    protected Class<? extends ApiController> controllerType() {
+        return GenerationController.class;
+    }
+}

@@ -1,0 +1,111 @@
+package dev.pms.functions.generation;
+
+import dev.pms.core.asset.AssetLibraryService;
+import dev.pms.core.asset.AssetRepository;
+import dev.pms.core.brand.BrandProfileRepository;
+import dev.pms.core.campaign.CampaignRepository;
+import dev.pms.core.campaign.NodeStatusService;
+import dev.pms.core.channel.ChannelCatalog;
+import dev.pms.core.generation.GenerationRequests;
+import dev.pms.core.generation.GenerationRunRepository;
+import dev.pms.core.generation.GenerationService;
+import dev.pms.core.generation.JobQueue;
+import dev.pms.core.generation.MediaProvider;
+import dev.pms.core.generation.ProviderDirectory;
+import dev.pms.core.generation.ProviderJobWorker;
+import dev.pms.core.generation.SingleAssetService;
+import dev.pms.core.generation.WorkflowEngine;
+import dev.pms.core.media.MediaStore;
+import dev.pms.core.pricing.CostEstimator;
+import dev.pms.core.pricing.PreflightService;
+import dev.pms.core.proposal.ProposalRepository;
+import dev.pms.core.proposal.ProposalService;
+import dev.pms.providers.offline.InjectedFaults;
+import dev.pms.providers.offline.OfflineProviders;
+import dev.pms.providers.openai.OpenAiCompatibleConfig;
+import dev.pms.providers.openai.OpenAiCompatibleTextProvider;
+import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Wires campaign generation. Providers come from configuration: {@code PROVIDERS_MODE=offline} (the default) makes
+ * every asset with the offline engine, standing in for whatever provider the proposal named; {@code live} uses the
+ * configured real clients and the offline engine only where none is configured. {@code PROVIDERS_OFFLINE_LATENCY_MS}
+ * and {@code PROVIDERS_OFFLINE_FAILURE_RATE} inject latency and failures into the offline engine.
+ */
+@Factory
+public class GenerationFactory {
+
+    @Singleton
+    ProviderDirectory providerDirectory(@Value("${providers.mode:offline}") String mode,
+                                        @Value("${providers.offline.latency.ms:0}") long latencyMillis,
+                                        @Value("${providers.offline.failure.rate:0}") double failureRate,
+                                        @Value("${providers.offline.seed:20261125}") long seed,
+                                        @Value("${openai.base.url:https://api.openai.com/v1}") String openAiBaseUrl,
+                                        @Value("${openai.model:gpt-4o-mini}") String openAiModel,
+                                        @Value("${openai.api.key:}") String openAiKey) {
+        MediaProvider offline = InjectedFaults.around(new OfflineProviders(), Duration.ofMillis(latencyMillis),
+                failureRate, seed);
+        List<MediaProvider> live = new ArrayList<>();
+        if ("live".equalsIgnoreCase(mode)) {
+            if (!openAiKey.isBlank()) {
+                OpenAiCompatibleConfig config = OpenAiCompatibleConfig.of("openai", URI.create(openAiBaseUrl),
+                        openAiModel, () -> openAiKey);
+                live.add(new OpenAiCompatibleTextProvider(config));
+            }
+        } else if (!"offline".equalsIgnoreCase(mode)) {
+            throw new IllegalStateException("PROVIDERS_MODE must be offline or live, not " + mode);
+        }
+        return new ProviderDirectory(live, offline);
+    }
+
+    @Singleton
+    NodeStatusService nodeStatusService(CampaignRepository campaigns, Clock clock) {
+        return new NodeStatusService(campaigns, clock);
+    }
+
+    @Singleton
+    GenerationRequests generationRequests(ProposalRepository proposals, BrandProfileRepository profiles,
+                                          ChannelCatalog catalog) {
+        return new GenerationRequests(proposals, profiles, catalog);
+    }
+
+    @Singleton
+    ProviderJobWorker providerJobWorker(AssetRepository assets, CampaignRepository campaigns,
+                                        NodeStatusService nodeStatuses, MediaStore media, WorkflowEngine workflow,
+                                        JobQueue queue, ProviderDirectory providers, GenerationRequests requests,
+                                        Clock clock) {
+        return new ProviderJobWorker(assets, campaigns, nodeStatuses, media, workflow, queue, providers, requests, clock);
+    }
+
+    @Singleton
+    GenerationService generationService(CampaignRepository campaigns, ProposalService proposalService,
+                                        ProposalRepository proposals, PreflightService preflight, CostEstimator costs,
+                                        GenerationRunRepository runs, AssetRepository assets,
+                                        NodeStatusService nodeStatuses, WorkflowEngine workflow, Clock clock) {
+        return new GenerationService(campaigns, proposalService, proposals, preflight, costs, runs, assets,
+                nodeStatuses, workflow, clock, () -> UUID.randomUUID().toString());
+    }
+
+    @Singleton
+    AssetLibraryService assetLibraryService(AssetRepository assets, MediaStore media) {
+        return new AssetLibraryService(assets, media);
+    }
+
+    @Singleton
+    SingleAssetService singleAssetService(CampaignRepository campaigns, ProposalRepository proposals,
+                                          CostEstimator costs, PreflightService preflight, AssetRepository assets,
+                                          AssetLibraryService library, NodeStatusService nodeStatuses,
+                                          ProviderJobWorker worker, JobQueue queue, Clock clock) {
+        return new SingleAssetService(campaigns, proposals, costs, preflight, assets, library, nodeStatuses, worker,
+                queue, clock, () -> UUID.randomUUID().toString());
+    }
+}

@@ -1,0 +1,79 @@
+package dev.pms.functions.generation;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.pms.core.generation.GenerationService;
+import dev.pms.core.generation.ItemFailure;
+import dev.pms.core.generation.RunInput;
+import dev.pms.core.json.Json;
+import io.micronaut.context.ApplicationContext;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The generation workflow's Lambda tasks, chosen by {@code action}: {@code prepare}, {@code await_approval} (with
+ * the task token), {@code reserve}, {@code item_failed} and {@code finalize}. Each answers a small JSON object the
+ * state machine's Choice states read; business outcomes are answers, not errors.
+ */
+public class GenerationTasksHandler implements RequestHandler<Map<String, Object>, Map<String, Object>>, AutoCloseable {
+    private final ApplicationContext context;
+    private final GenerationService generation;
+
+    public GenerationTasksHandler() {
+        this(ApplicationContext.run());
+    }
+
+    public GenerationTasksHandler(ApplicationContext context) {
+        this.context = context;
+        this.generation = context.getBean(GenerationService.class);
+    }
+
+    @Override
+    public Map<String, Object> handleRequest(Map<String, Object> event, Context lambdaContext) {
+        Object action = event.get("action");
+        return switch (String.valueOf(action)) {
+            case "prepare" -> {
+                RunInput.StepResult step = generation.prepare(runInput(event));
+                yield answer("next", step.next(), "outcome", step.outcome(), "reason", step.reason());
+            }
+            case "await_approval" -> {
+                generation.awaitApproval(runInput(event), String.valueOf(event.get("task_token")));
+                yield Map.of("waiting", true);
+            }
+            case "reserve" -> {
+                GenerationService.Reserved reserved = generation.reserve(runInput(event));
+                yield answer("next", reserved.next(), "outcome", reserved.outcome(), "reason", reserved.reason(),
+                        "items", reserved.items());
+            }
+            case "item_failed" -> {
+                generation.itemFailed(Json.mapper().convertValue(event.get("item"), ItemFailure.class));
+                yield Map.of("recorded", true);
+            }
+            case "finalize" -> {
+                GenerationService.Finalized finalized = generation.finalizeRun(runInput(event));
+                yield answer("outcome", finalized.outcome(), "ready", finalized.ready(), "failed", finalized.failed(),
+                        "cost_usd", finalized.costUsd());
+            }
+            default -> throw new IllegalArgumentException("unknown generation task action '" + action + "'");
+        };
+    }
+
+    private static RunInput runInput(Map<String, Object> event) {
+        return Json.mapper().convertValue(event.get("run"), RunInput.class);
+    }
+
+    /** Every key present, null or not: the state machine's ResultSelectors name each one. */
+    private static Map<String, Object> answer(Object... keysAndValues) {
+        Map<String, Object> answer = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            answer.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return answer;
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
