@@ -41,6 +41,10 @@ class GenerationApiEndToEndTest {
 
     @BeforeAll
     static void attach(Devstack running) {
+        attachTo(running);
+    }
+
+    static void attachTo(Devstack running) {
         devstack = running;
     }
 
@@ -188,11 +192,18 @@ class GenerationApiEndToEndTest {
     }
 
     static ApiClient userOnPlan(String tier) {
-        String user = "user-" + UUID.randomUUID();
+        return userOnPlan("user-" + UUID.randomUUID(), tier);
+    }
+
+    static ApiClient userOnPlan(String user, String tier) {
+        setPlan(user, tier);
+        return new ApiClient(devstack.apiBase(), devstack.tokenFor(user));
+    }
+
+    static void setPlan(String user, String tier) {
         ApiClient admin = new ApiClient(devstack.baseUri().resolve("/_devstack"), null);
         ApiClient.Reply set = admin.post("/plans", "{\"user\": \"" + user + "\", \"tier\": \"" + tier + "\"}");
         assertThat(set.status()).as(set.toString()).isEqualTo(200);
-        return new ApiClient(devstack.apiBase(), devstack.tokenFor(user));
     }
 
     static JsonNode awaitStatus(ApiClient client, String campaignId, Predicate<JsonNode> done) {

@@ -8,6 +8,8 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -54,12 +56,33 @@ public final class DevstackExtension implements BeforeAllCallback, ParameterReso
                 .map(testClass -> testClass.getAnnotation(DevstackTemplate.class))
                 .map(DevstackTemplate::value)
                 .orElse("");
+        Map<String, String> parameters = pairs(context, DevstackParameters::value);
+        Map<String, String> functionProperties = pairs(context, DevstackParameters::functionProperties);
         return context.getRoot().getStore(NAMESPACE)
-                .getOrComputeIfAbsent("devstack:" + location, key -> start(location), RunningDevstack.class)
+                .getOrComputeIfAbsent("devstack:" + location + parameters + functionProperties,
+                        key -> start(location, parameters, functionProperties), RunningDevstack.class)
                 .devstack();
     }
 
-    private static RunningDevstack start(String location) {
+    private static Map<String, String> pairs(ExtensionContext context,
+                                             java.util.function.Function<DevstackParameters, String[]> attribute) {
+        Map<String, String> pairs = new TreeMap<>();
+        context.getTestClass().map(testClass -> testClass.getAnnotation(DevstackParameters.class))
+                .map(attribute)
+                .ifPresent(values -> {
+                    for (String pair : values) {
+                        int equals = pair.indexOf('=');
+                        if (equals < 1) {
+                            throw new IllegalArgumentException("@DevstackParameters entries are Name=value, not " + pair);
+                        }
+                        pairs.put(pair.substring(0, equals), pair.substring(equals + 1));
+                    }
+                });
+        return pairs;
+    }
+
+    private static RunningDevstack start(String location, Map<String, String> parameters,
+                                         Map<String, String> functionProperties) {
         try {
             Path keyDirectory = Files.createTempDirectory("pms-devstack-test-key");
             DevstackOptions options = DevstackOptions.defaults()
@@ -69,7 +92,14 @@ public final class DevstackExtension implements BeforeAllCallback, ParameterReso
             if (template != null) {
                 options = options.withTemplate(template);
             }
-            return new RunningDevstack(Devstack.start(options), keyDirectory);
+            if (!parameters.isEmpty()) {
+                options = options.withParameterOverrides(parameters);
+            }
+            Devstack devstack = Devstack.start(options);
+            if (!functionProperties.isEmpty()) {
+                devstack.functions().addFunctionProperties(functionProperties);
+            }
+            return new RunningDevstack(devstack, keyDirectory);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

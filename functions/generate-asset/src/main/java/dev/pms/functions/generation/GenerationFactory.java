@@ -82,17 +82,19 @@ public class GenerationFactory {
     ProviderJobWorker providerJobWorker(AssetRepository assets, CampaignRepository campaigns,
                                         NodeStatusService nodeStatuses, MediaStore media, WorkflowEngine workflow,
                                         JobQueue queue, ProviderDirectory providers, GenerationRequests requests,
-                                        Clock clock) {
-        return new ProviderJobWorker(assets, campaigns, nodeStatuses, media, workflow, queue, providers, requests, clock);
+                                        Clock clock, @Value("${chaos.worker.crash.rate:0}") double crashRate) {
+        MediaStore store = crashRate > 0 ? new CrashAfterStoringMedia(media, crashRate, 7) : media;
+        return new ProviderJobWorker(assets, campaigns, nodeStatuses, store, workflow, queue, providers, requests, clock);
     }
 
     @Singleton
     GenerationService generationService(CampaignRepository campaigns, ProposalService proposalService,
                                         ProposalRepository proposals, PreflightService preflight, CostEstimator costs,
                                         GenerationRunRepository runs, AssetRepository assets,
-                                        NodeStatusService nodeStatuses, WorkflowEngine workflow, Clock clock) {
+                                        NodeStatusService nodeStatuses, WorkflowEngine workflow, MediaStore media,
+                                        Clock clock) {
         return new GenerationService(campaigns, proposalService, proposals, preflight, costs, runs, assets,
-                nodeStatuses, workflow, clock, () -> UUID.randomUUID().toString());
+                nodeStatuses, workflow, media, clock, () -> UUID.randomUUID().toString());
     }
 
     @Singleton

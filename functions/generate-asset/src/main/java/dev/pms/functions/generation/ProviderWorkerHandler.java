@@ -11,6 +11,7 @@ import dev.pms.core.json.Json;
 import io.micronaut.context.ApplicationContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -23,8 +24,13 @@ import java.util.List;
 public class ProviderWorkerHandler implements RequestHandler<SQSEvent, SQSBatchResponse>, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ProviderWorkerHandler.class);
 
+    /** A failed job comes back after 2, 4, 8 … seconds (at most a minute) instead of the queue's whole timeout. */
+    private static final int MAX_RETRY_DELAY_SECONDS = 60;
+
     private final ApplicationContext context;
     private final ProviderJobWorker worker;
+    private final SqsClient sqs;
+    private final String queueUrl;
 
     public ProviderWorkerHandler() {
         this(ApplicationContext.run());
@@ -33,6 +39,8 @@ public class ProviderWorkerHandler implements RequestHandler<SQSEvent, SQSBatchR
     public ProviderWorkerHandler(ApplicationContext context) {
         this.context = context;
         this.worker = context.getBean(ProviderJobWorker.class);
+        this.sqs = context.getBean(SqsClient.class);
+        this.queueUrl = context.getProperty("provider.jobs.queue.url", String.class).orElse(null);
     }
 
     @Override
@@ -54,9 +62,24 @@ public class ProviderWorkerHandler implements RequestHandler<SQSEvent, SQSBatchR
                         message.getMessageId(), e.getClass().getSimpleName());
                 failures.add(SQSBatchResponse.BatchItemFailure.builder()
                         .withItemIdentifier(message.getMessageId()).build());
+                retrySoon(message);
             }
         }
         return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
+    }
+
+    private void retrySoon(SQSEvent.SQSMessage message) {
+        if (queueUrl == null || queueUrl.isBlank()) {
+            return;
+        }
+        int receives = Integer.parseInt(message.getAttributes().getOrDefault("ApproximateReceiveCount", "1"));
+        int delay = Math.min(MAX_RETRY_DELAY_SECONDS, 1 << Math.min(receives, 6));
+        try {
+            sqs.changeMessageVisibility(change -> change.queueUrl(queueUrl)
+                    .receiptHandle(message.getReceiptHandle()).visibilityTimeout(delay));
+        } catch (RuntimeException e) {
+            LOG.debug("message {} keeps the queue's visibility timeout: {}", message.getMessageId(), e.toString());
+        }
     }
 
     @Override

@@ -60,13 +60,14 @@ public final class GenerationService {
     private final AssetRepository assets;
     private final NodeProgress nodes;
     private final WorkflowEngine workflow;
+    private final dev.pms.core.media.MediaStore media;
     private final Clock clock;
     private final Supplier<String> ids;
 
     public GenerationService(CampaignRepository campaigns, ProposalService proposalService, ProposalRepository proposals,
                              PreflightService preflight, CostEstimator costs, GenerationRunRepository runs,
                              AssetRepository assets, NodeStatusService nodeStatuses, WorkflowEngine workflow,
-                             Clock clock, Supplier<String> ids) {
+                             dev.pms.core.media.MediaStore media, Clock clock, Supplier<String> ids) {
         this.campaigns = campaigns;
         this.proposalService = proposalService;
         this.proposals = proposals;
@@ -76,6 +77,7 @@ public final class GenerationService {
         this.assets = assets;
         this.nodes = new NodeProgress(nodeStatuses);
         this.workflow = workflow;
+        this.media = media;
         this.clock = clock;
         this.ids = ids;
     }
@@ -304,9 +306,12 @@ public final class GenerationService {
         }
         String reason = failure.failure() == null ? "the provider job failed"
                 : reasonOf(failure.failure().error(), failure.failure().cause());
-        assets.close(failure.userId(), asset.get().closed(AssetStatus.FAILED, reason, clock.instant()),
-                asset.get().billingMonth());
-        nodes.move(failure.userId(), asset.get().campaignId(), Map.of(asset.get().assetId(), NodeStatus.FAILED));
+        AssetRepository.Outcome outcome = assets.close(failure.userId(),
+                asset.get().closed(AssetStatus.FAILED, reason, clock.instant()), asset.get().billingMonth());
+        if (outcome == AssetRepository.Outcome.APPLIED) {
+            media.delete(ProviderJobWorker.storageKey(failure.userId(), asset.get()));
+            nodes.move(failure.userId(), asset.get().campaignId(), Map.of(asset.get().assetId(), NodeStatus.FAILED));
+        }
     }
 
     /** What the run came to, for the workflow's last Choice. */
@@ -354,8 +359,12 @@ public final class GenerationService {
         Map<String, NodeStatus> moves = new LinkedHashMap<>();
         for (AssetRecord asset : assets.findAll(userId, run.assetLibraryIds().values())) {
             if (asset.isOpen()) {
-                assets.close(userId, asset.closed(finalStatus, reason, clock.instant()), asset.billingMonth());
-                moves.put(asset.assetId(), NodeStatus.FAILED);
+                AssetRepository.Outcome outcome = assets.close(userId, asset.closed(finalStatus, reason,
+                        clock.instant()), asset.billingMonth());
+                if (outcome == AssetRepository.Outcome.APPLIED) {
+                    media.delete(ProviderJobWorker.storageKey(userId, asset));
+                    moves.put(asset.assetId(), NodeStatus.FAILED);
+                }
             }
         }
         nodes.move(userId, run.campaignId(), moves);

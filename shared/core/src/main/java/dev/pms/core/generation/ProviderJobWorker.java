@@ -80,6 +80,7 @@ public final class ProviderJobWorker {
             return Result.ALREADY_DONE;
         }
         if (!asset.isOpen()) {
+            media.delete(storageKey(message.userId(), asset));
             answerFailure(message, CLOSED_ERROR, "generation was " + asset.status().code() + ": " + asset.error());
             return Result.ALREADY_DONE;
         }
@@ -122,7 +123,7 @@ public final class ProviderJobWorker {
         byte[] bytes = made.bytes() != null ? made.bytes()
                 : made.textContent() == null ? new byte[0] : made.textContent().getBytes(StandardCharsets.UTF_8);
         String mimeType = made.bytes() != null ? made.mimeType() : "text/plain; charset=utf-8";
-        String key = storageKey(message.userId(), asset, mimeType);
+        String key = storageKey(message.userId(), asset);
         media.put(key, bytes, mimeType);
         boolean providerCost = made.reportedCostUsd() != null && !OfflineCost.isStandIn(provider);
         BigDecimal cost = providerCost ? made.reportedCostUsd() : asset.reserved().usd();
@@ -178,8 +179,14 @@ public final class ProviderJobWorker {
 
     private Result fail(JobMessage message, AssetRecord asset, String reason) {
         AssetRecord failed = asset.closed(AssetStatus.FAILED, reason, clock.instant());
-        assets.close(message.userId(), failed, asset.billingMonth());
-        nodes.move(message.userId(), asset.campaignId(), Map.of(asset.assetId(), NodeStatus.FAILED));
+        AssetRepository.Outcome outcome = assets.close(message.userId(), failed, asset.billingMonth());
+        if (outcome == AssetRepository.Outcome.ALREADY_READY) {
+            return process(message);
+        }
+        if (outcome == AssetRepository.Outcome.APPLIED) {
+            media.delete(storageKey(message.userId(), asset));
+            nodes.move(message.userId(), asset.campaignId(), Map.of(asset.assetId(), NodeStatus.FAILED));
+        }
         answerFailure(message, REJECTED_ERROR, reason);
         return Result.FAILED;
     }
@@ -202,24 +209,12 @@ public final class ProviderJobWorker {
         }
     }
 
-    static String storageKey(String userId, AssetRecord asset, String mimeType) {
-        return "assets/" + UserKeys.userHash(userId) + "/" + asset.campaignId() + "/" + asset.assetLibraryId()
-                + extensionOf(mimeType);
-    }
-
-    private static String extensionOf(String mimeType) {
-        String bare = mimeType == null ? "" : mimeType.split(";")[0].trim();
-        return switch (bare) {
-            case "image/png" -> ".png";
-            case "image/jpeg" -> ".jpg";
-            case "image/webp" -> ".webp";
-            case "video/mp4" -> ".mp4";
-            case "audio/wav", "audio/x-wav", "audio/wave" -> ".wav";
-            case "audio/mpeg" -> ".mp3";
-            case "text/plain" -> ".txt";
-            case "application/json" -> ".json";
-            default -> ".bin";
-        };
+    /**
+     * Where a job's media goes: one fixed key per asset record (the content type travels with the object), so a
+     * repeated attempt overwrites rather than adds, and a closed record's leftovers can be removed without a listing.
+     */
+    public static String storageKey(String userId, AssetRecord asset) {
+        return "assets/" + UserKeys.userHash(userId) + "/" + asset.campaignId() + "/" + asset.assetLibraryId();
     }
 
     static String sha256(byte[] bytes) {
