@@ -305,13 +305,13 @@ class WaveSpeedProviderTest {
 
     @Test
     void waitsAsRetryAfterAsksOn429ThenSucceeds() {
-        stub.then(Reply.withHeader(429, "Retry-After", "2", WaveSpeedStub.refused(429, "Too many requests")))
+        stub.then(Reply.withHeader(429, "Retry-After", "3", WaveSpeedStub.refused(429, "Too many requests")))
                 .then(Reply.ok(stub.created("r1", "wavespeed-ai/qwen-image/text-to-image")));
         WaveSpeedProvider provider = provider(3);
 
         ProviderJob.Pending pending = (ProviderJob.Pending) provider.submit(imageRequest());
 
-        assertThat(waits).containsExactly(Duration.ofSeconds(2));
+        assertThat(waits).containsExactly(Duration.ofSeconds(3));
         assertThat(stub.calls()).hasSize(2);
         assertThat(pending.handle()).endsWith("|2");
         assertThat(provider.httpCalls()).isEqualTo(2);
