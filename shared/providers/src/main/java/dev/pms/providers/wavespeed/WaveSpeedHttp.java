@@ -21,8 +21,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The HTTP calls of one job step, each retried with backoff on 429 (as long as {@code Retry-After} asks), 5xx,
- * timeouts and broken connections, and counted. Only calls to the API carry the key: output downloads and uploads
- * go to other hosts (a CDN, a signed storage URL) and are sent without it.
+ * timeouts and broken connections, and counted. Only calls to the API carry the key, and they follow no redirect:
+ * output downloads and uploads go to other hosts (a CDN, a signed storage URL) and are sent without it.
  */
 final class WaveSpeedHttp {
     private static final System.Logger LOG = System.getLogger(WaveSpeedHttp.class.getName());
@@ -34,7 +34,8 @@ final class WaveSpeedHttp {
     }
 
     private final WaveSpeedConfig config;
-    private final HttpClient client;
+    private final HttpClient api;
+    private final HttpClient files;
     private final ObjectMapper mapper;
     private final Sleeper sleeper;
     private final Backoff backoff;
@@ -43,10 +44,11 @@ final class WaveSpeedHttp {
     private final String jobLabel;
     private int calls;
 
-    WaveSpeedHttp(WaveSpeedConfig config, HttpClient client, ObjectMapper mapper, Sleeper sleeper, Backoff backoff,
+    WaveSpeedHttp(WaveSpeedConfig config, HttpClient api, HttpClient files, ObjectMapper mapper, Sleeper sleeper, Backoff backoff,
                   AtomicLong totalCalls, Redactor redactor, String jobLabel, int callsSoFar) {
         this.config = config;
-        this.client = client;
+        this.api = api;
+        this.files = files;
         this.mapper = mapper;
         this.sleeper = sleeper;
         this.backoff = backoff;
@@ -135,7 +137,7 @@ final class WaveSpeedHttp {
         calls++;
         totalCalls.incrementAndGet();
         try {
-            response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            response = (api ? this.api : files).send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (HttpTimeoutException e) {
             return Transient.of(what + " got no answer within " + request.timeout().map(Duration::toMillis).orElse(0L)
                     + " ms", Optional.empty());

@@ -71,7 +71,8 @@ public final class WaveSpeedProvider implements MediaProvider {
     private final PriceTable prices;
     private final Sleeper sleeper;
     private final Backoff backoff;
-    private final HttpClient client;
+    private final HttpClient apiClient;
+    private final HttpClient fileClient;
     private final ObjectMapper mapper = new ObjectMapper();
     private final AtomicLong httpCalls = new AtomicLong();
 
@@ -87,7 +88,9 @@ public final class WaveSpeedProvider implements MediaProvider {
         this.prices = Objects.requireNonNull(prices, "prices");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         this.backoff = new Backoff(config.backoffBase(), config.backoffCap(), random, clock);
-        this.client = HttpClient.newBuilder().connectTimeout(config.requestTimeout())
+        this.apiClient = HttpClient.newBuilder().connectTimeout(config.requestTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.fileClient = HttpClient.newBuilder().connectTimeout(config.requestTimeout())
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
     }
 
@@ -243,7 +246,7 @@ public final class WaveSpeedProvider implements MediaProvider {
         Step(Redactor redactor, String label, int callsSoFar) {
             this.redactor = redactor;
             this.label = label;
-            this.http = new WaveSpeedHttp(config, client, mapper, sleeper, backoff, httpCalls, redactor, label,
+            this.http = new WaveSpeedHttp(config, apiClient, fileClient, mapper, sleeper, backoff, httpCalls, redactor, label,
                     callsSoFar);
         }
 
