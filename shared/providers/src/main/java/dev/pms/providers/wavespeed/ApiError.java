@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
 record ApiError(String message) {
     private static final int MAX_MESSAGE_CHARS = 300;
     private static final Pattern CONTENT_POLICY = Pattern.compile(
-            "nsfw|content[ _-]?(policy|moderation|filter)|policy[ _-]?violation|sensitive|moderat|inappropriate"
-                    + "|prohibited|safety[ _-]?(check|filter|system)|flagged|unsafe",
+            "nsfw|content[ _-]?(policy|moderation|filter|safety)|policy[ _-]?violation|usage polic"
+                    + "|sensitive (content|material|words?|image)|moderation|inappropriate|prohibited content"
+                    + "|safety[ _-]?(check|filter|system)|unsafe content|flagged (as|for) (nsfw|unsafe|inappropriate)",
             Pattern.CASE_INSENSITIVE);
 
     static ApiError fromBody(ObjectMapper mapper, byte[] body) {
@@ -35,7 +36,8 @@ record ApiError(String message) {
         }
         for (JsonNode candidate : new JsonNode[] {root.path("data").path("error"), root.path("error"),
                 root.path("error").path("message"), root.path("message"), root.path("msg")}) {
-            if (candidate.isTextual() && !candidate.asText().isBlank()) {
+            if (candidate.isTextual() && !candidate.asText().isBlank()
+                    && !"success".equalsIgnoreCase(candidate.asText().strip())) {
                 return of(candidate.asText());
             }
         }

@@ -27,6 +27,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
 
 import static dev.pms.providers.wavespeed.WaveSpeedFixtures.SCRIPT;
 import static dev.pms.providers.wavespeed.WaveSpeedFixtures.mp4;
@@ -388,6 +393,47 @@ class WaveSpeedProviderTest {
     }
 
     @Test
+    void retriesAFailedDownloadThenFinishes() {
+        String output = stub.serve("late.png", png(1080, 1080), "image/png");
+        stub.failDownloadOnce("late.png", 503);
+        stub.then(Reply.ok(stub.created("d1", "x"))).then(Reply.ok(stub.completed("d1", "x", output)));
+        WaveSpeedProvider provider = provider(3);
+
+        ProviderJob.Pending pending = (ProviderJob.Pending) provider.submit(imageRequest());
+        GeneratedMedia media = ((ProviderJob.Completed) provider.poll(pending.handle())).media();
+
+        assertThat(waits).hasSize(1);
+        assertThat(media.details()).containsEntry("http_calls", 4);
+        assertThat(provider.httpCalls()).isEqualTo(4);
+    }
+
+    @Test
+    void reportsAnOutputThatIsGoneAsFinal() {
+        stub.then(Reply.ok(stub.created("g1", "x")))
+                .then(Reply.ok(stub.completed("g1", "x", stub.baseUrl() + "/files/expired.png")));
+        WaveSpeedProvider provider = provider(3);
+
+        ProviderJob.Pending pending = (ProviderJob.Pending) provider.submit(imageRequest());
+        ProviderJob.Failed failed = (ProviderJob.Failed) provider.poll(pending.handle());
+
+        assertThat(failed.retryable()).isFalse();
+        assertThat(failed.reason()).contains("download", "HTTP 404");
+        assertThat(waits).isEmpty();
+    }
+
+    @Test
+    void followsNoRedirectFromTheApiSoTheKeyStaysThere() {
+        String elsewhere = stub.serve("elsewhere", new byte[] {1}, "application/json");
+        stub.then(Reply.withHeader(302, "Location", elsewhere, ""));
+
+        ProviderJob.Failed failed = (ProviderJob.Failed) provider(3).submit(imageRequest());
+
+        assertThat(failed.retryable()).isFalse();
+        assertThat(failed.reason()).contains("HTTP 302");
+        assertThat(stub.calls()).hasSize(1);
+    }
+
+    @Test
     void reportsMalformedAnswersAsFinal() {
         stub.then(Reply.ok("<html>gateway</html>"));
         ProviderJob.Failed notJson = (ProviderJob.Failed) provider(3).submit(imageRequest());
@@ -460,24 +506,54 @@ class WaveSpeedProviderTest {
     }
 
     @Test
-    void keepsTheKeyOutOfReasonsHandlesAndDescriptions() {
-        stub.then(Reply.json(400, WaveSpeedStub.refused(400, "bad header Bearer " + KEY)))
-                .then(Reply.json(401, WaveSpeedStub.refused(401, "invalid key " + KEY)))
-                .then(Reply.ok(stub.created("k1", "x")))
-                .then(Reply.ok(stub.failed("k1", "x", "worker saw token " + KEY)));
-        WaveSpeedProvider provider = provider(3);
+    void keepsTheKeyOutOfReasonsLogLinesHandlesAndDescriptions() {
+        List<LogRecord> records = new ArrayList<>();
+        Logger logger = Logger.getLogger("dev.pms.providers.wavespeed");
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                records.add(record);
+            }
 
-        ProviderJob.Failed echoed = (ProviderJob.Failed) provider.submit(imageRequest());
-        ProviderJob.Failed rejected = (ProviderJob.Failed) provider.submit(imageRequest());
-        ProviderJob.Pending pending = (ProviderJob.Pending) provider.submit(imageRequest());
-        ProviderJob.Failed failed = (ProviderJob.Failed) provider.poll(pending.handle());
+            @Override
+            public void flush() {
+            }
 
-        assertThat(List.of(echoed.reason(), rejected.reason(), failed.reason(), pending.handle(),
-                provider.toString(), config(3).toString(), echoed.toString()))
-                .allSatisfy(text -> assertThat(text).doesNotContain(KEY));
-        assertThat(echoed.reason()).contains(Redactor.MASK);
-        assertThat(rejected.reason()).isEqualTo("the API key was rejected (HTTP 401)");
-        assertThat(failed.reason()).contains(Redactor.MASK);
+            @Override
+            public void close() {
+            }
+        };
+        Level previousLevel = logger.getLevel();
+        logger.setLevel(Level.ALL);
+        logger.addHandler(capture);
+        try {
+            stub.then(Reply.json(500, WaveSpeedStub.refused(500, "upstream saw Bearer " + KEY)))
+                    .then(Reply.json(400, WaveSpeedStub.refused(400, "bad header Bearer " + KEY)))
+                    .then(Reply.json(401, WaveSpeedStub.refused(401, "invalid key " + KEY)))
+                    .then(Reply.ok(stub.created("k1", "x")))
+                    .then(Reply.ok(stub.failed("k1", "x", "worker saw token " + KEY)));
+            WaveSpeedProvider provider = provider(3);
+
+            ProviderJob.Failed echoed = (ProviderJob.Failed) provider.submit(imageRequest());
+            ProviderJob.Failed rejected = (ProviderJob.Failed) provider.submit(imageRequest());
+            ProviderJob.Pending pending = (ProviderJob.Pending) provider.submit(imageRequest());
+            ProviderJob.Failed failed = (ProviderJob.Failed) provider.poll(pending.handle());
+
+            SimpleFormatter formatter = new SimpleFormatter();
+            List<String> lines = records.stream().map(formatter::formatMessage).toList();
+            assertThat(lines).hasSizeGreaterThanOrEqualTo(4)
+                    .anySatisfy(line -> assertThat(line).contains(Redactor.MASK))
+                    .allSatisfy(line -> assertThat(line).doesNotContain(KEY));
+            assertThat(List.of(echoed.reason(), rejected.reason(), failed.reason(), pending.handle(),
+                    provider.toString(), config(3).toString(), echoed.toString()))
+                    .allSatisfy(text -> assertThat(text).doesNotContain(KEY));
+            assertThat(echoed.reason()).contains(Redactor.MASK);
+            assertThat(rejected.reason()).isEqualTo("the API key was rejected (HTTP 401)");
+            assertThat(failed.reason()).contains(Redactor.MASK);
+        } finally {
+            logger.removeHandler(capture);
+            logger.setLevel(previousLevel);
+        }
     }
 
     @Test

@@ -68,6 +68,7 @@ final class WaveSpeedStub implements AutoCloseable {
     private final List<RecordedCall> calls = new ArrayList<>();
     private final Map<String, File> files = new ConcurrentHashMap<>();
     private final Map<String, byte[]> uploads = new ConcurrentHashMap<>();
+    private final Map<String, Deque<Integer>> fileFailures = new ConcurrentHashMap<>();
     private final CountDownLatch closing = new CountDownLatch(1);
 
     WaveSpeedStub() throws IOException {
@@ -92,6 +93,12 @@ final class WaveSpeedStub implements AutoCloseable {
     String serve(String name, byte[] bytes, String contentType) {
         files.put(name, new File(bytes, contentType));
         return root() + "/files/" + name;
+    }
+
+    /** The next download of the file answers this status (and an error) instead of the file. */
+    WaveSpeedStub failDownloadOnce(String name, int status) {
+        fileFailures.computeIfAbsent(name, key -> new ArrayDeque<>()).add(status);
+        return this;
     }
 
     byte[] uploaded(String name) {
@@ -156,8 +163,12 @@ final class WaveSpeedStub implements AutoCloseable {
             calls.add(new RecordedCall(exchange.getRequestMethod(), path, Map.copyOf(exchange.getRequestHeaders()), body));
         }
         if (path.startsWith("/files/")) {
-            File file = files.get(path.substring("/files/".length()));
-            if (file == null) {
+            String name = path.substring("/files/".length());
+            File file = files.get(name);
+            Integer failure = fileFailures.getOrDefault(name, new ArrayDeque<>()).poll();
+            if (failure != null) {
+                respond(exchange, failure, "text/plain", "CDN trouble".getBytes(StandardCharsets.UTF_8), Map.of());
+            } else if (file == null) {
                 respond(exchange, 404, "text/plain", "no such file".getBytes(StandardCharsets.UTF_8), Map.of());
             } else {
                 respond(exchange, 200, file.contentType(), file.bytes(), Map.of());
