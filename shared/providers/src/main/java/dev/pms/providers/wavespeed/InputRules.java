@@ -15,6 +15,7 @@ public final class InputRules {
     public static final double WAN_MIN_AUDIO_SECONDS = 3;
     public static final double WAN_MAX_AUDIO_SECONDS = 30;
     public static final double INFINITETALK_MIN_SECONDS = 5;
+    public static final double INFINITETALK_MAX_SECONDS = 600;
     public static final int SPEECH_MAX_CHARACTERS = 10_000;
     /** An unhurried voice-over speaks about 150 words a minute. */
     static final double WORDS_PER_SECOND = 2.5;
@@ -48,6 +49,10 @@ public final class InputRules {
     public static Optional<String> infiniteTalkSeconds(double seconds) {
         if (seconds < INFINITETALK_MIN_SECONDS) {
             return Optional.of("InfiniteTalk makes avatars of at least 5 s of speech; this script speaks for about "
+                    + seconds(seconds));
+        }
+        if (seconds > INFINITETALK_MAX_SECONDS) {
+            return Optional.of("InfiniteTalk makes avatars of at most 10 minutes; this script speaks for about "
                     + seconds(seconds));
         }
         return Optional.empty();

@@ -44,8 +44,8 @@ final class WaveSpeedHttp {
     private final String jobLabel;
     private int calls;
 
-    WaveSpeedHttp(WaveSpeedConfig config, HttpClient api, HttpClient files, ObjectMapper mapper, Sleeper sleeper, Backoff backoff,
-                  AtomicLong totalCalls, Redactor redactor, String jobLabel, int callsSoFar) {
+    WaveSpeedHttp(WaveSpeedConfig config, HttpClient api, HttpClient files, ObjectMapper mapper, Sleeper sleeper,
+                  Backoff backoff, AtomicLong totalCalls, Redactor redactor, String jobLabel, int callsSoFar) {
         this.config = config;
         this.api = api;
         this.files = files;
@@ -165,7 +165,8 @@ final class WaveSpeedHttp {
         }
         Optional<Duration> retryAfter = backoff.retryAfter(response.headers().firstValue("Retry-After"));
         if (error.contentPolicy()) {
-            throw new WaveSpeedException(WaveSpeedProvider.REFUSED + " (HTTP " + status + ")" + error.describe(), false);
+            throw new WaveSpeedException(WaveSpeedProvider.REFUSED + " (HTTP " + status + ")" + error.describe(),
+                    false);
         }
         if (status == 429) {
             return Transient.of("rate limited by WaveSpeed (HTTP 429)" + error.describe(), retryAfter);

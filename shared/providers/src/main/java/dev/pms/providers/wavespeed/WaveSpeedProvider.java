@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pms.core.channel.AssetType;
 import dev.pms.core.channel.Canvas;
+import dev.pms.core.channel.VideoLimits;
 import dev.pms.core.generation.GeneratedMedia;
 import dev.pms.core.generation.GenerationRequest;
 import dev.pms.core.generation.MediaProvider;
@@ -12,6 +13,7 @@ import dev.pms.core.generation.ProviderJob;
 import dev.pms.core.pricing.CostEstimator;
 import dev.pms.core.pricing.PriceEntry;
 import dev.pms.core.pricing.PriceTable;
+import dev.pms.core.pricing.QualityTier;
 import dev.pms.providers.http.Backoff;
 import dev.pms.providers.http.Redactor;
 import dev.pms.providers.http.Sleeper;
@@ -164,7 +166,7 @@ public final class WaveSpeedProvider implements MediaProvider {
     static Optional<WaveSpeedModel> modelFor(GenerationRequest request) {
         String code = request.model() != null ? request.model()
                 : CostEstimator.modelFor(request.assetType(),
-                        request.tier() == null ? dev.pms.core.pricing.QualityTier.DEFAULT : request.tier()).model();
+                        request.tier() == null ? QualityTier.DEFAULT : request.tier()).model();
         return WaveSpeedModel.byCode(code).filter(model -> model.assetType() == request.assetType());
     }
 
@@ -187,7 +189,7 @@ public final class WaveSpeedProvider implements MediaProvider {
                     yield image;
                 }
                 try {
-                    InputRules.wanSeconds(request.placement() == null ? null : request.placement().video());
+                    InputRules.wanSeconds(videoLimitsOf(request));
                 } catch (IllegalArgumentException e) {
                     yield Optional.of(e.getMessage());
                 }
@@ -246,8 +248,8 @@ public final class WaveSpeedProvider implements MediaProvider {
         Step(Redactor redactor, String label, int callsSoFar) {
             this.redactor = redactor;
             this.label = label;
-            this.http = new WaveSpeedHttp(config, apiClient, fileClient, mapper, sleeper, backoff, httpCalls, redactor, label,
-                    callsSoFar);
+            this.http = new WaveSpeedHttp(config, apiClient, fileClient, mapper, sleeper, backoff, httpCalls,
+                    redactor, label, callsSoFar);
         }
 
         ProviderJob submit(GenerationRequest request, WaveSpeedModel model) throws WaveSpeedException {
@@ -260,7 +262,7 @@ public final class WaveSpeedProvider implements MediaProvider {
                     yield started(model, body, width, height, 0, 0, null, null);
                 }
                 case VIDEO -> {
-                    int seconds = InputRules.wanSeconds(request.placement() == null ? null : request.placement().video());
+                    int seconds = InputRules.wanSeconds(videoLimitsOf(request));
                     ObjectNode body = mapper.createObjectNode()
                             .put("image", dataUri(request.keyFrame()))
                             .put("prompt", promptOf(request))
@@ -311,6 +313,9 @@ public final class WaveSpeedProvider implements MediaProvider {
             if (prediction.nsfwFlagged()) {
                 return failed(REFUSED + ": WaveSpeed flagged the output as NSFW", false);
             }
+            if (prediction.outputs().isEmpty() && handle.model() == WaveSpeedModel.VOICE_CLONE) {
+                return clonedWithoutPreview(handle, prediction);
+            }
             if (prediction.outputs().isEmpty()) {
                 throw new WaveSpeedException(MALFORMED + ": the completed prediction has no outputs", false);
             }
@@ -319,6 +324,16 @@ public final class WaveSpeedProvider implements MediaProvider {
                 return animate(handle, output);
             }
             return completed(handle, output, prediction);
+        }
+
+        private ProviderJob clonedWithoutPreview(WaveSpeedHandle handle, Prediction prediction) {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("wavespeed_model", handle.model().path());
+            details.put("prediction_id", prediction.id());
+            details.put("http_calls", http.calls());
+            details.put("preview", "none");
+            return new ProviderJob.Completed(new GeneratedMedia(new byte[0], null, null, null, null, null, NAME,
+                    handle.model().code(), cost(handle.model(), 0, 0), details));
         }
 
         /** The avatar's second prediction: the key frame, uploaded at submit, spoken by the voice just made. */
@@ -473,7 +488,8 @@ public final class WaveSpeedProvider implements MediaProvider {
                         .put("seed", -1)
                         .put("enable_base64_output", false)
                         .put("enable_sync_mode", false);
-                case IDEOGRAM_V3_TURBO -> body.put("aspect_ratio", ImageSizing.ideogramAspectRatio(width, height).value())
+                case IDEOGRAM_V3_TURBO -> body
+                        .put("aspect_ratio", ImageSizing.ideogramAspectRatio(width, height).value())
                         .put("style", "Auto")
                         .put("enable_base64_output", false);
                 case QWEN_IMAGE_EDIT -> body.put("image", dataUri(request.keyFrame()))
@@ -545,6 +561,10 @@ public final class WaveSpeedProvider implements MediaProvider {
 
     private static Canvas canvasOf(GenerationRequest request) {
         return request.placement() == null ? null : request.placement().canvas();
+    }
+
+    private static VideoLimits videoLimitsOf(GenerationRequest request) {
+        return request.placement() == null ? null : request.placement().video();
     }
 
     private static String scriptOf(GenerationRequest request) {

@@ -31,7 +31,8 @@ final class WaveSpeedFixtures {
         return ChannelCatalog.load().requirePlacement(key);
     }
 
-    static GenerationRequest request(AssetType type, String placementKey, String model, byte[] keyFrame, String script) {
+    static GenerationRequest request(AssetType type, String placementKey, String model, byte[] keyFrame,
+                                     String script) {
         return new GenerationRequest("job-7", "asset-7", type, placementKey == null ? null : placement(placementKey),
                 "A bright desk with an open notebook, morning light", "Write less, remember more",
                 "Acme Notes turns every meeting into clear next steps.", Map.of("product_name", "Acme Notes"),

@@ -27,9 +27,11 @@ class WaveSpeedInputRulesTest {
     }
 
     @Test
-    void needsFiveSecondsOfSpeechForInfiniteTalk() {
+    void needsFiveSecondsToTenMinutesOfSpeechForInfiniteTalk() {
         assertThat(InputRules.infiniteTalkSeconds(5)).isEmpty();
         assertThat(InputRules.infiniteTalkSeconds(4.8)).get().asString().contains("at least 5 s", "4.8 s");
+        assertThat(InputRules.infiniteTalkSeconds(600)).isEmpty();
+        assertThat(InputRules.infiniteTalkSeconds(601)).get().asString().contains("at most 10 minutes");
     }
 
     @Test

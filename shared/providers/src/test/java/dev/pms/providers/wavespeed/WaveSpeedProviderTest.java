@@ -606,6 +606,21 @@ class WaveSpeedProviderTest {
     }
 
     @Test
+    void finishesAVoiceCloneThatCameWithoutAPreview() {
+        stub.then(Reply.ok(stub.created("vc2", "minimax/voice-clone")))
+                .then(Reply.ok(stub.envelopeWithoutOutputs("vc2", "minimax/voice-clone")));
+        WaveSpeedProvider provider = provider(3);
+
+        ProviderJob.Pending pending = (ProviderJob.Pending) provider.cloneVoice(wav(12), "AcmeVoice02", null);
+        GeneratedMedia media = ((ProviderJob.Completed) provider.poll(pending.handle())).media();
+
+        assertThat(stub.calls().get(0).text()).doesNotContain("\"text\"");
+        assertThat(media.bytes()).isEmpty();
+        assertThat(media.details()).containsEntry("preview", "none").containsEntry("http_calls", 2);
+        assertThat(media.reportedCostUsd()).isEqualByComparingTo("0.50");
+    }
+
+    @Test
     void choosesTheSuitesModelForTheTierWhenTheRequestNamesNone() {
         GenerationRequest standard = request(AssetType.IMAGE, "instagram/feed_square", null, null, null);
 

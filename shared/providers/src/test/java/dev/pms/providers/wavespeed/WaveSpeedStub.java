@@ -125,6 +125,10 @@ final class WaveSpeedStub implements AutoCloseable {
         return envelope(id, model, "completed", "[\"" + outputUrl + "\"]", "false", "");
     }
 
+    String envelopeWithoutOutputs(String id, String model) {
+        return envelope(id, model, "completed", "[]", "false", "");
+    }
+
     String completedFlagged(String id, String model, String outputUrl) {
         return envelope(id, model, "completed", "[\"" + outputUrl + "\"]", "true", "");
     }
@@ -160,7 +164,8 @@ final class WaveSpeedStub implements AutoCloseable {
         byte[] body = exchange.getRequestBody().readAllBytes();
         String path = exchange.getRequestURI().getPath();
         synchronized (calls) {
-            calls.add(new RecordedCall(exchange.getRequestMethod(), path, Map.copyOf(exchange.getRequestHeaders()), body));
+            calls.add(new RecordedCall(exchange.getRequestMethod(), path, Map.copyOf(exchange.getRequestHeaders()),
+                    body));
         }
         if (path.startsWith("/files/")) {
             String name = path.substring("/files/".length());
