@@ -188,6 +188,9 @@ public final class WaveSpeedProvider implements MediaProvider {
                 if (image.isPresent()) {
                     yield image;
                 }
+                if (!isImage(request.keyFrame())) {
+                    yield Optional.of("WAN 2.5 animates an image, and the key frame is no readable image");
+                }
                 try {
                     InputRules.wanSeconds(videoLimitsOf(request));
                 } catch (IllegalArgumentException e) {

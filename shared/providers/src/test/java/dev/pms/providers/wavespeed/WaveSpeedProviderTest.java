@@ -476,6 +476,8 @@ class WaveSpeedProviderTest {
                 "wan-2.5-i2v-480p", tooBig, null));
         ProviderJob.Failed noKeyFrame = (ProviderJob.Failed) provider.submit(request(AssetType.VIDEO, "tiktok/video",
                 "wan-2.5-i2v-480p", null, null));
+        ProviderJob.Failed notAnImage = (ProviderJob.Failed) provider.submit(request(AssetType.VIDEO, "tiktok/video",
+                "wan-2.5-i2v-480p", new byte[] {1, 2, 3}, null));
         ProviderJob.Failed shortAvatar = (ProviderJob.Failed) provider.submit(request(AssetType.AVATAR,
                 "tiktok/video", "infinitetalk-720p", png(64, 64), "Meet Acme Notes today."));
         ProviderJob.Failed avatarWithoutFace = (ProviderJob.Failed) provider.submit(request(AssetType.AVATAR,
@@ -491,10 +493,11 @@ class WaveSpeedProviderTest {
         ProviderJob.Failed copy = (ProviderJob.Failed) provider.submit(request(AssetType.TEXT,
                 "instagram/caption", null, null, null));
 
-        assertThat(List.of(bigImage, noKeyFrame, shortAvatar, avatarWithoutFace, longScript, noCanvas,
+        assertThat(List.of(bigImage, noKeyFrame, notAnImage, shortAvatar, avatarWithoutFace, longScript, noCanvas,
                 editWithoutImage, unknownModel, copy)).allSatisfy(failed -> assertThat(failed.retryable()).isFalse());
         assertThat(bigImage.reason()).contains("at most 10 MB", "10.0 MB");
         assertThat(noKeyFrame.reason()).contains("key frame");
+        assertThat(notAnImage.reason()).contains("no readable image");
         assertThat(shortAvatar.reason()).contains("at least 5 s");
         assertThat(avatarWithoutFace.reason()).contains("key frame");
         assertThat(longScript.reason()).contains("10,000 characters");
