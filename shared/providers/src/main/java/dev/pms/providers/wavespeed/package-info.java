@@ -13,15 +13,15 @@
  *   <li>model pages under https://wavespeed.ai/docs/docs-api/: ideogram-ai/ideogram-ai-ideogram-v3-turbo
  *       ({@code aspect_ratio} 1:1, 16:9, 9:16, 4:3, 3:4), qwen-image-text-to-image ({@code size} "W*H"),
  *       wavespeed-ai/qwen-image-edit, alibaba/wan-2.5/image-to-video-fast (480p/720p/1080p, 5 or 10 s; the
- *       standard endpoint {@code alibaba/wan-2.5/image-to-video} is that page's path without {@code -fast}, as
- *       https://wavespeed.ai/wan-2-5-api lists the family),
+ *       standard endpoint {@code alibaba/wan-2.5/image-to-video} with {@code image}, {@code prompt},
+ *       {@code resolution}, {@code duration}, {@code enable_prompt_expansion} as public callers of it send them),
  *       wavespeed-ai/infinitetalk (480p/720p, billed per second with a 5 s minimum), minimax/minimax-speech-02-hd
  *       ({@code text} up to 10,000 characters, {@code voice_id}), minimax/minimax-voice-clone</li>
  *   <li>the WAN 2.5 input limits (image at most 10 MB; audio wav/mp3, 3 to 30 s, at most 15 MB) as the WAN 2.5
  *       image-to-video API pages of novita.ai and mulerouter.ai state them</li>
  *   <li>https://wavespeed.ai/models/kwaivgi/kling-v1-ai-avatar-standard/llms.txt (avatar inputs {@code image} and
- *       {@code audio} as a URL or base64) and public callers of {@code wavespeed-ai/hunyuan-avatar}
- *       ({@code image}, {@code audio}, {@code resolution})</li>
+ *       {@code audio} as a URL or base64) and public callers of {@code wavespeed-ai/infinitetalk} and
+ *       {@code wavespeed-ai/hunyuan-avatar} ({@code image}, {@code audio}, {@code resolution}, {@code seed})</li>
  *   <li>the official Java client, github.com/WaveSpeedAI/wavespeed-java, {@code ai.wavespeed.api.Client}: the
  *       result path, the terminal statuses {@code failed}, {@code cancelled} and {@code timeout}, and media uploads
  *       ({@code POST /api/v3/media/uploads} answering {@code data.download_url} and {@code data.upload.{url,
