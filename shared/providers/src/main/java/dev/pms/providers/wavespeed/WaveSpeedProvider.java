@@ -56,7 +56,8 @@ import java.util.stream.Stream;
  * <p>
  * An avatar is made in two predictions: the script is spoken by MiniMax speech-02-hd, then the avatar model animates
  * the key frame (uploaded to WaveSpeed's media storage at submit, since a handle cannot carry the image) to that
- * voice. Images come back as PNGs at the placement canvas's exact size ({@link ImageSizing#fitToCanvas}).
+ * voice; {@link #submit(GenerationRequest, byte[], double)} takes a voice the caller already has instead. Images
+ * come back as PNGs at the placement canvas's exact size ({@link ImageSizing#fitToCanvas}).
  * <p>
  * The cost is the price table's: WaveSpeed's result does not report one. The API key is read from the configured
  * supplier for each step and never appears in a log line or failure reason.
@@ -145,6 +146,31 @@ public final class WaveSpeedProvider implements MediaProvider {
     }
 
     /**
+     * A video or avatar driven by a voice the caller already has ({@code audio}, wav or mp3, lasting
+     * {@code audioSeconds}), sent inline: WAN 2.5 puts it under the clip, an avatar model lip-syncs the key frame to it
+     * (no voice is made and nothing is uploaded). The audio is checked against the model's limits before any call.
+     */
+    public ProviderJob submit(GenerationRequest request, byte[] audio, double audioSeconds) {
+        if (request.assetType() != AssetType.VIDEO && request.assetType() != AssetType.AVATAR) {
+            return new ProviderJob.Failed("only a video or an avatar takes a voice, not a "
+                    + request.assetType().code() + " asset", false);
+        }
+        Optional<WaveSpeedModel> chosen = modelFor(request);
+        if (chosen.isEmpty()) {
+            return new ProviderJob.Failed(NAME + " has no model '" + request.model() + "' for "
+                    + request.assetType().code() + " assets", false);
+        }
+        WaveSpeedModel model = chosen.get();
+        Optional<String> refused = audioRefusal(request, model, audio, audioSeconds);
+        if (refused.isPresent()) {
+            LOG.log(System.Logger.Level.WARNING, "wavespeed job {0} refused before any call: {1}", request.jobId(),
+                    refused.get());
+            return new ProviderJob.Failed(refused.get(), false);
+        }
+        return withKey(request.jobId(), 0, step -> step.submitVoiced(request, model, audio, audioSeconds));
+    }
+
+    /**
      * Clones a voice with MiniMax voice clone from a reference recording (sent inline), under
      * {@code customVoiceId}; the job is polled like any other and finishes with the preview of {@code previewText}
      * spoken in the new voice. Use the id as {@link WaveSpeedConfig#voiceId} afterwards.
@@ -218,6 +244,37 @@ public final class WaveSpeedProvider implements MediaProvider {
         };
     }
 
+    static Optional<String> audioRefusal(GenerationRequest request, WaveSpeedModel model, byte[] audio,
+                                         double seconds) {
+        if (audio == null || audio.length == 0) {
+            return Optional.of("the voice is empty");
+        }
+        if (!isImage(request.keyFrame())) {
+            return Optional.of(model.code() + " needs the key frame as an image, and the request has "
+                    + (request.keyFrame() == null ? "none" : "no readable image"));
+        }
+        return switch (model) {
+            case WAN_25_I2V_480P, WAN_25_I2V_720P, WAN_25_I2V_1080P -> {
+                Optional<String> image = InputRules.wanImage(request.keyFrame());
+                if (image.isPresent()) {
+                    yield image;
+                }
+                Optional<String> sound = InputRules.wanAudio(audio.length, seconds);
+                if (sound.isPresent()) {
+                    yield sound;
+                }
+                try {
+                    InputRules.wanSeconds(videoLimitsOf(request));
+                } catch (IllegalArgumentException e) {
+                    yield Optional.of(e.getMessage());
+                }
+                yield Optional.empty();
+            }
+            case INFINITETALK_480P, INFINITETALK_720P -> InputRules.infiniteTalkSeconds(seconds);
+            default -> Optional.empty();
+        };
+    }
+
     private ProviderJob withKey(String label, int callsSoFar, StepAction action) {
         String key;
         try {
@@ -288,6 +345,26 @@ public final class WaveSpeedProvider implements MediaProvider {
                 }
                 case TEXT -> throw new WaveSpeedException(NAME + " does not write copy", false);
             };
+        }
+
+        ProviderJob submitVoiced(GenerationRequest request, WaveSpeedModel model, byte[] audio, double seconds)
+                throws WaveSpeedException {
+            Canvas canvas = canvasOf(request);
+            int width = canvas == null ? 0 : canvas.width();
+            int height = canvas == null ? 0 : canvas.height();
+            ObjectNode body = mapper.createObjectNode()
+                    .put("image", dataUri(request.keyFrame()))
+                    .put("audio", dataUri(audio))
+                    .put("prompt", promptOf(request))
+                    .put("resolution", model.resolution())
+                    .put("seed", -1);
+            double billed = seconds;
+            if (model.assetType() == AssetType.VIDEO) {
+                int clip = InputRules.wanSeconds(videoLimitsOf(request));
+                body.put("duration", clip).put("enable_prompt_expansion", false);
+                billed = clip;
+            }
+            return started(model, body, width, height, billed, 0, null, null);
         }
 
         ProviderJob cloneVoice(byte[] audio, String voiceId, String previewText) throws WaveSpeedException {

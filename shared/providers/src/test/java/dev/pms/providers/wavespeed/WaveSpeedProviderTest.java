@@ -255,6 +255,68 @@ class WaveSpeedProviderTest {
     }
 
     @Test
+    void putsAVoiceTheCallerHasUnderAWanClip() throws Exception {
+        String output = stub.serve("voiced.mp4", mp4(5, 1280, 720), "video/mp4");
+        stub.then(Reply.ok(stub.created("w1", "alibaba/wan-2.5/image-to-video")))
+                .then(Reply.ok(stub.completed("w1", "alibaba/wan-2.5/image-to-video", output)));
+        WaveSpeedProvider provider = provider(3);
+
+        ProviderJob.Pending pending = (ProviderJob.Pending) provider.submit(request(AssetType.VIDEO,
+                "twitter/post_video", "wan-2.5-i2v-480p", png(1200, 675), null), wav(8), 8);
+        GeneratedMedia media = ((ProviderJob.Completed) provider.poll(pending.handle())).media();
+
+        JsonNode body = JSON.readTree(stub.calls().get(0).text());
+        assertThat(body.path("audio").asText()).startsWith("data:audio/wav;base64,UklGR");
+        assertThat(body.path("image").asText()).startsWith("data:image/png;base64,");
+        assertThat(body.path("duration").asInt()).isEqualTo(5);
+        assertThat(body.path("resolution").asText()).isEqualTo("480p");
+        assertThat(media.reportedCostUsd()).isEqualByComparingTo("0.25");
+    }
+
+    @Test
+    void lipSyncsTheKeyFrameToAVoiceTheCallerHasInOnePrediction() throws Exception {
+        String output = stub.serve("talk.mp4", mp4(6.1, 720, 1280), "video/mp4");
+        stub.then(Reply.ok(stub.created("it2", "wavespeed-ai/infinitetalk")))
+                .then(Reply.ok(stub.completed("it2", "wavespeed-ai/infinitetalk", output)));
+        WaveSpeedProvider provider = provider(3);
+
+        ProviderJob.Pending pending = (ProviderJob.Pending) provider.submit(request(AssetType.AVATAR,
+                "instagram/reel", "infinitetalk-720p", png(720, 1280), null), wav(6), 6);
+        GeneratedMedia media = ((ProviderJob.Completed) provider.poll(pending.handle())).media();
+
+        RecordedCall post = stub.calls().get(0);
+        assertThat(post.path()).isEqualTo("/api/v3/wavespeed-ai/infinitetalk");
+        JsonNode body = JSON.readTree(post.text());
+        assertThat(body.path("audio").asText()).startsWith("data:audio/wav;base64,");
+        assertThat(body.path("resolution").asText()).isEqualTo("720p");
+        assertThat(media.reportedCostUsd()).isEqualByComparingTo("0.42");
+        assertThat(media.details()).containsEntry("http_calls", 3).doesNotContainKey("voice_model");
+    }
+
+    @Test
+    void refusesAVoiceTheModelCannotTakeWithoutAnyHttpCall() {
+        WaveSpeedProvider provider = provider(3);
+        byte[] keyFrame = png(64, 64);
+
+        ProviderJob.Failed shortForWan = (ProviderJob.Failed) provider.submit(request(AssetType.VIDEO, "tiktok/video",
+                "wan-2.5-i2v-720p", keyFrame, null), wav(2), 2);
+        ProviderJob.Failed bigForWan = (ProviderJob.Failed) provider.submit(request(AssetType.VIDEO, "tiktok/video",
+                "wan-2.5-i2v-720p", keyFrame, null), new byte[(int) InputRules.WAN_MAX_AUDIO_BYTES + 1], 20);
+        ProviderJob.Failed shortForTalk = (ProviderJob.Failed) provider.submit(request(AssetType.AVATAR,
+                "tiktok/video", "infinitetalk-480p", keyFrame, null), wav(4), 4);
+        ProviderJob.Failed forAnImage = (ProviderJob.Failed) provider.submit(request(AssetType.IMAGE,
+                "instagram/feed_square", "qwen-image", null, null), wav(4), 4);
+
+        assertThat(shortForWan.reason()).contains("3 to 30 s");
+        assertThat(bigForWan.reason()).contains("at most 15 MB");
+        assertThat(shortForTalk.reason()).contains("at least 5 s");
+        assertThat(forAnImage.reason()).contains("video or an avatar");
+        assertThat(List.of(shortForWan, bigForWan, shortForTalk, forAnImage))
+                .allSatisfy(failed -> assertThat(failed.retryable()).isFalse());
+        assertThat(stub.calls()).isEmpty();
+    }
+
+    @Test
     void reportsAFailedPredictionAsRetryableWithWaveSpeedsError() {
         stub.then(Reply.ok(stub.created("f1", "wavespeed-ai/qwen-image/text-to-image")))
                 .then(Reply.ok(stub.failed("f1", "wavespeed-ai/qwen-image/text-to-image", "GPU worker crashed")));
