@@ -5,6 +5,7 @@ import dev.pms.core.pricing.PriceUnit;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -41,7 +42,7 @@ public enum WaveSpeedModel {
         IMAGE, VIDEO, AUDIO;
 
         String code() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
 
         static Optional<OutputKind> parse(String code) {

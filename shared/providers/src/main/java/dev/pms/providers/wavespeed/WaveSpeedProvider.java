@@ -594,13 +594,14 @@ public final class WaveSpeedProvider implements MediaProvider {
         }
 
         private URI outputUri(String text) throws WaveSpeedException {
+            URI uri;
             try {
-                URI uri = URI.create(text);
-                if ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) {
-                    return uri;
-                }
+                uri = URI.create(text);
             } catch (IllegalArgumentException e) {
-                // reported below
+                uri = null;
+            }
+            if (uri != null && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+                return uri;
             }
             throw new WaveSpeedException(MALFORMED + ": '" + text + "' is not an http(s) URL", false);
         }
