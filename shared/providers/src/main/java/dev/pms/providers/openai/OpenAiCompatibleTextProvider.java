@@ -11,6 +11,9 @@ import dev.pms.core.generation.ProviderJob;
 import dev.pms.core.json.Json;
 import dev.pms.core.pricing.PriceTable;
 import dev.pms.core.pricing.PriceUnit;
+import dev.pms.providers.http.Backoff;
+import dev.pms.providers.http.Redactor;
+import dev.pms.providers.http.Sleeper;
 import dev.pms.providers.offline.ForbiddenPhrases;
 import dev.pms.providers.offline.OfflineCopywriter;
 

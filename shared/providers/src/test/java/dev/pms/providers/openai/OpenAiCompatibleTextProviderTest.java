@@ -12,6 +12,8 @@ import dev.pms.core.generation.ProviderJob;
 import dev.pms.core.json.Json;
 import dev.pms.core.pricing.PriceTable;
 import dev.pms.core.pricing.QualityTier;
+import dev.pms.providers.http.Redactor;
+import dev.pms.providers.http.Sleeper;
 import dev.pms.providers.openai.ChatCompletionsStub.RecordedCall;
 import dev.pms.providers.openai.ChatCompletionsStub.Reply;
 import org.junit.jupiter.api.AfterEach;

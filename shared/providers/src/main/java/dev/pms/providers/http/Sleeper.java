@@ -1,4 +1,4 @@
-package dev.pms.providers.openai;
+package dev.pms.providers.http;
 
 import java.time.Duration;
 

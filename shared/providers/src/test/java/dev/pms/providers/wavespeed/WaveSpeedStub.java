@@ -1,0 +1,228 @@
+package dev.pms.providers.wavespeed;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A local server speaking WaveSpeed's predictions protocol from a script: each call to {@code /api/v3/...} takes the
+ * next scripted reply; {@code GET /files/{name}} serves the outputs registered with {@link #serve} (the CDN) and
+ * {@code PUT /uploads/{name}} keeps what is sent (the signed storage URL). Every call is recorded.
+ */
+final class WaveSpeedStub implements AutoCloseable {
+
+    record Reply(int status, Map<String, String> headers, String body, boolean neverAnswers) {
+
+        static Reply json(int status, String body) {
+            return new Reply(status, Map.of(), body, false);
+        }
+
+        static Reply ok(String body) {
+            return json(200, body);
+        }
+
+        static Reply withHeader(int status, String header, String value, String body) {
+            return new Reply(status, Map.of(header, value), body, false);
+        }
+
+        /** Holds the call open until the stub closes, so the client's timeout ends it. */
+        static Reply silence() {
+            return new Reply(0, Map.of(), "", true);
+        }
+    }
+
+    record RecordedCall(String method, String path, Map<String, List<String>> headers, byte[] body) {
+
+        String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+        }
+
+        String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+    }
+
+    private record File(byte[] bytes, String contentType) {
+    }
+
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newCachedThreadPool();
+    private final Deque<Reply> script = new ArrayDeque<>();
+    private final List<RecordedCall> calls = new ArrayList<>();
+    private final Map<String, File> files = new ConcurrentHashMap<>();
+    private final Map<String, byte[]> uploads = new ConcurrentHashMap<>();
+    private final Map<String, Deque<Integer>> fileFailures = new ConcurrentHashMap<>();
+    private final CountDownLatch closing = new CountDownLatch(1);
+
+    WaveSpeedStub() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", this::handle);
+        server.setExecutor(executor);
+        server.start();
+    }
+
+    URI baseUrl() {
+        return URI.create(root());
+    }
+
+    WaveSpeedStub then(Reply reply) {
+        synchronized (script) {
+            script.add(reply);
+        }
+        return this;
+    }
+
+    /** Serves the bytes at {@code /files/{name}} and answers their URL, as a completed prediction lists it. */
+    String serve(String name, byte[] bytes, String contentType) {
+        files.put(name, new File(bytes, contentType));
+        return root() + "/files/" + name;
+    }
+
+    /** The next download of the file answers this status (and an error) instead of the file. */
+    WaveSpeedStub failDownloadOnce(String name, int status) {
+        fileFailures.computeIfAbsent(name, key -> new ArrayDeque<>()).add(status);
+        return this;
+    }
+
+    byte[] uploaded(String name) {
+        return uploads.get(name);
+    }
+
+    List<RecordedCall> calls() {
+        synchronized (calls) {
+            return List.copyOf(calls);
+        }
+    }
+
+    // The protocol's answers, shaped as WaveSpeed documents them.
+
+    String created(String id, String model) {
+        return envelope(id, model, "created", "[]", "false", "");
+    }
+
+    String processing(String id, String model) {
+        return envelope(id, model, "processing", "[]", "false", "");
+    }
+
+    String completed(String id, String model, String outputUrl) {
+        return envelope(id, model, "completed", "[\"" + outputUrl + "\"]", "false", "");
+    }
+
+    String envelopeWithoutOutputs(String id, String model) {
+        return envelope(id, model, "completed", "[]", "false", "");
+    }
+
+    String completedFlagged(String id, String model, String outputUrl) {
+        return envelope(id, model, "completed", "[\"" + outputUrl + "\"]", "true", "");
+    }
+
+    String failed(String id, String model, String error) {
+        return envelope(id, model, "failed", "[]", "false", error);
+    }
+
+    String uploadCreated(String name) {
+        return """
+                {"code": 200, "message": "success", "data": {"download_url": "%s/files/%s",
+                 "upload": {"url": "%s/uploads/%s", "method": "PUT", "headers": {"x-upload-token": "t0k"}}}}
+                """.formatted(root(), name, root(), name);
+    }
+
+    static String refused(int code, String message) {
+        return "{\"code\": " + code + ", \"message\": \"" + message + "\", \"data\": null}";
+    }
+
+    private String envelope(String id, String model, String status, String outputs, String nsfw, String error) {
+        return """
+                {"code": 200, "message": "success", "data": {"id": "%s", "model": "%s", "status": "%s",
+                 "outputs": %s, "urls": {"get": "%s/api/v3/predictions/%s/result"}, "has_nsfw_contents": [%s],
+                 "created_at": "2026-11-25T09:00:00.000Z", "error": "%s", "timings": {"inference": 2500}}}
+                """.formatted(id, model, status, outputs, root(), id, nsfw, error);
+    }
+
+    private String root() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        String path = exchange.getRequestURI().getPath();
+        synchronized (calls) {
+            calls.add(new RecordedCall(exchange.getRequestMethod(), path, Map.copyOf(exchange.getRequestHeaders()),
+                    body));
+        }
+        if (path.startsWith("/files/")) {
+            String name = path.substring("/files/".length());
+            File file = files.get(name);
+            Integer failure = fileFailures.getOrDefault(name, new ArrayDeque<>()).poll();
+            if (failure != null) {
+                respond(exchange, failure, "text/plain", "CDN trouble".getBytes(StandardCharsets.UTF_8), Map.of());
+            } else if (file == null) {
+                respond(exchange, 404, "text/plain", "no such file".getBytes(StandardCharsets.UTF_8), Map.of());
+            } else {
+                respond(exchange, 200, file.contentType(), file.bytes(), Map.of());
+            }
+            return;
+        }
+        if (path.startsWith("/uploads/")) {
+            uploads.put(path.substring("/uploads/".length()), body);
+            respond(exchange, 200, "text/plain", new byte[0], Map.of());
+            return;
+        }
+        Reply reply;
+        synchronized (script) {
+            reply = script.poll();
+        }
+        if (reply == null) {
+            reply = Reply.json(500, refused(500, "the stub has no scripted reply left"));
+        }
+        if (reply.neverAnswers()) {
+            awaitClose();
+            exchange.close();
+            return;
+        }
+        respond(exchange, reply.status(), "application/json", reply.body().getBytes(StandardCharsets.UTF_8),
+                reply.headers());
+    }
+
+    private static void respond(HttpExchange exchange, int status, String contentType, byte[] bytes,
+                                Map<String, String> headers) throws IOException {
+        exchange.getResponseHeaders().add("Content-Type", contentType);
+        headers.forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private void awaitClose() {
+        try {
+            closing.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        closing.countDown();
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}
