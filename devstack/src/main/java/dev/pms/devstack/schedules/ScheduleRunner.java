@@ -8,7 +8,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -208,9 +207,13 @@ public final class ScheduleRunner implements LocalService {
         } catch (RuntimeException | Error e) {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             run = new Run(trigger, invokedAt, elapsedMillis(startedNanos), attempt, null, message);
-            LOG.warn("schedule {} → {} ({} run, attempt {}) failed", schedule.definition.name(),
-                    schedule.definition.functionLogicalId(), trigger.name().toLowerCase(Locale.ROOT),
-                    attempt, e);
+            if (trigger == Trigger.MANUAL) {
+                LOG.warn("schedule {} → {}: manual run failed", schedule.definition.name(),
+                        schedule.definition.functionLogicalId(), e);
+            } else {
+                LOG.debug("schedule {} → {}: attempt {} failed", schedule.definition.name(),
+                        schedule.definition.functionLogicalId(), attempt, e);
+            }
         }
         schedule.lastRun.set(run);
         return run;

@@ -2,12 +2,14 @@ package dev.pms.devstack.testing;
 
 import dev.pms.devstack.Devstack;
 import dev.pms.devstack.DevstackOptions;
+import dev.pms.devstack.schedules.ScheduleClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -16,7 +18,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /**
  * JUnit 5: starts the whole {@link Devstack} once per test JVM (per template) and resolves {@code Devstack}
  * parameters. Ephemeral port, everything in memory, a throw-away JWT signing key, and the repository's
- * {@code template.yaml} found walking up from {@code user.dir} (or {@link DevstackTemplate}).
+ * {@code template.yaml} found walking up from {@code user.dir} (or {@link DevstackTemplate}). EventBridge schedules
+ * run only when a test asks ({@code POST /_devstack/schedules/{name}/run}) unless the class is
+ * {@link FiringSchedules}.
  *
  * <pre>{@code
  * @ExtendWith(DevstackExtension.class)
@@ -54,17 +58,38 @@ public final class DevstackExtension implements BeforeAllCallback, ParameterReso
                 .map(testClass -> testClass.getAnnotation(DevstackTemplate.class))
                 .map(DevstackTemplate::value)
                 .orElse("");
-        return context.getRoot().getStore(NAMESPACE)
-                .getOrComputeIfAbsent("devstack:" + location, key -> start(location), RunningDevstack.class)
+        FiringSchedules firing = context.getTestClass()
+                .map(testClass -> testClass.getAnnotation(FiringSchedules.class))
+                .orElse(null);
+        if (firing == null) {
+            return context.getRoot().getStore(NAMESPACE)
+                    .getOrComputeIfAbsent("devstack:" + location, key -> start(location, null), RunningDevstack.class)
+                    .devstack();
+        }
+        return classContext(context).getStore(NAMESPACE)
+                .getOrComputeIfAbsent("devstack:" + location + ":firing", key -> start(location, firing),
+                        RunningDevstack.class)
                 .devstack();
     }
 
-    private static RunningDevstack start(String location) {
+    private static ExtensionContext classContext(ExtensionContext context) {
+        ExtensionContext current = context;
+        while (current.getTestMethod().isPresent() && current.getParent().isPresent()) {
+            current = current.getParent().get();
+        }
+        return current;
+    }
+
+    private static RunningDevstack start(String location, FiringSchedules firing) {
         try {
             Path keyDirectory = Files.createTempDirectory("pms-devstack-test-key");
             DevstackOptions options = DevstackOptions.defaults()
                     .withPort(0)
-                    .withSigningKeyDirectory(keyDirectory);
+                    .withSigningKeyDirectory(keyDirectory)
+                    .withAutomaticSchedules(firing != null);
+            if (firing != null) {
+                options = options.withScheduleClock(ScheduleClock.accelerated(Instant.now(), firing.speed()));
+            }
             Path template = templatePath(location);
             if (template != null) {
                 options = options.withTemplate(template);
