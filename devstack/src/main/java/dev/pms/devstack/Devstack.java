@@ -41,7 +41,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The whole local AWS for the suite: emulators ({@link LocalAws}), the template's tables, buckets and
  * queues, every {@code AWS::Serverless::Function} in process, the HTTP API gateway with the JWT authorizer,
- * and any extra {@link LocalService} (the Step Functions engine, the SQS → Lambda event sources).
+ * and any extra {@link LocalService} (the Step Functions engine, the SQS → Lambda event sources, the EventBridge
+ * schedules).
  */
 public final class Devstack implements AutoCloseable {
 

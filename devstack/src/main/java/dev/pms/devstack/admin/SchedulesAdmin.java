@@ -48,7 +48,7 @@ public final class SchedulesAdmin {
         }
         Matcher run = RUN_PATH.matcher(path);
         if (!run.matches()) {
-            return GatewayResponse.message(404, "Not Found");
+            throw new IllegalArgumentException(path + " is not a schedules route; check handles(path) first");
         }
         if (!request.method().equals("POST")) {
             return problem(405, "method-not-allowed", "Method Not Allowed", "use POST " + path, Map.of());
