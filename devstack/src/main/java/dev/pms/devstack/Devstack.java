@@ -61,9 +61,9 @@ public final class Devstack implements AutoCloseable {
     private final Deque<AutoCloseable> closeInReverse;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Duration startupTime;
+    private final SchedulesAdmin schedulesAdmin;
     private volatile ApiGateway gateway;
     private volatile dev.pms.devstack.admin.PlansAdmin plansAdmin;
-    private final SchedulesAdmin schedulesAdmin;
 
     private Devstack(DevstackOptions options, SamTemplate template, LocalAws localAws, ProvisionedResources resources,
                      FunctionRegistry functions, List<LocalService> services, LocalJwtIssuer jwtIssuer,

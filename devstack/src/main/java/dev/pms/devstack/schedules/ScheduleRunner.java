@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.pms.devstack.LocalService;
 import dev.pms.devstack.functions.FunctionRegistry;
 import dev.pms.devstack.functions.InProcessFunction;
+import java.lang.reflect.Type;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,12 +63,14 @@ public final class ScheduleRunner implements LocalService {
     private static final class Schedule {
         final ScheduleDefinition definition;
         final InProcessFunction function;
+        final Type eventType;
         final AtomicReference<Instant> nextFire = new AtomicReference<>();
         final AtomicReference<Run> lastRun = new AtomicReference<>();
 
         Schedule(ScheduleDefinition definition, InProcessFunction function) {
             this.definition = definition;
             this.function = function;
+            this.eventType = function.eventType();
         }
     }
 
@@ -83,7 +87,7 @@ public final class ScheduleRunner implements LocalService {
                 .toList();
         this.clock = clock;
         this.automatic = automatic;
-        this.started = clock.now();
+        this.started = clock.now().truncatedTo(ChronoUnit.SECONDS);
         this.timer = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, THREAD_NAME);
             thread.setDaemon(true);
@@ -201,7 +205,7 @@ public final class ScheduleRunner implements LocalService {
         Run run;
         try {
             JsonNode payload = ScheduledEvents.payload(schedule.definition, scheduledTime, eventId, attempt);
-            Object result = schedule.function.invoke(ScheduledEvents.forHandler(payload, schedule.function.eventType()));
+            Object result = schedule.function.invoke(ScheduledEvents.forHandler(payload, schedule.eventType));
             run = new Run(trigger, invokedAt, elapsedMillis(startedNanos), attempt, ScheduledEvents.resultJson(result),
                     null);
         } catch (RuntimeException | Error e) {
