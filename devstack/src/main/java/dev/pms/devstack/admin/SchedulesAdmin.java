@@ -10,6 +10,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,9 +102,11 @@ public final class SchedulesAdmin {
         ScheduleDefinition schedule = found.get();
         ScheduleRunner.Run run = runner.runNow(schedule);
         if (!run.succeeded()) {
+            Map<String, Object> names = new LinkedHashMap<>();
+            names.put("schedule", schedule.name());
+            names.put("function", schedule.functionLogicalId());
             return problem(502, "function-error", "Bad Gateway", "function " + schedule.functionLogicalId()
-                    + " failed: " + run.error(), Map.of("schedule", schedule.name(), "function",
-                    schedule.functionLogicalId()));
+                    + " failed: " + run.error(), names);
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("schedule", schedule.name());
@@ -115,7 +118,7 @@ public final class SchedulesAdmin {
     }
 
     private static String timestamp(Instant instant) {
-        return instant == null ? null : DateTimeFormatter.ISO_INSTANT.format(instant);
+        return instant == null ? null : DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.MILLIS));
     }
 
     private static GatewayResponse problem(int status, String kind, String title, String detail,

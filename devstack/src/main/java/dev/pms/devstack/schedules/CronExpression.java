@@ -289,7 +289,7 @@ public final class CronExpression implements ScheduleExpression {
     }
 
     /** The first matching wall-clock minute at or after {@code from}. */
-    Optional<LocalDateTime> nextLocal(LocalDateTime from) {
+    private Optional<LocalDateTime> nextLocal(LocalDateTime from) {
         LocalDate date = from.toLocalDate();
         LocalTime earliest = from.toLocalTime();
         while (date.getYear() <= LAST_YEAR) {

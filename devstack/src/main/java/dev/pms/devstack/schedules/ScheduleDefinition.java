@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -86,6 +85,7 @@ public record ScheduleDefinition(String name, String functionLogicalId, String e
             "RetryPolicy");
     private static final Set<String> RULE_IGNORED = Set.of("Description", "DeadLetterConfig", "Target");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ZoneId UTC = ZoneId.of("UTC");
 
     public ScheduleDefinition {
         if (maximumRetryAttempts < 0) {
@@ -138,7 +138,7 @@ public record ScheduleDefinition(String name, String functionLogicalId, String e
             throw new TemplateException(where + ": at(...) is for EventBridge Scheduler only (Type: ScheduleV2)");
         }
 
-        ZoneId zone = ZoneOffset.UTC;
+        ZoneId zone = UTC;
         Object timezone = properties.get("ScheduleExpressionTimezone");
         if (timezone != null) {
             try {
@@ -269,6 +269,6 @@ public record ScheduleDefinition(String name, String functionLogicalId, String e
     @Override
     public String toString() {
         return name + " → " + functionLogicalId + " (" + kind.eventType + ", " + expression.text()
-                + (zone.equals(ZoneOffset.UTC) ? "" : " " + zone) + (enabled ? "" : ", disabled") + ")";
+                + (zone.equals(UTC) ? "" : " " + zone) + (enabled ? "" : ", disabled") + ")";
     }
 }

@@ -176,10 +176,13 @@ public final class ScheduleRunner implements LocalService {
 
     private void attempt(Schedule schedule, Instant scheduledTime, String eventId, int attempt) {
         Run run = invoke(schedule, scheduledTime, eventId, attempt, Trigger.SCHEDULE);
+        ScheduleDefinition definition = schedule.definition;
         if (run.succeeded()) {
+            LOG.info("schedule {} → {}: fired for {}, {} ms{}", definition.name(), definition.functionLogicalId(),
+                    ScheduledEvents.timestamp(scheduledTime), run.durationMillis(),
+                    attempt > 1 ? " (attempt " + attempt + ")" : "");
             return;
         }
-        ScheduleDefinition definition = schedule.definition;
         Duration backoff = retryDelay(attempt);
         boolean tooOld = Duration.between(scheduledTime, clock.now().plus(backoff))
                 .compareTo(definition.maximumEventAge()) > 0;

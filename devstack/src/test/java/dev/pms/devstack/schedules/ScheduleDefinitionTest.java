@@ -12,7 +12,6 @@ import dev.pms.emulators.TemplateProvisioner;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -66,7 +65,7 @@ class ScheduleDefinitionTest {
         assertThat(schedule.functionLogicalId()).isEqualTo("OptimizationFunction");
         assertThat(schedule.kind()).isEqualTo(ScheduleDefinition.Kind.SCHEDULER);
         assertThat(schedule.expression().text()).isEqualTo("rate(1 day)");
-        assertThat(schedule.zone()).isEqualTo(ZoneOffset.UTC);
+        assertThat(schedule.zone()).isEqualTo(ZoneId.of("UTC"));
         assertThat(schedule.enabled()).isTrue();
         assertThat(schedule.input()).isEqualTo("{\"source\":\"pms.schedule\"}");
         assertThat(schedule.awsName()).isEqualTo("pms-local-daily-optimization");
