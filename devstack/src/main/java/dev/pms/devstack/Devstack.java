@@ -3,6 +3,7 @@ package dev.pms.devstack;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.pms.devstack.admin.SchedulesAdmin;
 import dev.pms.devstack.auth.JwtAuthorizer;
 import dev.pms.devstack.auth.LocalJwtIssuer;
 import dev.pms.devstack.functions.FunctionDefinition;
@@ -13,6 +14,7 @@ import dev.pms.devstack.gateway.GatewayResponse;
 import dev.pms.devstack.gateway.HttpApiModel;
 import dev.pms.devstack.gateway.HttpApiRoute;
 import dev.pms.devstack.gateway.RouteTable;
+import dev.pms.devstack.schedules.ScheduleRunner;
 import dev.pms.emulators.IntrinsicResolver;
 import dev.pms.emulators.LocalAws;
 import dev.pms.emulators.ProvisionedResources;
@@ -21,7 +23,6 @@ import dev.pms.emulators.TemplateProvisioner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -30,6 +31,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -39,7 +41,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The whole local AWS for the suite: emulators ({@link LocalAws}), the template's tables, buckets and
  * queues, every {@code AWS::Serverless::Function} in process, the HTTP API gateway with the JWT authorizer,
- * and any extra {@link LocalService} (the Step Functions engine, the SQS → Lambda event sources).
+ * and any extra {@link LocalService} (the Step Functions engine, the SQS → Lambda event sources, the EventBridge
+ * schedules).
  */
 public final class Devstack implements AutoCloseable {
 
@@ -58,6 +61,7 @@ public final class Devstack implements AutoCloseable {
     private final Deque<AutoCloseable> closeInReverse;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Duration startupTime;
+    private final SchedulesAdmin schedulesAdmin;
     private volatile ApiGateway gateway;
     private volatile dev.pms.devstack.admin.PlansAdmin plansAdmin;
 
@@ -74,6 +78,7 @@ public final class Devstack implements AutoCloseable {
         this.httpApis = httpApis;
         this.closeInReverse = closeInReverse;
         this.startupTime = startupTime;
+        this.schedulesAdmin = new SchedulesAdmin(schedules().orElse(null));
     }
 
     public static Devstack start(DevstackOptions options) {
@@ -106,7 +111,7 @@ public final class Devstack implements AutoCloseable {
             List<LocalService> services = new java.util.ArrayList<>();
             for (LocalServiceFactory factory : options.services()) {
                 LocalService service = factory.start(new LocalServiceFactory.Context(localAws, template, resources,
-                        resolver, functions));
+                        resolver, functions, options));
                 closeInReverse.push(service);
                 services.add(service);
                 functions.addFunctionProperties(service.functionProperties());
@@ -253,6 +258,11 @@ public final class Devstack implements AutoCloseable {
         return new RouteTable(httpApis.routes()).routes();
     }
 
+    /** The EventBridge schedules, when the {@code EventBridgeSchedules} service runs (it does by default). */
+    public Optional<ScheduleRunner> schedules() {
+        return services.stream().filter(ScheduleRunner.class::isInstance).map(ScheduleRunner.class::cast).findFirst();
+    }
+
     public DevstackOptions options() {
         return options;
     }
@@ -277,8 +287,8 @@ public final class Devstack implements AutoCloseable {
         if (path.equals("/_devstack/plans")) {
             return plansAdmin().handle(request);
         }
-        if (path.matches("/_devstack/schedules/[^/]+/run")) {
-            return notYetImplemented(request, "the EventBridge schedule issue (performance loop)");
+        if (SchedulesAdmin.handles(path)) {
+            return schedulesAdmin.handle(request);
         }
         return GatewayResponse.message(404, "Not Found");
     }
@@ -295,16 +305,6 @@ public final class Devstack implements AutoCloseable {
             }
         }
         return plansAdmin;
-    }
-
-    private static GatewayResponse notYetImplemented(GatewayRequest request, String issue) {
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "https://pms.dev/problems/devstack-not-implemented");
-        problem.put("title", "Not Implemented");
-        problem.put("status", 501);
-        problem.put("detail", request.method() + " " + request.rawPath() + " is not implemented yet; it comes with "
-                + issue + ".");
-        return GatewayResponse.of(501, "application/problem+json", json(problem).getBytes(StandardCharsets.UTF_8));
     }
 
     static String json(Object value) {

@@ -22,8 +22,9 @@ public final class DevstackMain {
     static final String USAGE = """
             usage: java -jar devstack/target/devstack.jar <command> [options]
 
-              up [--port N] [--data DIR] [--template PATH] [--param Name=Value]...
-                  start the local AWS and the API gateway (port 3000 by default; in memory unless --data)
+              up [--port N] [--data DIR] [--template PATH] [--param Name=Value]... [--no-schedules]
+                  start the local AWS and the API gateway (port 3000 by default; in memory unless --data);
+                  --no-schedules: EventBridge schedules run only through POST /_devstack/schedules/{name}/run
               token --user NAME [--data DIR]
                   print a bearer token (12 h) the local gateway accepts, for sub = NAME
               plan --user NAME --tier free|basic|pro|enterprise [--port N]
@@ -80,6 +81,10 @@ public final class DevstackMain {
             if (!name.startsWith("--")) {
                 throw new IllegalArgumentException("unexpected argument: " + name);
             }
+            if (name.equals("--no-schedules")) {
+                options.put("no-schedules", "true");
+                continue;
+            }
             String value;
             int equals = name.indexOf('=');
             if (equals > 0) {
@@ -124,6 +129,9 @@ public final class DevstackMain {
         if (options.containsKey("template")) {
             devstackOptions = devstackOptions.withTemplate(Path.of(options.get("template")).toAbsolutePath());
         }
+        if (options.containsKey("no-schedules")) {
+            devstackOptions = devstackOptions.withAutomaticSchedules(false);
+        }
         Devstack devstack;
         try {
             devstack = Devstack.start(devstackOptions);
@@ -150,6 +158,14 @@ public final class DevstackMain {
         out.println("routes:");
         devstack.routes().forEach(route -> out.printf("  %-60s %s%s%n", route.routeKey(), route.functionLogicalId(),
                 route.requiresAuthorization() ? "" : " (no auth)"));
+        devstack.schedules().filter(schedules -> !schedules.statuses().isEmpty()).ifPresent(schedules -> {
+            out.println("schedules" + (schedules.automatic() ? ":" : " (automatic firing off; run with POST "
+                    + "/_devstack/schedules/{name}/run):"));
+            schedules.statuses().forEach(status -> out.printf("  %-30s %-28s %s%s%n", status.definition().name(),
+                    status.definition().expression().text(), status.definition().functionLogicalId(),
+                    !status.definition().enabled() ? " (disabled)"
+                            : status.nextFire() == null ? "" : " next " + status.nextFire()));
+        });
         out.println("token: java -jar devstack/target/devstack.jar token --user alice"
                 + (devstack.options().dataDir() == null ? "" : " --data " + devstack.options().dataDir()));
         out.println("ready in " + readyMillis + " ms (Ctrl-C stops)");

@@ -1,10 +1,12 @@
 package dev.pms.devstack;
 
+import dev.pms.devstack.schedules.ScheduleClock;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * How to start a {@link Devstack}. Immutable; every {@code with...} returns a copy.
@@ -16,9 +18,13 @@ import java.util.Map;
  * @param signingKeyDirectory  where {@code jwt-signing-key.json} lives, or null: {@code dataDir} when given, else
  *                             {@code $PMS_DEVSTACK_HOME} / {@code ~/.pms-devstack}
  * @param services             extra services started before the functions (e.g. Step Functions)
+ * @param automaticSchedules   whether EventBridge schedules fire on their own; when false they only run through
+ *                             {@code POST /_devstack/schedules/{name}/run}
+ * @param scheduleClock        the time schedules fire on (a test may run it faster than real time)
  */
 public record DevstackOptions(int port, Path dataDir, Path template, Map<String, String> parameterOverrides,
-                              Path signingKeyDirectory, List<LocalServiceFactory> services) {
+                              Path signingKeyDirectory, List<LocalServiceFactory> services, boolean automaticSchedules,
+                              ScheduleClock scheduleClock) {
 
     public static final int DEFAULT_CLI_PORT = 3000;
 
@@ -28,41 +34,64 @@ public record DevstackOptions(int port, Path dataDir, Path template, Map<String,
         }
         parameterOverrides = Map.copyOf(parameterOverrides == null ? Map.of() : parameterOverrides);
         services = List.copyOf(services == null ? List.of() : services);
+        scheduleClock = Objects.requireNonNullElseGet(scheduleClock, ScheduleClock::system);
     }
 
-    /** Ephemeral port, in memory, template found walking up from {@code user.dir}, with Step Functions and the SQS event sources. */
+    /**
+     * Ephemeral port, in memory, template found walking up from {@code user.dir}, with Step Functions, the SQS event
+     * sources and the EventBridge schedules (firing on their own, on the system clock).
+     */
     public static DevstackOptions defaults() {
         return new DevstackOptions(0, null, null, Map.of(), null,
                 List.of(new dev.pms.devstack.stepfunctions.StepFunctionsLocalService(),
-                        new dev.pms.devstack.eventsources.SqsEventSources()));
+                        new dev.pms.devstack.eventsources.SqsEventSources(),
+                        new dev.pms.devstack.schedules.EventBridgeSchedules()),
+                true, ScheduleClock.system());
     }
 
     public DevstackOptions withPort(int newPort) {
-        return new DevstackOptions(newPort, dataDir, template, parameterOverrides, signingKeyDirectory, services);
+        return new DevstackOptions(newPort, dataDir, template, parameterOverrides, signingKeyDirectory, services,
+                automaticSchedules, scheduleClock);
     }
 
     public DevstackOptions withDataDir(Path newDataDir) {
-        return new DevstackOptions(port, newDataDir, template, parameterOverrides, signingKeyDirectory, services);
+        return new DevstackOptions(port, newDataDir, template, parameterOverrides, signingKeyDirectory, services,
+                automaticSchedules, scheduleClock);
     }
 
     public DevstackOptions withTemplate(Path newTemplate) {
-        return new DevstackOptions(port, dataDir, newTemplate, parameterOverrides, signingKeyDirectory, services);
+        return new DevstackOptions(port, dataDir, newTemplate, parameterOverrides, signingKeyDirectory, services,
+                automaticSchedules, scheduleClock);
     }
 
     public DevstackOptions withParameterOverrides(Map<String, String> overrides) {
         Map<String, String> merged = new LinkedHashMap<>(parameterOverrides);
         merged.putAll(overrides);
-        return new DevstackOptions(port, dataDir, template, merged, signingKeyDirectory, services);
+        return new DevstackOptions(port, dataDir, template, merged, signingKeyDirectory, services,
+                automaticSchedules, scheduleClock);
     }
 
     public DevstackOptions withSigningKeyDirectory(Path directory) {
-        return new DevstackOptions(port, dataDir, template, parameterOverrides, directory, services);
+        return new DevstackOptions(port, dataDir, template, parameterOverrides, directory, services,
+                automaticSchedules, scheduleClock);
     }
 
     /** Adds a service (the Step Functions engine plugs in here). */
     public DevstackOptions withService(LocalServiceFactory service) {
         List<LocalServiceFactory> more = new ArrayList<>(services);
         more.add(service);
-        return new DevstackOptions(port, dataDir, template, parameterOverrides, signingKeyDirectory, more);
+        return new DevstackOptions(port, dataDir, template, parameterOverrides, signingKeyDirectory, more,
+                automaticSchedules, scheduleClock);
+    }
+
+    /** {@code false}: schedules run only when asked to ({@code up --no-schedules}, tests). */
+    public DevstackOptions withAutomaticSchedules(boolean enabled) {
+        return new DevstackOptions(port, dataDir, template, parameterOverrides, signingKeyDirectory, services,
+                enabled, scheduleClock);
+    }
+
+    public DevstackOptions withScheduleClock(ScheduleClock clock) {
+        return new DevstackOptions(port, dataDir, template, parameterOverrides, signingKeyDirectory, services,
+                automaticSchedules, clock);
     }
 }

@@ -10,9 +10,12 @@ import dev.pms.emulators.SamTemplate;
 @FunctionalInterface
 public interface LocalServiceFactory {
 
-    /** Everything a service may need: the emulators, the template, what was provisioned, the functions. */
+    /**
+     * Everything a service may need: the emulators, the template, what was provisioned, the functions, and the
+     * options the devstack was started with.
+     */
     record Context(LocalAws localAws, SamTemplate template, ProvisionedResources resources,
-                   IntrinsicResolver resolver, FunctionRegistry functions) {
+                   IntrinsicResolver resolver, FunctionRegistry functions, DevstackOptions options) {
     }
 
     LocalService start(Context context);

@@ -55,4 +55,13 @@ class DevstackMainTest {
         assertThat(options).isEqualTo(Map.of("port", "3100", "data", "/tmp/d"));
         assertThat(parameters).isEqualTo(Map.of("Stage", "prod"));
     }
+
+    @Test
+    void noSchedulesIsAFlagWithoutValue() {
+        Map<String, String> options = DevstackMain.parseOptions(List.of("--no-schedules", "--port", "3100"),
+                new LinkedHashMap<>());
+        assertThat(options).isEqualTo(Map.of("no-schedules", "true", "port", "3100"));
+        assertThat(run("help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--no-schedules");
+    }
 }

@@ -213,12 +213,11 @@ class GatewayEndToEndTest {
         assertThat(JSON.readTree(jwks.body()).get("keys").get(0).get("kty").asText()).isEqualTo("RSA");
         assertThat(jwks.body()).doesNotContain("\"d\"");
 
-        // routes that come with later issues answer 501 problem+json until then (never 404)
         HttpResponse<String> schedule = send(HttpRequest.newBuilder(
                 devstack.baseUri().resolve("/_devstack/schedules/optimizer/run")).POST(HttpRequest.BodyPublishers.noBody()));
-        assertThat(schedule.statusCode()).isEqualTo(501);
+        assertThat(schedule.statusCode()).isEqualTo(404);
         assertThat(schedule.headers().firstValue("content-type")).contains("application/problem+json");
-        assertThat(JSON.readTree(schedule.body()).get("detail").asText()).contains("comes with");
+        assertThat(JSON.readTree(schedule.body()).get("detail").asText()).contains("No schedule 'optimizer'");
         assertThat(send(HttpRequest.newBuilder(devstack.baseUri().resolve("/_devstack/unknown"))).statusCode())
                 .isEqualTo(404);
     }

@@ -6,6 +6,8 @@ import io.micronaut.context.ApplicationContext;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
@@ -53,6 +55,45 @@ public final class InProcessFunction implements AutoCloseable {
     /** True once the handler is loaded (the next invocation is warm). */
     public boolean isWarm() {
         return loaded != null;
+    }
+
+    /**
+     * The event type the handler declares: {@code I} of {@code RequestHandler<I, O>}, or the first parameter of
+     * its handler method; {@code Object} when that cannot be told (class not found, raw types).
+     */
+    public Type eventType() {
+        Class<?> handlerClass;
+        try {
+            handlerClass = Class.forName(definition.handlerClass(), false, Thread.currentThread().getContextClassLoader());
+        } catch (ClassNotFoundException e) {
+            return Object.class;
+        }
+        String name = definition.handlerMethod();
+        if ((name == null || name.equals("handleRequest")) && RequestHandler.class.isAssignableFrom(handlerClass)) {
+            Type declared = requestHandlerInput(handlerClass);
+            if (declared != null) {
+                return declared;
+            }
+        }
+        String wanted = name == null ? "handleRequest" : name;
+        return Arrays.stream(handlerClass.getMethods())
+                .filter(method -> method.getName().equals(wanted) && !method.isBridge())
+                .filter(method -> method.getParameterCount() == 1 || method.getParameterCount() == 2)
+                .map(method -> method.getGenericParameterTypes()[0])
+                .findFirst().orElse(Object.class);
+    }
+
+    private static Type requestHandlerInput(Class<?> type) {
+        for (Class<?> current = type; current != null; current = current.getSuperclass()) {
+            for (Type implemented : current.getGenericInterfaces()) {
+                if (implemented instanceof ParameterizedType parameterized
+                        && parameterized.getRawType() == RequestHandler.class) {
+                    Type input = parameterized.getActualTypeArguments()[0];
+                    return input instanceof Class<?> || input instanceof ParameterizedType ? input : null;
+                }
+            }
+        }
+        return null;
     }
 
     /** Invokes the handler with {@code event}; a new request id each time. */

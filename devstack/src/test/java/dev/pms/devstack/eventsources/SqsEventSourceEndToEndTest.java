@@ -9,6 +9,7 @@ import dev.pms.devstack.testfunctions.SqsBatchHandler.Delivery;
 import dev.pms.devstack.testfunctions.SqsJsonHandler;
 import dev.pms.devstack.testing.DevstackExtension;
 import dev.pms.devstack.testing.DevstackTemplate;
+import dev.pms.devstack.testing.Eventually;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pms.devstack.Devstack;
 import dev.pms.devstack.DevstackOptions;
 import dev.pms.devstack.testfunctions.SqsBatchHandler;
+import dev.pms.devstack.testing.Eventually;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -2,12 +2,14 @@ package dev.pms.devstack.testing;
 
 import dev.pms.devstack.Devstack;
 import dev.pms.devstack.DevstackOptions;
+import dev.pms.devstack.schedules.ScheduleClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -18,7 +20,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /**
  * JUnit 5: starts the whole {@link Devstack} once per test JVM (per template) and resolves {@code Devstack}
  * parameters. Ephemeral port, everything in memory, a throw-away JWT signing key, and the repository's
- * {@code template.yaml} found walking up from {@code user.dir} (or {@link DevstackTemplate}).
+ * {@code template.yaml} found walking up from {@code user.dir} (or {@link DevstackTemplate}). EventBridge schedules
+ * run only when a test asks ({@code POST /_devstack/schedules/{name}/run}) unless the class is
+ * {@link FiringSchedules}.
  *
  * <pre>{@code
  * @ExtendWith(DevstackExtension.class)
@@ -58,10 +62,28 @@ public final class DevstackExtension implements BeforeAllCallback, ParameterReso
                 .orElse("");
         Map<String, String> parameters = pairs(context, DevstackParameters::value);
         Map<String, String> functionProperties = pairs(context, DevstackParameters::functionProperties);
-        return context.getRoot().getStore(NAMESPACE)
-                .getOrComputeIfAbsent("devstack:" + location + parameters + functionProperties,
-                        key -> start(location, parameters, functionProperties), RunningDevstack.class)
+        FiringSchedules firing = context.getTestClass()
+                .map(testClass -> testClass.getAnnotation(FiringSchedules.class))
+                .orElse(null);
+        String key = "devstack:" + location + parameters + functionProperties;
+        if (firing == null) {
+            return context.getRoot().getStore(NAMESPACE)
+                    .getOrComputeIfAbsent(key, k -> start(location, null, parameters, functionProperties),
+                            RunningDevstack.class)
+                    .devstack();
+        }
+        return classContext(context).getStore(NAMESPACE)
+                .getOrComputeIfAbsent(key + ":firing", k -> start(location, firing, parameters, functionProperties),
+                        RunningDevstack.class)
                 .devstack();
+    }
+
+    private static ExtensionContext classContext(ExtensionContext context) {
+        ExtensionContext current = context;
+        while (current.getTestMethod().isPresent() && current.getParent().isPresent()) {
+            current = current.getParent().get();
+        }
+        return current;
     }
 
     private static Map<String, String> pairs(ExtensionContext context,
@@ -81,13 +103,17 @@ public final class DevstackExtension implements BeforeAllCallback, ParameterReso
         return pairs;
     }
 
-    private static RunningDevstack start(String location, Map<String, String> parameters,
+    private static RunningDevstack start(String location, FiringSchedules firing, Map<String, String> parameters,
                                          Map<String, String> functionProperties) {
         try {
             Path keyDirectory = Files.createTempDirectory("pms-devstack-test-key");
             DevstackOptions options = DevstackOptions.defaults()
                     .withPort(0)
-                    .withSigningKeyDirectory(keyDirectory);
+                    .withSigningKeyDirectory(keyDirectory)
+                    .withAutomaticSchedules(firing != null);
+            if (firing != null) {
+                options = options.withScheduleClock(ScheduleClock.accelerated(Instant.now(), firing.speed()));
+            }
             Path template = templatePath(location);
             if (template != null) {
                 options = options.withTemplate(template);

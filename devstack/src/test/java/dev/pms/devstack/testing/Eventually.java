@@ -1,18 +1,18 @@
-package dev.pms.devstack.eventsources;
+package dev.pms.devstack.testing;
 
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
 /** A deadline-bounded poll: probes until it answers non-null, checking every 50 ms. */
-final class Eventually {
+public final class Eventually {
 
     private static final long PROBE_INTERVAL_NANOS = Duration.ofMillis(50).toNanos();
 
     private Eventually() {
     }
 
-    static <T> T await(String what, Duration timeout, Supplier<T> probe) {
+    public static <T> T await(String what, Duration timeout, Supplier<T> probe) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             T value = probe.get();
