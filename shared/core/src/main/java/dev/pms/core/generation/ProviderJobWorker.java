@@ -143,8 +143,8 @@ public final class ProviderJobWorker {
         AssetRepository.Outcome outcome = assets.complete(message.userId(), ready, asset.billingMonth(), spent);
         switch (outcome) {
             case APPLIED, ALREADY_READY -> {
-                nodes.move(message.userId(), asset.campaignId(), Map.of(asset.assetId(), NodeStatus.READY));
                 answerSuccess(message, ready);
+                nodes.move(message.userId(), asset.campaignId(), Map.of(asset.assetId(), NodeStatus.READY));
                 return outcome == AssetRepository.Outcome.APPLIED ? Result.READY : Result.ALREADY_DONE;
             }
             default -> {

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# One command: a 40-asset campaign generated on the devstack (offline providers at 1 s latency, concurrency 8)
+# against the sequential and 8-thread baselines measured in the same run; AWS operations per asset, priced.
+# Usage: bench/generation.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.pyenv/shims:$PATH"
+if [ ! -f devstack/target/devstack.jar ] || [ -n "$(find shared functions devstack -name '*.java' -newer devstack/target/devstack.jar -print -quit)" ]; then
+  mvn -B -q package -DskipTests
+fi
+exec java -cp devstack/target/devstack.jar dev.pms.devstack.bench.GenerationBenchmark "$@"
