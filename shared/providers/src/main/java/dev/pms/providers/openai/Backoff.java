@@ -10,13 +10,13 @@ import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /** The waits between attempts: exponential with jitter, or what a {@code Retry-After} header asks for. */
-final class Backoff {
+public final class Backoff {
     private final Duration base;
     private final Duration cap;
     private final RandomGenerator random;
     private final Clock clock;
 
-    Backoff(Duration base, Duration cap, RandomGenerator random, Clock clock) {
+    public Backoff(Duration base, Duration cap, RandomGenerator random, Clock clock) {
         this.base = base;
         this.cap = cap;
         this.random = random;
@@ -27,7 +27,7 @@ final class Backoff {
      * The wait after {@code failedAttempts} failures: base × 2^(failedAttempts − 1), capped, of which the first half is
      * fixed and the second half random, so that clients failing together do not retry together.
      */
-    Duration after(int failedAttempts) {
+    public Duration after(int failedAttempts) {
         long capMillis = cap.toMillis();
         int doublings = Math.min(failedAttempts - 1, 30);
         long exponential = Math.min(capMillis, base.toMillis() << doublings);
@@ -35,12 +35,12 @@ final class Backoff {
         return Duration.ofMillis(fixed + random.nextLong(exponential - fixed + 1));
     }
 
-    Duration cap() {
+    public Duration cap() {
         return cap;
     }
 
     /** A {@code Retry-After} value in seconds or as an HTTP date, as a wait from now; empty when absent or unreadable. */
-    Optional<Duration> retryAfter(Optional<String> header) {
+    public Optional<Duration> retryAfter(Optional<String> header) {
         if (header.isEmpty() || header.get().isBlank()) {
             return Optional.empty();
         }
