@@ -1,15 +1,17 @@
 package dev.pms.providers.offline;
 
-import org.jcodec.api.transcode.AudioFrameWithPacket;
-import org.jcodec.api.transcode.PixelStore;
-import org.jcodec.api.transcode.SinkImpl;
-import org.jcodec.api.transcode.VideoFrameWithPacket;
+import org.jcodec.codecs.h264.H264Encoder;
+import org.jcodec.common.AudioCodecMeta;
 import org.jcodec.common.Codec;
-import org.jcodec.common.Format;
-import org.jcodec.common.model.AudioBuffer;
+import org.jcodec.common.MuxerTrack;
+import org.jcodec.common.VideoCodecMeta;
+import org.jcodec.common.VideoEncoder;
+import org.jcodec.common.io.NIOUtils;
 import org.jcodec.common.model.ColorSpace;
 import org.jcodec.common.model.Packet;
 import org.jcodec.common.model.Picture;
+import org.jcodec.common.model.Size;
+import org.jcodec.containers.mp4.muxer.MP4Muxer;
 import org.jcodec.scale.AWTUtil;
 import org.jcodec.scale.ColorUtil;
 import org.jcodec.scale.Transform;
@@ -23,33 +25,46 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 
 /**
- * Writes an MP4 in memory with jcodec: H.264 frames (what {@code AWTSequenceEncoder} does) and, optionally, one
- * 16-bit little-endian PCM sound track.
+ * Writes an MP4 in memory with jcodec: H.264 frames and, optionally, one 16-bit little-endian PCM sound track.
+ * <p>
+ * The encoder searches no motion: a slideshow's frames differ by a slow zoom, which the residual carries at a few
+ * per cent more bytes, while jcodec's motion search costs about two thirds of its encoding time (measured: 1080×1920
+ * frames take about 60 ms instead of 180 ms).
  */
 final class Mp4Writer {
     private static final int AUDIO_PACKET_FRAMES = 4_096;
+    private static final int MOTION_SEARCH_RANGE = 0;
+    private static final ColorSpace ENCODER_COLOURS = ColorSpace.YUV420J;
 
     private final InMemoryChannel out = new InMemoryChannel();
-    private final SinkImpl sink;
+    private final MP4Muxer muxer;
+    private final H264Encoder encoder = H264Encoder.createH264Encoder();
+    private final Transform toEncoderColours = ColorUtil.getTransform(ColorSpace.RGB, ENCODER_COLOURS);
     private final int framesPerSecond;
-    private final Transform toEncoderColours;
-    private final ColorSpace encoderColours;
+    private MuxerTrack videoTrack;
+    private ByteBuffer buffer;
     private int frameNumber;
 
-    Mp4Writer(int framesPerSecond, boolean withSound) throws IOException {
+    Mp4Writer(int framesPerSecond) throws IOException {
         this.framesPerSecond = framesPerSecond;
-        this.sink = SinkImpl.createWithStream(out, Format.MOV, Codec.H264, withSound ? Codec.PCM : null);
-        sink.init();
-        this.encoderColours = sink.getInputColor();
-        this.toEncoderColours = ColorUtil.getTransform(ColorSpace.RGB, encoderColours);
+        this.muxer = MP4Muxer.createMP4MuxerToChannel(out);
+        encoder.setMotionSearchRange(MOTION_SEARCH_RANGE);
     }
 
     void addFrame(BufferedImage image) throws IOException {
         Picture rgb = AWTUtil.fromBufferedImageRGB(image);
-        Picture encoded = Picture.create(rgb.getWidth(), rgb.getHeight(), encoderColours);
-        toEncoderColours.transform(rgb, encoded);
-        Packet timing = Packet.createPacket(null, frameNumber, framesPerSecond, 1, frameNumber, Packet.FrameType.KEY, null);
-        sink.outputVideoFrame(new VideoFrameWithPacket(timing, new PixelStore.LoanerPicture(encoded, 1)));
+        Picture yuv = Picture.create(rgb.getWidth(), rgb.getHeight(), ENCODER_COLOURS);
+        toEncoderColours.transform(rgb, yuv);
+        if (videoTrack == null) {
+            videoTrack = muxer.addVideoTrack(Codec.H264,
+                    VideoCodecMeta.createSimpleVideoCodecMeta(new Size(rgb.getWidth(), rgb.getHeight()), ENCODER_COLOURS));
+            buffer = ByteBuffer.allocate(encoder.estimateBufferSize(yuv));
+        }
+        buffer.clear();
+        VideoEncoder.EncodedFrame encoded = encoder.encodeFrame(yuv, buffer);
+        Packet packet = Packet.createPacket(NIOUtils.clone(encoded.getData()), frameNumber, framesPerSecond, 1, frameNumber,
+                encoded.isKeyFrame() ? Packet.FrameType.KEY : Packet.FrameType.INTER, null);
+        videoTrack.addFrame(packet);
         frameNumber++;
     }
 
@@ -64,18 +79,18 @@ final class Mp4Writer {
         }
         org.jcodec.common.AudioFormat format = new org.jcodec.common.AudioFormat(
                 (int) target.getSampleRate(), 16, target.getChannels(), true, false);
+        MuxerTrack track = muxer.addAudioTrack(Codec.PCM, AudioCodecMeta.fromAudioFormat(format));
         int frameSize = target.getFrameSize();
         int totalFrames = pcm.length / frameSize;
         for (int first = 0, packet = 0; first < totalFrames; first += AUDIO_PACKET_FRAMES, packet++) {
             int frames = Math.min(AUDIO_PACKET_FRAMES, totalFrames - first);
             ByteBuffer data = ByteBuffer.wrap(pcm, first * frameSize, frames * frameSize).slice();
-            Packet timing = Packet.createPacket(data, first, format.getSampleRate(), frames, packet, Packet.FrameType.KEY, null);
-            sink.outputAudioFrame(new AudioFrameWithPacket(new AudioBuffer(data, format, frames), timing));
+            track.addFrame(Packet.createPacket(data, first, format.getSampleRate(), frames, packet, Packet.FrameType.KEY, null));
         }
     }
 
     byte[] finish() throws IOException {
-        sink.finish();
+        muxer.finish();
         return Mp4Timestamps.cleared(out.toByteArray());
     }
 }

@@ -186,7 +186,7 @@ public final class OfflineSlideshowVideo implements MediaProvider {
         double panY = motion.nextDouble() * 2 - 1;
         Color captionColour = BrandColours.textOn(BrandColours.mix(colours.primary(), colours.secondary()));
         try {
-            Mp4Writer writer = new Mp4Writer(framesPerSecond, avatar);
+            Mp4Writer writer = new Mp4Writer(framesPerSecond);
             BufferedImage frame = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
             List<TextBlock> blocks = new ArrayList<>();
             for (int i = 0; i < frames; i++) {
