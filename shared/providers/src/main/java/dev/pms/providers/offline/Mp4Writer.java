@@ -43,15 +43,24 @@ final class Mp4Writer {
     private final int framesPerSecond;
     private MuxerTrack videoTrack;
     private ByteBuffer buffer;
+    private final int timescale;
     private int frameNumber;
+    private long presentationTime;
 
     Mp4Writer(int framesPerSecond) throws IOException {
         this.framesPerSecond = framesPerSecond;
+        this.timescale = framesPerSecond * 1_000;
         this.muxer = MP4Muxer.createMP4MuxerToChannel(out);
         encoder.setMotionSearchRange(MOTION_SEARCH_RANGE);
     }
 
+    /** Adds a frame shown for one frame period. */
     void addFrame(BufferedImage image) throws IOException {
+        addFrame(image, 1.0 / framesPerSecond);
+    }
+
+    /** Adds a frame shown for {@code seconds}, to the millisecond; a shorter last frame ends the clip exactly. */
+    void addFrame(BufferedImage image, double seconds) throws IOException {
         Picture rgb = AWTUtil.fromBufferedImageRGB(image);
         Picture yuv = Picture.create(rgb.getWidth(), rgb.getHeight(), ENCODER_COLOURS);
         toEncoderColours.transform(rgb, yuv);
@@ -62,9 +71,11 @@ final class Mp4Writer {
         }
         buffer.clear();
         VideoEncoder.EncodedFrame encoded = encoder.encodeFrame(yuv, buffer);
-        Packet packet = Packet.createPacket(NIOUtils.clone(encoded.getData()), frameNumber, framesPerSecond, 1, frameNumber,
+        long duration = Math.max(1, Math.round(seconds * timescale));
+        Packet packet = Packet.createPacket(NIOUtils.clone(encoded.getData()), presentationTime, timescale, duration, frameNumber,
                 encoded.isKeyFrame() ? Packet.FrameType.KEY : Packet.FrameType.INTER, null);
         videoTrack.addFrame(packet);
+        presentationTime += duration;
         frameNumber++;
     }
 
