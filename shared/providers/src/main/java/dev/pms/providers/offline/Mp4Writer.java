@@ -12,14 +12,12 @@ import org.jcodec.common.model.Packet;
 import org.jcodec.common.model.Picture;
 import org.jcodec.common.model.Size;
 import org.jcodec.containers.mp4.muxer.MP4Muxer;
-import org.jcodec.scale.AWTUtil;
-import org.jcodec.scale.ColorUtil;
-import org.jcodec.scale.Transform;
 
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -39,7 +37,6 @@ final class Mp4Writer {
     private final InMemoryChannel out = new InMemoryChannel();
     private final MP4Muxer muxer;
     private final H264Encoder encoder = H264Encoder.createH264Encoder();
-    private final Transform toEncoderColours = ColorUtil.getTransform(ColorSpace.RGB, ENCODER_COLOURS);
     private final int framesPerSecond;
     private MuxerTrack videoTrack;
     private ByteBuffer buffer;
@@ -61,12 +58,10 @@ final class Mp4Writer {
 
     /** Adds a frame shown for {@code seconds}, to the millisecond; a shorter last frame ends the clip exactly. */
     void addFrame(BufferedImage image, double seconds) throws IOException {
-        Picture rgb = AWTUtil.fromBufferedImageRGB(image);
-        Picture yuv = Picture.create(rgb.getWidth(), rgb.getHeight(), ENCODER_COLOURS);
-        toEncoderColours.transform(rgb, yuv);
+        Picture yuv = yuv(image);
         if (videoTrack == null) {
             videoTrack = muxer.addVideoTrack(Codec.H264,
-                    VideoCodecMeta.createSimpleVideoCodecMeta(new Size(rgb.getWidth(), rgb.getHeight()), ENCODER_COLOURS));
+                    VideoCodecMeta.createSimpleVideoCodecMeta(new Size(yuv.getWidth(), yuv.getHeight()), ENCODER_COLOURS));
             buffer = ByteBuffer.allocate(encoder.estimateBufferSize(yuv));
         }
         buffer.clear();
@@ -77,6 +72,60 @@ final class Mp4Writer {
         videoTrack.addFrame(packet);
         presentationTime += duration;
         frameNumber++;
+    }
+
+    /**
+     * The image in full-range BT.601 YCbCr 4:2:0 (each chroma sample the mean of its 2×2 pixels), in jcodec's signed
+     * samples (value − 128), read in one pass straight from the pixel array: jcodec's own two-step conversion took a
+     * quarter of the encoding time.
+     */
+    static Picture yuv(BufferedImage image) {
+        int width = image.getWidth();
+        int height = image.getHeight();
+        if (width % 2 != 0 || height % 2 != 0) {
+            throw new IllegalArgumentException("4:2:0 needs even sides, not " + width + "x" + height);
+        }
+        int[] pixels = pixels(image);
+        Picture picture = Picture.create(width, height, ENCODER_COLOURS);
+        byte[] luma = picture.getPlaneData(0);
+        byte[] blue = picture.getPlaneData(1);
+        byte[] red = picture.getPlaneData(2);
+        int chromaWidth = picture.getPlaneWidth(1);
+        for (int y = 0; y < height; y += 2) {
+            for (int x = 0; x < width; x += 2) {
+                int cb = 0;
+                int cr = 0;
+                for (int dy = 0; dy < 2; dy++) {
+                    for (int dx = 0; dx < 2; dx++) {
+                        int index = (y + dy) * width + x + dx;
+                        int pixel = pixels[index];
+                        int r = pixel >> 16 & 0xFF;
+                        int g = pixel >> 8 & 0xFF;
+                        int b = pixel & 0xFF;
+                        luma[index] = (byte) (((77 * r + 150 * g + 29 * b + 128) >> 8) - 128);
+                        cb += -43 * r - 85 * g + 128 * b;
+                        cr += 128 * r - 107 * g - 21 * b;
+                    }
+                }
+                int chroma = (y >> 1) * chromaWidth + (x >> 1);
+                blue[chroma] = (byte) clip((cb + 512) >> 10);
+                red[chroma] = (byte) clip((cr + 512) >> 10);
+            }
+        }
+        return picture;
+    }
+
+    private static int[] pixels(BufferedImage image) {
+        boolean packed = image.getType() == BufferedImage.TYPE_INT_RGB || image.getType() == BufferedImage.TYPE_INT_ARGB;
+        if (packed && image.getRaster().getDataBuffer() instanceof DataBufferInt buffer
+                && buffer.getData().length == image.getWidth() * image.getHeight()) {
+            return buffer.getData();
+        }
+        return image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+    }
+
+    private static int clip(int value) {
+        return Math.max(-128, Math.min(127, value));
     }
 
     /** Adds the sound track, converted to 16-bit little-endian signed PCM. */
