@@ -23,9 +23,11 @@ public final class OfflineMediaBench {
     private static final List<String> HOOKS = List.of("Write less, remember more", "Every meeting, summed up in seconds");
     private static final List<String> SCRIPTS = List.of(
             "Meet Acme Notes, the notebook that listens for you. It captures every meeting, writes a clear summary in "
-                    + "seconds, and files the next steps where your team already works. Write less and remember more.",
+                    + "seconds, and files the next steps where your team already works. No more typing while you listen. "
+                    + "Write less and remember more.",
             "Still typing notes while everyone talks? Let Acme Notes do it. It keeps every decision, every deadline and "
-                    + "every owner in one shared notebook, even offline. Try it free today and hear the difference.");
+                    + "every owner in one shared notebook, even offline. Your whole team sees the same page. "
+                    + "Try it free today and hear the difference.");
     private static final Map<String, Object> PRODUCT = Map.of(
             "product_name", "Acme Notes",
             "product_description", "Notes that write themselves. Capture every meeting and get a summary in seconds.",
@@ -52,6 +54,8 @@ public final class OfflineMediaBench {
             totalBytes += run("voice " + (i + 1), voice, request(AssetType.AUDIO, null, HOOKS.get(i), SCRIPTS.get(i), i));
         }
         System.out.printf(Locale.ROOT, "total: %d ms, %d bytes%n", (System.nanoTime() - totalStart) / 1_000_000, totalBytes);
+        Placement shortVideo = ChannelCatalog.load().requirePlacement("youtube/short");
+        run("extra: avatar", videos, request(AssetType.AVATAR, shortVideo, HOOKS.get(0), SCRIPTS.get(0), 2));
     }
 
     private static long run(String label, dev.pms.core.generation.MediaProvider engine, GenerationRequest request) {
