@@ -58,7 +58,11 @@ final class Mp4Writer {
 
     /** Adds a frame shown for {@code seconds}, to the millisecond; a shorter last frame ends the clip exactly. */
     void addFrame(BufferedImage image, double seconds) throws IOException {
-        Picture yuv = yuv(image);
+        addPicture(yuv(image), seconds);
+    }
+
+    /** Adds a frame already converted by {@link #yuv}, shown for {@code seconds}. */
+    void addPicture(Picture yuv, double seconds) throws IOException {
         if (videoTrack == null) {
             videoTrack = muxer.addVideoTrack(Codec.H264,
                     VideoCodecMeta.createSimpleVideoCodecMeta(new Size(yuv.getWidth(), yuv.getHeight()), ENCODER_COLOURS));

@@ -8,6 +8,8 @@ import dev.pms.core.generation.GenerationRequest;
 import dev.pms.core.generation.MediaProvider;
 import dev.pms.core.generation.ProviderJob;
 
+import org.jcodec.common.model.Picture;
+
 import javax.imageio.ImageIO;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -27,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
+import java.util.function.IntFunction;
 
 /**
  * A real H.264 MP4 slideshow (jcodec): the key frame (the request's PNG, else the image renderer's backdrop) with
@@ -225,7 +228,7 @@ public final class OfflineSlideshowVideo implements MediaProvider {
             Mp4Writer writer = new Mp4Writer(framesPerSecond);
             BufferedImage frame = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
             List<TextBlock> blocks = new ArrayList<>();
-            for (int i = 0; i < frames; i++) {
+            IntFunction<Picture> painter = i -> {
                 double progress = frames == 1 ? 0 : (double) i / (frames - 1);
                 Graphics2D g = OfflineImageRenderer.graphics(frame);
                 try {
@@ -248,8 +251,10 @@ public final class OfflineSlideshowVideo implements MediaProvider {
                 } finally {
                     g.dispose();
                 }
-                writer.addFrame(frame, i < frames - 1 ? 1.0 / framesPerSecond : seconds - (double) i / framesPerSecond);
-            }
+                return Mp4Writer.yuv(frame);
+            };
+            FramePipeline.run(frames, painter, (i, picture) -> writer.addPicture(picture,
+                    i < frames - 1 ? 1.0 / framesPerSecond : seconds - (double) i / framesPerSecond));
             if (avatar) {
                 writer.addSound(speech);
             }
