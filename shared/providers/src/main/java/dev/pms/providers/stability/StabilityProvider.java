@@ -141,11 +141,11 @@ public final class StabilityProvider implements MediaProvider {
             }
         }
         body.field("output_format", OUTPUT_FORMAT);
-        Optional<String> key = readKey();
-        if (key.isEmpty()) {
-            return new ProviderJob.Failed("no API key is configured for " + NAME, false);
+        Key key = readKey();
+        if (key.failure() != null) {
+            return key.failure();
         }
-        Redactor redactor = new Redactor(key.get());
+        Redactor redactor = new Redactor(key.value());
         HttpRequest call = HttpRequest.newBuilder(config.uri(operation.path()))
                 .timeout(config.requestTimeout())
                 .header("Authorization", "Bearer " + redactor.secret())
@@ -174,11 +174,11 @@ public final class StabilityProvider implements MediaProvider {
             return new ProviderJob.Failed(NAME + " cannot read the pending job handle '" + handle + "'", false);
         }
         StabilityHandle pending = decoded.get();
-        Optional<String> key = readKey();
-        if (key.isEmpty()) {
-            return new ProviderJob.Failed("no API key is configured for " + NAME, false);
+        Key key = readKey();
+        if (key.failure() != null) {
+            return key.failure();
         }
-        Redactor redactor = new Redactor(key.get());
+        Redactor redactor = new Redactor(key.value());
         HttpRequest call = HttpRequest.newBuilder(config.uri(StabilityOperation.RESULTS_PATH + pending.generationId()))
                 .timeout(config.requestTimeout())
                 .header("Authorization", "Bearer " + redactor.secret())
@@ -300,14 +300,22 @@ public final class StabilityProvider implements MediaProvider {
                 .findFirst();
     }
 
-    private Optional<String> readKey() {
+    /** The key for one job; a supplier that throws (e.g. SSM unreachable) is worth a retry, a missing key is not. */
+    private Key readKey() {
         String key;
         try {
             key = config.apiKey().get();
         } catch (RuntimeException e) {
-            return Optional.empty();
+            return new Key(null, new ProviderJob.Failed("the API key for " + NAME + " could not be read ("
+                    + e.getClass().getSimpleName() + ")", true));
         }
-        return key == null || key.isBlank() ? Optional.empty() : Optional.of(key);
+        if (key == null || key.isBlank()) {
+            return new Key(null, new ProviderJob.Failed("no API key is configured for " + NAME, false));
+        }
+        return new Key(key, null);
+    }
+
+    private record Key(String value, ProviderJob.Failed failure) {
     }
 
     private static String prompt(GenerationRequest request) {

@@ -474,6 +474,21 @@ class StabilityProviderTest {
     }
 
     @Test
+    void aKeySupplierThatFailsIsARetryableFailureThatNamesNoSecret() {
+        StabilityProvider provider = new StabilityProvider(StabilityConfig.of(stub.baseUrl(), () -> {
+            throw new IllegalStateException("SSM parameter " + KEY + " unreachable");
+        }), PriceTable.load(), recordingSleeper, clock(), new Random(7));
+
+        ProviderJob job = provider.submit(request("instagram/feed_square", null, null));
+
+        assertThat(job).isInstanceOfSatisfying(ProviderJob.Failed.class, failed -> {
+            assertThat(failed.retryable()).isTrue();
+            assertThat(failed.reason()).contains("could not be read").doesNotContain(KEY);
+        });
+        assertThat(stub.calls()).isEmpty();
+    }
+
+    @Test
     void anUnknownModelOrANonImageAssetFails() {
         assertThat(provider(1).submit(request("instagram/feed_square", "sdxl-9000", null)))
                 .isInstanceOfSatisfying(ProviderJob.Failed.class, failed -> assertThat(failed.reason()).contains("stable-image-core"));
