@@ -58,6 +58,7 @@ public final class StabilityProvider implements MediaProvider {
     static final String FINISH_CONTENT_FILTERED = "CONTENT_FILTERED";
     private static final System.Logger LOG = System.getLogger(StabilityProvider.class.getName());
     private static final String OUTPUT_FORMAT = "png";
+    static final int MAX_PROMPT_CHARS = 10_000;
 
     private final StabilityConfig config;
     private final PriceTable prices;
@@ -114,7 +115,7 @@ public final class StabilityProvider implements MediaProvider {
             if (prompt.isEmpty()) {
                 return new ProviderJob.Failed(NAME + " " + operation.model() + " needs a prompt, and the request has none", false);
             }
-            body.field("prompt", prompt);
+            body.field("prompt", limited(prompt));
         }
         if (operation.input().needsImage()) {
             if (request.keyFrame() == null || request.keyFrame().length == 0) {
@@ -133,7 +134,7 @@ public final class StabilityProvider implements MediaProvider {
         }
         if (operation.input() == StabilityOperation.Input.PROMPT) {
             if (!request.forbiddenPhrases().isEmpty()) {
-                body.field("negative_prompt", String.join(", ", request.forbiddenPhrases()));
+                body.field("negative_prompt", limited(String.join(", ", request.forbiddenPhrases())));
             }
             if (canvas.isPresent()) {
                 aspectRatio = AspectRatios.nearest(canvas.get().width(), canvas.get().height());
@@ -324,6 +325,11 @@ public final class StabilityProvider implements MediaProvider {
             return prompt;
         }
         return (Objects.toString(request.hook(), "") + " " + Objects.toString(request.conceptSummary(), "")).strip();
+    }
+
+    /** The services take at most {@value #MAX_PROMPT_CHARS} characters of prompt and of negative prompt. */
+    private static String limited(String text) {
+        return text.length() <= MAX_PROMPT_CHARS ? text : text.substring(0, MAX_PROMPT_CHARS);
     }
 
     private static String imageType(byte[] image) {
