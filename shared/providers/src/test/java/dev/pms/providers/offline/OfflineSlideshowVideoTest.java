@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
+import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,6 +86,47 @@ class OfflineSlideshowVideoTest {
         assertThat(corner.getRed()).isGreaterThan(200);
         assertThat(corner.getGreen()).isLessThan(60);
         assertThat(corner.getBlue()).isLessThan(60);
+    }
+
+    @Test
+    void theHeadlineStaysInsideThePlacementsSafeZone() throws Exception {
+        Placement reel = Requests.placement("instagram/reel");
+        GenerationRequest base = Requests.request(AssetType.VIDEO, reel);
+        GenerationRequest request = new GenerationRequest(base.jobId(), base.assetId(), base.assetType(), base.placement(),
+                base.prompt(), base.hook(), base.conceptSummary(), base.productContext(), base.brandPalette(),
+                base.forbiddenPhrases(), base.provider(), base.model(), base.tier(), solidPng(Color.RED), null);
+
+        BufferedImage first = frames(media(request).bytes()).get(0);
+
+        Rectangle safe = OfflineImageRenderer.safeArea(reel, first.getWidth(), first.getHeight());
+        Rectangle tolerance = new Rectangle(safe);
+        tolerance.grow(4, 4);
+        int changedInside = 0;
+        int changedOutside = 0;
+        for (int y = 0; y < first.getHeight(); y++) {
+            for (int x = 0; x < first.getWidth(); x++) {
+                Color pixel = new Color(first.getRGB(x, y));
+                boolean red = pixel.getRed() > 180 && pixel.getGreen() < 70 && pixel.getBlue() < 70;
+                if (!red && safe.contains(x, y)) {
+                    changedInside++;
+                } else if (!red && !tolerance.contains(x, y)) {
+                    changedOutside++;
+                }
+            }
+        }
+        assertThat(changedInside).as("the headline panel is drawn").isGreaterThan(500);
+        assertThat(changedOutside).as("nothing is drawn outside the safe zone").isZero();
+    }
+
+    @Test
+    void theSameAvatarRequestEncodesTheSameBytes() {
+        OfflineSlideshowVideo tiny = new OfflineSlideshowVideo(new OfflineImageRenderer(), SPEECH, 1, 8);
+        GenerationRequest request = avatarRequest("youtube/short", null, "Hello there. This is Acme Notes.");
+
+        byte[] first = ((ProviderJob.Completed) tiny.submit(request)).media().bytes();
+        byte[] second = ((ProviderJob.Completed) tiny.submit(request)).media().bytes();
+
+        assertThat(second).isEqualTo(first);
     }
 
     @Test
