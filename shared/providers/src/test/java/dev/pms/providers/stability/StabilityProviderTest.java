@@ -226,6 +226,46 @@ class StabilityProviderTest {
     }
 
     @Test
+    void searchAndReplaceSendsWhatToReplaceAndWithWhat() throws Exception {
+        stub.then(Reply.image(png(1024, 1024, Color.PINK), "SUCCESS"));
+        GenerationRequest base = request("email/product", "search-and-replace", png(600, 600, Color.WHITE));
+        GenerationRequest request = new GenerationRequest(base.jobId(), base.assetId(), base.assetType(), base.placement(),
+                "a green ceramic mug", base.hook(), base.conceptSummary(), Map.of("search_prompt", "coffee cup"),
+                base.brandPalette(), base.forbiddenPhrases(), base.provider(), base.model(), base.tier(), base.keyFrame(), null);
+
+        GeneratedMedia media = completed(provider(1).submit(request));
+
+        RecordedCall call = stub.calls().get(0);
+        assertThat(call.path()).isEqualTo("/v2beta/stable-image/edit/search-and-replace");
+        assertThat(call.fields()).containsEntry("prompt", "a green ceramic mug").containsEntry("search_prompt", "coffee cup")
+                .containsEntry("output_format", "png");
+        assertThat(call.files()).containsKey("image");
+        assertThat(media.model()).isEqualTo("search-and-replace");
+        assertThat(decode(media.bytes()).getWidth()).isEqualTo(600);
+    }
+
+    @Test
+    void searchAndReplaceWithoutASearchPromptFailsWithoutACall() {
+        ProviderJob job = provider(1).submit(request("email/product", "search-and-replace", png(64, 64, Color.WHITE)));
+
+        assertThat(job).isInstanceOfSatisfying(ProviderJob.Failed.class, failed -> assertThat(failed.reason()).contains("search_prompt"));
+        assertThat(stub.calls()).isEmpty();
+    }
+
+    @Test
+    void aPollThatMeetsA5xxRetriesThenReadsTheResult() throws Exception {
+        stub.then(Reply.error(502, "bad_gateway", "upstream"))
+                .then(Reply.image(png(1024, 1024, Color.ORANGE), "SUCCESS"));
+
+        GeneratedMedia media = completed(provider(3).poll("stability:upscale-creative:1080x1080:instagram/feed_square:" + GENERATION_ID));
+
+        assertThat(stub.calls()).hasSize(2).allSatisfy(call -> assertThat(call.method()).isEqualTo("GET"));
+        assertThat(waits).hasSize(1);
+        assertThat(media.details()).containsEntry("http_calls", 2);
+        assertThat(decode(media.bytes()).getHeight()).isEqualTo(1080);
+    }
+
+    @Test
     void editsWithoutAKeyFrameFailWithoutACall() {
         ProviderJob job = provider(3).submit(request("email/product", "erase", null));
 
