@@ -8,6 +8,8 @@ import dev.pms.core.generation.GenerationRequest;
 import dev.pms.core.generation.MediaProvider;
 import dev.pms.core.generation.ProviderJob;
 
+import org.jcodec.common.model.Picture;
+
 import javax.imageio.ImageIO;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -27,13 +29,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
+import java.util.function.IntFunction;
 
 /**
  * A real H.264 MP4 slideshow (jcodec): the key frame (the request's PNG, else the image renderer's backdrop) with
  * a slow zoom and pan, and the copy as captions inside the placement's safe zone. An avatar is the persona's
- * picture (the key frame) or, without one, a presenter silhouette whose mouth moves while the voice track (the
- * script, spoken offline) plays, with the script's sentences as captions. Frames are few (jcodec needs about 250 ms for a 1080×1920 frame on 2 cores), so clips
- * run at a low frame rate.
+ * picture (the key frame) or, without one, a presenter portrait drawn in the brand colours whose mouth moves while
+ * the voice track (the script, spoken offline, muxed into the MP4 as PCM) plays, with the script's sentences as
+ * captions; it lasts as long as the voice. Frames are few (jcodec needs about 100 ms to draw, convert and encode a
+ * 1080×1920 frame on 2 cores), so clips run at a low frame rate.
  */
 public final class OfflineSlideshowVideo implements MediaProvider {
     public static final String MODEL = "offline-slideshow-1";
@@ -94,8 +98,27 @@ public final class OfflineSlideshowVideo implements MediaProvider {
             return new ProviderJob.Failed("the key frame is not a PNG or JPEG image", false);
         }
         boolean avatar = request.assetType() == AssetType.AVATAR;
-        int seconds = durationSeconds(request.assetType(), request.placement());
-        int frames = seconds * framesPerSecond;
+        Map<String, Object> details = new LinkedHashMap<>();
+        SpeechAudio speech = null;
+        double seconds;
+        if (avatar) {
+            speech = speak(OfflineVoice.script(request), details);
+            VideoLimits limits = request.placement() == null ? null : request.placement().video();
+            seconds = avatarSeconds(speech.durationSeconds(), limits);
+            double spoken = speech.durationSeconds();
+            speech = cut(speech, seconds);
+            if (seconds < spoken - 0.001) {
+                details.put("duration_source", "voice, cut to the placement's " + limits.maxSeconds() + " s maximum");
+            } else if (seconds > spoken + 0.001) {
+                details.put("duration_source", "the placement's " + limits.minSeconds() + " s minimum; the voice is shorter");
+            } else {
+                details.put("duration_source", "voice");
+            }
+            details.put("audio_seconds", speech.durationSeconds());
+        } else {
+            seconds = durationSeconds(request.assetType(), request.placement());
+        }
+        int frames = Math.max(1, (int) Math.ceil(seconds * framesPerSecond - 1e-9));
         int width = even(canvasWidth(request.placement()) / downscale);
         int height = even(canvasHeight(request.placement()) / downscale);
         BufferedImage base;
@@ -104,12 +127,7 @@ public final class OfflineSlideshowVideo implements MediaProvider {
         } else {
             base = avatar ? renderer.background(request, width, height) : renderer.backdrop(request, width, height);
         }
-        Map<String, Object> details = new LinkedHashMap<>();
-        SpeechAudio speech = null;
-        if (avatar) {
-            speech = speak(OfflineVoice.script(request), seconds, details);
-        }
-        byte[] mp4 = encode(request, base, keyFrame == null, width, height, frames, speech);
+        byte[] mp4 = encode(request, base, keyFrame == null, width, height, seconds, frames, speech);
         String model = avatar ? AVATAR_MODEL : MODEL;
         details.put("engine", model);
         details.put("codec", "h264");
@@ -117,6 +135,13 @@ public final class OfflineSlideshowVideo implements MediaProvider {
         details.put("frames", frames);
         details.put("key_frame", keyFrame != null ? "provided" : "rendered");
         details.put("placement", request.placement() == null ? "none" : request.placement().key());
+        if (avatar) {
+            details.put("composition", (keyFrame != null ? "the persona's picture" : "a presenter portrait drawn in the brand colours")
+                    + " with a slow zoom, the script's sentences as captions, the voice as a PCM sound track in the MP4");
+        } else {
+            details.put("composition", (keyFrame != null ? "the key frame" : "the offline image renderer's backdrop")
+                    + " with a slow zoom and pan (Ken Burns), the headline inside the safe zone, no sound");
+        }
         int wantedWidth = canvasWidth(request.placement()) / downscale;
         int wantedHeight = canvasHeight(request.placement()) / downscale;
         if (wantedWidth != width || wantedHeight != height) {
@@ -124,7 +149,7 @@ public final class OfflineSlideshowVideo implements MediaProvider {
                     + width + "x" + height);
         }
         return new ProviderJob.Completed(new GeneratedMedia(mp4, "video/mp4", null, width, height,
-                (double) frames / framesPerSecond, OfflineProviders.NAME, model, BigDecimal.ZERO, details));
+                seconds, OfflineProviders.NAME, model, BigDecimal.ZERO, details));
     }
 
     @Override
@@ -135,7 +160,7 @@ public final class OfflineSlideshowVideo implements MediaProvider {
     /**
      * Clip length: {@value #DEFAULT_VIDEO_SECONDS} s, {@value #LONG_VIDEO_SECONDS} s where the placement requires more
      * than that, {@value #AVATAR_SECONDS} s for an avatar (the lengths the quote prices), always within the placement's
-     * video limits.
+     * video limits. A made avatar lasts as long as its voice instead ({@link #avatarSeconds}).
      */
     public static int durationSeconds(AssetType type, Placement placement) {
         VideoLimits limits = placement == null ? null : placement.video();
@@ -149,28 +174,42 @@ public final class OfflineSlideshowVideo implements MediaProvider {
         return Math.max(1, seconds);
     }
 
-    /** The avatar's voice, cut to the clip's length; records the engine (or the fallback and why) in {@code details}. */
-    private SpeechAudio speak(String script, int seconds, Map<String, Object> details) {
-        SpeechAudio speech;
+    /**
+     * An avatar lasts as long as its voice (to the millisecond), but no shorter than the placement's minimum and no
+     * longer than its maximum.
+     */
+    static double avatarSeconds(double voiceSeconds, VideoLimits limits) {
+        double seconds = Math.max(0.001, Math.round(voiceSeconds * 1000) / 1000.0);
+        if (limits != null && limits.maxSeconds() != null && seconds > limits.maxSeconds()) {
+            seconds = limits.maxSeconds();
+        }
+        if (limits != null && limits.minSeconds() != null && seconds < limits.minSeconds()) {
+            seconds = limits.minSeconds();
+        }
+        return seconds;
+    }
+
+    /** The avatar's whole voice; records the engine (or the fallback and why) in {@code details}. */
+    private SpeechAudio speak(String script, Map<String, Object> details) {
         try {
-            speech = voice.speak(script);
+            SpeechAudio speech = voice.speak(script);
             details.put("audio_engine", voice.engine());
+            return speech;
         } catch (RuntimeException | LinkageError e) {
-            speech = ToneTrack.forScript(script);
             details.put("audio_engine", ToneTrack.ENGINE);
             details.put("audio_fallback_reason", e.getClass().getSimpleName() + ": " + Objects.toString(e.getMessage(), ""));
+            return ToneTrack.forScript(script);
         }
-        int maxBytes = (int) (seconds * speech.format().getFrameRate()) * speech.format().getFrameSize();
-        if (speech.pcm().length > maxBytes) {
-            speech = new SpeechAudio(speech.format(), Arrays.copyOf(speech.pcm(), maxBytes));
-        }
-        details.put("audio_seconds", speech.durationSeconds());
-        return speech;
+    }
+
+    private static SpeechAudio cut(SpeechAudio speech, double seconds) {
+        int bytes = (int) Math.round(seconds * speech.format().getFrameRate()) * speech.format().getFrameSize();
+        return bytes >= speech.pcm().length ? speech : new SpeechAudio(speech.format(), Arrays.copyOf(speech.pcm(), bytes));
     }
 
     /** {@code drawPresenter}: an avatar without the persona's picture gets a drawn presenter. */
     private byte[] encode(GenerationRequest request, BufferedImage base, boolean drawPresenter, int width, int height,
-                          int frames, SpeechAudio speech) {
+                          double seconds, int frames, SpeechAudio speech) {
         boolean avatar = speech != null;
         long seed = OfflineSeed.of(request);
         BrandColours colours = BrandColours.from(request.brandPalette(), seed);
@@ -186,10 +225,10 @@ public final class OfflineSlideshowVideo implements MediaProvider {
         double panY = motion.nextDouble() * 2 - 1;
         Color captionColour = BrandColours.textOn(BrandColours.mix(colours.primary(), colours.secondary()));
         try {
-            Mp4Writer writer = new Mp4Writer(framesPerSecond, avatar);
+            Mp4Writer writer = new Mp4Writer(framesPerSecond);
             BufferedImage frame = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
             List<TextBlock> blocks = new ArrayList<>();
-            for (int i = 0; i < frames; i++) {
+            IntFunction<Picture> painter = i -> {
                 double progress = frames == 1 ? 0 : (double) i / (frames - 1);
                 Graphics2D g = OfflineImageRenderer.graphics(frame);
                 try {
@@ -212,8 +251,10 @@ public final class OfflineSlideshowVideo implements MediaProvider {
                 } finally {
                     g.dispose();
                 }
-                writer.addFrame(frame);
-            }
+                return Mp4Writer.yuv(frame);
+            };
+            FramePipeline.run(frames, painter, (i, picture) -> writer.addPicture(picture,
+                    i < frames - 1 ? 1.0 / framesPerSecond : seconds - (double) i / framesPerSecond));
             if (avatar) {
                 writer.addSound(speech);
             }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
+import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,6 +89,47 @@ class OfflineSlideshowVideoTest {
     }
 
     @Test
+    void theHeadlineStaysInsideThePlacementsSafeZone() throws Exception {
+        Placement reel = Requests.placement("instagram/reel");
+        GenerationRequest base = Requests.request(AssetType.VIDEO, reel);
+        GenerationRequest request = new GenerationRequest(base.jobId(), base.assetId(), base.assetType(), base.placement(),
+                base.prompt(), base.hook(), base.conceptSummary(), base.productContext(), base.brandPalette(),
+                base.forbiddenPhrases(), base.provider(), base.model(), base.tier(), solidPng(Color.RED), null);
+
+        BufferedImage first = frames(media(request).bytes()).get(0);
+
+        Rectangle safe = OfflineImageRenderer.safeArea(reel, first.getWidth(), first.getHeight());
+        Rectangle tolerance = new Rectangle(safe);
+        tolerance.grow(4, 4);
+        int changedInside = 0;
+        int changedOutside = 0;
+        for (int y = 0; y < first.getHeight(); y++) {
+            for (int x = 0; x < first.getWidth(); x++) {
+                Color pixel = new Color(first.getRGB(x, y));
+                boolean red = pixel.getRed() > 180 && pixel.getGreen() < 70 && pixel.getBlue() < 70;
+                if (!red && safe.contains(x, y)) {
+                    changedInside++;
+                } else if (!red && !tolerance.contains(x, y)) {
+                    changedOutside++;
+                }
+            }
+        }
+        assertThat(changedInside).as("the headline panel is drawn").isGreaterThan(500);
+        assertThat(changedOutside).as("nothing is drawn outside the safe zone").isZero();
+    }
+
+    @Test
+    void theSameAvatarRequestEncodesTheSameBytes() {
+        OfflineSlideshowVideo tiny = new OfflineSlideshowVideo(new OfflineImageRenderer(), SPEECH, 1, 8);
+        GenerationRequest request = avatarRequest("youtube/short", null, "Hello there. This is Acme Notes.");
+
+        byte[] first = ((ProviderJob.Completed) tiny.submit(request)).media().bytes();
+        byte[] second = ((ProviderJob.Completed) tiny.submit(request)).media().bytes();
+
+        assertThat(second).isEqualTo(first);
+    }
+
+    @Test
     void anUnreadableKeyFrameFailsWithoutRetry() {
         GenerationRequest base = Requests.request(AssetType.VIDEO, Requests.placement("tiktok/video"));
         GenerationRequest request = new GenerationRequest(base.jobId(), base.assetId(), base.assetType(), base.placement(),
@@ -100,26 +142,79 @@ class OfflineSlideshowVideoTest {
     }
 
     @Test
-    void avatarIsAPresenterClipOfTheAvatarLength() throws Exception {
+    void avatarIsAPresenterClipAsLongAsItsVoiceWithTheVoiceMuxedIn() throws Exception {
         OfflineSlideshowVideo oneFramePerSecond = new OfflineSlideshowVideo(new OfflineImageRenderer(), SPEECH, 1, QUARTER);
-        GenerationRequest base = Requests.request(AssetType.AVATAR, Requests.placement("youtube/short"));
-        GenerationRequest request = new GenerationRequest(base.jobId(), base.assetId(), base.assetType(), base.placement(),
-                base.prompt(), base.hook(), base.conceptSummary(), base.productContext(), base.brandPalette(),
-                base.forbiddenPhrases(), base.provider(), base.model(), base.tier(), null,
+        GenerationRequest request = avatarRequest("youtube/short", null,
                 "Hi, I am Sam. Let me show you Acme Notes. It writes your meeting notes for you.");
 
         GeneratedMedia media = ((ProviderJob.Completed) oneFramePerSecond.submit(request)).media();
 
         assertThat(media.model()).isEqualTo(OfflineSlideshowVideo.AVATAR_MODEL);
-        assertThat(media.durationSeconds()).isEqualTo(15.0);
-        assertThat(videoTrack(media.bytes()).getTotalFrames()).isEqualTo(15);
-        assertThat(media.details()).containsEntry("audio_engine", "freetts-kevin16");
+        assertThat(media.details()).containsEntry("audio_engine", "freetts-kevin16").containsEntry("duration_source", "voice")
+                .containsEntry("key_frame", "rendered");
+        assertThat((String) media.details().get("composition")).contains("presenter portrait drawn in the brand colours", "PCM");
         double spoken = (Double) media.details().get("audio_seconds");
         assertThat(spoken).isBetween(2.0, 15.0);
+        assertThat(media.durationSeconds()).isCloseTo(spoken, within(0.001));
+        DemuxerTrackMeta video = videoTrack(media.bytes());
+        assertThat(video.getTotalFrames()).isEqualTo((int) Math.ceil(spoken));
+        assertThat(video.getTotalDuration()).isCloseTo(spoken, within(0.01));
         try (MP4Demuxer demuxer = MP4Demuxer.createMP4Demuxer(new InMemoryChannel(media.bytes()))) {
             assertThat(demuxer.getAudioTracks()).hasSize(1);
             assertThat(demuxer.getAudioTracks().get(0).getMeta().getTotalDuration()).isCloseTo(spoken, within(0.01));
         }
+        assertThat(frames(media.bytes())).hasSize((int) Math.ceil(spoken));
+    }
+
+    @Test
+    void avatarVoiceIsCutToThePlacementsMaximumAndPaddedToItsMinimum() throws Exception {
+        OfflineSlideshowVideo oneFramePerSecond = new OfflineSlideshowVideo(new OfflineImageRenderer(), SPEECH, 1, 8);
+        String script = "Hi, I am Sam. Let me show you Acme Notes. It writes your meeting notes for you.";
+
+        GeneratedMedia cut = ((ProviderJob.Completed) oneFramePerSecond.submit(
+                withPlacement(avatarRequest("youtube/short", null, script), withLimits(new VideoLimits(null, 2, null))))).media();
+        GeneratedMedia padded = ((ProviderJob.Completed) oneFramePerSecond.submit(
+                withPlacement(avatarRequest("youtube/short", null, "Hello."), withLimits(new VideoLimits(4, 60, null))))).media();
+
+        assertThat(cut.durationSeconds()).isEqualTo(2.0);
+        assertThat(cut.details()).containsEntry("audio_seconds", 2.0)
+                .containsEntry("duration_source", "voice, cut to the placement's 2 s maximum");
+        assertThat(videoTrack(cut.bytes()).getTotalDuration()).isCloseTo(2.0, within(0.01));
+        assertThat(padded.durationSeconds()).isEqualTo(4.0);
+        assertThat((Double) padded.details().get("audio_seconds")).isLessThan(4.0);
+        assertThat((String) padded.details().get("duration_source")).contains("4 s minimum");
+        assertThat(videoTrack(padded.bytes()).getTotalFrames()).isEqualTo(4);
+    }
+
+    @Test
+    void avatarLengthFollowsTheVoiceWithinTheLimits() {
+        assertThat(OfflineSlideshowVideo.avatarSeconds(7.43219, null)).isEqualTo(7.432);
+        assertThat(OfflineSlideshowVideo.avatarSeconds(7.4, new VideoLimits(1, 180, null))).isEqualTo(7.4);
+        assertThat(OfflineSlideshowVideo.avatarSeconds(70, new VideoLimits(1, 60, null))).isEqualTo(60.0);
+        assertThat(OfflineSlideshowVideo.avatarSeconds(2, new VideoLimits(3, 60, null))).isEqualTo(3.0);
+    }
+
+    @Test
+    void aProductionReelIsAnExact1080x1920FiveSecondH264Clip() throws Exception {
+        OfflineSlideshowVideo production = new OfflineSlideshowVideo(new OfflineImageRenderer(), SPEECH,
+                OfflineSlideshowVideo.DEFAULT_FRAMES_PER_SECOND, 1);
+
+        GeneratedMedia media = ((ProviderJob.Completed) production.submit(
+                Requests.request(AssetType.VIDEO, Requests.placement("instagram/reel")))).media();
+
+        assertThat(media.width()).isEqualTo(1080);
+        assertThat(media.height()).isEqualTo(1920);
+        assertThat(media.durationSeconds()).isEqualTo(5.0);
+        assertThat(media.details()).doesNotContainKey("size_note");
+        assertThat((String) media.details().get("composition")).contains("Ken Burns", "safe zone");
+        DemuxerTrackMeta meta = videoTrack(media.bytes());
+        assertThat(meta.getCodec()).isEqualTo(Codec.H264);
+        assertThat(meta.getTotalFrames()).isEqualTo(5 * OfflineSlideshowVideo.DEFAULT_FRAMES_PER_SECOND);
+        assertThat(meta.getTotalDuration()).isCloseTo(5.0, within(0.01));
+        AWTFrameGrab grab = AWTFrameGrab.createAWTFrameGrab(new InMemoryChannel(media.bytes()));
+        BufferedImage first = grab.getFrame();
+        assertThat(first.getWidth()).isEqualTo(1080);
+        assertThat(first.getHeight()).isEqualTo(1920);
     }
 
     @Test
@@ -170,6 +265,19 @@ class OfflineSlideshowVideoTest {
         assertThat(OfflineSlideshowVideo.durationSeconds(AssetType.AVATAR, Requests.placement("youtube/short"))).isEqualTo(15);
         assertThat(OfflineSlideshowVideo.durationSeconds(AssetType.AVATAR, withLimits(new VideoLimits(null, 10, null)))).isEqualTo(10);
         assertThat(OfflineSlideshowVideo.durationSeconds(AssetType.VIDEO, null)).isEqualTo(5);
+    }
+
+    private static GenerationRequest avatarRequest(String placement, byte[] picture, String script) {
+        GenerationRequest base = Requests.request(AssetType.AVATAR, Requests.placement(placement));
+        return new GenerationRequest(base.jobId(), base.assetId(), base.assetType(), base.placement(), base.prompt(), base.hook(),
+                base.conceptSummary(), base.productContext(), base.brandPalette(), base.forbiddenPhrases(), base.provider(),
+                base.model(), base.tier(), picture, script);
+    }
+
+    private static GenerationRequest withPlacement(GenerationRequest base, Placement placement) {
+        return new GenerationRequest(base.jobId(), base.assetId(), base.assetType(), placement, base.prompt(), base.hook(),
+                base.conceptSummary(), base.productContext(), base.brandPalette(), base.forbiddenPhrases(), base.provider(),
+                base.model(), base.tier(), base.keyFrame(), base.script());
     }
 
     private GeneratedMedia media(GenerationRequest request) {

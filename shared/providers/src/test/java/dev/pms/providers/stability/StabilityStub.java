@@ -1,0 +1,160 @@
+package dev.pms.providers.stability;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A local server speaking Stability AI's v2beta protocol from a script: every call under {@code /v2beta/} takes the
+ * next scripted reply and is recorded with its multipart fields.
+ */
+final class StabilityStub implements AutoCloseable {
+
+    record Reply(int status, String contentType, Map<String, String> headers, byte[] body, boolean neverAnswers) {
+
+        static Reply image(byte[] png, String finishReason) {
+            return new Reply(200, "image/png", Map.of("finish-reason", finishReason, "seed", "343940597"), png, false);
+        }
+
+        static Reply json(int status, String body) {
+            return new Reply(status, "application/json", Map.of(), body.getBytes(StandardCharsets.UTF_8), false);
+        }
+
+        static Reply jsonWithHeader(int status, String header, String value, String body) {
+            return new Reply(status, "application/json", Map.of(header, value), body.getBytes(StandardCharsets.UTF_8), false);
+        }
+
+        static Reply error(int status, String name, String message) {
+            return json(status, "{\"id\":\"a1b2c3\",\"name\":\"" + name + "\",\"errors\":[\"" + message + "\"]}");
+        }
+
+        /** Holds the call open until the stub closes, so the client's timeout ends it. */
+        static Reply silence() {
+            return new Reply(0, "", Map.of(), new byte[0], true);
+        }
+    }
+
+    record RecordedCall(String method, String path, Map<String, List<String>> headers, Map<String, String> fields,
+                        Map<String, byte[]> files) {
+
+        String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+        }
+    }
+
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newCachedThreadPool();
+    private final Deque<Reply> script = new ArrayDeque<>();
+    private final List<RecordedCall> calls = new ArrayList<>();
+    private final CountDownLatch closing = new CountDownLatch(1);
+
+    StabilityStub() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/v2beta/", this::handle);
+        server.setExecutor(executor);
+        server.start();
+    }
+
+    URI baseUrl() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    StabilityStub then(Reply reply) {
+        synchronized (script) {
+            script.add(reply);
+        }
+        return this;
+    }
+
+    List<RecordedCall> calls() {
+        synchronized (calls) {
+            return List.copyOf(calls);
+        }
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+        Map<String, String> fields = new LinkedHashMap<>();
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        if (contentType != null && contentType.startsWith("multipart/form-data; boundary=")) {
+            readParts(body, contentType.substring(contentType.indexOf('=') + 1), fields, files);
+        }
+        synchronized (calls) {
+            calls.add(new RecordedCall(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                    Map.copyOf(exchange.getRequestHeaders()), fields, files));
+        }
+        Reply reply;
+        synchronized (script) {
+            reply = script.poll();
+        }
+        if (reply == null) {
+            reply = Reply.error(500, "internal_error", "the stub has no scripted reply left");
+        }
+        if (reply.neverAnswers()) {
+            awaitClose();
+            exchange.close();
+            return;
+        }
+        exchange.getResponseHeaders().add("Content-Type", reply.contentType());
+        reply.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+        exchange.sendResponseHeaders(reply.status(), reply.body().length == 0 ? -1 : reply.body().length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(reply.body());
+        }
+    }
+
+    /** Splits a multipart body on its boundary; ISO-8859-1 keeps every byte of file parts intact. */
+    private static void readParts(byte[] body, String boundary, Map<String, String> fields, Map<String, byte[]> files) {
+        String text = new String(body, StandardCharsets.ISO_8859_1);
+        for (String part : text.split("--" + java.util.regex.Pattern.quote(boundary))) {
+            int headerEnd = part.indexOf("\r\n\r\n");
+            if (headerEnd < 0) {
+                continue;
+            }
+            String headers = part.substring(0, headerEnd);
+            String content = part.substring(headerEnd + 4, part.length() - 2);
+            java.util.regex.Matcher name = java.util.regex.Pattern.compile("name=\"([^\"]+)\"").matcher(headers);
+            if (!name.find()) {
+                continue;
+            }
+            if (headers.contains("filename=")) {
+                files.put(name.group(1), content.getBytes(StandardCharsets.ISO_8859_1));
+            } else {
+                fields.put(name.group(1), new String(content.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    private void awaitClose() {
+        try {
+            closing.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        closing.countDown();
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}
