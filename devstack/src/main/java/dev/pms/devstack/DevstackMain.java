@@ -30,11 +30,11 @@ public final class DevstackMain {
                   print a bearer token (12 h) the local gateway accepts, for sub = NAME
               plan --user NAME --tier free|basic|pro|enterprise [--port N]
                   set the plan a user's pre-flight quotes and reservations use (on a running devstack)
-              demo [--brief FILE] [--out DIR] [--url URL] [--data DIR] [--timeout SECONDS]
+              demo [--brief FILE] [--out DIR] [--url URL] [--data DIR] [--template PATH] [--timeout SECONDS]
                   Journey A end to end as a new user on the pro plan: brand profile, blueprint, pre-flight,
                   proposals, an autopilot generation run; every asset and manifest.json into DIR (./demo-output).
-                  Talks to the devstack on URL (default http://localhost:3000, else one started in process);
-                  --data: the directory `up --data` was given (its signing key); --timeout: 900 by default
+                  Talks to the devstack on URL (default http://localhost:3000, else one started in process on
+                  --template); --data: the directory `up --data` was given (its signing key); --timeout: 900 s
             """;
 
     private DevstackMain() {

@@ -25,7 +25,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 
 /**
- * {@code demo [--brief FILE] [--out DIR] [--url URL] [--data DIR] [--timeout SECONDS]}: Journey A end to end over
+ * {@code demo [--brief FILE] [--out DIR] [--url URL] [--data DIR] [--template PATH] [--timeout SECONDS]}: Journey A end to end over
  * HTTP on a devstack, as a new user on the pro plan: brand profile, blueprint, pre-flight, proposals, approval, an
  * autopilot generation run followed on a progress line, then every asset downloaded, checked against its SHA-256 and
  * listed in {@code manifest.json}. Exit code 0 when the run succeeded (possibly with failed assets), 1 when it or any
@@ -57,7 +57,8 @@ public final class DemoCommand {
     }
 
     /**
-     * Runs the demo with the CLI's options ({@code brief}, {@code out}, {@code url}, {@code data}, {@code timeout}).
+     * Runs the demo with the CLI's options ({@code brief}, {@code out}, {@code url}, {@code data}, {@code template},
+     * {@code timeout}).
      *
      * @return the process exit code
      */
@@ -92,13 +93,14 @@ public final class DemoCommand {
             }
         }
         Path outDir = Path.of(options.getOrDefault("out", DEFAULT_OUT)).toAbsolutePath().normalize();
+        Path template = options.containsKey("template") ? Path.of(options.get("template")).toAbsolutePath() : null;
         Path keyDirectory = options.containsKey("data") ? Path.of(options.get("data")).toAbsolutePath()
                 : LocalJwtIssuer.defaultHome();
 
         DemoCommand demo = new DemoCommand(out, err, brief, outDir, timeout);
         HttpClient http = DemoApi.newHttpClient();
         try (Target target = url != null ? demo.attach(http, url, keyDirectory)
-                : demo.attachOrStart(http, keyDirectory)) {
+                : demo.attachOrStart(http, keyDirectory, template)) {
             return demo.journey(http, target, started);
         } catch (DemoFailure e) {
             demo.progress.finish();
@@ -133,7 +135,7 @@ public final class DemoCommand {
         }
     }
 
-    private Target attachOrStart(HttpClient http, Path keyDirectory) {
+    private Target attachOrStart(HttpClient http, Path keyDirectory, Path template) {
         if (endpoints(http, DEFAULT_URL) != null) {
             return attach(http, DEFAULT_URL, keyDirectory);
         }
@@ -147,7 +149,8 @@ public final class DemoCommand {
         long started = System.nanoTime();
         Devstack devstack;
         try {
-            devstack = Devstack.start(DevstackOptions.defaults().withAutomaticSchedules(false));
+            DevstackOptions options = DevstackOptions.defaults().withAutomaticSchedules(false);
+            devstack = Devstack.start(template == null ? options : options.withTemplate(template));
         } catch (RuntimeException e) {
             throw new DemoFailure("the devstack could not start: " + e.getMessage());
         }
