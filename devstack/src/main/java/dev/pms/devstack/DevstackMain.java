@@ -1,6 +1,7 @@
 package dev.pms.devstack;
 
 import dev.pms.devstack.auth.LocalJwtIssuer;
+import dev.pms.devstack.demo.DemoCommand;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,8 +15,8 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code java -jar devstack/target/devstack.jar up [--port N] [--data DIR] [--template PATH]} or
- * {@code token --user NAME [--data DIR]}.
+ * {@code java -jar devstack/target/devstack.jar up [--port N] [--data DIR] [--template PATH]},
+ * {@code token --user NAME [--data DIR]}, {@code plan ...} or {@code demo ...} (see {@link #USAGE}).
  */
 public final class DevstackMain {
 
@@ -29,6 +30,11 @@ public final class DevstackMain {
                   print a bearer token (12 h) the local gateway accepts, for sub = NAME
               plan --user NAME --tier free|basic|pro|enterprise [--port N]
                   set the plan a user's pre-flight quotes and reservations use (on a running devstack)
+              demo [--brief FILE] [--out DIR] [--url URL] [--data DIR] [--template PATH] [--timeout SECONDS]
+                  Journey A end to end as a new user on the pro plan: brand profile, blueprint, pre-flight,
+                  proposals, an autopilot generation run; every asset and manifest.json into DIR (./demo-output).
+                  Talks to the devstack on URL (default http://localhost:3000, else one started in process on
+                  --template); --data: the directory `up --data` was given (its signing key); --timeout: 900 s
             """;
 
     private DevstackMain() {
@@ -62,6 +68,8 @@ public final class DevstackMain {
                 return token(options, out, err);
             case "plan":
                 return plan(options, out, err);
+            case "demo":
+                return DemoCommand.run(options, out, err);
             case "help":
             case "--help":
             case "-h":
@@ -101,7 +109,8 @@ public final class DevstackMain {
                     throw new IllegalArgumentException("--param needs Name=Value");
                 }
                 parameters.put(value.substring(0, separator), value.substring(separator + 1));
-            } else if (List.of("--port", "--data", "--template", "--user", "--tier").contains(name)) {
+            } else if (List.of("--port", "--data", "--template", "--user", "--tier",
+                    "--brief", "--out", "--url", "--timeout").contains(name)) {
                 options.put(name.substring(2), value);
             } else {
                 throw new IllegalArgumentException("unknown option: " + name);

@@ -64,4 +64,13 @@ class DevstackMainTest {
         assertThat(run("help")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("--no-schedules");
     }
+
+    @Test
+    void demoIsInTheHelpAndABadBriefStopsItWithExitCode2(@TempDir Path dir) throws java.io.IOException {
+        assertThat(run("help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("demo [--brief FILE] [--out DIR]");
+        Path brief = java.nio.file.Files.writeString(dir.resolve("brief.json"), "{\"goal\": \"awareness\"}");
+        assertThat(run("demo", "--brief", brief.toString(), "--out", dir.resolve("out").toString())).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("campaign_name: is required");
+    }
 }
