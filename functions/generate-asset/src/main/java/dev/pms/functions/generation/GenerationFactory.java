@@ -24,6 +24,10 @@ import dev.pms.providers.offline.InjectedFaults;
 import dev.pms.providers.offline.OfflineProviders;
 import dev.pms.providers.openai.OpenAiCompatibleConfig;
 import dev.pms.providers.openai.OpenAiCompatibleTextProvider;
+import dev.pms.providers.stability.StabilityConfig;
+import dev.pms.providers.stability.StabilityProvider;
+import dev.pms.providers.wavespeed.WaveSpeedConfig;
+import dev.pms.providers.wavespeed.WaveSpeedProvider;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
@@ -31,14 +35,16 @@ import jakarta.inject.Singleton;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /**
  * Wires campaign generation. Providers come from configuration: {@code PROVIDERS_MODE=offline} (the default) makes
  * every asset with the offline engine, standing in for whatever provider the proposal named; {@code live} uses the
- * configured real clients and the offline engine only where none is configured. {@code PROVIDERS_OFFLINE_LATENCY_MS}
+ * configured real clients (OpenAI-compatible text, WaveSpeed
+ * for images, video, avatars and MiniMax voices, Stability) and the offline engine only where none is configured;
+ * their keys come from {@link ProviderKeys}. {@code PROVIDERS_OFFLINE_LATENCY_MS}
  * and {@code PROVIDERS_OFFLINE_FAILURE_RATE} inject latency and failures into the offline engine.
  */
 @Factory
@@ -49,17 +55,30 @@ public class GenerationFactory {
                                         @Value("${providers.offline.latency.ms:0}") long latencyMillis,
                                         @Value("${providers.offline.failure.rate:0}") double failureRate,
                                         @Value("${providers.offline.seed:20261125}") long seed,
+                                        ProviderKeys keys,
                                         @Value("${openai.base.url:https://api.openai.com/v1}") String openAiBaseUrl,
                                         @Value("${openai.model:gpt-4o-mini}") String openAiModel,
-                                        @Value("${openai.api.key:}") String openAiKey) {
+                                        @Value("${wavespeed.base.url:https://api.wavespeed.ai}") String waveSpeedBaseUrl,
+                                        @Value("${stability.base.url:https://api.stability.ai}") String stabilityBaseUrl) {
         MediaProvider offline = InjectedFaults.around(new OfflineProviders(), Duration.ofMillis(latencyMillis),
                 failureRate, seed);
-        List<MediaProvider> live = new ArrayList<>();
+        Map<String, MediaProvider> live = new LinkedHashMap<>();
         if ("live".equalsIgnoreCase(mode)) {
-            if (!openAiKey.isBlank()) {
-                OpenAiCompatibleConfig config = OpenAiCompatibleConfig.of("openai", URI.create(openAiBaseUrl),
-                        openAiModel, () -> openAiKey);
-                live.add(new OpenAiCompatibleTextProvider(config));
+            if (keys.has("openai")) {
+                MediaProvider text = new OpenAiCompatibleTextProvider(OpenAiCompatibleConfig.of("openai",
+                        URI.create(openAiBaseUrl), openAiModel, keys.supplier("openai")));
+                live.put("openai", text);
+                live.put("google", text);
+            }
+            if (keys.has("wavespeed")) {
+                MediaProvider waveSpeed = new WaveSpeedProvider(WaveSpeedConfig.of(URI.create(waveSpeedBaseUrl),
+                        keys.supplier("wavespeed")));
+                live.put("wavespeed", waveSpeed);
+                live.put("minimax", waveSpeed);
+            }
+            if (keys.has("stability")) {
+                live.put("stability", new StabilityProvider(StabilityConfig.of(URI.create(stabilityBaseUrl),
+                        keys.supplier("stability"))));
             }
         } else if (!"offline".equalsIgnoreCase(mode)) {
             throw new IllegalStateException("PROVIDERS_MODE must be offline or live, not " + mode);

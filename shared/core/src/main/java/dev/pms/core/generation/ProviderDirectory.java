@@ -19,6 +19,20 @@ public final class ProviderDirectory {
         this.standIn = standIn;
     }
 
+    /**
+     * Providers by the names proposals use; one client may serve several (WaveSpeed hosts the MiniMax voices, an
+     * OpenAI-compatible client can serve Gemini's compatible endpoint).
+     */
+    public ProviderDirectory(java.util.Map<String, MediaProvider> providersByName, MediaProvider standIn) {
+        byName.putAll(providersByName);
+        this.standIn = standIn;
+    }
+
+    /** The names of the real providers this deployment has. */
+    public java.util.Set<String> configured() {
+        return java.util.Set.copyOf(byName.keySet());
+    }
+
     /** The provider a proposal named if this deployment has it and it makes {@code type}, else the stand-in. */
     public Optional<MediaProvider> providerFor(String name, AssetType type) {
         MediaProvider named = name == null ? null : byName.get(name);
@@ -32,6 +46,12 @@ public final class ProviderDirectory {
     public Optional<MediaProvider> byName(String name) {
         if (name != null && byName.containsKey(name)) {
             return Optional.of(byName.get(name));
+        }
+        if (name != null) {
+            Optional<MediaProvider> byClientName = byName.values().stream().filter(p -> p.name().equals(name)).findFirst();
+            if (byClientName.isPresent()) {
+                return byClientName;
+            }
         }
         return standIn != null && standIn.name().equals(name) ? Optional.of(standIn) : Optional.empty();
     }
