@@ -191,6 +191,31 @@ class GenerationApiEndToEndTest {
                 + "\", \"asset_id\": \"" + imageAsset + "\"}}").status()).isEqualTo(404);
     }
 
+    @Test
+    void aVideoAnimatesTheCoverImageMadeBeforeItInTheSameRun() throws Exception {
+        ApiClient erin = userOnPlan("pro");
+        JsonNode campaign = erin.post("/campaigns/create-blueprint", """
+                {"campaign_name": "Acme Notes reel", "goal": "product_launch", "channels": ["instagram"],
+                 "product_context": {"product_name": "Acme Notes", "product_description": "Notes that write themselves"}}
+                """).json();
+        String id = campaign.get("campaign_id").asText();
+        assertThat(erin.post("/campaigns/" + id + "/generation", "{\"autopilot\": true}").status()).isEqualTo(202);
+        JsonNode done = awaitStatus(erin, id, s -> FINAL.contains(s.get("status").asText()));
+        assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("succeeded");
+
+        JsonNode video = null;
+        for (JsonNode listed : erin.get("/assets?campaign_id=" + id + "&type=video").json().get("assets")) {
+            video = erin.get("/assets/" + listed.get("asset_library_id").asText()).json();
+        }
+        assertThat(video).as("the reel").isNotNull();
+        assertThat(video.get("mime_type").asText()).isEqualTo("video/mp4");
+        assertThat(video.get("details").get("key_frame").asText()).isEqualTo("provided");
+        assertThat(video.get("width").asInt()).isEqualTo(1080);
+        assertThat(video.get("height").asInt()).isEqualTo(1920);
+        byte[] mp4 = download(video.get("url").asText());
+        assertThat(new String(mp4, 4, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("ftyp");
+    }
+
     static ApiClient userOnPlan(String tier) {
         return userOnPlan("user-" + UUID.randomUUID(), tier);
     }

@@ -101,9 +101,11 @@ public class GenerationFactory {
     ProviderJobWorker providerJobWorker(AssetRepository assets, CampaignRepository campaigns,
                                         NodeStatusService nodeStatuses, MediaStore media, WorkflowEngine workflow,
                                         JobQueue queue, ProviderDirectory providers, GenerationRequests requests,
-                                        Clock clock, @Value("${chaos.worker.crash.rate:0}") double crashRate) {
+                                        GenerationRunRepository runs, Clock clock,
+                                        @Value("${chaos.worker.crash.rate:0}") double crashRate) {
         MediaStore store = crashRate > 0 ? new CrashAfterStoringMedia(media, crashRate, 7) : media;
-        return new ProviderJobWorker(assets, campaigns, nodeStatuses, store, workflow, queue, providers, requests, clock);
+        return new ProviderJobWorker(assets, campaigns, nodeStatuses, store, workflow, queue, providers, requests, runs,
+                clock);
     }
 
     @Singleton

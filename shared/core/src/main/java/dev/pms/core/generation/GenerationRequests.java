@@ -31,6 +31,12 @@ public final class GenerationRequests {
     }
 
     public GenerationRequest requestFor(String userId, AssetRecord asset, Campaign campaign, String providerName) {
+        return requestFor(userId, asset, campaign, providerName, null);
+    }
+
+    /** With the key frame (the image a video animates) made before it, when there is one. */
+    public GenerationRequest requestFor(String userId, AssetRecord asset, Campaign campaign, String providerName,
+                                        byte[] keyFrame) {
         Proposal proposal = proposalOf(userId, asset);
         BrandDna dna = deriver.derive(profiles.find(userId));
         Placement placement = catalog.requirePlacement(asset.placement());
@@ -39,7 +45,7 @@ public final class GenerationRequests {
         String concept = proposal == null ? asset.prompt() : proposal.conceptSummary();
         return new GenerationRequest(asset.assetLibraryId() + "#" + asset.attempts(), asset.assetId(), asset.assetType(),
                 placement, asset.prompt(), hook, concept, campaign.productContext(), palette, dna.forbiddenPhrases(),
-                providerName, asset.model(), proposal == null ? null : proposal.tier(), null,
+                providerName, asset.model(), proposal == null ? null : proposal.tier(), keyFrame,
                 proposal == null ? null : proposal.conceptSummary());
     }
 

@@ -274,7 +274,7 @@ public final class GenerationService {
         BigDecimal totalUsd = lines.stream().map(CostLine::costUsd).reduce(BigDecimal.ZERO, BigDecimal::add);
         UsageAmounts total = new UsageAmounts(byKind, totalUsd);
         Map<String, String> libraryIds = new LinkedHashMap<>();
-        queued.forEach(asset -> libraryIds.put(asset.assetId(), asset.assetLibraryId()));
+        dependenciesFirst(campaign, queued).forEach(asset -> libraryIds.put(asset.assetId(), asset.assetLibraryId()));
         GenerationRun generating = run.get().generating(libraryIds, totalUsd, now);
         GenerationRunRepository.Reservation reservation = runs.reserve(userId, generating, queued,
                 preflight.billingMonth(), total, preflight.planOf(userId));
@@ -342,6 +342,10 @@ public final class GenerationService {
     private Finalized rollUp(String userId, String campaignId, String runId, RunStatus forced, String reason) {
         GenerationRun run = runs.find(userId, campaignId).orElseThrow();
         List<AssetRecord> records = assets.findAll(userId, run.assetLibraryIds().values());
+        Map<String, NodeStatus> settled = new LinkedHashMap<>();
+        records.stream().filter(a -> a.status() == AssetStatus.READY)
+                .forEach(a -> settled.put(a.assetId(), NodeStatus.READY));
+        nodes.move(userId, campaignId, settled);
         int ready = (int) records.stream().filter(a -> a.status() == AssetStatus.READY).count();
         int failed = records.size() - ready;
         BigDecimal cost = records.stream().filter(a -> a.status() == AssetStatus.READY)
@@ -368,6 +372,39 @@ public final class GenerationService {
             }
         }
         nodes.move(userId, run.campaignId(), moves);
+    }
+
+    /**
+     * The assets ordered so that every node comes after the nodes it depends on (a video after its cover image), so
+     * the Map starts what others wait for first and a waiting item never holds a slot its input needs.
+     */
+    static List<AssetRecord> dependenciesFirst(Campaign campaign, List<AssetRecord> assets) {
+        Map<String, AssetNode> nodes = new LinkedHashMap<>();
+        campaign.assetNodes().forEach(node -> nodes.put(node.assetId(), node));
+        Map<String, Integer> depth = new LinkedHashMap<>();
+        for (AssetRecord asset : assets) {
+            depthOf(asset.assetId(), nodes, depth, new java.util.HashSet<>());
+        }
+        List<AssetRecord> ordered = new ArrayList<>(assets);
+        ordered.sort(java.util.Comparator.comparingInt(asset -> depth.getOrDefault(asset.assetId(), 0)));
+        return ordered;
+    }
+
+    private static int depthOf(String assetId, Map<String, AssetNode> nodes, Map<String, Integer> depth,
+                               Set<String> visiting) {
+        Integer known = depth.get(assetId);
+        if (known != null) {
+            return known;
+        }
+        AssetNode node = nodes.get(assetId);
+        int result = 0;
+        if (node != null && visiting.add(assetId)) {
+            for (String dependency : node.dependsOn()) {
+                result = Math.max(result, depthOf(dependency, nodes, depth, visiting) + 1);
+            }
+        }
+        depth.put(assetId, result);
+        return result;
     }
 
     private static Map<String, NodeStatus> generatingMoves(GenerationRun run) {

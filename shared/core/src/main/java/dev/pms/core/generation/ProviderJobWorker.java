@@ -41,7 +41,12 @@ public final class ProviderJobWorker {
     private static final Duration SINGLE_ASSET_RETRY_DELAY = Duration.ofSeconds(2);
 
     /** What a message came to. */
-    public enum Result { READY, POLL_SCHEDULED, RETRY_SCHEDULED, FAILED, ALREADY_DONE, NO_SUCH_ASSET }
+    public enum Result { READY, POLL_SCHEDULED, RETRY_SCHEDULED, WAITING_FOR_INPUT, FAILED, ALREADY_DONE, NO_SUCH_ASSET }
+
+    /** A video waits for its key frame this long between looks; the workflow's task timeout bounds the wait. */
+    static final Duration INPUT_WAIT = Duration.ofSeconds(3);
+    /** Key frames larger than this are not passed on (WAN 2.5 takes at most 10 MB). */
+    static final long MAX_KEY_FRAME_BYTES = 10L * 1024 * 1024;
 
     private final AssetRepository assets;
     private final CampaignRepository campaigns;
@@ -51,11 +56,12 @@ public final class ProviderJobWorker {
     private final JobQueue queue;
     private final ProviderDirectory providers;
     private final GenerationRequests requests;
+    private final GenerationRunRepository runs;
     private final Clock clock;
 
     public ProviderJobWorker(AssetRepository assets, CampaignRepository campaigns, NodeStatusService nodeStatuses,
                              MediaStore media, WorkflowEngine workflow, JobQueue queue, ProviderDirectory providers,
-                             GenerationRequests requests, Clock clock) {
+                             GenerationRequests requests, GenerationRunRepository runs, Clock clock) {
         this.assets = assets;
         this.campaigns = campaigns;
         this.nodes = new NodeProgress(nodeStatuses);
@@ -64,6 +70,7 @@ public final class ProviderJobWorker {
         this.queue = queue;
         this.providers = providers;
         this.requests = requests;
+        this.runs = runs;
         this.clock = clock;
     }
 
@@ -101,12 +108,17 @@ public final class ProviderJobWorker {
         if (message.poll()) {
             job = provider.get().poll(asset.providerHandle());
         } else {
+            KeyFrame keyFrame = keyFrameFor(message.userId(), asset, campaign.get());
+            if (keyFrame.waiting()) {
+                queue.send(message, INPUT_WAIT);
+                return Result.WAITING_FOR_INPUT;
+            }
             working = asset.generating(null, asset.attempts() + 1, started);
             if (!assets.updateOpen(message.userId(), working)) {
                 return process(message);
             }
             job = provider.get().submit(requests.requestFor(message.userId(), working, campaign.get(),
-                    provider.get().name()));
+                    provider.get().name(), keyFrame.bytes()));
         }
         if (job instanceof ProviderJob.Completed completed) {
             return store(message, working, provider.get(), completed.media(), started);
@@ -153,6 +165,51 @@ public final class ProviderJobWorker {
                 return Result.ALREADY_DONE;
             }
         }
+    }
+
+    private record KeyFrame(byte[] bytes, boolean waiting) {
+        static final KeyFrame NONE = new KeyFrame(null, false);
+        static final KeyFrame WAIT = new KeyFrame(null, true);
+    }
+
+    /**
+     * A video animates the image node it depends on: when that image is part of the same run and still being made,
+     * the video waits for it (the workflow lists dependencies first, so the image is already under way); when it is
+     * ready its bytes are the key frame; otherwise the provider makes the video without one.
+     */
+    private KeyFrame keyFrameFor(String userId, AssetRecord asset, Campaign campaign) {
+        if (asset.assetType() != dev.pms.core.channel.AssetType.VIDEO || asset.runId() == null) {
+            return KeyFrame.NONE;
+        }
+        dev.pms.core.campaign.AssetNode node = campaign.assetNodes().stream()
+                .filter(n -> n.assetId().equals(asset.assetId())).findFirst().orElse(null);
+        if (node == null) {
+            return KeyFrame.NONE;
+        }
+        Map<String, dev.pms.core.campaign.AssetNode> nodesById = new LinkedHashMap<>();
+        campaign.assetNodes().forEach(n -> nodesById.put(n.assetId(), n));
+        Optional<GenerationRun> run = runs.find(userId, asset.campaignId())
+                .filter(r -> r.runId().equals(asset.runId()));
+        for (String dependency : node.dependsOn()) {
+            dev.pms.core.campaign.AssetNode depended = nodesById.get(dependency);
+            if (depended == null || depended.assetType() != dev.pms.core.channel.AssetType.IMAGE) {
+                continue;
+            }
+            String libraryId = run.map(r -> r.assetLibraryIds().get(dependency)).orElse(null);
+            Optional<AssetRecord> image = libraryId == null ? Optional.empty() : assets.find(userId, libraryId);
+            if (image.isPresent() && image.get().isOpen()) {
+                return KeyFrame.WAIT;
+            }
+            if (image.isPresent() && image.get().status() == AssetStatus.READY && image.get().storageKey() != null) {
+                try {
+                    return media.read(image.get().storageKey(), MAX_KEY_FRAME_BYTES).map(bytes -> new KeyFrame(bytes, false))
+                            .orElse(KeyFrame.NONE);
+                } catch (dev.pms.core.media.MediaTooLargeException e) {
+                    return KeyFrame.NONE;
+                }
+            }
+        }
+        return KeyFrame.NONE;
     }
 
     private Result schedulePoll(JobMessage message, AssetRecord asset, ProviderJob.Pending pending) {
