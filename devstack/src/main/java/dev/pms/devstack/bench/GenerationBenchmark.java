@@ -57,7 +57,91 @@ public final class GenerationBenchmark {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public static void main(String[] args) throws Exception {
-        new GenerationBenchmark().run();
+        if (args.length > 0 && args[0].equals("media")) {
+            new GenerationBenchmark().media();
+        } else {
+            new GenerationBenchmark().run();
+        }
+    }
+
+    /**
+     * Issue 8's figure: two videos and two voice-overs (the YouTube voice-over and the presenter avatar that speaks
+     * one) generated through the workflow with the offline engines, no injected latency: wall time and bytes stored.
+     */
+    private void media() throws Exception {
+        Path keys = Files.createTempDirectory("pms-bench-keys");
+        DevstackOptions options = DevstackOptions.defaults().withPort(0).withSigningKeyDirectory(keys)
+                .withAutomaticSchedules(false);
+        try (Devstack devstack = Devstack.start(options)) {
+            String user = "bench-" + UUID.randomUUID();
+            send("POST", devstack.baseUri().resolve("/_devstack/plans"), null,
+                    "{\"user\": \"" + user + "\", \"tier\": \"enterprise\"}");
+            String token = devstack.tokenFor(user);
+            String api = devstack.apiBase().toString();
+            JsonNode campaign = send("POST", URI.create(api + "/campaigns/create-blueprint"), token,
+                    "{\"campaign_name\": \"Acme Notes video\", \"goal\": \"product_launch\", \"channels\": [\"youtube\"],"
+                            + " \"product_context\": {\"product_name\": \"Acme Notes\","
+                            + " \"product_description\": \"Notes that write themselves\"}}");
+            String id = campaign.get("campaign_id").asText();
+            JsonNode proposals = send("POST", URI.create(api + "/campaigns/" + id + "/generate-proposals"), token, "{}")
+                    .get("proposals");
+            int videos = 0;
+            int voices = 0;
+            for (JsonNode node : campaign.get("asset_nodes")) {
+                String type = node.get("asset_type").asText();
+                boolean take = type.equals("video") && videos < 2 || (type.equals("audio") || type.equals("avatar")) && voices < 2;
+                if (take) {
+                    send("PATCH", URI.create(api + "/campaigns/" + id + "/proposals/" + node.get("asset_id").asText()),
+                            token, "{\"action\": \"approve\", \"version\": "
+                                    + proposals.get(node.get("asset_id").asText()).get("version").asLong() + "}");
+                    if (type.equals("video")) {
+                        videos++;
+                    } else {
+                        voices++;
+                    }
+                }
+            }
+            long started = System.nanoTime();
+            send("POST", URI.create(api + "/campaigns/" + id + "/generation"), token, null);
+            JsonNode polled;
+            do {
+                LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+                polled = send("GET", URI.create(api + "/campaigns/" + id + "/generation"), token, null);
+                JsonNode status = polled;
+                if (status.get("status").asText().equals("awaiting_approval")) {
+                    send("POST", URI.create(api + "/campaigns/" + id + "/generation/approve"), token,
+                            "{\"approve_pending\": false}");
+                }
+            } while (!List.of("succeeded", "completed_with_failures", "failed", "stopped")
+                    .contains(polled.get("status").asText()));
+            JsonNode status = polled;
+            double seconds = (System.nanoTime() - started) / 1e9;
+            long total = 0;
+            if (System.getenv("BENCH_DEBUG") != null) {
+                URI endpoint = URI.create(devstack.endpoints().get("stepfunctions"));
+                try (SfnClient sfn = SfnClient.builder().endpointOverride(endpoint)
+                        .region(software.amazon.awssdk.regions.Region.of(devstack.localAws().region()))
+                        .credentialsProvider(devstack.localAws().credentialsProvider()).build()) {
+                    sfn.getExecutionHistoryPaginator(get -> get.executionArn(status.get("execution_id").asText()))
+                            .events().forEach(event -> System.out.println(event.typeAsString() + " "
+                                    + (event.stateExitedEventDetails() == null ? ""
+                                    : event.stateExitedEventDetails().name() + " " + event.stateExitedEventDetails().output())));
+                }
+            }
+            System.out.printf(Locale.ROOT, "run %s in %.2f s (start request -> finalized, approval included)%s%n",
+                    status.get("status").asText(), seconds,
+                    status.hasNonNull("error") ? ": " + status.get("error").asText() : "");
+            for (JsonNode listed : send("GET", URI.create(api + "/assets?campaign_id=" + id), token, null).get("assets")) {
+                total += listed.get("bytes").asLong();
+                System.out.printf(Locale.ROOT, "  %-6s %-14s %s %dx%d %.2f s, %,d bytes, made in %.2f s (%s)%n",
+                        listed.get("asset_type").asText(), listed.get("placement").asText(),
+                        listed.get("mime_type").asText(), listed.path("width").asInt(), listed.path("height").asInt(),
+                        listed.path("duration_seconds").asDouble(), listed.get("bytes").asLong(),
+                        listed.get("generation_ms").asLong() / 1000.0, listed.path("details").path("engine").asText(
+                                listed.path("details").path("audio_engine").asText("")));
+            }
+            System.out.printf(Locale.ROOT, "%d assets, %,d bytes stored%n", videos + voices, total);
+        }
     }
 
     private void run() throws Exception {

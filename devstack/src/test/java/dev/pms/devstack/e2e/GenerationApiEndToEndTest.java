@@ -115,7 +115,33 @@ class GenerationApiEndToEndTest {
         assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
         JsonNode done = awaitStatus(bob, id, s -> FINAL.contains(s.get("status").asText()));
         assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("succeeded");
+        assertThat(done.get("progress").get("ready").asInt()).isEqualTo(proposals.size());
         assertThat(bob.post("/campaigns/" + id + "/generation/approve", null).status()).isEqualTo(409);
+    }
+
+    @Test
+    void approvingWithoutPendingProposalsGeneratesOnlyWhatWasApprovedOneByOne() {
+        ApiClient frank = userOnPlan("pro");
+        String id = frank.post("/campaigns/create-blueprint", SMALL_CAMPAIGN).json().get("campaign_id").asText();
+        JsonNode proposals = frank.post("/campaigns/" + id + "/generate-proposals", "{}").json().get("proposals");
+        JsonNode first = proposals.elements().next();
+        assertThat(frank.patch("/campaigns/" + id + "/proposals/" + first.get("asset_id").asText(),
+                "{\"action\": \"approve\", \"version\": " + first.get("version").asLong() + "}").status()).isEqualTo(200);
+        assertThat(frank.post("/campaigns/" + id + "/generation", null).status()).isEqualTo(202);
+        awaitStatus(frank, id, s -> s.get("status").asText().equals("awaiting_approval"));
+        assertThat(frank.post("/campaigns/" + id + "/generation/approve", "{\"approve_pending\": \"no\"}").status())
+                .isEqualTo(400);
+
+        assertThat(frank.post("/campaigns/" + id + "/generation/approve", "{\"approve_pending\": false}").status())
+                .isEqualTo(200);
+        JsonNode done = awaitStatus(frank, id, s -> FINAL.contains(s.get("status").asText()));
+        assertThat(done.get("status").asText()).as(done.toString()).isEqualTo("succeeded");
+        assertThat(done.get("progress").get("ready").asInt()).isEqualTo(1);
+        long stillProposed = 0;
+        for (JsonNode node : frank.get("/campaigns/" + id).json().get("asset_nodes")) {
+            stillProposed += node.get("status").asText().equals("proposed") ? 1 : 0;
+        }
+        assertThat(stillProposed).isEqualTo(proposals.size() - 1);
     }
 
     @Test

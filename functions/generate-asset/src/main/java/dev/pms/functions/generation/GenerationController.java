@@ -62,7 +62,8 @@ public class GenerationController implements ApiController {
     }
 
     private ApiResponse approve(ApiRequest request) {
-        return ApiResponse.ok(generation.approve(request.userId(), request.pathParameter("campaign_id")));
+        return ApiResponse.ok(generation.approve(request.userId(), request.pathParameter("campaign_id"),
+                optionalBody(request)));
     }
 
     private ApiResponse generateOne(ApiRequest request) {

@@ -143,25 +143,42 @@ public final class GenerationService {
     }
 
     /**
-     * Approves the campaign's pending proposals and lets the waiting run go on to reserve and generate.
+     * Lets the waiting run go on to reserve and generate what is approved: {@code {"approve_pending": true}} (the
+     * default) first approves every pending proposal; {@code false} generates only the proposals approved one by one.
      *
      * @throws ConflictException when the run is not waiting for approval
      * @throws PlanLimitExceededException when approving would go beyond the plan
      */
-    public GenerationStatus approve(String userId, String campaignId) {
+    public GenerationStatus approve(String userId, String campaignId, JsonNode body) {
         campaign(userId, campaignId);
+        boolean approvePending = true;
+        if (body != null && !body.isNull() && !body.isMissingNode()) {
+            if (!body.isObject()) {
+                throw ValidationException.of("body", "must be a JSON object");
+            }
+            List<dev.pms.core.error.FieldError> unknown = new ArrayList<>();
+            body.fieldNames().forEachRemaining(name -> {
+                if (!name.equals("approve_pending")) {
+                    unknown.add(new dev.pms.core.error.FieldError(name, "is not a field of an approval (known: approve_pending)"));
+                }
+            });
+            if (!unknown.isEmpty()) {
+                throw new ValidationException("the approval has unknown fields", unknown);
+            }
+            approvePending = booleanField(body, "approve_pending") || !body.has("approve_pending");
+        }
         GenerationRun run = runs.find(userId, campaignId)
                 .orElseThrow(() -> new NotFoundException("campaign " + campaignId + " has no generation run"));
         if (run.status() != RunStatus.AWAITING_APPROVAL || run.approvalToken() == null) {
             throw new ConflictException("generation run " + run.runId() + " is " + run.status().code()
                     + ", not awaiting approval");
         }
-        proposalService.approveAll(userId, campaignId);
+        if (approvePending) {
+            proposalService.approveAll(userId, campaignId);
+        }
         if (!workflow.succeed(run.approvalToken(), "{\"approved\":true}")) {
             throw new ConflictException("generation run " + run.runId() + " no longer waits for approval");
         }
-        updateRun(userId, campaignId, r -> r.runId().equals(run.runId()) && r.status() == RunStatus.AWAITING_APPROVAL
-                ? r.withStatus(RunStatus.GENERATING, clock.instant()) : r);
         return status(userId, campaignId);
     }
 
