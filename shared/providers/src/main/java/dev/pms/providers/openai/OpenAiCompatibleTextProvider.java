@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
@@ -56,6 +57,7 @@ public final class OpenAiCompatibleTextProvider implements MediaProvider {
     private final Sleeper sleeper;
     private final Backoff backoff;
     private final OfflineCopywriter offlineCopywriter = new OfflineCopywriter();
+    private final AtomicLong httpCalls = new AtomicLong();
 
     /** Production wiring: the suite's price table, real waits, the system clock. */
     public OpenAiCompatibleTextProvider(OpenAiCompatibleConfig config) {
@@ -80,6 +82,11 @@ public final class OpenAiCompatibleTextProvider implements MediaProvider {
     @Override
     public boolean supports(AssetType type) {
         return type == AssetType.TEXT;
+    }
+
+    /** HTTP requests this provider has sent since it was made, every attempt included. */
+    public long httpCalls() {
+        return httpCalls.get();
     }
 
     @Override
@@ -112,6 +119,7 @@ public final class OpenAiCompatibleTextProvider implements MediaProvider {
         private long promptTokens;
         private long completionTokens;
         private boolean usageReported;
+        private int calls;
 
         Job(GenerationRequest request, Redactor redactor) {
             this.request = request;
@@ -157,6 +165,8 @@ public final class OpenAiCompatibleTextProvider implements MediaProvider {
 
         private Attempt attempt() {
             HttpResponse<String> response;
+            calls++;
+            httpCalls.incrementAndGet();
             try {
                 response = http.send(call, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             } catch (HttpTimeoutException e) {
@@ -255,6 +265,7 @@ public final class OpenAiCompatibleTextProvider implements MediaProvider {
             details.put("completion_tokens", completionTokens);
             details.put("adjusted_fields", fitted.adjustedFields());
             details.put("completed_offline_fields", fitted.completedOffline());
+            details.put("http_calls", calls);
             BigDecimal cost = usageReported ? cost(promptTokens, completionTokens) : null;
             LOG.log(System.Logger.Level.DEBUG, "{0} job {1}: copy written, {2} prompt + {3} completion tokens",
                     name(), request.jobId(), promptTokens, completionTokens);

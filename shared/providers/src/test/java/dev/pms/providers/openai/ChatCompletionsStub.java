@@ -23,15 +23,15 @@ import java.util.concurrent.TimeUnit;
  * A local server speaking the chat-completions protocol from a script: each call to
  * {@code POST /v1/chat/completions} takes the next scripted reply and is recorded.
  */
-final class ChatCompletionsStub implements AutoCloseable {
+public final class ChatCompletionsStub implements AutoCloseable {
 
-    record Reply(int status, Map<String, String> headers, String body, boolean neverAnswers) {
+    public record Reply(int status, Map<String, String> headers, String body, boolean neverAnswers) {
 
-        static Reply json(int status, String body) {
+        public static Reply json(int status, String body) {
             return new Reply(status, Map.of(), body, false);
         }
 
-        static Reply withHeader(int status, String header, String value, String body) {
+        public static Reply withHeader(int status, String header, String value, String body) {
             return new Reply(status, Map.of(header, value), body, false);
         }
 
@@ -41,7 +41,7 @@ final class ChatCompletionsStub implements AutoCloseable {
         }
     }
 
-    record RecordedCall(String method, String path, Map<String, List<String>> headers, String body) {
+    public record RecordedCall(String method, String path, Map<String, List<String>> headers, String body) {
 
         String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
@@ -55,25 +55,25 @@ final class ChatCompletionsStub implements AutoCloseable {
     private final List<RecordedCall> calls = new ArrayList<>();
     private final CountDownLatch closing = new CountDownLatch(1);
 
-    ChatCompletionsStub() throws IOException {
+    public ChatCompletionsStub() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/v1/chat/completions", this::handle);
         server.setExecutor(executor);
         server.start();
     }
 
-    URI baseUrl() {
+    public URI baseUrl() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/v1");
     }
 
-    ChatCompletionsStub then(Reply reply) {
+    public ChatCompletionsStub then(Reply reply) {
         synchronized (script) {
             script.add(reply);
         }
         return this;
     }
 
-    List<RecordedCall> calls() {
+    public List<RecordedCall> calls() {
         synchronized (calls) {
             return List.copyOf(calls);
         }

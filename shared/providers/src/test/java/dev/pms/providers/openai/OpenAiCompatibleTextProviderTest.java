@@ -88,7 +88,8 @@ class OpenAiCompatibleTextProviderTest {
         assertThat(media.provider()).isEqualTo("openai");
         assertThat(media.model()).isEqualTo(MODEL);
         assertThat(media.details()).containsEntry("finish_reason", "stop").containsEntry("prompt_tokens", 812L)
-                .containsEntry("completion_tokens", 64L).containsEntry("placement", "twitter/post_copy");
+                .containsEntry("completion_tokens", 64L).containsEntry("placement", "twitter/post_copy")
+                .containsEntry("http_calls", 1);
 
         RecordedCall call = stub.calls().get(0);
         assertThat(call.method()).isEqualTo("POST");

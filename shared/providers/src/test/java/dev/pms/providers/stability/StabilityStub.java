@@ -24,23 +24,23 @@ import java.util.concurrent.TimeUnit;
  * A local server speaking Stability AI's v2beta protocol from a script: every call under {@code /v2beta/} takes the
  * next scripted reply and is recorded with its multipart fields.
  */
-final class StabilityStub implements AutoCloseable {
+public final class StabilityStub implements AutoCloseable {
 
-    record Reply(int status, String contentType, Map<String, String> headers, byte[] body, boolean neverAnswers) {
+    public record Reply(int status, String contentType, Map<String, String> headers, byte[] body, boolean neverAnswers) {
 
-        static Reply image(byte[] png, String finishReason) {
+        public static Reply image(byte[] png, String finishReason) {
             return new Reply(200, "image/png", Map.of("finish-reason", finishReason, "seed", "343940597"), png, false);
         }
 
-        static Reply json(int status, String body) {
+        public static Reply json(int status, String body) {
             return new Reply(status, "application/json", Map.of(), body.getBytes(StandardCharsets.UTF_8), false);
         }
 
-        static Reply jsonWithHeader(int status, String header, String value, String body) {
+        public static Reply jsonWithHeader(int status, String header, String value, String body) {
             return new Reply(status, "application/json", Map.of(header, value), body.getBytes(StandardCharsets.UTF_8), false);
         }
 
-        static Reply error(int status, String name, String message) {
+        public static Reply error(int status, String name, String message) {
             return json(status, "{\"id\":\"a1b2c3\",\"name\":\"" + name + "\",\"errors\":[\"" + message + "\"]}");
         }
 
@@ -50,7 +50,7 @@ final class StabilityStub implements AutoCloseable {
         }
     }
 
-    record RecordedCall(String method, String path, Map<String, List<String>> headers, Map<String, String> fields,
+    public record RecordedCall(String method, String path, Map<String, List<String>> headers, Map<String, String> fields,
                         Map<String, byte[]> files) {
 
         String header(String name) {
@@ -65,28 +65,40 @@ final class StabilityStub implements AutoCloseable {
     private final List<RecordedCall> calls = new ArrayList<>();
     private final CountDownLatch closing = new CountDownLatch(1);
 
-    StabilityStub() throws IOException {
+    public StabilityStub() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/v2beta/", this::handle);
         server.setExecutor(executor);
         server.start();
     }
 
-    URI baseUrl() {
+    public URI baseUrl() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    StabilityStub then(Reply reply) {
+    public StabilityStub then(Reply reply) {
         synchronized (script) {
             script.add(reply);
         }
         return this;
     }
 
-    List<RecordedCall> calls() {
+    public List<RecordedCall> calls() {
         synchronized (calls) {
             return List.copyOf(calls);
         }
+    }
+
+    /**
+     * Scripts one asynchronous generation from its start: the generation id, then 202 {@code in-progress} for
+     * {@code pendingPolls} polls, then the finished image.
+     */
+    public StabilityStub asyncGeneration(String id, int pendingPolls, byte[] png) {
+        then(Reply.json(200, "{\"id\":\"" + id + "\"}"));
+        for (int i = 0; i < pendingPolls; i++) {
+            then(Reply.json(202, "{\"id\":\"" + id + "\",\"status\":\"in-progress\"}"));
+        }
+        return then(Reply.image(png, "SUCCESS"));
     }
 
     private void handle(HttpExchange exchange) throws IOException {

@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Requests and small media files for the WaveSpeed tests. */
-final class WaveSpeedFixtures {
+public final class WaveSpeedFixtures {
     static final String SCRIPT = "Meet Acme Notes. It listens to every meeting, writes the summary for you and "
             + "files each next step where your team already works, so nothing slips.";
 
@@ -40,7 +40,7 @@ final class WaveSpeedFixtures {
     }
 
     /** A PNG of the size with a red left half and a blue right half, so a crop can be seen. */
-    static byte[] png(int width, int height) {
+    public static byte[] png(int width, int height) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setColor(Color.RED);
@@ -58,7 +58,7 @@ final class WaveSpeedFixtures {
     }
 
     /** The boxes an MP4 reader needs for duration and size: ftyp, then moov with mvhd and a trak's tkhd. */
-    static byte[] mp4(double seconds, int width, int height) {
+    public static byte[] mp4(double seconds, int width, int height) {
         ByteBuffer mvhd = ByteBuffer.allocate(108);
         mvhd.putInt(108).put(ascii("mvhd")).putInt(0).putInt(0).putInt(0).putInt(1000)
                 .putInt((int) Math.round(seconds * 1000)).putInt(0x00010000).putShort((short) 0x0100);
@@ -77,7 +77,7 @@ final class WaveSpeedFixtures {
     }
 
     /** A silent 16 kHz mono 16-bit PCM WAV of the length. */
-    static byte[] wav(double seconds) {
+    public static byte[] wav(double seconds) {
         int data = (int) Math.round(seconds * 16_000) * 2;
         ByteBuffer wav = ByteBuffer.allocate(44 + data).order(ByteOrder.LITTLE_ENDIAN);
         wav.put(ascii("RIFF")).putInt(36 + data).put(ascii("WAVE"))

@@ -25,19 +25,19 @@ import java.util.concurrent.TimeUnit;
  * next scripted reply; {@code GET /files/{name}} serves the outputs registered with {@link #serve} (the CDN) and
  * {@code PUT /uploads/{name}} keeps what is sent (the signed storage URL). Every call is recorded.
  */
-final class WaveSpeedStub implements AutoCloseable {
+public final class WaveSpeedStub implements AutoCloseable {
 
-    record Reply(int status, Map<String, String> headers, String body, boolean neverAnswers) {
+    public record Reply(int status, Map<String, String> headers, String body, boolean neverAnswers) {
 
-        static Reply json(int status, String body) {
+        public static Reply json(int status, String body) {
             return new Reply(status, Map.of(), body, false);
         }
 
-        static Reply ok(String body) {
+        public static Reply ok(String body) {
             return json(200, body);
         }
 
-        static Reply withHeader(int status, String header, String value, String body) {
+        public static Reply withHeader(int status, String header, String value, String body) {
             return new Reply(status, Map.of(header, value), body, false);
         }
 
@@ -47,7 +47,7 @@ final class WaveSpeedStub implements AutoCloseable {
         }
     }
 
-    record RecordedCall(String method, String path, Map<String, List<String>> headers, byte[] body) {
+    public record RecordedCall(String method, String path, Map<String, List<String>> headers, byte[] body) {
 
         String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
@@ -71,18 +71,18 @@ final class WaveSpeedStub implements AutoCloseable {
     private final Map<String, Deque<Integer>> fileFailures = new ConcurrentHashMap<>();
     private final CountDownLatch closing = new CountDownLatch(1);
 
-    WaveSpeedStub() throws IOException {
+    public WaveSpeedStub() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
         server.setExecutor(executor);
         server.start();
     }
 
-    URI baseUrl() {
+    public URI baseUrl() {
         return URI.create(root());
     }
 
-    WaveSpeedStub then(Reply reply) {
+    public WaveSpeedStub then(Reply reply) {
         synchronized (script) {
             script.add(reply);
         }
@@ -90,7 +90,7 @@ final class WaveSpeedStub implements AutoCloseable {
     }
 
     /** Serves the bytes at {@code /files/{name}} and answers their URL, as a completed prediction lists it. */
-    String serve(String name, byte[] bytes, String contentType) {
+    public String serve(String name, byte[] bytes, String contentType) {
         files.put(name, new File(bytes, contentType));
         return root() + "/files/" + name;
     }
@@ -105,23 +105,35 @@ final class WaveSpeedStub implements AutoCloseable {
         return uploads.get(name);
     }
 
-    List<RecordedCall> calls() {
+    public List<RecordedCall> calls() {
         synchronized (calls) {
             return List.copyOf(calls);
         }
     }
 
+    /**
+     * Scripts one prediction from its submit: created, then {@code processing} for {@code processingPolls} polls,
+     * then completed with the output.
+     */
+    public WaveSpeedStub prediction(String id, String model, int processingPolls, String outputUrl) {
+        then(Reply.ok(created(id, model)));
+        for (int i = 0; i < processingPolls; i++) {
+            then(Reply.ok(processing(id, model)));
+        }
+        return then(Reply.ok(completed(id, model, outputUrl)));
+    }
+
     // The protocol's answers, shaped as WaveSpeed documents them.
 
-    String created(String id, String model) {
+    public String created(String id, String model) {
         return envelope(id, model, "created", "[]", "false", "");
     }
 
-    String processing(String id, String model) {
+    public String processing(String id, String model) {
         return envelope(id, model, "processing", "[]", "false", "");
     }
 
-    String completed(String id, String model, String outputUrl) {
+    public String completed(String id, String model, String outputUrl) {
         return envelope(id, model, "completed", "[\"" + outputUrl + "\"]", "false", "");
     }
 
@@ -137,14 +149,14 @@ final class WaveSpeedStub implements AutoCloseable {
         return envelope(id, model, "failed", "[]", "false", error);
     }
 
-    String uploadCreated(String name) {
+    public String uploadCreated(String name) {
         return """
                 {"code": 200, "message": "success", "data": {"download_url": "%s/files/%s",
                  "upload": {"url": "%s/uploads/%s", "method": "PUT", "headers": {"x-upload-token": "t0k"}}}}
                 """.formatted(root(), name, root(), name);
     }
 
-    static String refused(int code, String message) {
+    public static String refused(int code, String message) {
         return "{\"code\": " + code + ", \"message\": \"" + message + "\", \"data\": null}";
     }
 

@@ -1,0 +1,71 @@
+package dev.pms.providers;
+
+import dev.pms.providers.ProviderCallsBench.Retry;
+import dev.pms.providers.ProviderCallsBench.Row;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Layer: unit. The bench's figures against local stubs, so that they cannot drift from the clients unnoticed. */
+class ProviderCallsBenchTest {
+    private static final int N = 1;
+
+    @Test
+    void anImageIsOneSubmitThePollsUntilCompletedAndOneDownload() {
+        Row image = row(ProviderCallsBench.assets(N), "qwen-image");
+
+        assertThat(image.submits()).isEqualTo(1);
+        assertThat(image.polls()).as("N polls answered processing, then the one answered completed").isEqualTo(N + 1);
+        assertThat(image.downloads()).isEqualTo(1);
+        assertThat(image.uploads()).isZero();
+        assertThat(image.total()).isEqualTo(1 + (N + 1) + 1);
+        assertThat(image.pollMessages()).isEqualTo(N + 1);
+        assertThat(image.size()).isEqualTo("1080×1350");
+    }
+
+    @Test
+    void anAvatarUploadsItsKeyFrameAndPollsTwoPredictions() {
+        Row avatar = row(ProviderCallsBench.assets(N), "infinitetalk-480p");
+
+        assertThat(avatar.uploads()).isEqualTo(2);
+        assertThat(avatar.submits()).isEqualTo(2);
+        assertThat(avatar.polls()).isEqualTo(2 * (N + 1));
+        assertThat(avatar.downloads()).isEqualTo(1);
+        assertThat(avatar.pollMessages()).isEqualTo(2 * (N + 1));
+    }
+
+    @Test
+    void copyAndSynchronousImagesFinishInTheirSubmit() {
+        List<Row> rows = ProviderCallsBench.assets(N);
+
+        for (String model : List.of("gpt-4o-mini", "stable-image-core")) {
+            Row row = row(rows, model);
+            assertThat(row.total()).as(model).isEqualTo(1);
+            assertThat(row.pollMessages()).as(model).isZero();
+        }
+        Row upscale = row(rows, "upscale-creative");
+        assertThat(upscale.total()).isEqualTo(1 + N + 1);
+        assertThat(upscale.pollMessages()).isEqualTo(N + 1);
+    }
+
+    @Test
+    void eachRetryCostsOneCallAndNoWorkerMessage() {
+        List<Retry> retries = ProviderCallsBench.retries(N);
+
+        assertThat(retries).hasSize(2).allSatisfy(retry -> {
+            assertThat(retry.extraCalls()).as(retry.scenario()).isEqualTo(1);
+            assertThat(retry.row().pollMessages()).as(retry.scenario()).isEqualTo(N + 1);
+            assertThat(retry.waits()).as(retry.scenario()).hasSize(1);
+        });
+        assertThat(retries.get(0).row().submits()).isEqualTo(2);
+        assertThat(retries.get(0).waits()).containsExactly(Duration.ofSeconds(2));
+        assertThat(retries.get(1).row().polls()).isEqualTo(N + 2);
+    }
+
+    private static Row row(List<Row> rows, String model) {
+        return rows.stream().filter(row -> row.model().equals(model)).findFirst().orElseThrow();
+    }
+}
