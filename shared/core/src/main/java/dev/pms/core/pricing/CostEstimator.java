@@ -62,8 +62,21 @@ public final class CostEstimator {
     }
 
     public CostLine estimate(AssetNode node, QualityTier tier) {
-        ModelChoice choice = modelFor(node.assetType(), tier);
+        return estimate(node, tier, modelFor(node.assetType(), tier));
+    }
+
+    /**
+     * The node's cost on the given model (a proposal's own choice); a model priced per request (e.g. Hunyuan avatar,
+     * Kling) costs one request.
+     */
+    public CostLine estimate(AssetNode node, QualityTier tier, ModelChoice choice) {
         List<CostComponent> components = new ArrayList<>();
+        if (perRequestOnly(choice)) {
+            components.add(component(choice, PriceUnit.REQUEST, BigDecimal.ONE));
+            BigDecimal total = components.get(0).cost();
+            return new CostLine(node.assetId(), node.assetType(), node.channel(), node.placement(),
+                    UsageKind.of(node.assetType()), tier, choice.provider(), choice.model(), components, total);
+        }
         switch (node.assetType()) {
             case TEXT -> {
                 components.add(component(choice, PriceUnit.MILLION_INPUT_TOKENS,
@@ -94,6 +107,12 @@ public final class CostEstimator {
             seconds = limits.maxSeconds();
         }
         return seconds;
+    }
+
+    private boolean perRequestOnly(ModelChoice choice) {
+        List<PriceEntry> entries = prices.entries().stream()
+                .filter(e -> e.provider().equals(choice.provider()) && e.model().equals(choice.model())).toList();
+        return !entries.isEmpty() && entries.stream().allMatch(e -> e.unit() == PriceUnit.REQUEST);
     }
 
     private CostComponent component(ModelChoice choice, PriceUnit unit, BigDecimal quantity) {
