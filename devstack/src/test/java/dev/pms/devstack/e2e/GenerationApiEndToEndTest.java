@@ -93,6 +93,18 @@ class GenerationApiEndToEndTest {
             }
             charged = charged.add(asset.get("cost_usd").decimalValue());
         }
+        java.util.Map<String, String> shaByNode = new java.util.HashMap<>();
+        for (JsonNode listed : listing.get("assets")) {
+            shaByNode.put(listed.get("asset_id").asText(), listed.get("sha256").asText());
+        }
+        ApiClient.Reply pack = alice.post("/campaigns/" + id + "/channel-packs", "{\"channels\": [\"linkedin\"]}");
+        assertThat(pack.status()).as(pack.toString()).isEqualTo(201);
+        assertThat(pack.json().get("valid").asBoolean()).as(pack.toString()).isTrue();
+        for (JsonNode file : pack.json().get("manifest").get("files")) {
+            assertThat(file.get("checks").get(0).get("detail").asText()).startsWith("generated asset");
+            assertThat(file.get("sha256").asText()).isEqualTo(shaByNode.get(file.get("asset_id").asText()));
+        }
+
         JsonNode usage = alice.get("/usage").json();
         assertThat(usage.get("reserved_usd").decimalValue()).isZero();
         assertThat(usage.get("used").get("image").asInt() + usage.get("used").get("text").asInt()).isEqualTo(nodes);

@@ -1,6 +1,9 @@
 package dev.pms.functions.channelpack;
 
+import dev.pms.core.asset.AssetRepository;
+import dev.pms.core.asset.LibraryAssets;
 import dev.pms.core.brand.BrandProfileRepository;
+import dev.pms.core.generation.GenerationRunRepository;
 import dev.pms.core.campaign.CampaignRepository;
 import dev.pms.core.channel.ChannelCatalog;
 import dev.pms.core.media.MediaStore;
@@ -13,15 +16,16 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.UUID;
 
-/** Pack exports render with the offline providers (the embedded default) where no generated asset exists. */
+/** Pack exports ship the campaign's generated assets and render with the offline providers where none exists. */
 @Factory
 public class ChannelPackExportFactory {
 
     @Singleton
     ChannelPackExportService channelPackExportService(CampaignRepository campaigns, ProposalRepository proposals,
                                                       BrandProfileRepository profiles, ChannelCatalog catalog,
-                                                      MediaStore media, Clock clock) {
+                                                      MediaStore media, Clock clock, GenerationRunRepository runs,
+                                                      AssetRepository assets) {
         return new ChannelPackExportService(campaigns, proposals, profiles, catalog, new OfflineProviders(), media,
-                clock, () -> UUID.randomUUID().toString());
+                clock, () -> UUID.randomUUID().toString(), new LibraryAssets(runs, assets, media));
     }
 }

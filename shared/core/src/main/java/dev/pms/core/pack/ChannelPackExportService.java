@@ -78,10 +78,19 @@ public final class ChannelPackExportService {
     private final MediaStore store;
     private final Clock clock;
     private final Supplier<String> ids;
+    private final GeneratedAssets generated;
 
     public ChannelPackExportService(CampaignRepository campaigns, ProposalRepository proposals,
                                     BrandProfileRepository profiles, ChannelCatalog catalog, MediaProvider renderer,
                                     MediaStore store, Clock clock, Supplier<String> ids) {
+        this(campaigns, proposals, profiles, catalog, renderer, store, clock, ids, GeneratedAssets.none());
+    }
+
+    /** Packs ship the campaign's generated assets where they exist and render stand-ins only for the rest. */
+    public ChannelPackExportService(CampaignRepository campaigns, ProposalRepository proposals,
+                                    BrandProfileRepository profiles, ChannelCatalog catalog, MediaProvider renderer,
+                                    MediaStore store, Clock clock, Supplier<String> ids, GeneratedAssets generated) {
+        this.generated = Objects.requireNonNull(generated, "generated");
         this.campaigns = Objects.requireNonNull(campaigns, "campaigns");
         this.proposals = Objects.requireNonNull(proposals, "proposals");
         this.profiles = Objects.requireNonNull(profiles, "profiles");
@@ -114,6 +123,7 @@ public final class ChannelPackExportService {
         proposals.currentFor(userId, campaign.campaignId()).forEach(p -> proposalByAsset.put(p.assetId(), p));
         BrandDna dna = deriver.derive(profiles.find(userId));
         ForbiddenPhrases forbidden = new ForbiddenPhrases(dna.forbiddenPhrases());
+        Map<String, GeneratedAssets.Ready> made = generated.readyFor(userId, campaign.campaignId());
 
         List<PackFile> files = new ArrayList<>();
         List<SkippedAsset> skipped = new ArrayList<>();
@@ -134,7 +144,9 @@ public final class ChannelPackExportService {
             }
             String path = uniquePath(paths, node, placement);
             GenerationRequest request = request(packId, campaign, node, placement, proposalByAsset.get(node.assetId()), dna);
-            files.add(render(path, node, placement, request, forbidden, contents));
+            GeneratedAssets.Ready ready = made.get(node.assetId());
+            files.add(ready != null ? pack(path, node, placement, ready, forbidden, contents)
+                    : render(path, node, placement, request, forbidden, contents));
         }
         files.sort(Comparator.comparing(PackFile::path));
         boolean valid = files.stream().allMatch(PackFile::valid);
@@ -239,6 +251,23 @@ public final class ChannelPackExportService {
         contents.put(path, bytes);
         return new PackFile(path, node.channel(), placement.key(), node.assetId(), null, null, bytes.length,
                 sha256(bytes), prepend(rendered, result.checks()), result.visiblePreviews());
+    }
+
+    private PackFile pack(String path, AssetNode node, Placement placement, GeneratedAssets.Ready ready,
+                          ForbiddenPhrases forbidden, Map<String, byte[]> contents) {
+        PackCheck source = PackCheck.passed(DeliverableChecks.RENDER, "generated asset " + ready.assetLibraryId()
+                + " (" + ready.provider() + "/" + ready.model() + ")");
+        if (node.assetType() == AssetType.IMAGE && ready.bytes() != null) {
+            DeliverableChecks.ImageResult result = DeliverableChecks.image(ready.bytes(), placement);
+            contents.put(path, ready.bytes());
+            return new PackFile(path, node.channel(), placement.key(), node.assetId(), result.width(), result.height(),
+                    ready.bytes().length, sha256(ready.bytes()), prepend(source, result.checks()), null);
+        }
+        byte[] bytes = ready.textContent().getBytes(StandardCharsets.UTF_8);
+        DeliverableChecks.CopyResult result = DeliverableChecks.copy(ready.textContent(), placement, forbidden);
+        contents.put(path, bytes);
+        return new PackFile(path, node.channel(), placement.key(), node.assetId(), null, null, bytes.length,
+                sha256(bytes), prepend(source, result.checks()), result.visiblePreviews());
     }
 
     /** Why the job gave nothing to pack, or null when it did. */
