@@ -1,0 +1,57 @@
+package dev.pms.core.generation;
+
+import dev.pms.core.asset.AssetRecord;
+import dev.pms.core.asset.AssetStatus;
+import dev.pms.core.campaign.AssetNode;
+import dev.pms.core.campaign.Campaign;
+import dev.pms.core.campaign.CampaignStatus;
+import dev.pms.core.campaign.NodeStatus;
+import dev.pms.core.channel.AssetType;
+import dev.pms.core.channel.Channel;
+import dev.pms.core.usage.UsageAmounts;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Unit: the Map's items list every node after the nodes it depends on, so a waiting video never blocks its image. */
+class DependencyOrderTest {
+
+    private static AssetNode node(String id, AssetType type, String... dependsOn) {
+        return new AssetNode(id, type, Channel.YOUTUBE, "launch", "youtube/video", id, NodeStatus.APPROVED, null,
+                List.of(dependsOn));
+    }
+
+    private static AssetRecord record(String nodeId) {
+        return new AssetRecord("lib-" + nodeId, "c", nodeId, "r", 1, AssetType.IMAGE, Channel.YOUTUBE, "youtube/video",
+                "p", "offline", "m", AssetStatus.QUEUED, UsageAmounts.none(), null, 0, null, null, null, null, null,
+                null, null, null, null, null, null, null, Map.of(), Instant.EPOCH, Instant.EPOCH);
+    }
+
+    @Test
+    void dependenciesComeFirstAndUnrelatedNodesKeepTheirOrder() {
+        List<AssetNode> nodes = List.of(node("video", AssetType.VIDEO, "thumb", "presenter"),
+                node("presenter", AssetType.AVATAR, "voice"), node("copy", AssetType.TEXT),
+                node("voice", AssetType.AUDIO), node("thumb", AssetType.IMAGE));
+        Campaign campaign = new Campaign("c", "u", "n", null, null, List.of(Channel.YOUTUBE), List.of(), nodes, Map.of(),
+                CampaignStatus.PROPOSED, null, null, Instant.EPOCH, Instant.EPOCH, 1, List.of());
+        List<AssetRecord> records = nodes.stream().map(n -> record(n.assetId())).toList();
+
+        List<String> order = GenerationService.dependenciesFirst(campaign, records).stream()
+                .map(AssetRecord::assetId).toList();
+
+        assertThat(order).containsExactly("copy", "voice", "thumb", "presenter", "video");
+    }
+
+    @Test
+    void aCycleDoesNotLoopForever() {
+        List<AssetNode> nodes = List.of(node("a", AssetType.IMAGE, "b"), node("b", AssetType.IMAGE, "a"));
+        Campaign campaign = new Campaign("c", "u", "n", null, null, List.of(Channel.YOUTUBE), List.of(), nodes, Map.of(),
+                CampaignStatus.PROPOSED, null, null, Instant.EPOCH, Instant.EPOCH, 1, List.of());
+
+        assertThat(GenerationService.dependenciesFirst(campaign, List.of(record("a"), record("b")))).hasSize(2);
+    }
+}
