@@ -266,7 +266,8 @@ public final class GenerationService {
             if (!approved) {
                 continue;
             }
-            CostLine line = costs.estimate(node, proposal.tier());
+            CostLine line = costs.estimateOnModel(node, proposal.tier(), proposal.recommendedProvider(),
+                    proposal.recommendedModel());
             lines.add(line);
             queued.add(new AssetRecord(ids.get(), campaign.campaignId(), node.assetId(), input.runId(),
                     proposal.version(), node.assetType(), node.channel(), node.placement(), proposal.proposedPrompt(),

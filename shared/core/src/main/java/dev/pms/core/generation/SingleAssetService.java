@@ -95,7 +95,8 @@ public final class SingleAssetService {
                     + " with a " + proposal.status().code() + " proposal; only an approved proposal (or a failed "
                     + "asset) is generated");
         }
-        CostLine line = costs.estimate(node, proposal.tier());
+        CostLine line = costs.estimateOnModel(node, proposal.tier(), proposal.recommendedProvider(),
+                proposal.recommendedModel());
         preflight.check(userId, List.of(line));
         Instant now = clock.instant();
         AssetRecord queued = new AssetRecord(ids.get(), campaign.campaignId(), node.assetId(), null, proposal.version(),

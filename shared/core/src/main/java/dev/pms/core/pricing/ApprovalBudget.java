@@ -11,4 +11,9 @@ public interface ApprovalBudget {
 
     /** @throws PlanLimitExceededException when the plan cannot pay for {@code approvedLines} */
     void check(String userId, List<CostLine> approvedLines);
+
+    /** The user's plan, which model selection takes into account (a budget without plans answers pro). */
+    default PlanTier planTier(String userId) {
+        return PlanTier.PRO;
+    }
 }

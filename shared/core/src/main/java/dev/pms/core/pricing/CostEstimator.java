@@ -96,6 +96,19 @@ public final class CostEstimator {
                 UsageKind.of(node.assetType()), tier, choice.provider(), choice.model(), components, total);
     }
 
+    /**
+     * What a proposal costs on the model it names (the model its selection chose); a model the price table does not
+     * know (a proposal older than the table) falls back to the tier's default.
+     */
+    public CostLine estimateOnModel(AssetNode node, QualityTier tier, String provider, String model) {
+        QualityTier at = tier == null ? QualityTier.DEFAULT : tier;
+        if (provider == null || model == null || prices.entries().stream()
+                .noneMatch(e -> e.provider().equals(provider) && e.model().equals(model))) {
+            return estimate(node, at);
+        }
+        return estimate(node, at, new ModelChoice(provider, model));
+    }
+
     /** 5 s clips by default, 10 s where the placement requires longer (e.g. ad minimums), within its limits. */
     int videoSeconds(AssetNode node) {
         VideoLimits limits = catalog.placement(node.placement()).map(Placement::video).orElse(null);

@@ -86,6 +86,11 @@ public final class PreflightService implements ApprovalBudget {
         }
     }
 
+    @Override
+    public PlanTier planTier(String userId) {
+        return planOf(userId).tier();
+    }
+
     public Plan planOf(String userId) {
         return plans.plan(planRepository.find(userId).orElse(PlanTier.FREE));
     }

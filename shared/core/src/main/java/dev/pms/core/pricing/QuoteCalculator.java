@@ -20,12 +20,20 @@ import java.util.stream.Collectors;
 public final class QuoteCalculator {
     private final CostEstimator estimator;
 
+    private final ModelSelector selector;
+
     public QuoteCalculator(CostEstimator estimator) {
         this.estimator = estimator;
+        this.selector = new ModelSelector(estimator.prices());
     }
 
+    /** Each node priced on the model its proposal will get on this plan (the same selection proposals make). */
     public Quote quote(List<AssetNode> nodes, QualityTier tier, Plan plan, MonthlyUsage usage) {
-        return quoteLines(nodes.stream().map(node -> estimator.estimate(node, tier)).toList(), plan, usage);
+        boolean videoHeavy = ModelSelector.videoHeavy(nodes.stream().map(AssetNode::channel).distinct().toList());
+        ModelSelector.Context context = new ModelSelector.Context(plan.tier(), videoHeavy, java.util.Map.of(), null);
+        return quoteLines(nodes.stream()
+                .map(node -> estimator.estimate(node, tier, selector.select(node.assetType(), tier, context).choice()))
+                .toList(), plan, usage);
     }
 
     /** Quotes lines priced beforehand (each at its own tier, e.g. approved proposals). */

@@ -24,6 +24,7 @@ final class ProposalRequests {
     static final String TIER_SETTING = "tier";
     private static final List<String> ACTIONS = Arrays.stream(Action.values()).map(Action::code).toList();
     private static final Set<String> CHANGE_FIELDS = Set.of("action", "proposed_prompt", "settings", "reason", "version");
+    static final String MODEL_SETTING = "model";
     private static final Set<String> SETTING_FIELDS = settingFields();
     private static final String TIERS = Arrays.stream(QualityTier.values()).map(QualityTier::code)
             .collect(Collectors.joining(", "));
@@ -48,8 +49,9 @@ final class ProposalRequests {
      * Body of a proposal PATCH. {@code overrides} holds the slot settings sent (a blank value clears the override);
      * {@code tier} is null when not sent.
      */
+    /** {@code model}: {@code "provider/model"} chosen on the proposal, {@code ""} to go back to the automatic choice. */
     record Change(Action action, long version, String proposedPrompt, Map<PromptSlot, String> overrides,
-                  QualityTier tier, String reason) {
+                  QualityTier tier, String reason, String model) {
     }
 
     private ProposalRequests() {
@@ -90,11 +92,16 @@ final class ProposalRequests {
         rejectForbidden(check, forbidden, "proposed_prompt", prompt);
         Map<PromptSlot, String> overrides = new LinkedHashMap<>();
         QualityTier tier = null;
+        String model = null;
         JsonNode settings = body.get("settings");
         if (check.object(settings, "settings", false)) {
             check.rejectUnknownKeys(settings, "settings", SETTING_FIELDS);
             tier = check.code(settings.get(TIER_SETTING), "settings.tier", v -> QualityTier.parse(v).orElse(null),
                     "one of " + TIERS, false);
+            model = check.string(settings.get(MODEL_SETTING), "settings." + MODEL_SETTING, 120, false);
+            if (model != null && !model.isBlank() && !model.trim().matches("[a-z0-9_.-]+/[A-Za-z0-9_.-]+")) {
+                check.add("settings." + MODEL_SETTING, "must be provider/model, e.g. wavespeed/ideogram-v3-turbo");
+            }
             for (PromptSlot slot : PromptBuilder.OVERRIDABLE) {
                 String path = "settings." + slot.code();
                 String value = check.string(settings.get(slot.code()), path, MAX_SETTING_CHARS, false);
@@ -116,7 +123,7 @@ final class ProposalRequests {
         }
         check.throwIfProblems("proposal change");
         return new Change(action, version, prompt == null ? null : prompt.trim(), overrides, tier,
-                reason == null ? null : reason.trim());
+                reason == null ? null : reason.trim(), model == null ? null : model.trim());
     }
 
     private static void onlyFor(InputChecker check, JsonNode body, Action action, String field, Action allowed) {
@@ -137,6 +144,7 @@ final class ProposalRequests {
     private static Set<String> settingFields() {
         Set<String> fields = new TreeSet<>();
         fields.add(TIER_SETTING);
+        fields.add(MODEL_SETTING);
         PromptBuilder.OVERRIDABLE.forEach(slot -> fields.add(slot.code()));
         return Set.copyOf(fields);
     }

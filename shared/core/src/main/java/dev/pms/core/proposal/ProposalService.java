@@ -21,7 +21,13 @@ import dev.pms.core.error.VersionConflictException;
 import dev.pms.core.pricing.ApprovalBudget;
 import dev.pms.core.pricing.CostEstimator;
 import dev.pms.core.pricing.CostLine;
+import dev.pms.core.pricing.ModelChoice;
+import dev.pms.core.pricing.ModelSelector;
+import dev.pms.core.pricing.PlanTier;
 import dev.pms.core.pricing.CostLine;
+import dev.pms.core.pricing.ModelChoice;
+import dev.pms.core.pricing.ModelSelector;
+import dev.pms.core.pricing.PlanTier;
 import dev.pms.core.pricing.QualityTier;
 import dev.pms.core.prompt.BuiltPrompt;
 import dev.pms.core.prompt.ForbiddenPhrases;
@@ -60,6 +66,7 @@ public final class ProposalService {
     private final PromptBuilder builder;
     private final CostEstimator costs;
     private final ApprovalBudget budget;
+    private final ModelSelector selector;
     private final Clock clock;
 
     public ProposalService(ProposalRepository proposals, CampaignRepository campaigns, BrandProfileRepository profiles,
@@ -71,6 +78,7 @@ public final class ProposalService {
         this.deriver = new BrandDnaDeriver(channels);
         this.builder = new PromptBuilder(PromptCatalog.load());
         this.costs = Objects.requireNonNull(costs, "costs");
+        this.selector = new ModelSelector(costs.prices());
         this.budget = Objects.requireNonNull(budget, "budget");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.nodeStatuses = new NodeStatusService(campaigns, clock);
@@ -279,7 +287,8 @@ public final class ProposalService {
         newApprovals.forEach(proposal -> approved.put(proposal.assetId(), proposal));
         List<CostLine> lines = approved.values().stream()
                 .filter(proposal -> nodes.containsKey(proposal.assetId()))
-                .map(proposal -> costs.estimate(nodes.get(proposal.assetId()), proposal.tier()))
+                .map(proposal -> costs.estimateOnModel(nodes.get(proposal.assetId()), proposal.tier(),
+                        proposal.recommendedProvider(), proposal.recommendedModel()))
                 .toList();
         budget.check(userId, lines);
     }
@@ -294,24 +303,34 @@ public final class ProposalService {
                 settings.put(slot.code(), value);
             }
         });
+        if (change.model() != null) {
+            if (change.model().isEmpty()) {
+                settings.remove(ProposalRequests.MODEL_SETTING);
+            } else {
+                settings.put(ProposalRequests.MODEL_SETTING, change.model());
+            }
+        }
         QualityTier tier = change.tier() != null ? change.tier() : current.tier();
         if (change.proposedPrompt() == null) {
             return propose(campaign, node, campaign.productContext(), brand, tier, angleIndexOf(current), settings,
                     current, "edit", now);
         }
-        CostLine cost = costs.estimate(node, tier);
+        ModelSelector.Selection selection = selection(campaign, node, tier, settings);
+        CostLine cost = costs.estimate(node, tier, selection.choice());
         return new Proposal(current.assetId(), current.campaignId(), current.version() + 1, current.assetType(),
                 current.channel(), current.placement(), current.phase(), current.hook(), current.angle(),
                 current.conceptSummary(), change.proposedPrompt(), current.recommendedTemplate(), cost.provider(),
                 cost.model(), tier, cost.costUsd(), ProposalStatus.PROPOSED, null, settings,
-                Map.of("proposed_prompt", "written by the user in version " + (current.version() + 1)), "edit", now);
+                Map.of("proposed_prompt", "written by the user in version " + (current.version() + 1),
+                        "model_selection", selection.reason()), "edit", now);
     }
 
     private Proposal propose(Campaign campaign, AssetNode node, Map<String, Object> productContext, BrandInputs brand,
                              QualityTier tier, int angleIndex, Map<String, Object> settings, Proposal previous,
                              String change, Instant now) {
         Placement placement = channels.requirePlacement(node.placement());
-        CostLine cost = costs.estimate(node, tier);
+        ModelSelector.Selection selection = selection(campaign, node, tier, settings);
+        CostLine cost = costs.estimate(node, tier, selection.choice());
         Phase phase = campaign.phases().stream().filter(p -> p.name().equals(node.phase())).findFirst().orElse(null);
         Map<PromptSlot, String> overrides = new EnumMap<>(PromptSlot.class);
         settings.forEach((key, value) -> PromptSlot.parse(key)
@@ -322,7 +341,39 @@ public final class ProposalService {
         return new Proposal(node.assetId(), campaign.campaignId(), previous == null ? 1 : previous.version() + 1,
                 node.assetType(), node.channel(), node.placement(), node.phase(), built.hook(), built.angle(),
                 built.conceptSummary(), built.prompt(), built.templateId(), cost.provider(), cost.model(), tier,
-                cost.costUsd(), ProposalStatus.PROPOSED, null, settings, built.provenance(), change, now);
+                cost.costUsd(), ProposalStatus.PROPOSED, null, settings,
+                withSelection(built.provenance(), selection.reason()), change, now);
+    }
+
+    /**
+     * The provider and model for a node: a {@code model} setting on the proposal ({@code provider/model}), else the
+     * campaign's {@code product_context.model_overrides} by asset type, else tier, plan and how video-heavy the
+     * campaign is.
+     */
+    private ModelSelector.Selection selection(Campaign campaign, AssetNode node, QualityTier tier,
+                                              Map<String, Object> settings) {
+        Object chosen = settings.get(ProposalRequests.MODEL_SETTING);
+        ModelChoice proposalChoice = chosen == null ? null : ModelSelector.parse(String.valueOf(chosen)).orElse(null);
+        Map<String, ModelChoice> campaignChoices = new LinkedHashMap<>();
+        if (campaign.productContext().get("model_overrides") instanceof Map<?, ?> overrides) {
+            overrides.forEach((type, value) -> {
+                try {
+                    ModelSelector.parse(String.valueOf(value))
+                            .ifPresent(choice -> campaignChoices.put(String.valueOf(type), choice));
+                } catch (dev.pms.core.error.ValidationException e) {
+                    // an unreadable campaign-level choice is ignored; the automatic choice applies
+                }
+            });
+        }
+        PlanTier plan = campaign.userId() == null ? PlanTier.PRO : budget.planTier(campaign.userId());
+        return selector.select(node.assetType(), tier, new ModelSelector.Context(plan,
+                ModelSelector.videoHeavy(campaign.channels()), campaignChoices, proposalChoice));
+    }
+
+    private static Map<String, String> withSelection(Map<String, String> provenance, String reason) {
+        Map<String, String> with = new LinkedHashMap<>(provenance);
+        with.put("model_selection", reason);
+        return with;
     }
 
     private static Proposal reviewed(Proposal current, ProposalStatus status, String reason, String change, Instant now) {

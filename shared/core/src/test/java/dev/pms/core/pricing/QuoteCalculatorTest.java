@@ -59,14 +59,15 @@ class QuoteCalculatorTest {
 
         Quote quote = calculator.quote(nodes, QualityTier.STANDARD, plans.plan(PlanTier.FREE), MonthlyUsage.empty(MONTH));
 
-        // 4 × 0.03 + 2 × 0.0021 + 0.50 = 0.6242
-        assertThat(quote.estimatedCostUsd()).isEqualByComparingTo("0.6242");
+        // on the free plan every node gets the cheapest model: 4 × 0.03 (qwen) + 2 × 0.00044 (flash-lite)
+        // + 0.25 (WAN 480p, 5 s) = 0.37088
+        assertThat(quote.estimatedCostUsd()).isEqualByComparingTo("0.37088");
         assertThat(quote.requested(UsageKind.IMAGE)).isEqualTo(4);
         assertThat(quote.requested(UsageKind.TEXT)).isEqualTo(2);
         assertThat(quote.requested(UsageKind.VIDEO)).isEqualTo(1);
         assertThat(quote.canProceed()).isTrue();
-        assertThat(quote.remainingUsdAfter()).isEqualByComparingTo("1.3758");
-        assertThat(quote.message()).contains("$0.62").contains("$2.00");
+        assertThat(quote.remainingUsdAfter()).isEqualByComparingTo("1.62912");
+        assertThat(quote.message()).contains("$0.37").contains("$2.00");
         PreflightResult result = PreflightResult.of(quote);
         assertThat(result.summary().totalAssets()).isEqualTo(7);
         assertThat(result.summary().imageCount()).isEqualTo(4);
@@ -100,11 +101,12 @@ class QuoteCalculatorTest {
 
         Quote quote = calculator.quote(nodes, QualityTier.STANDARD, plans.plan(PlanTier.FREE), usage);
 
-        // videos: 1 used + 2 requested > 2 allowed → 1 over; dollars: 1.20 + 0.40 + 1.00 = 2.60 > 2.00 → 0.60 over
+        // videos: 1 used + 2 requested > 2 allowed → 1 over; dollars (480p clips on the free plan):
+        // 1.20 + 0.40 + 2 × 0.25 = 2.10 > 2.00 → 0.10 over
         assertThat(quote.breaches()).extracting(LimitBreach::limit).containsExactly("video", "monthly_cap_usd");
         assertThat(quote.breaches().get(0).over()).isEqualByComparingTo("1");
-        assertThat(quote.breaches().get(1).over()).isEqualByComparingTo("0.60");
-        assertThat(quote.message()).contains("$0.60 over the cap");
+        assertThat(quote.breaches().get(1).over()).isEqualByComparingTo("0.10");
+        assertThat(quote.message()).contains("$0.10 over the cap");
     }
 
     @Test
@@ -127,12 +129,12 @@ class QuoteCalculatorTest {
     void enterpriseCountsAreUnlimitedButTheCapStillHolds() {
         List<AssetNode> nodes = new ArrayList<>();
         for (int i = 0; i < 1_000; i++) {
-            nodes.add(node(AssetType.VIDEO, "instagram/reel"));
+            nodes.add(node(AssetType.VIDEO, "tiktok/video"));
         }
 
         Quote quote = calculator.quote(nodes, QualityTier.PREMIUM, plans.plan(PlanTier.ENTERPRISE), MonthlyUsage.empty(MONTH));
 
-        // 1,000 × 0.75 = 750 > 500 cap
+        // a video-heavy (TikTok) campaign on enterprise gets WAN 1080p: 1,000 × 5 s × 0.15 = 750 > 500 cap
         assertThat(quote.breaches()).extracting(LimitBreach::limit).containsExactly("monthly_cap_usd");
         assertThat(quote.estimatedCostUsd()).isEqualByComparingTo("750");
         assertThat(quote.byKind().get(0).remainingAfter()).isNull();

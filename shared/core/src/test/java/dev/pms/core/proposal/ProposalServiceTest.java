@@ -74,6 +74,28 @@ class ProposalServiceTest {
     }
 
     @Test
+    void aModelChosenOnTheProposalIsKeptPricedAndExplained() {
+        service.generate(ALICE, id(), null);
+        AssetNode image = campaign.assetNodes().stream()
+                .filter(n -> n.assetType() == dev.pms.core.channel.AssetType.IMAGE).findFirst().orElseThrow();
+        Proposal current = proposals.current(ALICE, id(), image.assetId()).orElseThrow();
+
+        Proposal edited = service.patch(ALICE, id(), image.assetId(), json("{'action':'edit','version':"
+                + current.version() + ",'settings':{'model':'stability/stable-image-core'}}"));
+
+        assertThat(edited.recommendedProvider()).isEqualTo("stability");
+        assertThat(edited.recommendedModel()).isEqualTo("stable-image-core");
+        assertThat(edited.costEstimate()).isEqualByComparingTo("0.04");
+        assertThat(edited.provenance().get("model_selection")).isEqualTo("chosen on the proposal");
+        assertThatThrownBy(() -> service.patch(ALICE, id(), image.assetId(), json("{'action':'edit','version':"
+                + edited.version() + ",'settings':{'model':'acme/dream-1'}}")))
+                .isInstanceOf(dev.pms.core.error.ValidationException.class).hasMessageContaining("price table");
+        assertThatThrownBy(() -> service.patch(ALICE, id(), image.assetId(), json("{'action':'edit','version':"
+                + edited.version() + ",'settings':{'model':'no slash'}}")))
+                .isInstanceOf(dev.pms.core.error.ValidationException.class);
+    }
+
+    @Test
     void generateProposesEveryNodeAndStoresThemBeforeReturning() {
         ProposalSet set = service.generate(ALICE, id(), null);
 
@@ -86,8 +108,16 @@ class ProposalServiceTest {
             assertThat(proposal.version()).isEqualTo(1);
             assertThat(proposal.status()).isEqualTo(ProposalStatus.PROPOSED);
             assertThat(proposal.tier()).isEqualTo(QualityTier.STANDARD);
-            assertThat(proposal.costEstimate()).isEqualByComparingTo(COSTS.estimate(node, QualityTier.STANDARD).costUsd());
-            assertThat(proposal.recommendedModel()).isEqualTo(CostEstimator.modelFor(node.assetType(), QualityTier.STANDARD).model());
+            assertThat(proposal.costEstimate()).isEqualByComparingTo(COSTS.estimateOnModel(node, QualityTier.STANDARD,
+                    proposal.recommendedProvider(), proposal.recommendedModel()).costUsd());
+            assertThat(proposal.provenance().get("model_selection")).isNotBlank();
+            if (node.assetType() == dev.pms.core.channel.AssetType.VIDEO) {
+                assertThat(proposal.recommendedModel()).isEqualTo("wan-2.5-i2v-480p");
+                assertThat(proposal.provenance().get("model_selection")).contains("not video-heavy");
+            } else {
+                assertThat(proposal.recommendedModel())
+                        .isEqualTo(CostEstimator.modelFor(node.assetType(), QualityTier.STANDARD).model());
+            }
             assertThat(proposal.proposedPrompt().toLowerCase(Locale.ROOT)).contains("aurora").doesNotContain("miracle");
         }
         Campaign stored = storedCampaign();
