@@ -83,8 +83,16 @@ class PreflightApiEndToEndTest {
 
     @Test
     void premiumTierCostsMoreAndAnUnknownTierIsRejected() {
-        ApiClient client = new ApiClient(devstack.apiBase(), devstack.tokenFor("user-" + UUID.randomUUID()));
+        String user = "user-" + UUID.randomUUID();
+        ApiClient client = new ApiClient(devstack.apiBase(), devstack.tokenFor(user));
+        ApiClient admin = new ApiClient(devstack.baseUri().resolve("/_devstack"), null);
         String small = "{\"campaign_name\": \"Small\", \"goal\": \"awareness\", \"channels\": [\"instagram\"]";
+        BigDecimal freeDraft = client.post("/campaigns/validate-preflight", small + ", \"tier\": \"draft\"}")
+                .json().get("summary").get("estimated_cost").decimalValue();
+        BigDecimal freePremium = client.post("/campaigns/validate-preflight", small + ", \"tier\": \"premium\"}")
+                .json().get("summary").get("estimated_cost").decimalValue();
+        assertThat(freePremium).as("the free plan prices every tier on the cheapest models").isEqualByComparingTo(freeDraft);
+        assertThat(admin.post("/plans", "{\"user\": \"" + user + "\", \"tier\": \"pro\"}").status()).isEqualTo(200);
 
         BigDecimal draft = client.post("/campaigns/validate-preflight", small + ", \"tier\": \"draft\"}")
                 .json().get("summary").get("estimated_cost").decimalValue();
