@@ -103,7 +103,8 @@ public final class ProposalService {
             int ordinal = ordinalByType.merge(node.assetType(), 1, Integer::sum) - 1;
             Proposal existing = current.get(node.assetId());
             boolean keep = existing != null && existing.status() == ProposalStatus.APPROVED
-                    || !NodeLifecycle.allows(node.status(), NodeStatus.PROPOSED);
+                    || !NodeLifecycle.allows(node.status(), NodeStatus.PROPOSED)
+                    || NodeLifecycle.generated(node.status());
             if (keep) {
                 if (existing != null) {
                     result.put(node.assetId(), existing);
@@ -197,6 +198,88 @@ public final class ProposalService {
             advance(userId, campaignId, Map.of(assetId, target), null);
         }
         return next;
+    }
+
+    /**
+     * A reviewer pushes a node back (from review, approval for publish, or an earlier stage): a new proposal version
+     * whose prompt carries the comment as guidance, waiting for approval and ready to regenerate.
+     *
+     * @param version the current proposal version the reviewer saw
+     * @throws NotFoundException when the caller has no such campaign, node or proposal
+     * @throws dev.pms.core.error.ValidationException for a comment with a forbidden phrase
+     * @throws VersionConflictException when {@code version} is not the current proposal version
+     * @throws dev.pms.core.error.IllegalTransitionException when the node's status cannot go back to proposed
+     */
+    public Proposal pushBack(String userId, String campaignId, String assetId, String comment, long version) {
+        requireUser(userId);
+        Campaign campaign = findCampaign(userId, campaignId);
+        AssetNode node = findNode(campaign, assetId);
+        BrandInputs brand = brandInputs(userId);
+        List<String> forbidden = new ForbiddenPhrases(brand.dna().forbiddenPhrases()).foundIn(comment);
+        if (!forbidden.isEmpty()) {
+            throw dev.pms.core.error.ValidationException.of("comment", "contains the brand's forbidden phrase "
+                    + String.join(", ", forbidden));
+        }
+        Proposal current = proposals.current(userId, campaignId, assetId)
+                .orElseThrow(() -> new NotFoundException("asset " + assetId + " has no proposal yet"));
+        if (version != current.version()) {
+            throw new VersionConflictException("proposal " + assetId + " is at version " + current.version()
+                    + ", not " + version);
+        }
+        NodeLifecycle.check(assetId, node.status(), NodeStatus.PROPOSED);
+        Map<String, String> provenance = new LinkedHashMap<>(current.provenance());
+        provenance.put("reviewer_guidance", "pushed back in version " + (current.version() + 1));
+        Proposal next = new Proposal(current.assetId(), current.campaignId(), current.version() + 1,
+                current.assetType(), current.channel(), current.placement(), current.phase(), current.hook(),
+                current.angle(), current.conceptSummary(), withGuidance(current.proposedPrompt(), comment),
+                current.recommendedTemplate(), current.recommendedProvider(), current.recommendedModel(),
+                current.tier(), current.costEstimate(), ProposalStatus.PROPOSED, comment, current.settings(),
+                provenance, "push_back", clock.instant());
+        proposals.append(userId, next);
+        if (node.status() != NodeStatus.PROPOSED) {
+            advance(userId, campaignId, Map.of(assetId, NodeStatus.PROPOSED), null);
+        }
+        return next;
+    }
+
+    /** The prompt with the reviewer's comment as its last guidance line (earlier guidance is kept). */
+    static String withGuidance(String prompt, String comment) {
+        return prompt + "\n\nReviewer guidance: " + comment.strip();
+    }
+
+    /**
+     * Adds an experiment node to the campaign graph and proposes it (version 1, waiting for approval) at the given
+     * tier; {@code hook} (may be null) overrides the hook slot so the experiment keeps the winning angle.
+     *
+     * @return the stored proposal
+     * @throws NotFoundException when the caller has no such campaign
+     */
+    public Proposal proposeExperiment(String userId, String campaignId, AssetNode node, QualityTier tier,
+                                      String hook, String rationale) {
+        requireUser(userId);
+        Map<String, Object> settings = hook == null ? Map.of() : Map.of(PromptSlot.HOOK.code(), hook);
+        Campaign campaign = nodeStatuses.move(userId, campaignId, Map.of(), NodeStatusService.Policy.SKIP_DISALLOWED,
+                c -> c.assetNodes().stream().anyMatch(n -> n.assetId().equals(node.assetId())) ? c : withNode(c, node));
+        Proposal proposal = propose(campaign, node, campaign.productContext(), brandInputs(userId), tier, 0, settings,
+                null, "experiment", clock.instant());
+        Map<String, String> provenance = new LinkedHashMap<>(proposal.provenance());
+        provenance.put("experiment", rationale);
+        Proposal withRationale = new Proposal(proposal.assetId(), proposal.campaignId(), proposal.version(),
+                proposal.assetType(), proposal.channel(), proposal.placement(), proposal.phase(), proposal.hook(),
+                proposal.angle(), proposal.conceptSummary(), proposal.proposedPrompt(), proposal.recommendedTemplate(),
+                proposal.recommendedProvider(), proposal.recommendedModel(), proposal.tier(), proposal.costEstimate(),
+                proposal.status(), null, proposal.settings(), provenance, proposal.change(), proposal.createdAt());
+        proposals.append(userId, withRationale);
+        advance(userId, campaignId, Map.of(node.assetId(), NodeStatus.PROPOSED), null);
+        return withRationale;
+    }
+
+    private static Campaign withNode(Campaign c, AssetNode node) {
+        List<AssetNode> nodes = new ArrayList<>(c.assetNodes());
+        nodes.add(node);
+        return new Campaign(c.campaignId(), c.userId(), c.campaignName(), c.goal(), c.kpi(), c.channels(), c.phases(),
+                nodes, c.productContext(), c.status(), c.startDate(), c.launchDate(), c.createdAt(), c.updatedAt(),
+                c.version(), c.changes());
     }
 
     /**
