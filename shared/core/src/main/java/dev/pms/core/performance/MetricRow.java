@@ -12,6 +12,12 @@ import java.time.LocalDate;
 public record MetricRow(String assetId, Channel channel, LocalDate date, long impressions, long clicks,
                         long conversions, BigDecimal spend, long views) {
 
+    /** Spend is kept in its shortest plain form (12.50 → 12.5, 50 → 50), so equal amounts are equal rows. */
+    public MetricRow {
+        BigDecimal stripped = spend.stripTrailingZeros();
+        spend = stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+
     /** The import key: re-importing a row with the same key replaces it rather than adding to it. */
     public String key() {
         return assetId != null ? "A#" + assetId : "C#" + channel.code();

@@ -209,7 +209,7 @@ public final class MetricRowParser {
                 || spend == null) {
             return null;
         }
-        return new MetricRow(assetId, channel, date, impressions, clicks, conversions, spend.stripTrailingZeros(),
+        return new MetricRow(assetId, channel, date, impressions, clicks, conversions, spend,
                 views == null ? 0 : views);
     }
 

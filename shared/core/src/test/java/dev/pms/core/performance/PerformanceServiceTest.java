@@ -23,9 +23,10 @@ class PerformanceServiceTest {
         String csv = "asset_id,date,impressions,clicks,conversions,spend\n"
                 + campaign.assetNodes().get(0).assetId() + ",2026-11-20,1000,30,3,12.5\n"
                 + campaign.assetNodes().get(0).assetId() + ",2026-11-21,1000,20,1,10\n";
+        String sameInOtherWords = csv.replace(",12.5", ",12.50").replace(",10\n", ",10.0\n");
 
         MetricImportResult first = fixture.performance.importRows("alice", id, csv, true);
-        MetricImportResult again = fixture.performance.importRows("alice", id, csv, true);
+        MetricImportResult again = fixture.performance.importRows("alice", id, sameInOtherWords, true);
         MetricImportResult changed = fixture.performance.importRows("alice", id,
                 csv.replace("2026-11-21,1000,20,1,10", "2026-11-21,1000,25,2,10"), true);
 
