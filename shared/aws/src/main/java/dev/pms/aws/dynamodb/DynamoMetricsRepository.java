@@ -101,6 +101,9 @@ public class DynamoMetricsRepository implements MetricsRepository {
         try {
             dynamo.transactWriteItems(tx -> tx.transactItems(puts));
         } catch (TransactionCanceledException e) {
+            if (!conditionFailed(e)) {
+                throw e;
+            }
             throw new VersionConflictException("metrics of campaign " + campaignId + " changed during the import");
         }
     }
@@ -123,6 +126,12 @@ public class DynamoMetricsRepository implements MetricsRepository {
             startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (startKey != null);
         return days;
+    }
+
+    /** Whether a transaction was cancelled by a failed condition (rather than, say, a conflicting transaction). */
+    static boolean conditionFailed(TransactionCanceledException e) {
+        return !e.hasCancellationReasons() || e.cancellationReasons().stream()
+                .anyMatch(reason -> "ConditionalCheckFailed".equals(reason.code()));
     }
 
     static String pack(DailyMetrics day) {

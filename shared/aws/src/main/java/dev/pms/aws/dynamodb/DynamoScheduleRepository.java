@@ -63,6 +63,9 @@ public class DynamoScheduleRepository implements ScheduleRepository {
         try {
             dynamo.transactWriteItems(tx -> tx.transactItems(putVersion, putLatest));
         } catch (TransactionCanceledException e) {
+            if (!DynamoMetricsRepository.conditionFailed(e)) {
+                throw e;
+            }
             throw new VersionConflictException("schedule version " + schedule.version() + " of campaign "
                     + schedule.campaignId() + " was stored by another build; run distribution again");
         }

@@ -6,11 +6,13 @@ import dev.pms.core.campaign.CampaignRepository;
 import dev.pms.core.campaign.NodeStatus;
 import dev.pms.core.campaign.Phase;
 import dev.pms.core.common.Page;
+import dev.pms.core.performance.DailyMetrics;
 import dev.pms.core.performance.Insight;
 import dev.pms.core.performance.MetricsRepository;
 import dev.pms.core.performance.PerformanceReport;
 import dev.pms.core.performance.PerformanceService;
 import dev.pms.core.pricing.PreflightService;
+import dev.pms.core.pricing.QualityTier;
 import dev.pms.core.pricing.Quote;
 import dev.pms.core.proposal.Proposal;
 import dev.pms.core.proposal.ProposalRepository;
@@ -18,10 +20,14 @@ import dev.pms.core.proposal.ProposalService;
 
 
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -101,6 +107,10 @@ public final class OptimizationService {
         return new OptimizationSummary(day, seen, optimized, done, failed, proposed, pages);
     }
 
+    /**
+     * Insight cards come from the metrics alone; the campaign's proposals (the largest read: prompts) are read only
+     * when there is a new experiment to propose, for its hook, tier and the generation cost per result.
+     */
     OptimizationRecord optimize(CampaignRef ref, LocalDate day) {
         var started = clock.instant();
         Optional<Campaign> found = campaigns.find(ref.userId(), ref.campaignId());
@@ -109,26 +119,50 @@ public final class OptimizationService {
                     "campaign no longer exists");
         }
         Campaign campaign = found.get();
-        List<Proposal> current = proposals.currentFor(ref.userId(), ref.campaignId());
-        PerformanceReport report = performance.report(campaign, metrics.all(ref.userId(), ref.campaignId()), current);
-        List<OptimizationRecord.ProposedExperiment> made = new ArrayList<>();
-        for (Insight insight : report.insights()) {
-            if (made.size() == MAX_EXPERIMENTS_PER_DAY) {
-                break;
-            }
-            Insight.Experiment experiment = insight.experiment();
-            if (experiment == null || waiting(campaign, experiment.title())) {
-                continue;
-            }
-            AssetNode node = node(campaign, experiment, day);
-            Quote quote = preflight.quote(ref.userId(), List.of(node), experiment.tier());
-            Proposal proposal = proposalService.proposeExperiment(ref.userId(), ref.campaignId(), node,
-                    experiment.tier(), experiment.hook(), insight.text());
-            made.add(new OptimizationRecord.ProposedExperiment(proposal.assetId(), insight.text(), experiment.title(),
-                    quote.estimatedCostUsd(), quote.canProceed(), experiment.providerSwitch()));
+        List<DailyMetrics> days = metrics.all(ref.userId(), ref.campaignId());
+        PerformanceReport report = performance.report(campaign, days, List.of());
+        if (fresh(campaign, report).isEmpty()) {
+            return new OptimizationRecord(ref.campaignId(), day, "done", texts(report), List.of(), started,
+                    clock.instant(), null);
         }
-        return new OptimizationRecord(ref.campaignId(), day, "done", report.insights().stream().map(Insight::text).toList(),
-                made, started, clock.instant(), null);
+        report = performance.report(campaign, days, proposals.currentFor(ref.userId(), ref.campaignId()));
+        List<Insight> fresh = fresh(campaign, report);
+        List<ProposalService.Experiment> experiments = new ArrayList<>();
+        Map<String, BigDecimal> quoted = new HashMap<>();
+        boolean canProceed = true;
+        Map<QualityTier, List<AssetNode>> byTier = new EnumMap<>(QualityTier.class);
+        for (Insight insight : fresh) {
+            Insight.Experiment experiment = insight.experiment();
+            AssetNode node = node(campaign, experiment, day);
+            experiments.add(new ProposalService.Experiment(node, experiment.tier(), experiment.hook(), insight.text()));
+            byTier.computeIfAbsent(experiment.tier(), tier -> new ArrayList<>()).add(node);
+        }
+        for (Map.Entry<QualityTier, List<AssetNode>> tier : byTier.entrySet()) {
+            Quote quote = preflight.quote(ref.userId(), tier.getValue(), tier.getKey());
+            quote.lines().forEach(line -> quoted.put(line.assetId(), line.costUsd()));
+            canProceed &= quote.canProceed();
+        }
+        List<Proposal> made = proposalService.proposeExperiments(ref.userId(), campaign, experiments);
+        List<OptimizationRecord.ProposedExperiment> proposed = new ArrayList<>();
+        for (int i = 0; i < made.size(); i++) {
+            Insight insight = fresh.get(i);
+            proposed.add(new OptimizationRecord.ProposedExperiment(made.get(i).assetId(), insight.text(),
+                    insight.experiment().title(), quoted.get(made.get(i).assetId()), canProceed,
+                    insight.experiment().providerSwitch()));
+        }
+        return new OptimizationRecord(ref.campaignId(), day, "done", texts(report), proposed, started, clock.instant(),
+                null);
+    }
+
+    private static List<Insight> fresh(Campaign campaign, PerformanceReport report) {
+        return report.insights().stream()
+                .filter(insight -> insight.experiment() != null && !waiting(campaign, insight.experiment().title()))
+                .limit(MAX_EXPERIMENTS_PER_DAY)
+                .toList();
+    }
+
+    private static List<String> texts(PerformanceReport report) {
+        return report.insights().stream().map(Insight::text).toList();
     }
 
     /** An experiment with the same title that is not rejected is still in the graph: it is not proposed again. */

@@ -247,39 +247,58 @@ public final class ProposalService {
         return prompt + "\n\nReviewer guidance: " + comment.strip();
     }
 
-    /**
-     * Adds an experiment node to the campaign graph and proposes it (version 1, waiting for approval) at the given
-     * tier; {@code hook} (may be null) overrides the hook slot so the experiment keeps the winning angle.
-     *
-     * @return the stored proposal
-     * @throws NotFoundException when the caller has no such campaign
-     */
-    public Proposal proposeExperiment(String userId, String campaignId, AssetNode node, QualityTier tier,
-                                      String hook, String rationale) {
-        requireUser(userId);
-        Map<String, Object> settings = hook == null ? Map.of() : Map.of(PromptSlot.HOOK.code(), hook);
-        Campaign campaign = nodeStatuses.move(userId, campaignId, Map.of(), NodeStatusService.Policy.SKIP_DISALLOWED,
-                c -> c.assetNodes().stream().anyMatch(n -> n.assetId().equals(node.assetId())) ? c : withNode(c, node));
-        Proposal proposal = propose(campaign, node, campaign.productContext(), brandInputs(userId), tier, 0, settings,
-                null, "experiment", clock.instant());
-        Map<String, String> provenance = new LinkedHashMap<>(proposal.provenance());
-        provenance.put("experiment", rationale);
-        Proposal withRationale = new Proposal(proposal.assetId(), proposal.campaignId(), proposal.version(),
-                proposal.assetType(), proposal.channel(), proposal.placement(), proposal.phase(), proposal.hook(),
-                proposal.angle(), proposal.conceptSummary(), proposal.proposedPrompt(), proposal.recommendedTemplate(),
-                proposal.recommendedProvider(), proposal.recommendedModel(), proposal.tier(), proposal.costEstimate(),
-                proposal.status(), null, proposal.settings(), provenance, proposal.change(), proposal.createdAt());
-        proposals.append(userId, withRationale);
-        advance(userId, campaignId, Map.of(node.assetId(), NodeStatus.PROPOSED), null);
-        return withRationale;
+    /** A next experiment to add to a campaign's graph: its node (planned), tier, winning hook (may be null) and why. */
+    public record Experiment(AssetNode node, QualityTier tier, String hook, String rationale) {
     }
 
-    private static Campaign withNode(Campaign c, AssetNode node) {
+    /**
+     * Adds experiment nodes to the campaign graph, each proposed (version 1, waiting for approval) at its tier: the
+     * proposals are stored in one transaction, then the nodes join the graph as {@code proposed} in one campaign write.
+     *
+     * @param campaign the campaign as just read (its phases and product context build the prompts)
+     * @return the stored proposals
+     */
+    public List<Proposal> proposeExperiments(String userId, Campaign campaign, List<Experiment> experiments) {
+        requireUser(userId);
+        BrandInputs brand = brandInputs(userId);
+        Instant now = clock.instant();
+        List<Proposal> made = new ArrayList<>();
+        List<AssetNode> nodes = new ArrayList<>();
+        for (Experiment experiment : experiments) {
+            NodeLifecycle.check(experiment.node().assetId(), experiment.node().status(), NodeStatus.PROPOSED);
+            Map<String, Object> settings = experiment.hook() == null ? Map.of()
+                    : Map.of(PromptSlot.HOOK.code(), experiment.hook());
+            Proposal proposal = propose(campaign, experiment.node(), campaign.productContext(), brand, experiment.tier(),
+                    0, settings, null, "experiment", now);
+            Map<String, String> provenance = new LinkedHashMap<>(proposal.provenance());
+            provenance.put("experiment", experiment.rationale());
+            made.add(new Proposal(proposal.assetId(), proposal.campaignId(), proposal.version(), proposal.assetType(),
+                    proposal.channel(), proposal.placement(), proposal.phase(), proposal.hook(), proposal.angle(),
+                    proposal.conceptSummary(), proposal.proposedPrompt(), proposal.recommendedTemplate(),
+                    proposal.recommendedProvider(), proposal.recommendedModel(), proposal.tier(), proposal.costEstimate(),
+                    proposal.status(), null, proposal.settings(), provenance, proposal.change(), proposal.createdAt()));
+            nodes.add(experiment.node().withStatus(NodeStatus.PROPOSED));
+        }
+        if (made.isEmpty()) {
+            return made;
+        }
+        proposals.appendAll(userId, made);
+        nodeStatuses.move(userId, campaign.campaignId(), Map.of(), NodeStatusService.Policy.SKIP_DISALLOWED,
+                c -> withNodes(c, nodes));
+        return made;
+    }
+
+    private static Campaign withNodes(Campaign c, List<AssetNode> added) {
         List<AssetNode> nodes = new ArrayList<>(c.assetNodes());
-        nodes.add(node);
-        return new Campaign(c.campaignId(), c.userId(), c.campaignName(), c.goal(), c.kpi(), c.channels(), c.phases(),
-                nodes, c.productContext(), c.status(), c.startDate(), c.launchDate(), c.createdAt(), c.updatedAt(),
-                c.version(), c.changes());
+        for (AssetNode node : added) {
+            if (nodes.stream().noneMatch(n -> n.assetId().equals(node.assetId()))) {
+                nodes.add(node);
+            }
+        }
+        return nodes.size() == c.assetNodes().size() ? c
+                : new Campaign(c.campaignId(), c.userId(), c.campaignName(), c.goal(), c.kpi(), c.channels(), c.phases(),
+                nodes, c.productContext(), NodeLifecycle.campaignStatus(c.status(), nodes), c.startDate(), c.launchDate(),
+                c.createdAt(), c.updatedAt(), c.version(), c.changes());
     }
 
     /**

@@ -1,0 +1,280 @@
+package dev.pms.devstack.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pms.aws.dynamodb.AppTable;
+import dev.pms.aws.dynamodb.DynamoActiveCampaignIndex;
+import dev.pms.aws.dynamodb.DynamoCampaignRepository;
+import dev.pms.aws.dynamodb.DynamoMetricsRepository;
+import dev.pms.core.campaign.AssetNode;
+import dev.pms.core.campaign.Campaign;
+import dev.pms.core.campaign.CampaignStatus;
+import dev.pms.core.campaign.NodeStatus;
+import dev.pms.core.channel.Channel;
+import dev.pms.core.common.Page;
+import dev.pms.core.json.Json;
+import dev.pms.core.optimization.CampaignRef;
+import dev.pms.core.performance.DailyMetrics;
+import dev.pms.core.performance.MetricRow;
+import dev.pms.devstack.Devstack;
+import dev.pms.devstack.DevstackOptions;
+import dev.pms.devstack.functions.InProcessFunction;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * One scheduled optimisation run over N active campaigns of about 40 assets, each asset with a week of daily
+ * metrics, on the devstack: wall time, DynamoDB read/write units (metered from item sizes, see
+ * {@link DynamoDbCapacityMeter}), Lambda GB-seconds at the template's MemorySize, and their list price; beside a
+ * baseline measured in the same run: paging the active-campaign index alone, doing no work.
+ *
+ * <p>Seeding goes straight to DynamoDB (not the API, which would take an hour): one real campaign is planned and
+ * proposed through the gateway, then copied N times with fresh ids: the campaign and its metrics through the
+ * repositories, its 40 proposals (two items each) as the template's stored items with the ids replaced, in batch
+ * writes.
+ */
+public final class OptimizationBenchmark {
+    static final double LAMBDA_ARM_GB_SECOND_USD = 0.0000133334;
+    static final double LAMBDA_REQUEST_USD = 0.20 / 1_000_000;
+    static final double WRITE_UNIT_USD = 0.625 / 1_000_000;
+    static final double READ_UNIT_USD = 0.125 / 1_000_000;
+    static final int DAYS_OF_METRICS = 7;
+    private static final String FORTY_NODE_LAUNCH = """
+            {"campaign_name": "Optimisation benchmark", "goal": "product_launch", "launch_date": "%s", "kpi": "2,000 sign-ups",
+             "channels": ["instagram", "youtube", "email", "linkedin", "amazon"],
+             "product_context": {"product_name": "Acme Notes", "product_description": "Notes that write themselves"}}
+            """;
+    /** Click-through rate of each channel's assets in the seeded metrics; conversions are 8 % of clicks. */
+    private static final Map<Channel, Double> CTR = Map.of(Channel.INSTAGRAM, 0.012, Channel.YOUTUBE, 0.02,
+            Channel.EMAIL, 0.035, Channel.LINKEDIN, 0.028, Channel.AMAZON, 0.009);
+
+    public static void main(String[] args) throws Exception {
+        int campaigns = args.length > 0 ? Integer.parseInt(args[0]) : 1_000;
+        int users = Math.max(1, campaigns / 4);
+        try (Devstack devstack = Devstack.start(DevstackOptions.defaults().withPort(0)
+                .withSigningKeyDirectory(Files.createTempDirectory("pms-bench-keys")));
+             DynamoDbClient dynamo = devstack.localAws().dynamoDbClient()) {
+            AppTable table = new AppTable(devstack.resources().tableName("AppTable"));
+            InProcessFunction optimization = devstack.functions().get("OptimizationFunction");
+            int memoryMb = optimization.definition().memorySizeMb();
+            LocalDate today = LocalDate.now(ZoneOffset.UTC);
+
+            long coldStarted = System.nanoTime();
+            optimization.invoke(event(today.minusDays(30)));
+            double coldSeconds = (System.nanoTime() - coldStarted) / 1e9;
+
+            long seedStarted = System.nanoTime();
+            int assets = seed(devstack, dynamo, table, campaigns, users, today);
+            double seedSeconds = (System.nanoTime() - seedStarted) / 1e9;
+            System.out.printf(Locale.ROOT, "seeded %d active campaigns (%d users, %d assets each, %d days of metrics per "
+                    + "asset) through the repositories in %.0f s%n", campaigns, users, assets, DAYS_OF_METRICS, seedSeconds);
+
+            DynamoActiveCampaignIndex index = new DynamoActiveCampaignIndex(dynamo, table);
+            DynamoDbCapacityMeter.start();
+            long baselineStarted = System.nanoTime();
+            int listed = 0;
+            String token = null;
+            do {
+                Page<CampaignRef> page = index.page(100, token);
+                listed += page.items().size();
+                token = page.nextToken();
+            } while (token != null);
+            double baselineSeconds = (System.nanoTime() - baselineStarted) / 1e9;
+            DynamoDbCapacityMeter.Reading baseline = DynamoDbCapacityMeter.stop();
+
+            DynamoDbCapacityMeter.start();
+            long runStarted = System.nanoTime();
+            JsonNode summary = Json.mapper().valueToTree(optimization.invoke(event(today)));
+            double runSeconds = (System.nanoTime() - runStarted) / 1e9;
+            DynamoDbCapacityMeter.Reading run = DynamoDbCapacityMeter.stop();
+
+            DynamoDbCapacityMeter.start();
+            long repeatStarted = System.nanoTime();
+            JsonNode repeat = Json.mapper().valueToTree(optimization.invoke(event(today)));
+            double repeatSeconds = (System.nanoTime() - repeatStarted) / 1e9;
+            DynamoDbCapacityMeter.Reading repeated = DynamoDbCapacityMeter.stop();
+
+            System.out.println("run summary: " + summary);
+            System.out.println("same day again: " + repeat);
+            report("scheduled run", runSeconds, run, memoryMb);
+            report("same day again (idempotent)", repeatSeconds, repeated, memoryMb);
+            report("baseline: paging the index (" + listed + " campaigns listed), no work", baselineSeconds, baseline,
+                    memoryMb);
+            System.out.printf(Locale.ROOT, "run / baseline: wall %.1fx, read units %.1fx, write units %s%n",
+                    runSeconds / baselineSeconds, run.readUnits() / baseline.readUnits(),
+                    baseline.writeUnits() == 0 ? "n/a (baseline writes nothing)"
+                            : String.format(Locale.ROOT, "%.1fx", run.writeUnits() / baseline.writeUnits()));
+            System.out.printf(Locale.ROOT, "per campaign: %.2f read units, %.2f write units, %.1f DynamoDB calls, %.1f ms%n",
+                    run.readUnits() / campaigns, run.writeUnits() / campaigns, (double) run.calls() / campaigns,
+                    runSeconds * 1000 / campaigns);
+            System.out.printf(Locale.ROOT, "cold start of the optimisation function (context + an empty run): %.1f s%n",
+                    coldSeconds);
+            System.out.println("units are metered from item sizes by DynamoDB's rules (moto does not report them); wall "
+                    + "time is on this machine against moto_server, whose per-call latency dominates");
+        }
+    }
+
+    private static void report(String what, double seconds, DynamoDbCapacityMeter.Reading reading, int memoryMb) {
+        double gbSeconds = seconds * memoryMb / 1024.0;
+        double lambdaUsd = gbSeconds * LAMBDA_ARM_GB_SECOND_USD + LAMBDA_REQUEST_USD;
+        double dynamoUsd = reading.readUnits() * READ_UNIT_USD + reading.writeUnits() * WRITE_UNIT_USD;
+        System.out.printf(Locale.ROOT, "%s: wall %.1f s; DynamoDB %d calls, %.1f read units, %.1f write units; Lambda "
+                        + "%.1f GB-s at %d MB; USD %.6f (Lambda %.6f + DynamoDB %.6f)%n", what, seconds, reading.calls(),
+                reading.readUnits(), reading.writeUnits(), gbSeconds, memoryMb, lambdaUsd + dynamoUsd, lambdaUsd, dynamoUsd);
+    }
+
+    private static Map<String, Object> event(LocalDate day) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("source", "aws.scheduler");
+        event.put("detail-type", "Scheduled Event");
+        event.put("time", day + "T06:00:00Z");
+        event.put("detail", Map.of());
+        return event;
+    }
+
+    /** @return the number of assets of each campaign */
+    private static int seed(Devstack devstack, DynamoDbClient dynamo, AppTable table, int campaigns, int users,
+                            LocalDate today) throws Exception {
+        String templateUser = "bench-template-" + UUID.randomUUID();
+        String token = devstack.tokenFor(templateUser);
+        JsonNode created = post(devstack.apiBase() + "/campaigns/create-blueprint", token,
+                FORTY_NODE_LAUNCH.formatted(today.plusDays(3)));
+        String templateId = created.get("campaign_id").asText();
+        post(devstack.apiBase() + "/campaigns/" + templateId + "/generate-proposals", token, "{}");
+        DynamoCampaignRepository campaignRepository = new DynamoCampaignRepository(dynamo, table);
+        DynamoMetricsRepository metricsRepository = new DynamoMetricsRepository(dynamo, table);
+        Campaign template = campaignRepository.find(templateUser, templateId).orElseThrow();
+        List<Map<String, AttributeValue>> proposalItems = new ArrayList<>();
+        for (String prefix : List.of("PROPCUR#" + templateId + "#", "PROPVER#" + templateId + "#")) {
+            proposalItems.addAll(dynamo.query(query -> query.tableName(table.name())
+                    .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
+                    .expressionAttributeNames(Map.of("#pk", AppTable.PK, "#sk", AppTable.SK))
+                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(AppTable.tenantKey(templateUser)),
+                            ":prefix", AttributeValue.fromS(prefix)))).items());
+        }
+        if (proposalItems.size() != 2 * template.assetNodes().size()) {
+            throw new IllegalStateException("expected two stored items per proposal, found " + proposalItems.size());
+        }
+
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> writes = new ArrayList<>();
+            for (int i = 0; i < campaigns; i++) {
+                int n = i;
+                writes.add(pool.submit(() -> {
+                    String user = "bench-user-" + (n % users);
+                    Campaign copy = copy(template, user);
+                    campaignRepository.create(copy);
+                    Map<String, String> ids = new LinkedHashMap<>();
+                    ids.put(AppTable.tenantKey(templateUser), AppTable.tenantKey(user));
+                    ids.put(templateId, copy.campaignId());
+                    for (int k = 0; k < template.assetNodes().size(); k++) {
+                        ids.put(template.assetNodes().get(k).assetId(), copy.assetNodes().get(k).assetId());
+                    }
+                    batchWrite(dynamo, table, proposalItems.stream().map(item -> withIds(item, ids)).toList());
+                    metricsRepository.saveAll(user, copy.campaignId(), metrics(copy, today, n));
+                    return null;
+                }));
+            }
+            for (Future<?> write : writes) {
+                write.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        return template.assetNodes().size();
+    }
+
+    private static Map<String, AttributeValue> withIds(Map<String, AttributeValue> item, Map<String, String> ids) {
+        Map<String, AttributeValue> copy = new HashMap<>();
+        item.forEach((name, value) -> {
+            if (value.s() == null) {
+                copy.put(name, value);
+                return;
+            }
+            String text = value.s();
+            for (Map.Entry<String, String> id : ids.entrySet()) {
+                text = text.replace(id.getKey(), id.getValue());
+            }
+            copy.put(name, AttributeValue.fromS(text));
+        });
+        return copy;
+    }
+
+    private static void batchWrite(DynamoDbClient dynamo, AppTable table, List<Map<String, AttributeValue>> items) {
+        for (int from = 0; from < items.size(); from += 25) {
+            List<WriteRequest> chunk = items.subList(from, Math.min(items.size(), from + 25)).stream()
+                    .map(item -> WriteRequest.builder().putRequest(put -> put.item(item)).build()).toList();
+            Map<String, List<WriteRequest>> pending = Map.of(table.name(), chunk);
+            while (!pending.isEmpty()) {
+                Map<String, List<WriteRequest>> request = pending;
+                pending = dynamo.batchWriteItem(batch -> batch.requestItems(request)).unprocessedItems();
+            }
+        }
+    }
+
+    private static Campaign copy(Campaign template, String user) {
+        List<AssetNode> nodes = template.assetNodes().stream().map(n -> new AssetNode(UUID.randomUUID().toString(),
+                n.assetType(), n.channel(), n.phase(), n.placement(), n.title(), NodeStatus.SCHEDULED, n.dueDate(),
+                List.of())).toList();
+        Instant now = Instant.now();
+        return new Campaign(UUID.randomUUID().toString(), user, template.campaignName(), template.goal(), template.kpi(),
+                template.channels(), template.phases(), nodes, template.productContext(), CampaignStatus.ACTIVE,
+                template.startDate(), template.launchDate(), now, now, 1, List.of());
+    }
+
+    private static List<DailyMetrics> metrics(Campaign campaign, LocalDate today, int seed) {
+        List<DailyMetrics> days = new ArrayList<>();
+        for (int d = 1; d <= DAYS_OF_METRICS; d++) {
+            LocalDate date = today.minusDays(d);
+            Map<String, MetricRow> rows = new LinkedHashMap<>();
+            int k = 0;
+            for (AssetNode node : campaign.assetNodes()) {
+                long impressions = 400 + Math.floorMod((seed * 31 + k * 17 + d * 7), 200);
+                long clicks = Math.round(impressions * CTR.getOrDefault(node.channel(), 0.015));
+                MetricRow row = new MetricRow(node.assetId(), node.channel(), date, impressions, clicks,
+                        Math.round(clicks * 0.08), BigDecimal.valueOf(impressions / 100, 1), impressions / 3);
+                rows.put(row.key(), row);
+                k++;
+            }
+            days.add(new DailyMetrics(date, rows, 0));
+        }
+        return days;
+    }
+
+    private static JsonNode post(URI uri, String token, String json) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri)
+                        .timeout(Duration.ofMinutes(2)).header("authorization", "Bearer " + token)
+                        .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException(uri + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return Json.mapper().readTree(response.body());
+    }
+
+    private static JsonNode post(String uri, String token, String json) throws Exception {
+        return post(URI.create(uri), token, json);
+    }
+}
