@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.pms.aws.dynamodb.AppTable;
 import dev.pms.aws.dynamodb.DynamoActiveCampaignIndex;
 import dev.pms.aws.dynamodb.DynamoCampaignRepository;
-import dev.pms.aws.dynamodb.DynamoMetricsRepository;
 import dev.pms.core.campaign.AssetNode;
 import dev.pms.core.campaign.Campaign;
 import dev.pms.core.campaign.CampaignStatus;
@@ -13,8 +12,6 @@ import dev.pms.core.channel.Channel;
 import dev.pms.core.common.Page;
 import dev.pms.core.json.Json;
 import dev.pms.core.optimization.CampaignRef;
-import dev.pms.core.performance.DailyMetrics;
-import dev.pms.core.performance.MetricRow;
 import dev.pms.devstack.Devstack;
 import dev.pms.devstack.DevstackOptions;
 import dev.pms.devstack.functions.InProcessFunction;
@@ -44,10 +41,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * One scheduled optimisation run over N active campaigns of about 40 assets, each asset with a week of daily
- * metrics, on the devstack: wall time, DynamoDB read/write units (metered from item sizes, see
- * {@link DynamoDbCapacityMeter}), Lambda GB-seconds at the template's MemorySize, and their list price; beside a
- * baseline measured in the same run: paging the active-campaign index alone, doing no work.
+ * One scheduled optimisation run over N active campaigns of 40 assets, each asset with a week of daily metrics, on the
+ * devstack: wall time, DynamoDB read/write units (metered from item sizes, see {@link DynamoDbCapacityMeter}), Lambda
+ * GB-seconds at the template's MemorySize, and their list price; beside a baseline measured in the same run: paging
+ * the active-campaign index alone, doing no work. Two days are measured: a steady-state day over N campaigns (no new
+ * insight, nothing to propose) and a first day of insights (two experiments proposed per campaign) over a smaller
+ * table, scaled to N.
  *
  * <p>Seeding goes straight to DynamoDB (not the API, which would take an hour): one real campaign is planned and
  * proposed through the gateway, then copied N times with fresh ids: the campaign and its metrics through the
@@ -66,11 +65,42 @@ public final class OptimizationBenchmark {
              "product_context": {"product_name": "Acme Notes", "product_description": "Notes that write themselves"}}
             """;
     /** Click-through rate of each channel's assets in the seeded metrics; conversions are 8 % of clicks. */
-    private static final Map<Channel, Double> CTR = Map.of(Channel.INSTAGRAM, 0.012, Channel.YOUTUBE, 0.02,
+    private static final Map<Channel, Double> CTR_WINNERS = Map.of(Channel.INSTAGRAM, 0.012, Channel.YOUTUBE, 0.02,
             Channel.EMAIL, 0.035, Channel.LINKEDIN, 0.028, Channel.AMAZON, 0.009);
+    /** The same rate everywhere: no comparison holds, so the run proposes nothing (a day after the first). */
+    private static final Map<Channel, Double> CTR_FLAT = Map.of(Channel.INSTAGRAM, 0.02, Channel.YOUTUBE, 0.02,
+            Channel.EMAIL, 0.02, Channel.LINKEDIN, 0.02, Channel.AMAZON, 0.02);
 
     public static void main(String[] args) throws Exception {
         int campaigns = args.length > 0 ? Integer.parseInt(args[0]) : 1_000;
+        int proposing = args.length > 1 ? Integer.parseInt(args[1]) : 100;
+        System.out.println("== steady-state day: " + campaigns + " active campaigns whose metrics hold no new insight");
+        Measured steady = scenario(campaigns, CTR_FLAT);
+        System.out.println();
+        System.out.println("== first day of insights: " + proposing + " active campaigns, each proposing 2 experiments");
+        Measured first = scenario(proposing, CTR_WINNERS);
+        System.out.println();
+        double scale = (double) campaigns / proposing;
+        System.out.printf(Locale.ROOT, "first day of insights scaled to %d campaigns (units scale per campaign; wall time "
+                        + "as measured per campaign): %.0f read units, %.0f write units, %.0f s, %.0f GB-s, USD %.4f%n",
+                campaigns, first.run().readUnits() * scale, first.run().writeUnits() * scale, first.seconds() * scale,
+                first.seconds() * scale * first.memoryMb() / 1024.0,
+                usd(first.seconds() * scale, first.memoryMb(), new DynamoDbCapacityMeter.Reading(
+                        first.run().readUnits() * scale, first.run().writeUnits() * scale, 0)));
+        System.out.println("units are metered from item sizes by DynamoDB's rules (moto reports fixed numbers); wall "
+                + "time is on this machine against moto_server, whose per-call latency dominates, and moto copies the "
+                + "whole table for every item of a transaction, which is why the proposing day is measured on a smaller table");
+        System.out.printf(Locale.ROOT, "steady state per campaign: %.2f read units, %.2f write units, %.1f calls; first day "
+                        + "per campaign: %.2f read units, %.2f write units, %.1f calls%n",
+                steady.run().readUnits() / campaigns, steady.run().writeUnits() / campaigns,
+                (double) steady.run().calls() / campaigns, first.run().readUnits() / proposing,
+                first.run().writeUnits() / proposing, (double) first.run().calls() / proposing);
+    }
+
+    private record Measured(double seconds, DynamoDbCapacityMeter.Reading run, int memoryMb) {
+    }
+
+    private static Measured scenario(int campaigns, Map<Channel, Double> ctr) throws Exception {
         int users = Math.max(1, campaigns / 4);
         try (Devstack devstack = Devstack.start(DevstackOptions.defaults().withPort(0)
                 .withSigningKeyDirectory(Files.createTempDirectory("pms-bench-keys")));
@@ -85,10 +115,11 @@ public final class OptimizationBenchmark {
             double coldSeconds = (System.nanoTime() - coldStarted) / 1e9;
 
             long seedStarted = System.nanoTime();
-            int assets = seed(devstack, dynamo, table, campaigns, users, today);
+            int assets = seed(devstack, dynamo, table, campaigns, users, today, ctr);
             double seedSeconds = (System.nanoTime() - seedStarted) / 1e9;
-            System.out.printf(Locale.ROOT, "seeded %d active campaigns (%d users, %d assets each, %d days of metrics per "
-                    + "asset) through the repositories in %.0f s%n", campaigns, users, assets, DAYS_OF_METRICS, seedSeconds);
+            System.out.printf(Locale.ROOT, "seeded %d active campaigns (%d users, %d assets each with %d days of metrics, "
+                    + "their proposals) in %.0f s: campaigns through the repository, the rest as batch writes%n",
+                    campaigns, users, assets, DAYS_OF_METRICS, seedSeconds);
 
             DynamoActiveCampaignIndex index = new DynamoActiveCampaignIndex(dynamo, table);
             DynamoDbCapacityMeter.start();
@@ -121,18 +152,18 @@ public final class OptimizationBenchmark {
             report("same day again (idempotent)", repeatSeconds, repeated, memoryMb);
             report("baseline: paging the index (" + listed + " campaigns listed), no work", baselineSeconds, baseline,
                     memoryMb);
-            System.out.printf(Locale.ROOT, "run / baseline: wall %.1fx, read units %.1fx, write units %s%n",
+            System.out.printf(Locale.ROOT, "run / baseline: wall %.1fx, read units %.1fx, calls %.1fx; per campaign %.1f ms%n",
                     runSeconds / baselineSeconds, run.readUnits() / baseline.readUnits(),
-                    baseline.writeUnits() == 0 ? "n/a (baseline writes nothing)"
-                            : String.format(Locale.ROOT, "%.1fx", run.writeUnits() / baseline.writeUnits()));
-            System.out.printf(Locale.ROOT, "per campaign: %.2f read units, %.2f write units, %.1f DynamoDB calls, %.1f ms%n",
-                    run.readUnits() / campaigns, run.writeUnits() / campaigns, (double) run.calls() / campaigns,
-                    runSeconds * 1000 / campaigns);
+                    (double) run.calls() / baseline.calls(), runSeconds * 1000 / campaigns);
             System.out.printf(Locale.ROOT, "cold start of the optimisation function (context + an empty run): %.1f s%n",
                     coldSeconds);
-            System.out.println("units are metered from item sizes by DynamoDB's rules (moto does not report them); wall "
-                    + "time is on this machine against moto_server, whose per-call latency dominates");
+            return new Measured(runSeconds, run, memoryMb);
         }
+    }
+
+    private static double usd(double seconds, int memoryMb, DynamoDbCapacityMeter.Reading reading) {
+        return seconds * memoryMb / 1024.0 * LAMBDA_ARM_GB_SECOND_USD + LAMBDA_REQUEST_USD
+                + reading.readUnits() * READ_UNIT_USD + reading.writeUnits() * WRITE_UNIT_USD;
     }
 
     private static void report(String what, double seconds, DynamoDbCapacityMeter.Reading reading, int memoryMb) {
@@ -153,29 +184,38 @@ public final class OptimizationBenchmark {
         return event;
     }
 
-    /** @return the number of assets of each campaign */
+    /**
+     * One template campaign through the gateway (blueprint, proposals, a CSV of metrics), its stored child items read
+     * back and the template deleted; then N copies: the campaign (active) through the repository, the children as the
+     * template's items with every id replaced, in batch writes (moto copies the whole table for every item of a
+     * transaction, so seeding through the repositories' transactions would take hours).
+     *
+     * @return the number of assets of each campaign
+     */
     private static int seed(Devstack devstack, DynamoDbClient dynamo, AppTable table, int campaigns, int users,
-                            LocalDate today) throws Exception {
+                            LocalDate today, Map<Channel, Double> ctr) throws Exception {
         String templateUser = "bench-template-" + UUID.randomUUID();
         String token = devstack.tokenFor(templateUser);
-        JsonNode created = post(devstack.apiBase() + "/campaigns/create-blueprint", token,
-                FORTY_NODE_LAUNCH.formatted(today.plusDays(3)));
+        JsonNode created = send("POST", devstack.apiBase() + "/campaigns/create-blueprint", token,
+                FORTY_NODE_LAUNCH.formatted(today.plusDays(3)), "application/json");
         String templateId = created.get("campaign_id").asText();
-        post(devstack.apiBase() + "/campaigns/" + templateId + "/generate-proposals", token, "{}");
+        send("POST", devstack.apiBase() + "/campaigns/" + templateId + "/generate-proposals", token, "{}", "application/json");
         DynamoCampaignRepository campaignRepository = new DynamoCampaignRepository(dynamo, table);
-        DynamoMetricsRepository metricsRepository = new DynamoMetricsRepository(dynamo, table);
         Campaign template = campaignRepository.find(templateUser, templateId).orElseThrow();
-        List<Map<String, AttributeValue>> proposalItems = new ArrayList<>();
-        for (String prefix : List.of("PROPCUR#" + templateId + "#", "PROPVER#" + templateId + "#")) {
-            proposalItems.addAll(dynamo.query(query -> query.tableName(table.name())
+        send("POST", devstack.apiBase() + "/campaigns/" + templateId + "/metrics", token, metricsCsv(template, today, ctr),
+                "text/csv");
+        List<Map<String, AttributeValue>> children = new ArrayList<>();
+        for (String prefix : List.of("PROPCUR#", "PROPVER#", "METRICS#")) {
+            children.addAll(dynamo.query(query -> query.tableName(table.name())
                     .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
                     .expressionAttributeNames(Map.of("#pk", AppTable.PK, "#sk", AppTable.SK))
                     .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(AppTable.tenantKey(templateUser)),
-                            ":prefix", AttributeValue.fromS(prefix)))).items());
+                            ":prefix", AttributeValue.fromS(prefix + templateId + "#")))).items());
         }
-        if (proposalItems.size() != 2 * template.assetNodes().size()) {
-            throw new IllegalStateException("expected two stored items per proposal, found " + proposalItems.size());
+        if (children.size() != 2 * template.assetNodes().size() + DAYS_OF_METRICS) {
+            throw new IllegalStateException("expected 2 items per proposal and one per day, found " + children.size());
         }
+        send("DELETE", devstack.apiBase() + "/campaigns/" + templateId, token, null, null);
 
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
@@ -192,8 +232,7 @@ public final class OptimizationBenchmark {
                     for (int k = 0; k < template.assetNodes().size(); k++) {
                         ids.put(template.assetNodes().get(k).assetId(), copy.assetNodes().get(k).assetId());
                     }
-                    batchWrite(dynamo, table, proposalItems.stream().map(item -> withIds(item, ids)).toList());
-                    metricsRepository.saveAll(user, copy.campaignId(), metrics(copy, today, n));
+                    batchWrite(dynamo, table, children.stream().map(item -> withIds(item, ids)).toList());
                     return null;
                 }));
             }
@@ -244,37 +283,34 @@ public final class OptimizationBenchmark {
                 template.startDate(), template.launchDate(), now, now, 1, List.of());
     }
 
-    private static List<DailyMetrics> metrics(Campaign campaign, LocalDate today, int seed) {
-        List<DailyMetrics> days = new ArrayList<>();
+    private static String metricsCsv(Campaign campaign, LocalDate today, Map<Channel, Double> ctr) {
+        StringBuilder csv = new StringBuilder("asset_id,date,impressions,clicks,conversions,spend,views\n");
         for (int d = 1; d <= DAYS_OF_METRICS; d++) {
-            LocalDate date = today.minusDays(d);
-            Map<String, MetricRow> rows = new LinkedHashMap<>();
             int k = 0;
             for (AssetNode node : campaign.assetNodes()) {
-                long impressions = 400 + Math.floorMod((seed * 31 + k * 17 + d * 7), 200);
-                long clicks = Math.round(impressions * CTR.getOrDefault(node.channel(), 0.015));
-                MetricRow row = new MetricRow(node.assetId(), node.channel(), date, impressions, clicks,
-                        Math.round(clicks * 0.08), BigDecimal.valueOf(impressions / 100, 1), impressions / 3);
-                rows.put(row.key(), row);
+                long impressions = 400 + Math.floorMod(k * 17 + d * 7, 200);
+                long clicks = Math.round(impressions * ctr.getOrDefault(node.channel(), 0.015));
+                csv.append(node.assetId()).append(',').append(today.minusDays(d)).append(',').append(impressions)
+                        .append(',').append(clicks).append(',').append(Math.round(clicks * 0.08)).append(',')
+                        .append(BigDecimal.valueOf(impressions / 10, 1)).append(',').append(impressions / 3).append('\n');
                 k++;
             }
-            days.add(new DailyMetrics(date, rows, 0));
         }
-        return days;
+        return csv.toString();
     }
 
-    private static JsonNode post(URI uri, String token, String json) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri)
-                        .timeout(Duration.ofMinutes(2)).header("authorization", "Bearer " + token)
-                        .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    private static JsonNode send(String method, String uri, String token, String body, String contentType)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofMinutes(2))
+                .header("authorization", "Bearer " + token)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("content-type", contentType);
+        }
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() / 100 != 2) {
-            throw new IllegalStateException(uri + " answered " + response.statusCode() + ": " + response.body());
+            throw new IllegalStateException(method + " " + uri + " answered " + response.statusCode() + ": " + response.body());
         }
-        return Json.mapper().readTree(response.body());
-    }
-
-    private static JsonNode post(String uri, String token, String json) throws Exception {
-        return post(URI.create(uri), token, json);
+        return response.body().isEmpty() ? null : Json.mapper().readTree(response.body());
     }
 }

@@ -3,7 +3,7 @@ package dev.pms.core.board;
 import dev.pms.core.media.MediaStore;
 import dev.pms.core.media.UploadRecord;
 import dev.pms.core.media.UploadRepository;
-import dev.pms.core.media.UserKeys;
+import dev.pms.core.media.UploadService;
 
 import java.time.Duration;
 import java.util.Collection;
@@ -44,8 +44,8 @@ public final class UploadAssetPreviews implements AssetPreviews {
             }
         }
         Map<String, String> urls = new LinkedHashMap<>();
-        latest.forEach((nodeId, upload) -> urls.put(nodeId, media.presignDownload(
-                "uploads/" + UserKeys.userHash(userId) + "/" + upload.assetId(), PREVIEW_TTL).url()));
+        latest.forEach((nodeId, upload) -> urls.put(nodeId,
+                media.presignDownload(UploadService.keyOf(userId, upload.assetId()), PREVIEW_TTL).url()));
         return urls;
     }
 }
