@@ -17,6 +17,7 @@ import dev.pms.core.channel.AssetType;
 import dev.pms.core.channel.ChannelCatalog;
 import dev.pms.core.channel.Placement;
 import dev.pms.core.error.NotFoundException;
+import dev.pms.core.error.ValidationException;
 import dev.pms.core.error.VersionConflictException;
 import dev.pms.core.pricing.ApprovalBudget;
 import dev.pms.core.pricing.CostEstimator;
@@ -217,7 +218,7 @@ public final class ProposalService {
         BrandInputs brand = brandInputs(userId);
         List<String> forbidden = new ForbiddenPhrases(brand.dna().forbiddenPhrases()).foundIn(comment);
         if (!forbidden.isEmpty()) {
-            throw dev.pms.core.error.ValidationException.of("comment", "contains the brand's forbidden phrase "
+            throw ValidationException.of("comment", "contains the brand's forbidden phrase "
                     + String.join(", ", forbidden));
         }
         Proposal current = proposals.current(userId, campaignId, assetId)
