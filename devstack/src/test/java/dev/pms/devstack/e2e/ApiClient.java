@@ -43,11 +43,15 @@ final class ApiClient {
     }
 
     Reply send(String method, String path, String json) {
+        return send(method, path, json, "application/json");
+    }
+
+    Reply send(String method, String path, String body, String contentType) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(apiBase + path))
                 .timeout(Duration.ofSeconds(30))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("content-type", "application/json");
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("content-type", contentType);
         }
         if (token != null) {
             request.header("authorization", "Bearer " + token);

@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * The single application table. Partition key {@code pk} is the tenant ({@code USER#<sub>}),
- * sort key {@code sk} the item; local index {@code lsi1} orders a tenant's items by {@code lsi1sk}.
+ * sort key {@code sk} the item; local index {@code lsi1} orders a tenant's items by {@code lsi1sk}; the sparse global
+ * index {@code gsi1} lists items across tenants by {@code gsi1pk}/{@code gsi1sk}.
  */
 @Singleton
 public class AppTable {
@@ -21,6 +22,10 @@ public class AppTable {
     public static final String SK = "sk";
     public static final String LSI1 = "lsi1";
     public static final String LSI1_SK = "lsi1sk";
+    /** Global index {@code gsi1}: a sparse, keys-only index across tenants (active campaigns). */
+    public static final String GSI1 = "gsi1";
+    public static final String GSI1_PK = "gsi1pk";
+    public static final String GSI1_SK = "gsi1sk";
     public static final String VERSION = "version";
     public static final String DOCUMENT = "doc";
     public static final String TYPE = "item_type";

@@ -23,7 +23,9 @@ import java.util.Optional;
 
 /**
  * Campaigns as one item each: the whole campaign graph as a JSON document plus the attributes that
- * listings filter and order on ({@code status}, {@code lsi1sk = CAMPAIGN#<created_at>#<id>}).
+ * listings filter and order on ({@code status}, {@code lsi1sk = CAMPAIGN#<created_at>#<id>}). An active campaign also
+ * carries the keys of the sparse index {@code gsi1} ({@link DynamoActiveCampaignIndex}), written and removed in the
+ * same put as its status.
  */
 @Singleton
 public class DynamoCampaignRepository implements CampaignRepository {
@@ -90,6 +92,9 @@ public class DynamoCampaignRepository implements CampaignRepository {
         }
         dynamo.deleteItem(delete -> delete.tableName(table.name())
                 .key(DynamoGenerationRunRepository.key(userId, campaignId)));
+        for (String childPrefix : CampaignOpsKeys.prefixesOf(campaignId)) {
+            table.deleteAllWithPrefix(dynamo, AppTable.tenantKey(userId), childPrefix);
+        }
         return true;
     }
 
@@ -159,6 +164,10 @@ public class DynamoCampaignRepository implements CampaignRepository {
         item.put(STATUS, Attr.s(campaign.status().code()));
         item.put(AppTable.VERSION, Attr.n(campaign.version()));
         item.put(AppTable.DOCUMENT, Attr.s(document));
+        if (campaign.status() == CampaignStatus.ACTIVE) {
+            item.put(AppTable.GSI1_PK, Attr.s(DynamoActiveCampaignIndex.partitionOf(campaign.campaignId())));
+            item.put(AppTable.GSI1_SK, Attr.s(campaign.userId() + "#" + campaign.campaignId()));
+        }
         return item;
     }
 

@@ -43,4 +43,10 @@ public record Campaign(
         return new Campaign(campaignId, owner, campaignName, goal, kpi, channels, phases, assetNodes, productContext,
                 status, startDate, launchDate, createdAt, updatedAt, version, changes);
     }
+
+    /** The same campaign with another status (same version: store it with {@link CampaignRepository#update}). */
+    public Campaign withStatus(CampaignStatus newStatus) {
+        return new Campaign(campaignId, userId, campaignName, goal, kpi, channels, phases, assetNodes, productContext,
+                newStatus, startDate, launchDate, createdAt, updatedAt, version, changes);
+    }
 }

@@ -20,7 +20,10 @@ import java.util.Set;
  * rejected → proposed (edit or alternate angle)
  * generating → ready | failed
  * failed   → generating (retry)
- * ready    → (final)
+ * ready    → approved_for_publish | rejected | proposed (pushed back from review)
+ * approved_for_publish → scheduled | rejected | proposed (pushed back)
+ * scheduled → published | approved_for_publish (taken out of the schedule)
+ * published → (final)
  * </pre>
  */
 public final class NodeLifecycle {
@@ -36,10 +39,24 @@ public final class NodeLifecycle {
         ALLOWED.put(NodeStatus.REJECTED, EnumSet.of(NodeStatus.PROPOSED));
         ALLOWED.put(NodeStatus.GENERATING, EnumSet.of(NodeStatus.READY, NodeStatus.FAILED));
         ALLOWED.put(NodeStatus.FAILED, EnumSet.of(NodeStatus.GENERATING));
-        ALLOWED.put(NodeStatus.READY, EnumSet.noneOf(NodeStatus.class));
+        ALLOWED.put(NodeStatus.READY, EnumSet.of(NodeStatus.APPROVED_FOR_PUBLISH, NodeStatus.REJECTED,
+                NodeStatus.PROPOSED));
+        ALLOWED.put(NodeStatus.APPROVED_FOR_PUBLISH, EnumSet.of(NodeStatus.SCHEDULED, NodeStatus.REJECTED,
+                NodeStatus.PROPOSED));
+        ALLOWED.put(NodeStatus.SCHEDULED, EnumSet.of(NodeStatus.PUBLISHED, NodeStatus.APPROVED_FOR_PUBLISH));
+        ALLOWED.put(NodeStatus.PUBLISHED, EnumSet.noneOf(NodeStatus.class));
     }
 
+    /** Statuses of a node whose asset exists: generated and in review or beyond. */
+    private static final Set<NodeStatus> GENERATED = EnumSet.of(NodeStatus.READY, NodeStatus.APPROVED_FOR_PUBLISH,
+            NodeStatus.SCHEDULED, NodeStatus.PUBLISHED);
+
     private NodeLifecycle() {
+    }
+
+    /** Whether the node's asset has been generated (in review, approved for publish, scheduled or published). */
+    public static boolean generated(NodeStatus status) {
+        return GENERATED.contains(status);
     }
 
     public static boolean allows(NodeStatus from, NodeStatus to) {
@@ -86,7 +103,8 @@ public final class NodeLifecycle {
 
     /**
      * The campaign status its nodes imply: {@code generating} while any node generates; else {@code draft} while any
-     * node is still only planned (or there are none); else {@code ready} when every node is ready; else
+     * node is still only planned (or there are none); else {@code ready} when every node is generated (ready or
+     * beyond it: approved for publish, scheduled, published); else
      * {@code proposed} (every node has a proposal, whatever its review state). A campaign already {@code active},
      * {@code completed} or {@code archived} keeps that status.
      */
@@ -100,7 +118,7 @@ public final class NodeLifecycle {
         if (nodes.isEmpty() || nodes.stream().anyMatch(n -> n.status() == NodeStatus.PLANNED)) {
             return CampaignStatus.DRAFT;
         }
-        if (nodes.stream().allMatch(n -> n.status() == NodeStatus.READY)) {
+        if (nodes.stream().allMatch(n -> generated(n.status()))) {
             return CampaignStatus.READY;
         }
         return CampaignStatus.PROPOSED;

@@ -148,7 +148,7 @@ public final class UploadService {
     }
 
     /** {@code uploads/<hash of the user>/<asset id>}: per-user, and safe whatever characters the subject has. */
-    static String keyOf(String userId, String assetId) {
+    public static String keyOf(String userId, String assetId) {
         return "uploads/" + UserKeys.userHash(userId) + "/" + assetId;
     }
 }

@@ -17,6 +17,7 @@ import dev.pms.core.channel.AssetType;
 import dev.pms.core.channel.ChannelCatalog;
 import dev.pms.core.channel.Placement;
 import dev.pms.core.error.NotFoundException;
+import dev.pms.core.error.ValidationException;
 import dev.pms.core.error.VersionConflictException;
 import dev.pms.core.pricing.ApprovalBudget;
 import dev.pms.core.pricing.CostEstimator;
@@ -125,7 +126,8 @@ public final class ProposalService {
             int ordinal = ordinalByType.merge(node.assetType(), 1, Integer::sum) - 1;
             Proposal existing = current.get(node.assetId());
             boolean keep = existing != null && (onlyMissing || existing.status() == ProposalStatus.APPROVED)
-                    || !NodeLifecycle.allows(node.status(), NodeStatus.PROPOSED);
+                    || !NodeLifecycle.allows(node.status(), NodeStatus.PROPOSED)
+                    || NodeLifecycle.generated(node.status());
             if (keep) {
                 if (existing != null) {
                     result.put(node.assetId(), existing);
@@ -219,6 +221,107 @@ public final class ProposalService {
             advance(userId, campaignId, Map.of(assetId, target), null);
         }
         return next;
+    }
+
+    /**
+     * A reviewer pushes a node back (from review, approval for publish, or an earlier stage): a new proposal version
+     * whose prompt carries the comment as guidance, waiting for approval and ready to regenerate.
+     *
+     * @param version the current proposal version the reviewer saw
+     * @throws NotFoundException when the caller has no such campaign, node or proposal
+     * @throws dev.pms.core.error.ValidationException for a comment with a forbidden phrase
+     * @throws VersionConflictException when {@code version} is not the current proposal version
+     * @throws dev.pms.core.error.IllegalTransitionException when the node's status cannot go back to proposed
+     */
+    public Proposal pushBack(String userId, String campaignId, String assetId, String comment, long version) {
+        requireUser(userId);
+        Campaign campaign = findCampaign(userId, campaignId);
+        AssetNode node = findNode(campaign, assetId);
+        BrandInputs brand = brandInputs(userId);
+        List<String> forbidden = new ForbiddenPhrases(brand.dna().forbiddenPhrases()).foundIn(comment);
+        if (!forbidden.isEmpty()) {
+            throw ValidationException.of("comment", "contains the brand's forbidden phrase "
+                    + String.join(", ", forbidden));
+        }
+        Proposal current = proposals.current(userId, campaignId, assetId)
+                .orElseThrow(() -> new NotFoundException("asset " + assetId + " has no proposal yet"));
+        if (version != current.version()) {
+            throw new VersionConflictException("proposal " + assetId + " is at version " + current.version()
+                    + ", not " + version);
+        }
+        NodeLifecycle.check(assetId, node.status(), NodeStatus.PROPOSED);
+        Map<String, String> provenance = new LinkedHashMap<>(current.provenance());
+        provenance.put("reviewer_guidance", "pushed back in version " + (current.version() + 1));
+        Proposal next = new Proposal(current.assetId(), current.campaignId(), current.version() + 1,
+                current.assetType(), current.channel(), current.placement(), current.phase(), current.hook(),
+                current.angle(), current.conceptSummary(), withGuidance(current.proposedPrompt(), comment),
+                current.recommendedTemplate(), current.recommendedProvider(), current.recommendedModel(),
+                current.tier(), current.costEstimate(), ProposalStatus.PROPOSED, comment, current.settings(),
+                provenance, "push_back", clock.instant());
+        proposals.append(userId, next);
+        if (node.status() != NodeStatus.PROPOSED) {
+            advance(userId, campaignId, Map.of(assetId, NodeStatus.PROPOSED), null);
+        }
+        return next;
+    }
+
+    /** The prompt with the reviewer's comment as its last guidance line (earlier guidance is kept). */
+    static String withGuidance(String prompt, String comment) {
+        return prompt + "\n\nReviewer guidance: " + comment.strip();
+    }
+
+    /** A next experiment to add to a campaign's graph: its node (planned), tier, winning hook (may be null) and why. */
+    public record Experiment(AssetNode node, QualityTier tier, String hook, String rationale) {
+    }
+
+    /**
+     * Adds experiment nodes to the campaign graph, each proposed (version 1, waiting for approval) at its tier: the
+     * proposals are stored in one transaction, then the nodes join the graph as {@code proposed} in one campaign write.
+     *
+     * @param campaign the campaign as just read (its phases and product context build the prompts)
+     * @return the stored proposals
+     */
+    public List<Proposal> proposeExperiments(String userId, Campaign campaign, List<Experiment> experiments) {
+        requireUser(userId);
+        BrandInputs brand = brandInputs(userId);
+        Instant now = clock.instant();
+        List<Proposal> made = new ArrayList<>();
+        List<AssetNode> nodes = new ArrayList<>();
+        for (Experiment experiment : experiments) {
+            NodeLifecycle.check(experiment.node().assetId(), experiment.node().status(), NodeStatus.PROPOSED);
+            Map<String, Object> settings = experiment.hook() == null ? Map.of()
+                    : Map.of(PromptSlot.HOOK.code(), experiment.hook());
+            Proposal proposal = propose(campaign, experiment.node(), campaign.productContext(), brand, experiment.tier(),
+                    0, settings, null, "experiment", now);
+            Map<String, String> provenance = new LinkedHashMap<>(proposal.provenance());
+            provenance.put("experiment", experiment.rationale());
+            made.add(new Proposal(proposal.assetId(), proposal.campaignId(), proposal.version(), proposal.assetType(),
+                    proposal.channel(), proposal.placement(), proposal.phase(), proposal.hook(), proposal.angle(),
+                    proposal.conceptSummary(), proposal.proposedPrompt(), proposal.recommendedTemplate(),
+                    proposal.recommendedProvider(), proposal.recommendedModel(), proposal.tier(), proposal.costEstimate(),
+                    proposal.status(), null, proposal.settings(), provenance, proposal.change(), proposal.createdAt()));
+            nodes.add(experiment.node().withStatus(NodeStatus.PROPOSED));
+        }
+        if (made.isEmpty()) {
+            return made;
+        }
+        proposals.appendAll(userId, made);
+        nodeStatuses.move(userId, campaign.campaignId(), Map.of(), NodeStatusService.Policy.SKIP_DISALLOWED,
+                c -> withNodes(c, nodes));
+        return made;
+    }
+
+    private static Campaign withNodes(Campaign c, List<AssetNode> added) {
+        List<AssetNode> nodes = new ArrayList<>(c.assetNodes());
+        for (AssetNode node : added) {
+            if (nodes.stream().noneMatch(n -> n.assetId().equals(node.assetId()))) {
+                nodes.add(node);
+            }
+        }
+        return nodes.size() == c.assetNodes().size() ? c
+                : new Campaign(c.campaignId(), c.userId(), c.campaignName(), c.goal(), c.kpi(), c.channels(), c.phases(),
+                nodes, c.productContext(), NodeLifecycle.campaignStatus(c.status(), nodes), c.startDate(), c.launchDate(),
+                c.createdAt(), c.updatedAt(), c.version(), c.changes());
     }
 
     /**

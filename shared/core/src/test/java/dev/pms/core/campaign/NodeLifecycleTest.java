@@ -13,12 +13,15 @@ import java.util.Map;
 import java.util.Set;
 
 import static dev.pms.core.campaign.NodeStatus.APPROVED;
+import static dev.pms.core.campaign.NodeStatus.APPROVED_FOR_PUBLISH;
 import static dev.pms.core.campaign.NodeStatus.FAILED;
 import static dev.pms.core.campaign.NodeStatus.GENERATING;
 import static dev.pms.core.campaign.NodeStatus.PLANNED;
 import static dev.pms.core.campaign.NodeStatus.PROPOSED;
+import static dev.pms.core.campaign.NodeStatus.PUBLISHED;
 import static dev.pms.core.campaign.NodeStatus.READY;
 import static dev.pms.core.campaign.NodeStatus.REJECTED;
+import static dev.pms.core.campaign.NodeStatus.SCHEDULED;
 import static dev.pms.core.support.Fixtures.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -31,7 +34,10 @@ class NodeLifecycleTest {
             REJECTED, Set.of(PROPOSED),
             GENERATING, Set.of(READY, FAILED),
             FAILED, Set.of(GENERATING),
-            READY, Set.of());
+            READY, Set.of(APPROVED_FOR_PUBLISH, REJECTED, PROPOSED),
+            APPROVED_FOR_PUBLISH, Set.of(SCHEDULED, REJECTED, PROPOSED),
+            SCHEDULED, Set.of(PUBLISHED, APPROVED_FOR_PUBLISH),
+            PUBLISHED, Set.of());
 
     @Test
     void allowsExactlyTheDocumentedTransitions() {
@@ -52,8 +58,10 @@ class NodeLifecycleTest {
                 .isInstanceOf(IllegalTransitionException.class)
                 .hasMessageContaining("a1 cannot go from planned to approved (allowed: proposed)")
                 .extracting(e -> ((IllegalTransitionException) e).kind()).isEqualTo("illegal-transition");
+        assertThatThrownBy(() -> NodeLifecycle.check("a1", PUBLISHED, SCHEDULED))
+                .hasMessageContaining("published is final");
         assertThatThrownBy(() -> NodeLifecycle.check("a1", READY, GENERATING))
-                .hasMessageContaining("ready is final");
+                .hasMessageContaining("allowed: proposed, rejected, approved_for_publish");
     }
 
     @Test
@@ -70,7 +78,7 @@ class NodeLifecycleTest {
 
     @Test
     void applyChangesNothingWhenOneMoveIsIllegal() {
-        Campaign campaign = campaign(CampaignStatus.DRAFT, node("a", PLANNED), node("b", READY));
+        Campaign campaign = campaign(CampaignStatus.DRAFT, node("a", PLANNED), node("b", PUBLISHED));
 
         assertThatThrownBy(() -> NodeLifecycle.apply(campaign, Map.of("a", PROPOSED, "b", PROPOSED), NOW))
                 .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("asset b");
@@ -86,6 +94,8 @@ class NodeLifecycleTest {
         assertThat(derive(PLANNED, GENERATING)).isEqualTo(CampaignStatus.GENERATING);
         assertThat(derive(READY, FAILED)).isEqualTo(CampaignStatus.PROPOSED);
         assertThat(derive(READY, READY)).isEqualTo(CampaignStatus.READY);
+        assertThat(derive(READY, APPROVED_FOR_PUBLISH, SCHEDULED, PUBLISHED)).isEqualTo(CampaignStatus.READY);
+        assertThat(derive(SCHEDULED, PROPOSED)).isEqualTo(CampaignStatus.PROPOSED);
         assertThat(NodeLifecycle.campaignStatus(CampaignStatus.ACTIVE, List.of(node("a", GENERATING))))
                 .isEqualTo(CampaignStatus.ACTIVE);
     }

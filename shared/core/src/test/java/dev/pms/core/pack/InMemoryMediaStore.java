@@ -11,12 +11,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Objects in a map; a presigned download is a fake URL naming the key and the TTL. */
-final class InMemoryMediaStore implements MediaStore {
+public final class InMemoryMediaStore implements MediaStore {
     private final Map<String, byte[]> objects = new LinkedHashMap<>();
     private final Map<String, String> mimeTypes = new LinkedHashMap<>();
     private final Clock clock;
 
-    InMemoryMediaStore(Clock clock) {
+    public InMemoryMediaStore(Clock clock) {
         this.clock = clock;
     }
 
@@ -48,7 +48,7 @@ final class InMemoryMediaStore implements MediaStore {
                 clock.instant().plus(ttl));
     }
 
-    Map<String, byte[]> objects() {
+    public Map<String, byte[]> objects() {
         return objects;
     }
 

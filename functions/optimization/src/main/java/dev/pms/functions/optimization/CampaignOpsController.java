@@ -1,0 +1,119 @@
+package dev.pms.functions.optimization;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pms.aws.http.ApiController;
+import dev.pms.aws.http.ApiRequest;
+import dev.pms.aws.http.ApiResponse;
+import dev.pms.aws.http.ApiRoute;
+import dev.pms.core.board.BoardService;
+import dev.pms.core.campaign.AssetNode;
+import dev.pms.core.campaign.Campaign;
+import dev.pms.core.campaign.CampaignService;
+import dev.pms.core.campaign.NodeStatus;
+import dev.pms.core.distribution.BulkScheduleCsv;
+import dev.pms.core.distribution.DistributionPlanner;
+import dev.pms.core.distribution.IcsCalendar;
+import dev.pms.core.distribution.PostingRules;
+import dev.pms.core.json.Json;
+import dev.pms.core.performance.InsightEngine;
+import dev.pms.core.performance.MetricImportException;
+import dev.pms.core.performance.MetricRowParser;
+import dev.pms.core.performance.PerformanceReport;
+import dev.pms.core.performance.PerformanceService;
+import dev.pms.core.distribution.DistributionService;
+import jakarta.inject.Singleton;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+@Singleton
+public class CampaignOpsController implements ApiController {
+    static final String PREFIX = "/api/product-marketing";
+    private static final String CAMPAIGN = PREFIX + "/campaigns/{campaign_id}";
+
+    private final BoardService board;
+    private final DistributionService distribution;
+    private final PerformanceService performance;
+    private final CampaignService campaigns;
+    private final PostingRules rules;
+
+    public CampaignOpsController(BoardService board, DistributionService distribution, PerformanceService performance,
+                                 CampaignService campaigns, PostingRules rules) {
+        this.board = board;
+        this.distribution = distribution;
+        this.performance = performance;
+        this.campaigns = campaigns;
+        this.rules = rules;
+    }
+
+    @Override
+    public List<ApiRoute> routes() {
+        return List.of(
+                ApiRoute.authenticated("GET " + CAMPAIGN + "/board", this::board),
+                ApiRoute.authenticated("POST " + CAMPAIGN + "/board/{asset_id}", this::move),
+                ApiRoute.authenticated("POST " + CAMPAIGN + "/distribution", this::distribution),
+                ApiRoute.authenticated("POST " + CAMPAIGN + "/metrics", this::importMetrics),
+                ApiRoute.authenticated("GET " + CAMPAIGN + "/performance", this::performance));
+    }
+
+    /**
+     * Plans a sample campaign, schedules it, writes both exports, parses sample metrics and reports on them, all in
+     * memory (no reads, no writes) before the SnapStart snapshot.
+     */
+    @Override
+    public void prime() {
+        JsonNode sample = Json.mapper().createObjectNode()
+                .put("campaign_name", "Priming").put("goal", "product_launch")
+                .set("channels", Json.mapper().createArrayNode().add("instagram").add("linkedin"));
+        Campaign campaign = campaigns.preview("snapstart-priming", sample);
+        List<AssetNode> nodes = campaign.assetNodes().stream().map(n -> n.withStatus(NodeStatus.APPROVED_FOR_PUBLISH)).toList();
+        var plan = new DistributionPlanner(rules).plan(campaign, nodes, Map.of(), LocalDate.now(ZoneOffset.UTC), ZoneOffset.UTC);
+        IcsCalendar.write(campaign.campaignId(), campaign.campaignName(), 1, plan.posts(), Map.of(), Map.of(),
+                java.time.Instant.now());
+        BulkScheduleCsv.write(plan.posts(), Map.of(), null, Map.of());
+        StringBuilder csv = new StringBuilder("asset_id,date,impressions,clicks,conversions,spend\n");
+        for (AssetNode node : nodes) {
+            csv.append(node.assetId()).append(',').append(LocalDate.now(ZoneOffset.UTC)).append(",1000,40,4,1.5\n");
+        }
+        var rows = new MetricRowParser(nodes, LocalDate.now(ZoneOffset.UTC)).parse(csv.toString(), true);
+        var day = new dev.pms.core.performance.DailyMetrics(LocalDate.now(ZoneOffset.UTC),
+                rows.stream().collect(java.util.stream.Collectors.toMap(r -> r.key(), r -> r)), 0);
+        PerformanceReport report = performance.report(campaign, List.of(day), List.of());
+        ApiResponse.ok(report);
+        ApiResponse.ok(new InsightEngine().insights(report.byChannel(), report.byAsset(), Map.of()));
+        try {
+            new MetricRowParser(nodes, LocalDate.now(ZoneOffset.UTC)).parse("date\nnot-a-date\n", true);
+        } catch (MetricImportException expected) {
+            ApiResponse.json(400, expected.errors());
+        }
+        ApiResponse.ok(plan.posts());
+    }
+
+    private ApiResponse board(ApiRequest request) {
+        return ApiResponse.ok(board.board(request.userId(), request.pathParameter("campaign_id")));
+    }
+
+    private ApiResponse move(ApiRequest request) {
+        return ApiResponse.ok(board.move(request.userId(), request.pathParameter("campaign_id"),
+                request.pathParameter("asset_id"), request.jsonObjectBody()));
+    }
+
+    private ApiResponse distribution(ApiRequest request) {
+        JsonNode body = request.body() == null || request.body().isBlank() ? null : request.jsonObjectBody();
+        return ApiResponse.json(201, distribution.build(request.userId(), request.pathParameter("campaign_id"), body));
+    }
+
+    private ApiResponse importMetrics(ApiRequest request) {
+        String contentType = request.headers().getOrDefault("content-type", "").toLowerCase(Locale.ROOT);
+        boolean csv = contentType.startsWith("text/csv");
+        return ApiResponse.ok(performance.importRows(request.userId(), request.pathParameter("campaign_id"),
+                request.body(), csv));
+    }
+
+    private ApiResponse performance(ApiRequest request) {
+        return ApiResponse.ok(performance.report(request.userId(), request.pathParameter("campaign_id")));
+    }
+}

@@ -1,0 +1,47 @@
+package dev.pms.functions.optimization;
+
+import dev.pms.core.optimization.OptimizationService;
+import dev.pms.core.optimization.OptimizationSummary;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.function.aws.MicronautRequestHandler;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+
+/**
+ * The scheduled performance loop (EventBridge Scheduler, {@code OptimizationSchedule}): one run over every active
+ * campaign for the day of the event's {@code time} (EventBridge's scheduled events carry it; Scheduler's default
+ * input does not, and then it is today in UTC). Re-running a day does nothing for campaigns already optimised that day.
+ */
+public class OptimizationHandler extends MicronautRequestHandler<Map<String, Object>, OptimizationSummary> {
+
+    public OptimizationHandler() {
+        super();
+    }
+
+    public OptimizationHandler(ApplicationContext context) {
+        super(context);
+    }
+
+    @Override
+    public OptimizationSummary execute(Map<String, Object> event) {
+        ApplicationContext context = getApplicationContext();
+        return context.getBean(OptimizationService.class).runAll(dayOf(event, context.getBean(Clock.class)));
+    }
+
+    static LocalDate dayOf(Map<String, Object> event, Clock clock) {
+        Object time = event == null ? null : event.get("time");
+        if (time instanceof String text && !text.isBlank()) {
+            try {
+                return OffsetDateTime.parse(text).withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("the scheduled event's time is not an ISO-8601 instant: " + text, e);
+            }
+        }
+        return LocalDate.now(clock.withZone(ZoneOffset.UTC));
+    }
+}

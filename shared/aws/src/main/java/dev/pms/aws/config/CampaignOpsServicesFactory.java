@@ -1,0 +1,74 @@
+package dev.pms.aws.config;
+
+import dev.pms.core.board.AssetPreviews;
+import dev.pms.core.board.BoardMoveRepository;
+import dev.pms.core.board.BoardService;
+import dev.pms.core.board.UploadAssetPreviews;
+import dev.pms.core.campaign.CampaignRepository;
+import dev.pms.core.distribution.DistributionService;
+import dev.pms.core.distribution.PostingRules;
+import dev.pms.core.distribution.ScheduleRepository;
+import dev.pms.core.media.MediaStore;
+import dev.pms.core.media.UploadRepository;
+import dev.pms.core.optimization.ActiveCampaignIndex;
+import dev.pms.core.optimization.OptimizationRunRepository;
+import dev.pms.core.optimization.OptimizationService;
+import dev.pms.core.performance.InsightEngine;
+import dev.pms.core.performance.MetricsRepository;
+import dev.pms.core.performance.PerformanceService;
+import dev.pms.core.pricing.CostEstimator;
+import dev.pms.core.pricing.PreflightService;
+import dev.pms.core.proposal.ProposalRepository;
+import dev.pms.core.proposal.ProposalService;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.util.UUID;
+
+/** Wires the approval board, distribution and performance loop to the AWS adapters. */
+@Factory
+public class CampaignOpsServicesFactory {
+
+    @Singleton
+    PostingRules postingRules() {
+        return PostingRules.load();
+    }
+
+    /** Previews of the node's generated asset, else of its latest upload. */
+    @Singleton
+    AssetPreviews assetPreviews(UploadRepository uploads, MediaStore media,
+                                dev.pms.core.generation.GenerationRunRepository runs,
+                                dev.pms.core.asset.AssetRepository assets) {
+        return new dev.pms.core.asset.LibraryAssetPreviews(runs, assets, media, new UploadAssetPreviews(uploads, media));
+    }
+
+    @Singleton
+    BoardService boardService(CampaignRepository campaigns, ProposalRepository proposals, ProposalService proposalService,
+                              BoardMoveRepository moves, ScheduleRepository schedules, AssetPreviews previews,
+                              CostEstimator costs, PostingRules rules, Clock clock) {
+        return new BoardService(campaigns, proposals, proposalService, moves, schedules, previews, costs, rules, clock);
+    }
+
+    @Singleton
+    DistributionService distributionService(CampaignRepository campaigns, ProposalRepository proposals,
+                                            ScheduleRepository schedules, MediaStore media, AssetPreviews previews,
+                                            PostingRules rules, Clock clock) {
+        return new DistributionService(campaigns, proposals, schedules, media, previews, rules, clock);
+    }
+
+    @Singleton
+    PerformanceService performanceService(CampaignRepository campaigns, ProposalRepository proposals,
+                                          MetricsRepository metrics, Clock clock) {
+        return new PerformanceService(campaigns, proposals, metrics, new InsightEngine(), clock);
+    }
+
+    @Singleton
+    OptimizationService optimizationService(ActiveCampaignIndex index, CampaignRepository campaigns,
+                                            ProposalRepository proposals, MetricsRepository metrics,
+                                            PerformanceService performance, ProposalService proposalService,
+                                            PreflightService preflight, OptimizationRunRepository runs, Clock clock) {
+        return new OptimizationService(index, campaigns, proposals, metrics, performance, proposalService, preflight,
+                runs, clock, () -> UUID.randomUUID().toString());
+    }
+}

@@ -1,0 +1,210 @@
+package dev.pms.core.board;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pms.core.campaign.AssetNode;
+import dev.pms.core.campaign.Campaign;
+import dev.pms.core.campaign.CampaignRepository;
+import dev.pms.core.campaign.NodeLifecycle;
+import dev.pms.core.campaign.NodeStatus;
+import dev.pms.core.campaign.NodeStatusService;
+import dev.pms.core.distribution.DistributionPlanner;
+import dev.pms.core.distribution.PostingRules;
+import dev.pms.core.distribution.Schedule;
+import dev.pms.core.distribution.ScheduleRepository;
+import dev.pms.core.distribution.ScheduledPost;
+import dev.pms.core.error.IllegalTransitionException;
+import dev.pms.core.error.NotFoundException;
+import dev.pms.core.error.VersionConflictException;
+import dev.pms.core.json.Json;
+import dev.pms.core.pricing.CostEstimator;
+import dev.pms.core.pricing.QualityTier;
+import dev.pms.core.proposal.Proposal;
+import dev.pms.core.proposal.ProposalRepository;
+import dev.pms.core.proposal.ProposalService;
+import dev.pms.core.validation.InputChecker;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The approval board: a campaign's nodes as cards in status columns, and moves of a card. A move is one transition of
+ * {@link NodeLifecycle} (anything else is a 409): approve (proposed → approved through the proposal, or in review →
+ * approved for publish), push back (to proposed, with a new proposal version whose prompt carries the comment), reject.
+ * Every move is recorded.
+ */
+public final class BoardService {
+    static final int MOVES_SHOWN = 50;
+    static final int MAX_COMMENT_CHARS = 2_000;
+    static final String DEFAULT_REJECT_REASON = "rejected on the approval board";
+    private static final Set<String> MOVE_FIELDS = Set.of("action", "comment", "version");
+    private static final List<String> ACTIONS = List.of("approve", "push_back", "reject");
+    private static final Map<NodeStatus, String> COLUMNS = columns();
+
+    private final CampaignRepository campaigns;
+    private final ProposalRepository proposals;
+    private final ProposalService proposalService;
+    private final BoardMoveRepository moves;
+    private final ScheduleRepository schedules;
+    private final AssetPreviews previews;
+    private final CostEstimator costs;
+    private final DistributionPlanner planner;
+    private final NodeStatusService nodeStatuses;
+    private final Clock clock;
+
+    public BoardService(CampaignRepository campaigns, ProposalRepository proposals, ProposalService proposalService,
+                        BoardMoveRepository moves, ScheduleRepository schedules, AssetPreviews previews,
+                        CostEstimator costs, PostingRules rules, Clock clock) {
+        this.campaigns = Objects.requireNonNull(campaigns, "campaigns");
+        this.proposals = Objects.requireNonNull(proposals, "proposals");
+        this.proposalService = Objects.requireNonNull(proposalService, "proposalService");
+        this.moves = Objects.requireNonNull(moves, "moves");
+        this.schedules = Objects.requireNonNull(schedules, "schedules");
+        this.previews = Objects.requireNonNull(previews, "previews");
+        this.costs = Objects.requireNonNull(costs, "costs");
+        this.planner = new DistributionPlanner(rules);
+        this.nodeStatuses = new NodeStatusService(campaigns, clock);
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    private static Map<NodeStatus, String> columns() {
+        Map<NodeStatus, String> columns = new LinkedHashMap<>();
+        columns.put(NodeStatus.PLANNED, "Planned");
+        columns.put(NodeStatus.PROPOSED, "Proposed");
+        columns.put(NodeStatus.APPROVED, "Approved");
+        columns.put(NodeStatus.GENERATING, "Generating");
+        columns.put(NodeStatus.READY, "In review");
+        columns.put(NodeStatus.APPROVED_FOR_PUBLISH, "Approved for publish");
+        columns.put(NodeStatus.SCHEDULED, "Scheduled");
+        columns.put(NodeStatus.PUBLISHED, "Published");
+        columns.put(NodeStatus.REJECTED, "Rejected");
+        columns.put(NodeStatus.FAILED, "Failed");
+        if (columns.size() != NodeStatus.values().length) {
+            throw new IllegalStateException("the board has no column for some node statuses: " + columns.keySet());
+        }
+        return columns;
+    }
+
+    /** @throws NotFoundException when the caller has no such campaign */
+    public Board board(String userId, String campaignId) {
+        Campaign campaign = find(userId, campaignId);
+        Map<String, BoardCard> cards = cards(userId, campaign, campaign.assetNodes());
+        Map<NodeStatus, List<BoardCard>> byStatus = new LinkedHashMap<>();
+        COLUMNS.keySet().forEach(status -> byStatus.put(status, new ArrayList<>()));
+        cards.values().forEach(card -> byStatus.get(card.status()).add(card));
+        List<BoardColumn> columns = new ArrayList<>();
+        byStatus.forEach((status, list) -> columns.add(new BoardColumn(status, COLUMNS.get(status), list)));
+        return new Board(campaignId, columns, moves.recent(userId, campaignId, MOVES_SHOWN));
+    }
+
+    /**
+     * Body {@code {action: approve|push_back|reject, comment?, version}}; push_back needs a comment.
+     *
+     * @return the moved card
+     * @throws NotFoundException when the caller has no such campaign or node
+     * @throws VersionConflictException when {@code version} is not the card's current version
+     * @throws IllegalTransitionException when the card's status does not allow the action
+     */
+    public BoardCard move(String userId, String campaignId, String assetId, JsonNode body) {
+        Campaign campaign = find(userId, campaignId);
+        AssetNode node = campaign.assetNodes().stream().filter(n -> n.assetId().equals(assetId)).findFirst()
+                .orElseThrow(() -> new NotFoundException("asset " + assetId + " is not a node of campaign " + campaignId));
+        InputChecker check = new InputChecker();
+        if (!check.object(body, "body", true)) {
+            check.throwIfProblems("board move");
+        }
+        check.rejectUnknownKeys(body, "", MOVE_FIELDS);
+        String action = check.oneOf(body.get("action"), "action", ACTIONS, true);
+        Long version = check.integer(body.get("version"), "version", 0, Long.MAX_VALUE, true);
+        String comment = check.string(body.get("comment"), "comment", MAX_COMMENT_CHARS, "push_back".equals(action));
+        if (comment != null && comment.isBlank()) {
+            if ("push_back".equals(action)) {
+                check.add("comment", "must not be blank: it becomes the guidance of the new proposal version");
+            }
+            comment = null;
+        }
+        check.throwIfProblems("board move");
+
+        Proposal current = proposals.current(userId, campaignId, assetId).orElse(null);
+        long currentVersion = current == null ? 0 : current.version();
+        if (version != currentVersion) {
+            throw new VersionConflictException("card " + assetId + " is at version " + currentVersion + ", not " + version
+                    + "; reload the board");
+        }
+        NodeStatus from = node.status();
+        NodeStatus to = switch (action) {
+            case "approve" -> from == NodeStatus.PROPOSED ? NodeStatus.APPROVED : NodeStatus.APPROVED_FOR_PUBLISH;
+            case "reject" -> NodeStatus.REJECTED;
+            default -> NodeStatus.PROPOSED;
+        };
+        if (action.equals("approve") && from != NodeStatus.PROPOSED && from != NodeStatus.READY) {
+            throw new IllegalTransitionException("asset " + assetId + " cannot be approved from " + from.code()
+                    + " (approve applies to proposed and in-review cards)");
+        }
+        NodeLifecycle.check(assetId, from, to);
+        boolean throughProposal = current != null
+                && (action.equals("push_back") || action.equals("reject") || from == NodeStatus.PROPOSED);
+        if (action.equals("push_back")) {
+            proposalService.pushBack(userId, campaignId, assetId, comment, currentVersion);
+        } else if (throughProposal) {
+            ObjectNode change = Json.mapper().createObjectNode().put("action", action).put("version", currentVersion);
+            if (action.equals("reject")) {
+                change.put("reason", comment == null ? DEFAULT_REJECT_REASON : comment);
+            }
+            proposalService.patch(userId, campaignId, assetId, change);
+        } else {
+            nodeStatuses.move(userId, campaignId, Map.of(assetId, to));
+        }
+        moves.record(userId, campaignId, new BoardMove(assetId, action, from, to, userId, clock.instant(), comment));
+        Campaign moved = find(userId, campaignId);
+        AssetNode movedNode = moved.assetNodes().stream().filter(n -> n.assetId().equals(assetId)).findFirst()
+                .orElseThrow(() -> new NotFoundException("asset " + assetId + " is no longer a node of campaign " + campaignId));
+        return cards(userId, moved, List.of(movedNode)).get(assetId);
+    }
+
+    private Map<String, BoardCard> cards(String userId, Campaign campaign, List<AssetNode> nodes) {
+        Map<String, Proposal> current = new HashMap<>();
+        proposals.currentFor(userId, campaign.campaignId()).forEach(p -> current.put(p.assetId(), p));
+        Map<String, ScheduledPost> scheduled = new HashMap<>();
+        schedules.latest(userId, campaign.campaignId()).map(Schedule::schedule)
+                .ifPresent(posts -> posts.forEach(post -> scheduled.put(post.assetId(), post)));
+        Map<String, OffsetDateTime> recommended = new HashMap<>();
+        planner.plan(campaign, campaign.assetNodes(), Map.of(), LocalDate.now(clock.withZone(ZoneOffset.UTC)), ZoneOffset.UTC)
+                .posts().forEach(post -> recommended.put(post.assetId(), post.publishAt()));
+        List<String> withAssets = nodes.stream().filter(n -> NodeLifecycle.generated(n.status()))
+                .map(AssetNode::assetId).toList();
+        Map<String, String> urls = withAssets.isEmpty() ? Map.of()
+                : previews.previewUrls(userId, campaign.campaignId(), withAssets);
+        Map<String, BoardCard> cards = new LinkedHashMap<>();
+        for (AssetNode node : nodes) {
+            Proposal proposal = current.get(node.assetId());
+            ScheduledPost post = scheduled.get(node.assetId());
+            cards.put(node.assetId(), new BoardCard(node.assetId(), node.assetType(), node.channel(), node.placement(),
+                    node.title(), node.status(), urls.get(node.assetId()),
+                    proposal != null ? proposal.costEstimate() : costs.estimate(node, QualityTier.DEFAULT).costUsd(),
+                    node.dueDate(), post != null ? post.publishAt() : recommended.get(node.assetId()), post != null,
+                    proposal == null ? 0 : proposal.version()));
+        }
+        return cards;
+    }
+
+    private Campaign find(String userId, String campaignId) {
+        if (userId == null || userId.isBlank()) {
+            throw new IllegalArgumentException("the caller's user id is required");
+        }
+        if (campaignId == null || campaignId.isBlank() || campaignId.length() > 128) {
+            throw new NotFoundException("campaign not found");
+        }
+        return campaigns.find(userId, campaignId)
+                .orElseThrow(() -> new NotFoundException("campaign " + campaignId + " not found"));
+    }
+}

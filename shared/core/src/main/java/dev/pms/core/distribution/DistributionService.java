@@ -1,0 +1,201 @@
+package dev.pms.core.distribution;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.pms.core.board.AssetPreviews;
+import dev.pms.core.campaign.AssetNode;
+import dev.pms.core.campaign.Campaign;
+import dev.pms.core.campaign.CampaignRepository;
+import dev.pms.core.campaign.CampaignStatus;
+import dev.pms.core.campaign.NodeStatus;
+import dev.pms.core.campaign.NodeStatusService;
+import dev.pms.core.channel.Channel;
+import dev.pms.core.error.NotFoundException;
+import dev.pms.core.error.ValidationException;
+import dev.pms.core.media.MediaStore;
+import dev.pms.core.media.PresignedDownload;
+import dev.pms.core.media.UserKeys;
+import dev.pms.core.proposal.Proposal;
+import dev.pms.core.proposal.ProposalRepository;
+import dev.pms.core.validation.InputChecker;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Builds a campaign's publish schedule from its assets approved for publish (and those already scheduled), exports it
+ * as iCalendar and bulk-upload CSV under the caller's prefix, stores it as a new version and moves the assets to
+ * {@code scheduled}; the campaign becomes {@code active}.
+ */
+public final class DistributionService {
+    static final Duration DOWNLOAD_TTL = Duration.ofHours(24);
+    private static final Set<String> FIELDS = Set.of("channels", "timezone");
+    private static final Set<NodeStatus> SCHEDULABLE = EnumSet.of(NodeStatus.APPROVED_FOR_PUBLISH, NodeStatus.SCHEDULED);
+    private static final List<String> LINK_KEYS = List.of("product_url", "landing_page_url", "website_url", "url");
+
+    private final CampaignRepository campaigns;
+    private final ProposalRepository proposals;
+    private final ScheduleRepository schedules;
+    private final MediaStore media;
+    private final AssetPreviews previews;
+    private final DistributionPlanner planner;
+    private final NodeStatusService nodeStatuses;
+    private final Clock clock;
+
+    public DistributionService(CampaignRepository campaigns, ProposalRepository proposals, ScheduleRepository schedules,
+                               MediaStore media, AssetPreviews previews, PostingRules rules, Clock clock) {
+        this.campaigns = Objects.requireNonNull(campaigns, "campaigns");
+        this.proposals = Objects.requireNonNull(proposals, "proposals");
+        this.schedules = Objects.requireNonNull(schedules, "schedules");
+        this.media = Objects.requireNonNull(media, "media");
+        this.previews = Objects.requireNonNull(previews, "previews");
+        this.planner = new DistributionPlanner(rules);
+        this.nodeStatuses = new NodeStatusService(campaigns, clock);
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * Body {@code {channels?: [], timezone?: "Europe/Berlin"}}; with channels, only those channels are planned again
+     * and the latest schedule's posts on other channels are carried over.
+     *
+     * @throws NotFoundException when the caller has no such campaign
+     * @throws ValidationException for a bad body, or when no asset is approved for publish
+     */
+    public DistributionResult build(String userId, String campaignId, JsonNode body) {
+        Campaign campaign = find(userId, campaignId);
+        InputChecker check = new InputChecker();
+        Set<Channel> channels = EnumSet.noneOf(Channel.class);
+        ZoneId zone = ZoneOffset.UTC;
+        if (!InputChecker.isAbsent(body) && check.object(body, "body", false)) {
+            check.rejectUnknownKeys(body, "", FIELDS);
+            List<Channel> requested = check.list(body.get("channels"), "channels", Channel.values().length,
+                    (item, path) -> check.code(item, path, code -> Channel.parse(code).orElse(null), "a channel", true));
+            if (requested != null) {
+                requested.stream().filter(Objects::nonNull).forEach(channels::add);
+            }
+            String timezone = check.string(body.get("timezone"), "timezone", 64, false);
+            if (timezone != null) {
+                try {
+                    zone = ZoneId.of(timezone.trim());
+                } catch (DateTimeException e) {
+                    check.add("timezone", "is not a time zone id such as Europe/Berlin or UTC");
+                }
+            }
+        }
+        check.throwIfProblems("distribution request");
+
+        List<AssetNode> nodes = campaign.assetNodes().stream()
+                .filter(node -> SCHEDULABLE.contains(node.status()))
+                .filter(node -> channels.isEmpty() || channels.contains(node.channel()))
+                .toList();
+        if (nodes.isEmpty()) {
+            throw ValidationException.of("campaign", "has no asset approved for publish"
+                    + (channels.isEmpty() ? "" : " on the requested channels") + "; approve reviewed assets on the board first");
+        }
+        Schedule previous = schedules.latest(userId, campaignId).orElse(null);
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        DistributionPlanner.Plan plan = planner.plan(campaign, nodes, otherCampaignsPosts(userId, campaignId, zone),
+                today, zone);
+        List<ScheduledPost> posts = new ArrayList<>(plan.posts());
+        if (previous != null && !channels.isEmpty()) {
+            Set<String> live = new java.util.HashSet<>();
+            campaign.assetNodes().forEach(node -> live.add(node.assetId()));
+            previous.schedule().stream()
+                    .filter(post -> !channels.contains(post.channel()) && live.contains(post.assetId()))
+                    .forEach(posts::add);
+            posts.sort(Comparator.comparing(ScheduledPost::publishAt).thenComparing(ScheduledPost::assetId));
+        }
+
+        long version = previous == null ? 1 : previous.version() + 1;
+        Instant now = clock.instant();
+        List<String> ids = posts.stream().map(ScheduledPost::assetId).toList();
+        Map<String, String> messages = messages(userId, campaignId);
+        Map<String, String> mediaUrls = previews.previewUrls(userId, campaignId, ids);
+        String prefix = "distribution/" + UserKeys.userHash(userId) + "/" + campaignId + "/v" + version + "/";
+        String icsKey = prefix + "schedule.ics";
+        String csvKey = prefix + "schedule.csv";
+        media.put(icsKey, IcsCalendar.write(campaignId, campaign.campaignName(), version, posts, messages, mediaUrls, now)
+                .getBytes(StandardCharsets.UTF_8), "text/calendar; charset=utf-8");
+        media.put(csvKey, BulkScheduleCsv.write(posts, messages, link(campaign), mediaUrls)
+                .getBytes(StandardCharsets.UTF_8), "text/csv; charset=utf-8");
+        Schedule schedule = new Schedule(campaignId, campaign.campaignName(), version, zone.getId(), posts,
+                plan.warnings(), icsKey, csvKey, now);
+        schedules.save(userId, schedule);
+
+        Map<String, NodeStatus> moves = new LinkedHashMap<>();
+        nodes.stream().filter(node -> node.status() == NodeStatus.APPROVED_FOR_PUBLISH)
+                .forEach(node -> moves.put(node.assetId(), NodeStatus.SCHEDULED));
+        nodeStatuses.move(userId, campaignId, moves, NodeStatusService.Policy.SKIP_DISALLOWED,
+                c -> c.status() == CampaignStatus.ACTIVE ? c : c.withStatus(CampaignStatus.ACTIVE));
+
+        PresignedDownload ics = media.presignDownload(icsKey, DOWNLOAD_TTL);
+        PresignedDownload csv = media.presignDownload(csvKey, DOWNLOAD_TTL);
+        return new DistributionResult(campaignId, version, zone.getId(), posts, plan.warnings(), ics.url(), csv.url(),
+                ics.expiresAt());
+    }
+
+    /** The latest schedule of the campaign, if it has one. */
+    public java.util.Optional<Schedule> latest(String userId, String campaignId) {
+        return schedules.latest(userId, campaignId);
+    }
+
+    private Map<ChannelDay, List<String>> otherCampaignsPosts(String userId, String campaignId, ZoneId zone) {
+        Map<ChannelDay, List<String>> others = new HashMap<>();
+        for (Schedule other : schedules.latestOfEveryCampaign(userId)) {
+            if (other.campaignId().equals(campaignId)) {
+                continue;
+            }
+            for (ScheduledPost post : other.schedule()) {
+                others.computeIfAbsent(new ChannelDay(post.channel(), post.publishAt().atZoneSameInstant(zone).toLocalDate()),
+                        key -> new ArrayList<>()).add(other.campaignName());
+            }
+        }
+        return others;
+    }
+
+    private Map<String, String> messages(String userId, String campaignId) {
+        Map<String, String> messages = new HashMap<>();
+        for (Proposal proposal : proposals.currentFor(userId, campaignId)) {
+            String text = proposal.hook() != null && !proposal.hook().isBlank() ? proposal.hook() : proposal.conceptSummary();
+            if (text != null) {
+                messages.put(proposal.assetId(), text);
+            }
+        }
+        return messages;
+    }
+
+    private static String link(Campaign campaign) {
+        for (String key : LINK_KEYS) {
+            Object value = campaign.productContext().get(key);
+            if (value instanceof String url && url.startsWith("http")) {
+                return url;
+            }
+        }
+        return null;
+    }
+
+    private Campaign find(String userId, String campaignId) {
+        if (userId == null || userId.isBlank()) {
+            throw new IllegalArgumentException("the caller's user id is required");
+        }
+        if (campaignId == null || campaignId.isBlank() || campaignId.length() > 128) {
+            throw new NotFoundException("campaign not found");
+        }
+        return campaigns.find(userId, campaignId)
+                .orElseThrow(() -> new NotFoundException("campaign " + campaignId + " not found"));
+    }
+}
