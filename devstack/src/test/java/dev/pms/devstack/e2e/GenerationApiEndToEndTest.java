@@ -75,6 +75,18 @@ class GenerationApiEndToEndTest {
 
         JsonNode listing = alice.get("/assets?campaign_id=" + id + "&limit=200").json();
         assertThat(listing.get("assets").size()).isEqualTo(nodes);
+        java.util.Set<String> paged = new java.util.LinkedHashSet<>();
+        String token = null;
+        do {
+            JsonNode page = alice.get("/assets?campaign_id=" + id + "&limit=3"
+                    + (token == null ? "" : "&next_token=" + token)).json();
+            assertThat(page.get("assets").size()).isLessThanOrEqualTo(3);
+            page.get("assets").forEach(asset -> paged.add(asset.get("asset_library_id").asText()));
+            token = page.hasNonNull("next_token") ? page.get("next_token").asText() : null;
+        } while (token != null);
+        assertThat(paged).hasSize(nodes);
+        assertThat(alice.get("/assets?type=text&campaign_id=" + id).json().get("assets"))
+                .allMatch(asset -> asset.get("asset_type").asText().equals("text"));
         BigDecimal charged = BigDecimal.ZERO;
         for (JsonNode listed : listing.get("assets")) {
             JsonNode asset = alice.get("/assets/" + listed.get("asset_library_id").asText()).json();
