@@ -213,8 +213,8 @@ class CampaignOpsApiEndToEndTest {
                 """.formatted(nodeOn(nodes, "linkedin"), yesterday(), nodeOn(nodes, "instagram"), yesterday()));
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
 
-        JsonNode first = runSchedule("OptimizationFunction", scheduledEvent(today));
-        JsonNode second = runSchedule("OptimizationFunction", scheduledEvent(today));
+        JsonNode first = triggerSchedule("DailyOptimization");
+        JsonNode second = triggerSchedule("DailyOptimization");
 
         assertThat(first.get("campaigns").asInt()).isPositive();
         assertThat(first.get("proposals").asInt()).isPositive();
@@ -272,6 +272,16 @@ class CampaignOpsApiEndToEndTest {
      * Runs a scheduled function now, as its EventBridge schedule would: invoked in-process by logical id with a
      * scheduled event (to become {@code POST /_devstack/schedules/{name}/run} once the devstack serves it).
      */
+    /** Today's run, triggered as a developer would: through the devstack's schedule admin route. */
+    private static JsonNode triggerSchedule(String schedule) {
+        ApiClient admin = new ApiClient(devstack.baseUri().resolve("/_devstack"), null);
+        ApiClient.Reply reply = admin.post("/schedules/" + schedule + "/run", null);
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        assertThat(reply.json().get("function").asText()).isEqualTo("OptimizationFunction");
+        return reply.json().get("result");
+    }
+
+    /** A run on a given day (the admin route always runs now), invoking the function with EventBridge's event. */
     private static JsonNode runSchedule(String function, String eventJson) {
         try {
             Map<String, Object> event = Json.mapper().readValue(eventJson, new TypeReference<LinkedHashMap<String, Object>>() {

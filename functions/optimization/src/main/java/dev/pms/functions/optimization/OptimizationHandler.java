@@ -17,7 +17,7 @@ import java.util.Map;
  * campaign for the day of the event's {@code time} (EventBridge's scheduled events carry it; Scheduler's default
  * input does not, and then it is today in UTC). Re-running a day does nothing for campaigns already optimised that day.
  */
-public class OptimizationHandler extends MicronautRequestHandler<Map<String, Object>, OptimizationSummary> {
+public class OptimizationHandler extends MicronautRequestHandler<Map<String, Object>, Map<String, Object>> {
 
     public OptimizationHandler() {
         super();
@@ -27,10 +27,15 @@ public class OptimizationHandler extends MicronautRequestHandler<Map<String, Obj
         super(context);
     }
 
+    /** The run's summary as plain JSON values, so any Lambda serializer writes it the same way. */
     @Override
-    public OptimizationSummary execute(Map<String, Object> event) {
+    public Map<String, Object> execute(Map<String, Object> event) {
         ApplicationContext context = getApplicationContext();
-        return context.getBean(OptimizationService.class).runAll(dayOf(event, context.getBean(Clock.class)));
+        OptimizationSummary summary = context.getBean(OptimizationService.class)
+                .runAll(dayOf(event, context.getBean(Clock.class)));
+        return dev.pms.core.json.Json.mapper().convertValue(summary,
+                new com.fasterxml.jackson.core.type.TypeReference<java.util.LinkedHashMap<String, Object>>() {
+                });
     }
 
     static LocalDate dayOf(Map<String, Object> event, Clock clock) {

@@ -96,14 +96,19 @@ public class DynamoAssetRepository implements AssetRepository {
         boolean more = true;
         while (page.size() < limit && more) {
             QueryResponse response = dynamo.query(query(partition, filter, limit - page.size(), startKey));
+            boolean full = false;
             for (Map<String, AttributeValue> item : response.items()) {
+                if (page.size() == limit) {
+                    full = true;
+                    break;
+                }
                 page.add(fromItem(item));
                 lastReturnedKey = Map.of(AppTable.PK, item.get(AppTable.PK), AppTable.SK, item.get(AppTable.SK),
                         AppTable.LSI1_SK, item.get(AppTable.LSI1_SK));
             }
             startKey = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
                     ? response.lastEvaluatedKey() : null;
-            more = startKey != null;
+            more = full || startKey != null;
         }
         return new Page<>(page, more && lastReturnedKey != null ? PageTokens.encode(lastReturnedKey) : null);
     }
