@@ -112,10 +112,10 @@ public class GenerationFactory {
     GenerationService generationService(CampaignRepository campaigns, ProposalService proposalService,
                                         ProposalRepository proposals, PreflightService preflight, CostEstimator costs,
                                         GenerationRunRepository runs, AssetRepository assets,
-                                        NodeStatusService nodeStatuses, WorkflowEngine workflow, MediaStore media,
-                                        Clock clock) {
+                                        NodeStatusService nodeStatuses, WorkflowEngine workflow,
+                                        GenerationRequests requests, MediaStore media, Clock clock) {
         return new GenerationService(campaigns, proposalService, proposals, preflight, costs, runs, assets,
-                nodeStatuses, workflow, media, clock, () -> UUID.randomUUID().toString());
+                nodeStatuses, workflow, requests, media, clock, () -> UUID.randomUUID().toString());
     }
 
     @Singleton

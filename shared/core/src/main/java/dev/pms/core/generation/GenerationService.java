@@ -60,6 +60,7 @@ public final class GenerationService {
     private final AssetRepository assets;
     private final NodeProgress nodes;
     private final WorkflowEngine workflow;
+    private final GenerationRequests requests;
     private final dev.pms.core.media.MediaStore media;
     private final Clock clock;
     private final Supplier<String> ids;
@@ -67,7 +68,8 @@ public final class GenerationService {
     public GenerationService(CampaignRepository campaigns, ProposalService proposalService, ProposalRepository proposals,
                              PreflightService preflight, CostEstimator costs, GenerationRunRepository runs,
                              AssetRepository assets, NodeStatusService nodeStatuses, WorkflowEngine workflow,
-                             dev.pms.core.media.MediaStore media, Clock clock, Supplier<String> ids) {
+                             GenerationRequests requests, dev.pms.core.media.MediaStore media, Clock clock,
+                             Supplier<String> ids) {
         this.campaigns = campaigns;
         this.proposalService = proposalService;
         this.proposals = proposals;
@@ -77,6 +79,7 @@ public final class GenerationService {
         this.assets = assets;
         this.nodes = new NodeProgress(nodeStatuses);
         this.workflow = workflow;
+        this.requests = requests;
         this.media = media;
         this.clock = clock;
         this.ids = ids;
@@ -257,6 +260,7 @@ public final class GenerationService {
         Map<String, Proposal> current = new LinkedHashMap<>();
         proposals.currentFor(userId, campaign.campaignId()).forEach(p -> current.put(p.assetId(), p));
         Instant now = clock.instant();
+        GenerationRequests.BrandInputs brand = requests.brandInputs(userId);
         List<AssetRecord> queued = new ArrayList<>();
         List<CostLine> lines = new ArrayList<>();
         for (AssetNode node : campaign.assetNodes()) {
@@ -273,7 +277,8 @@ public final class GenerationService {
                     proposal.version(), node.assetType(), node.channel(), node.placement(), proposal.proposedPrompt(),
                     proposal.recommendedProvider(), proposal.recommendedModel(), AssetStatus.QUEUED,
                     new UsageAmounts(Map.of(line.usageKind(), 1), line.costUsd()), null, 0, null, null, null, null,
-                    null, null, null, null, null, null, null, null, Map.of("tier", proposal.tier().code()), now, now));
+                    null, null, null, null, null, null, null, null, GenerationRequests.inputsOf(proposal, brand), now,
+                    now));
         }
         if (queued.isEmpty()) {
             return new Reserved("finalize", "nothing_to_generate", "no approved proposals are waiting", List.of());
@@ -361,8 +366,8 @@ public final class GenerationService {
         GenerationRun run = runs.find(userId, campaignId).orElseThrow();
         List<AssetRecord> records = assets.findAll(userId, run.assetLibraryIds().values());
         Map<String, NodeStatus> settled = new LinkedHashMap<>();
-        records.stream().filter(a -> a.status() == AssetStatus.READY)
-                .forEach(a -> settled.put(a.assetId(), NodeStatus.READY));
+        records.stream().filter(a -> !a.isOpen())
+                .forEach(a -> settled.put(a.assetId(), a.status() == AssetStatus.READY ? NodeStatus.READY : NodeStatus.FAILED));
         nodes.move(userId, campaignId, settled);
         int ready = (int) records.stream().filter(a -> a.status() == AssetStatus.READY).count();
         int failed = records.size() - ready;

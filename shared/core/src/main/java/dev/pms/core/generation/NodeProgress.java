@@ -24,6 +24,18 @@ final class NodeProgress {
         this.nodes = nodes;
     }
 
+    /**
+     * One attempt, for live progress while many workers finish assets of the same campaign: a lost race is left to
+     * the run's finalize step, which settles every node from the asset records.
+     */
+    void tryMove(String userId, String campaignId, Map<String, NodeStatus> targets) {
+        try {
+            nodes.move(userId, campaignId, targets, NodeStatusService.Policy.SKIP_DISALLOWED, UnaryOperator.identity());
+        } catch (NotFoundException | VersionConflictException e) {
+            // finalize (or the next move) settles it
+        }
+    }
+
     /** Moves the nodes where their status allows it; a deleted campaign is ignored. */
     void move(String userId, String campaignId, Map<String, NodeStatus> targets) {
         if (targets.isEmpty()) {

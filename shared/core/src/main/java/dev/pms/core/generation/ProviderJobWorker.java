@@ -156,7 +156,7 @@ public final class ProviderJobWorker {
         switch (outcome) {
             case APPLIED, ALREADY_READY -> {
                 answerSuccess(message, ready);
-                nodes.move(message.userId(), asset.campaignId(), Map.of(asset.assetId(), NodeStatus.READY));
+                progress(message, asset, NodeStatus.READY);
                 return outcome == AssetRepository.Outcome.APPLIED ? Result.READY : Result.ALREADY_DONE;
             }
             default -> {
@@ -242,10 +242,22 @@ public final class ProviderJobWorker {
         }
         if (outcome == AssetRepository.Outcome.APPLIED) {
             media.delete(storageKey(message.userId(), asset));
-            nodes.move(message.userId(), asset.campaignId(), Map.of(asset.assetId(), NodeStatus.FAILED));
+            progress(message, asset, NodeStatus.FAILED);
         }
         answerFailure(message, REJECTED_ERROR, reason);
         return Result.FAILED;
+    }
+
+    /**
+     * Campaign runs move the node in one attempt (finalize settles lost races, so eight workers do not queue on the
+     * campaign item); a single-asset job has no finalize and retries until the move is stored.
+     */
+    private void progress(JobMessage message, AssetRecord asset, NodeStatus status) {
+        if (asset.runId() != null) {
+            nodes.tryMove(message.userId(), asset.campaignId(), Map.of(asset.assetId(), status));
+        } else {
+            nodes.move(message.userId(), asset.campaignId(), Map.of(asset.assetId(), status));
+        }
     }
 
     private void answerSuccess(JobMessage message, AssetRecord ready) {
