@@ -1,12 +1,9 @@
 package dev.pms.providers.openai;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.pms.providers.http.LoopbackServer;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -14,10 +11,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A local server speaking the chat-completions protocol from a script: each call to
@@ -44,26 +37,20 @@ public final class ChatCompletionsStub implements AutoCloseable {
     public record RecordedCall(String method, String path, Map<String, List<String>> headers, String body) {
 
         String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+            return LoopbackServer.header(headers, name);
         }
     }
 
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newCachedThreadPool();
+    private final LoopbackServer server;
     private final Deque<Reply> script = new ArrayDeque<>();
     private final List<RecordedCall> calls = new ArrayList<>();
-    private final CountDownLatch closing = new CountDownLatch(1);
 
     public ChatCompletionsStub() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/v1/chat/completions", this::handle);
-        server.setExecutor(executor);
-        server.start();
+        server = new LoopbackServer("/v1/chat/completions", this::handle);
     }
 
     public URI baseUrl() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/v1");
+        return URI.create(server.root() + "/v1");
     }
 
     public ChatCompletionsStub then(Reply reply) {
@@ -93,31 +80,15 @@ public final class ChatCompletionsStub implements AutoCloseable {
             reply = Reply.json(500, "{\"error\":{\"message\":\"the stub has no scripted reply left\"}}");
         }
         if (reply.neverAnswers()) {
-            awaitClose();
-            exchange.close();
+            server.holdOpen(exchange);
             return;
         }
-        byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        reply.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
-        exchange.sendResponseHeaders(reply.status(), bytes.length == 0 ? -1 : bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
-
-    private void awaitClose() {
-        try {
-            closing.await(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        LoopbackServer.respond(exchange, reply.status(), "application/json", reply.headers(),
+                reply.body().getBytes(StandardCharsets.UTF_8));
     }
 
     @Override
     public void close() {
-        closing.countDown();
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 }

@@ -1,12 +1,9 @@
 package dev.pms.providers.stability;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.pms.providers.http.LoopbackServer;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -15,10 +12,6 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A local server speaking Stability AI's v2beta protocol from a script: every call under {@code /v2beta/} takes the
@@ -54,26 +47,20 @@ public final class StabilityStub implements AutoCloseable {
                         Map<String, byte[]> files) {
 
         String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+            return LoopbackServer.header(headers, name);
         }
     }
 
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newCachedThreadPool();
+    private final LoopbackServer server;
     private final Deque<Reply> script = new ArrayDeque<>();
     private final List<RecordedCall> calls = new ArrayList<>();
-    private final CountDownLatch closing = new CountDownLatch(1);
 
     public StabilityStub() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/v2beta/", this::handle);
-        server.setExecutor(executor);
-        server.start();
+        server = new LoopbackServer("/v2beta/", this::handle);
     }
 
     public URI baseUrl() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return URI.create(server.root());
     }
 
     public StabilityStub then(Reply reply) {
@@ -121,16 +108,10 @@ public final class StabilityStub implements AutoCloseable {
             reply = Reply.error(500, "internal_error", "the stub has no scripted reply left");
         }
         if (reply.neverAnswers()) {
-            awaitClose();
-            exchange.close();
+            server.holdOpen(exchange);
             return;
         }
-        exchange.getResponseHeaders().add("Content-Type", reply.contentType());
-        reply.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
-        exchange.sendResponseHeaders(reply.status(), reply.body().length == 0 ? -1 : reply.body().length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(reply.body());
-        }
+        LoopbackServer.respond(exchange, reply.status(), reply.contentType(), reply.headers(), reply.body());
     }
 
     /** Splits a multipart body on its boundary; ISO-8859-1 keeps every byte of file parts intact. */
@@ -155,18 +136,8 @@ public final class StabilityStub implements AutoCloseable {
         }
     }
 
-    private void awaitClose() {
-        try {
-            closing.await(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     @Override
     public void close() {
-        closing.countDown();
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 }

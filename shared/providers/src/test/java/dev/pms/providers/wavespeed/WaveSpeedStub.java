@@ -1,12 +1,9 @@
 package dev.pms.providers.wavespeed;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.pms.providers.http.LoopbackServer;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -15,10 +12,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A local server speaking WaveSpeed's predictions protocol from a script: each call to {@code /api/v3/...} takes the
@@ -50,8 +43,7 @@ public final class WaveSpeedStub implements AutoCloseable {
     public record RecordedCall(String method, String path, Map<String, List<String>> headers, byte[] body) {
 
         String header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+            return LoopbackServer.header(headers, name);
         }
 
         String text() {
@@ -62,20 +54,15 @@ public final class WaveSpeedStub implements AutoCloseable {
     private record File(byte[] bytes, String contentType) {
     }
 
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newCachedThreadPool();
+    private final LoopbackServer server;
     private final Deque<Reply> script = new ArrayDeque<>();
     private final List<RecordedCall> calls = new ArrayList<>();
     private final Map<String, File> files = new ConcurrentHashMap<>();
     private final Map<String, byte[]> uploads = new ConcurrentHashMap<>();
     private final Map<String, Deque<Integer>> fileFailures = new ConcurrentHashMap<>();
-    private final CountDownLatch closing = new CountDownLatch(1);
 
     public WaveSpeedStub() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", this::handle);
-        server.setExecutor(executor);
-        server.start();
+        server = new LoopbackServer("/", this::handle);
     }
 
     public URI baseUrl() {
@@ -169,7 +156,7 @@ public final class WaveSpeedStub implements AutoCloseable {
     }
 
     private String root() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return server.root();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -205,8 +192,7 @@ public final class WaveSpeedStub implements AutoCloseable {
             reply = Reply.json(500, refused(500, "the stub has no scripted reply left"));
         }
         if (reply.neverAnswers()) {
-            awaitClose();
-            exchange.close();
+            server.holdOpen(exchange);
             return;
         }
         respond(exchange, reply.status(), "application/json", reply.body().getBytes(StandardCharsets.UTF_8),
@@ -215,26 +201,11 @@ public final class WaveSpeedStub implements AutoCloseable {
 
     private static void respond(HttpExchange exchange, int status, String contentType, byte[] bytes,
                                 Map<String, String> headers) throws IOException {
-        exchange.getResponseHeaders().add("Content-Type", contentType);
-        headers.forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
-        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
-
-    private void awaitClose() {
-        try {
-            closing.await(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        LoopbackServer.respond(exchange, status, contentType, headers, bytes);
     }
 
     @Override
     public void close() {
-        closing.countDown();
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 }
