@@ -108,8 +108,10 @@ public final class DemoCommand {
             return 1;
         } catch (RuntimeException e) {
             demo.progress.finish();
-            err.println("demo failed unexpectedly:");
-            e.printStackTrace(err);
+            err.println("demo failed unexpectedly: " + e);
+            for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+                err.println("  caused by: " + cause);
+            }
             return 1;
         }
     }

@@ -92,9 +92,8 @@ public class GenerationFactory {
     }
 
     @Singleton
-    GenerationRequests generationRequests(ProposalRepository proposals, BrandProfileRepository profiles,
-                                          ChannelCatalog catalog) {
-        return new GenerationRequests(proposals, profiles, catalog);
+    GenerationRequests generationRequests(BrandProfileRepository profiles, ChannelCatalog catalog) {
+        return new GenerationRequests(profiles, catalog);
     }
 
     @Singleton
@@ -127,8 +126,9 @@ public class GenerationFactory {
     SingleAssetService singleAssetService(CampaignRepository campaigns, ProposalRepository proposals,
                                           CostEstimator costs, PreflightService preflight, AssetRepository assets,
                                           AssetLibraryService library, NodeStatusService nodeStatuses,
-                                          ProviderJobWorker worker, JobQueue queue, Clock clock) {
+                                          ProviderJobWorker worker, JobQueue queue, GenerationRequests requests,
+                                          Clock clock) {
         return new SingleAssetService(campaigns, proposals, costs, preflight, assets, library, nodeStatuses, worker,
-                queue, clock, () -> UUID.randomUUID().toString());
+                queue, requests, clock, () -> UUID.randomUUID().toString());
     }
 }

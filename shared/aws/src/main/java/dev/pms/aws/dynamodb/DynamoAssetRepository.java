@@ -283,7 +283,7 @@ public class DynamoAssetRepository implements AssetRepository {
         return Map.of(AppTable.PK, Attr.s(AppTable.tenantKey(userId)), AppTable.SK, Attr.s(SK_PREFIX + assetLibraryId));
     }
 
-    static boolean plausibleId(String id) {
-        return id != null && id.matches("[0-9a-fA-F-]{36}");
+    private static boolean plausibleId(String id) {
+        return dev.pms.core.common.Ids.plausible(id);
     }
 }

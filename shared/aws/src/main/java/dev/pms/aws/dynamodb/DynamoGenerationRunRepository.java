@@ -126,11 +126,6 @@ public class DynamoGenerationRunRepository implements GenerationRunRepository {
         }
     }
 
-    @Override
-    public void delete(String userId, String campaignId) {
-        dynamo.deleteItem(delete -> delete.tableName(table.name()).key(key(userId, campaignId)));
-    }
-
     private Map<String, AttributeValue> toItem(String userId, GenerationRun run) {
         Map<String, AttributeValue> item = new HashMap<>(key(userId, run.campaignId()));
         item.put(AppTable.TYPE, Attr.s("generation_run"));

@@ -1,6 +1,5 @@
 package dev.pms.aws.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.pms.core.json.Json;
 
 import java.util.Map;
@@ -22,10 +21,6 @@ public record ApiResponse(int status, Map<String, String> headers, String body) 
     }
 
     static String write(Object value) {
-        try {
-            return Json.mapper().writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("response cannot be serialised", e);
-        }
+        return Json.write(value);
     }
 }

@@ -201,10 +201,6 @@ public final class BoardService {
         if (userId == null || userId.isBlank()) {
             throw new IllegalArgumentException("the caller's user id is required");
         }
-        if (campaignId == null || campaignId.isBlank() || campaignId.length() > 128) {
-            throw new NotFoundException("campaign not found");
-        }
-        return campaigns.find(userId, campaignId)
-                .orElseThrow(() -> new NotFoundException("campaign " + campaignId + " not found"));
+        return campaigns.require(userId, campaignId);
     }
 }

@@ -13,6 +13,19 @@ public interface CampaignRepository {
     Optional<Campaign> find(String userId, String campaignId);
 
     /**
+     * The caller's campaign.
+     *
+     * @throws dev.pms.core.error.NotFoundException when the id cannot name a campaign or the caller has no such one
+     */
+    default Campaign require(String userId, String campaignId) {
+        if (!dev.pms.core.common.Ids.plausible(campaignId)) {
+            throw new dev.pms.core.error.NotFoundException("campaign not found");
+        }
+        return find(userId, campaignId)
+                .orElseThrow(() -> new dev.pms.core.error.NotFoundException("campaign " + campaignId + " not found"));
+    }
+
+    /**
      * Replaces the stored campaign if its stored version still equals {@code expectedVersion};
      * the given campaign carries the new version.
      *

@@ -29,7 +29,6 @@ public final class CampaignService {
     public static final int MAX_PAGE_SIZE = 200;
     /** The change log keeps the most recent entries only, so a campaign item stays small. */
     public static final int MAX_CHANGES_KEPT = 50;
-    private static final int MAX_ID_LENGTH = 128;
     private static final int MAX_PAGE_TOKEN_LENGTH = 2048;
 
     private final CampaignRepository campaigns;
@@ -260,7 +259,7 @@ public final class CampaignService {
     }
 
     private static boolean plausibleId(String campaignId) {
-        return campaignId != null && !campaignId.isBlank() && campaignId.length() <= MAX_ID_LENGTH;
+        return dev.pms.core.common.Ids.plausible(campaignId);
     }
 
     private static NotFoundException notFound(String campaignId) {

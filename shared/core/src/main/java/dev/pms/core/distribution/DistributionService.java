@@ -192,10 +192,6 @@ public final class DistributionService {
         if (userId == null || userId.isBlank()) {
             throw new IllegalArgumentException("the caller's user id is required");
         }
-        if (campaignId == null || campaignId.isBlank() || campaignId.length() > 128) {
-            throw new NotFoundException("campaign not found");
-        }
-        return campaigns.find(userId, campaignId)
-                .orElseThrow(() -> new NotFoundException("campaign " + campaignId + " not found"));
+        return campaigns.require(userId, campaignId);
     }
 }

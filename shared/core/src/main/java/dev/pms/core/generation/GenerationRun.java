@@ -53,12 +53,6 @@ public record GenerationRun(
                 reserved, costUsd, error, startedAt, now, finishedAt, version + 1);
     }
 
-    public GenerationRun withStatus(RunStatus newStatus, Instant now) {
-        return new GenerationRun(runId, campaignId, executionArn, newStatus, autopilot, tier,
-                newStatus == RunStatus.AWAITING_APPROVAL ? approvalToken : null, assetLibraryIds, reservedUsd, costUsd,
-                error, startedAt, now, finishedAt, version + 1);
-    }
-
     public GenerationRun finished(RunStatus finalStatus, BigDecimal cost, String reason, Instant now) {
         return new GenerationRun(runId, campaignId, executionArn, finalStatus, autopilot, tier, null, assetLibraryIds,
                 reservedUsd, cost, reason, startedAt, now, now, version + 1);

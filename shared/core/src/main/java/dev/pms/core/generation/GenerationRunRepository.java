@@ -33,7 +33,4 @@ public interface GenerationRunRepository {
      */
     Reservation reserve(String userId, GenerationRun generating, List<AssetRecord> queued, YearMonth month,
                         UsageAmounts total, Plan plan);
-
-    /** Removes the campaign's run (with the campaign). */
-    void delete(String userId, String campaignId);
 }

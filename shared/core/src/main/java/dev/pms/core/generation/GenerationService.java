@@ -11,9 +11,9 @@ import dev.pms.core.campaign.NodeStatus;
 import dev.pms.core.campaign.NodeStatusService;
 import dev.pms.core.error.ConflictException;
 import dev.pms.core.error.NotFoundException;
-import dev.pms.core.error.ValidationException;
 import dev.pms.core.error.VersionConflictException;
 import dev.pms.core.json.Json;
+import dev.pms.core.validation.InputChecker;
 import dev.pms.core.pricing.CostEstimator;
 import dev.pms.core.pricing.CostLine;
 import dev.pms.core.pricing.PlanLimitExceededException;
@@ -96,9 +96,15 @@ public final class GenerationService {
      */
     public GenerationStatus.Started start(String userId, String campaignId, JsonNode body) {
         Campaign campaign = campaign(userId, campaignId);
-        rejectUnknownFields(body);
-        boolean autopilot = booleanField(body, "autopilot");
-        QualityTier tier = tierField(body);
+        InputChecker check = new InputChecker();
+        boolean object = check.object(body, "body", false);
+        if (object) {
+            check.rejectUnknownKeys(body, "", START_FIELDS);
+        }
+        boolean autopilot = object && Boolean.TRUE.equals(check.bool(body.get("autopilot"), "autopilot"));
+        QualityTier tier = object ? check.code(body.get("tier"), "tier", v -> QualityTier.parse(v).orElse(null),
+                "one of draft, standard, premium", false) : null;
+        check.throwIfProblems("generation request");
         List<AssetNode> toMake = campaign.assetNodes().stream().filter(n -> n.status() != NodeStatus.READY).toList();
         if (toMake.isEmpty()) {
             throw new ConflictException(campaign.assetNodes().isEmpty() ? "the campaign has no asset nodes"
@@ -154,22 +160,14 @@ public final class GenerationService {
      */
     public GenerationStatus approve(String userId, String campaignId, JsonNode body) {
         campaign(userId, campaignId);
-        boolean approvePending = true;
-        if (body != null && !body.isNull() && !body.isMissingNode()) {
-            if (!body.isObject()) {
-                throw ValidationException.of("body", "must be a JSON object");
-            }
-            List<dev.pms.core.error.FieldError> unknown = new ArrayList<>();
-            body.fieldNames().forEachRemaining(name -> {
-                if (!name.equals("approve_pending")) {
-                    unknown.add(new dev.pms.core.error.FieldError(name, "is not a field of an approval (known: approve_pending)"));
-                }
-            });
-            if (!unknown.isEmpty()) {
-                throw new ValidationException("the approval has unknown fields", unknown);
-            }
-            approvePending = booleanField(body, "approve_pending") || !body.has("approve_pending");
+        InputChecker check = new InputChecker();
+        boolean object = check.object(body, "body", false);
+        if (object) {
+            check.rejectUnknownKeys(body, "", Set.of("approve_pending"));
         }
+        Boolean pending = object ? check.bool(body.get("approve_pending"), "approve_pending") : null;
+        check.throwIfProblems("approval");
+        boolean approvePending = pending == null || pending;
         GenerationRun run = runs.find(userId, campaignId)
                 .orElseThrow(() -> new NotFoundException("campaign " + campaignId + " has no generation run"));
         if (run.status() != RunStatus.AWAITING_APPROVAL || run.approvalToken() == null) {
@@ -468,11 +466,7 @@ public final class GenerationService {
     }
 
     private Campaign campaign(String userId, String campaignId) {
-        if (campaignId == null || !campaignId.matches("[0-9a-fA-F-]{36}")) {
-            throw new NotFoundException("campaign not found");
-        }
-        return campaigns.find(userId, campaignId)
-                .orElseThrow(() -> new NotFoundException("campaign " + campaignId + " not found"));
+        return campaigns.require(userId, campaignId);
     }
 
     private static GenerationStatus view(Campaign campaign, GenerationRun run, List<AssetRecord> records) {
@@ -519,44 +513,5 @@ public final class GenerationService {
             return "the provider job timed out";
         }
         return cause.length() > 500 ? cause.substring(0, 500) : cause;
-    }
-
-    private static void rejectUnknownFields(JsonNode body) {
-        if (body == null || body.isNull() || body.isMissingNode()) {
-            return;
-        }
-        if (!body.isObject()) {
-            throw ValidationException.of("body", "must be a JSON object");
-        }
-        List<dev.pms.core.error.FieldError> unknown = new ArrayList<>();
-        body.fieldNames().forEachRemaining(name -> {
-            if (!START_FIELDS.contains(name)) {
-                unknown.add(new dev.pms.core.error.FieldError(name, "is not a field of a generation request "
-                        + "(known: autopilot, tier)"));
-            }
-        });
-        if (!unknown.isEmpty()) {
-            throw new ValidationException("the generation request has unknown fields", unknown);
-        }
-    }
-
-    private static boolean booleanField(JsonNode body, String name) {
-        JsonNode value = body == null ? null : body.get(name);
-        if (value == null || value.isNull()) {
-            return false;
-        }
-        if (!value.isBoolean()) {
-            throw ValidationException.of(name, "must be true or false");
-        }
-        return value.booleanValue();
-    }
-
-    private static QualityTier tierField(JsonNode body) {
-        JsonNode value = body == null ? null : body.get("tier");
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        return (value.isTextual() ? QualityTier.parse(value.asText()) : Optional.<QualityTier>empty())
-                .orElseThrow(() -> ValidationException.of("tier", "must be one of draft, standard, premium"));
     }
 }

@@ -28,10 +28,6 @@ public final class ProviderDirectory {
         this.standIn = standIn;
     }
 
-    /** The names of the real providers this deployment has. */
-    public java.util.Set<String> configured() {
-        return java.util.Set.copyOf(byName.keySet());
-    }
 
     /** The provider a proposal named if this deployment has it and it makes {@code type}, else the stand-in. */
     public Optional<MediaProvider> providerFor(String name, AssetType type) {

@@ -8,18 +8,16 @@ import dev.pms.core.campaign.CampaignRepository;
 import dev.pms.core.campaign.NodeStatus;
 import dev.pms.core.campaign.NodeStatusService;
 import dev.pms.core.json.Json;
+import dev.pms.core.media.Digests;
 import dev.pms.core.media.MediaStore;
 import dev.pms.core.media.UserKeys;
 import dev.pms.core.usage.UsageAmounts;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -117,8 +115,8 @@ public final class ProviderJobWorker {
             if (!assets.updateOpen(message.userId(), working)) {
                 return process(message);
             }
-            job = provider.get().submit(requests.requestFor(message.userId(), working, campaign.get(),
-                    provider.get().name(), keyFrame.bytes()));
+            job = provider.get().submit(requests.requestFor(working, campaign.get(), provider.get().name(),
+                    keyFrame.bytes()));
         }
         if (job instanceof ProviderJob.Completed completed) {
             return store(message, working, provider.get(), completed.media(), started);
@@ -137,10 +135,11 @@ public final class ProviderJobWorker {
         String mimeType = made.bytes() != null ? made.mimeType() : "text/plain; charset=utf-8";
         String key = storageKey(message.userId(), asset);
         media.put(key, bytes, mimeType);
-        boolean providerCost = made.reportedCostUsd() != null && !OfflineCost.isStandIn(provider);
+        boolean standIn = provider.name().startsWith("offline");
+        boolean providerCost = made.reportedCostUsd() != null && !standIn;
         BigDecimal cost = providerCost ? made.reportedCostUsd() : asset.reserved().usd();
         Map<String, Object> details = new LinkedHashMap<>(made.details());
-        if (!providerCost && OfflineCost.isStandIn(provider)) {
+        if (standIn) {
             details.put("metered", "offline stand-in for " + asset.provider() + "/" + asset.model()
                     + ", charged at its price-table price");
         }
@@ -148,7 +147,7 @@ public final class ProviderJobWorker {
                 made.provider() == null ? provider.name() : made.provider(),
                 made.model() == null ? asset.model() : made.model(),
                 cost, providerCost ? "provider" : "price_table",
-                Duration.between(started, clock.instant()).toMillis(), key, mimeType, bytes.length, sha256(bytes),
+                Duration.between(started, clock.instant()).toMillis(), key, mimeType, bytes.length, Digests.sha256Hex(bytes),
                 made.width(), made.height(), made.durationSeconds(), made.textContent(), details);
         AssetRecord ready = asset.ready(output, clock.instant());
         UsageAmounts spent = new UsageAmounts(asset.reserved().counts(), cost);
@@ -284,23 +283,5 @@ public final class ProviderJobWorker {
      */
     public static String storageKey(String userId, AssetRecord asset) {
         return "assets/" + UserKeys.userHash(userId) + "/" + asset.campaignId() + "/" + asset.assetLibraryId();
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
-    }
-
-    /** The offline engine stands in for paid providers; its assets are charged at the price-table price. */
-    static final class OfflineCost {
-        private OfflineCost() {
-        }
-
-        static boolean isStandIn(MediaProvider provider) {
-            return provider.name().startsWith("offline");
-        }
     }
 }

@@ -18,7 +18,6 @@ import dev.pms.core.error.NotFoundException;
 import dev.pms.core.error.ValidationException;
 import dev.pms.core.pricing.CostEstimator;
 import dev.pms.core.pricing.CostLine;
-import dev.pms.core.pricing.PlanLimitExceededException;
 import dev.pms.core.pricing.PreflightService;
 import dev.pms.core.proposal.Proposal;
 import dev.pms.core.proposal.ProposalRepository;
@@ -49,13 +48,14 @@ public final class SingleAssetService {
     private final NodeProgress nodes;
     private final ProviderJobWorker worker;
     private final JobQueue queue;
+    private final GenerationRequests requests;
     private final Clock clock;
     private final Supplier<String> ids;
 
     public SingleAssetService(CampaignRepository campaigns, ProposalRepository proposals, CostEstimator costs,
                               PreflightService preflight, AssetRepository assets, AssetLibraryService library,
-                              NodeStatusService nodeStatuses, ProviderJobWorker worker, JobQueue queue, Clock clock,
-                              Supplier<String> ids) {
+                              NodeStatusService nodeStatuses, ProviderJobWorker worker, JobQueue queue,
+                              GenerationRequests requests, Clock clock, Supplier<String> ids) {
         this.campaigns = campaigns;
         this.proposals = proposals;
         this.costs = costs;
@@ -65,6 +65,7 @@ public final class SingleAssetService {
         this.nodes = new NodeProgress(nodeStatuses);
         this.worker = worker;
         this.queue = queue;
+        this.requests = requests;
         this.clock = clock;
         this.ids = ids;
     }
@@ -81,8 +82,7 @@ public final class SingleAssetService {
 
     public Answer generate(String userId, JsonNode body) {
         Target target = target(body);
-        Campaign campaign = campaigns.find(userId, target.campaignId())
-                .orElseThrow(() -> new NotFoundException("campaign " + target.campaignId() + " not found"));
+        Campaign campaign = campaigns.require(userId, target.campaignId());
         AssetNode node = campaign.assetNodes().stream().filter(n -> n.assetId().equals(target.assetId())).findFirst()
                 .orElseThrow(() -> new NotFoundException("asset " + target.assetId() + " is not a node of campaign "
                         + target.campaignId()));
@@ -103,10 +103,12 @@ public final class SingleAssetService {
                 node.assetType(), node.channel(), node.placement(), proposal.proposedPrompt(),
                 proposal.recommendedProvider(), proposal.recommendedModel(), AssetStatus.QUEUED,
                 new UsageAmounts(Map.of(line.usageKind(), 1), line.costUsd()), null, 0, null, null, null, null, null,
-                null, null, null, null, null, null, null, Map.of("tier", proposal.tier().code()), now, now);
+                null, null, null, null, null, null, null,
+                GenerationRequests.inputsOf(proposal, requests.brandInputs(userId)), now, now);
         if (!assets.createReserved(userId, queued, preflight.billingMonth(), preflight.planOf(userId))) {
             preflight.check(userId, List.of(line));
-            throw new PlanLimitExceededException(preflight.quote(userId, List.of(node), proposal.tier()));
+            throw new ConflictException("another request reserved part of this month's budget at the same time; "
+                    + "quote again and retry");
         }
         nodes.move(userId, campaign.campaignId(), Map.of(node.assetId(), NodeStatus.GENERATING));
         JobMessage message = new JobMessage(userId, queued.assetLibraryId(), null, false);
@@ -140,9 +142,6 @@ public final class SingleAssetService {
         String assetId = text(proposal, "asset_id", errors);
         if (!errors.isEmpty()) {
             throw new ValidationException("asset_proposal must name the campaign and the asset", errors);
-        }
-        if (!campaignId.matches("[0-9a-fA-F-]{36}") || !assetId.matches("[0-9a-fA-F-]{36}")) {
-            throw new NotFoundException("no such proposal");
         }
         return new Target(campaignId, assetId);
     }

@@ -1,8 +1,6 @@
 package dev.pms.core.media;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** Storage key parts derived from the caller, so that every user's objects live under their own prefix. */
@@ -15,11 +13,7 @@ public final class UserKeys {
         if (userId == null || userId.isBlank()) {
             throw new IllegalArgumentException("userId is required");
         }
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(userId.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
+        byte[] digest = Digests.sha256(userId.getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(digest, 0, 16);
     }
 }

@@ -18,6 +18,7 @@ import dev.pms.core.generation.GenerationRequest;
 import dev.pms.core.generation.MediaProvider;
 import dev.pms.core.generation.ProviderJob;
 import dev.pms.core.json.Json;
+import dev.pms.core.media.Digests;
 import dev.pms.core.media.MediaStore;
 import dev.pms.core.media.PresignedDownload;
 import dev.pms.core.media.UserKeys;
@@ -32,8 +33,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.attribute.FileTime;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,8 +40,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -244,13 +241,13 @@ public final class ChannelPackExportService {
             DeliverableChecks.ImageResult result = DeliverableChecks.image(bytes, placement);
             contents.put(path, bytes);
             return new PackFile(path, node.channel(), placement.key(), node.assetId(), result.width(), result.height(),
-                    bytes.length, sha256(bytes), prepend(rendered, result.checks()), null);
+                    bytes.length, Digests.sha256Hex(bytes), prepend(rendered, result.checks()), null);
         }
         byte[] bytes = media.textContent().getBytes(StandardCharsets.UTF_8);
         DeliverableChecks.CopyResult result = DeliverableChecks.copy(media.textContent(), placement, forbidden);
         contents.put(path, bytes);
         return new PackFile(path, node.channel(), placement.key(), node.assetId(), null, null, bytes.length,
-                sha256(bytes), prepend(rendered, result.checks()), result.visiblePreviews());
+                Digests.sha256Hex(bytes), prepend(rendered, result.checks()), result.visiblePreviews());
     }
 
     private PackFile pack(String path, AssetNode node, Placement placement, GeneratedAssets.Ready ready,
@@ -261,13 +258,13 @@ public final class ChannelPackExportService {
             DeliverableChecks.ImageResult result = DeliverableChecks.image(ready.bytes(), placement);
             contents.put(path, ready.bytes());
             return new PackFile(path, node.channel(), placement.key(), node.assetId(), result.width(), result.height(),
-                    ready.bytes().length, sha256(ready.bytes()), prepend(source, result.checks()), null);
+                    ready.bytes().length, Digests.sha256Hex(ready.bytes()), prepend(source, result.checks()), null);
         }
         byte[] bytes = ready.textContent().getBytes(StandardCharsets.UTF_8);
         DeliverableChecks.CopyResult result = DeliverableChecks.copy(ready.textContent(), placement, forbidden);
         contents.put(path, bytes);
         return new PackFile(path, node.channel(), placement.key(), node.assetId(), null, null, bytes.length,
-                sha256(bytes), prepend(source, result.checks()), result.visiblePreviews());
+                Digests.sha256Hex(bytes), prepend(source, result.checks()), result.visiblePreviews());
     }
 
     /** Why the job gave nothing to pack, or null when it did. */
@@ -323,13 +320,5 @@ public final class ChannelPackExportService {
         zip.putNextEntry(entry);
         zip.write(bytes);
         zip.closeEntry();
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
-        }
     }
 }

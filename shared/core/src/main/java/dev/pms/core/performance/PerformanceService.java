@@ -25,7 +25,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -196,11 +195,7 @@ public final class PerformanceService {
         if (userId == null || userId.isBlank()) {
             throw new IllegalArgumentException("the caller's user id is required");
         }
-        if (campaignId == null || campaignId.isBlank() || campaignId.length() > 128) {
-            throw new NotFoundException("campaign not found");
-        }
-        return campaigns.find(userId, campaignId)
-                .orElseThrow(() -> new NotFoundException("campaign " + campaignId + " not found"));
+        return campaigns.require(userId, campaignId);
     }
 
 }

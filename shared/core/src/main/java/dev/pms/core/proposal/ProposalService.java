@@ -56,7 +56,6 @@ import java.util.Optional;
  * already moved on is left as that writer set it.
  */
 public final class ProposalService {
-    private static final int MAX_ID_LENGTH = 128;
 
     private final ProposalRepository proposals;
     private final CampaignRepository campaigns;
@@ -522,11 +521,7 @@ public final class ProposalService {
     }
 
     private Campaign findCampaign(String userId, String campaignId) {
-        if (!plausibleId(campaignId)) {
-            throw new NotFoundException("campaign not found");
-        }
-        return campaigns.find(userId, campaignId)
-                .orElseThrow(() -> new NotFoundException("campaign " + campaignId + " not found"));
+        return campaigns.require(userId, campaignId);
     }
 
     private static AssetNode findNode(Campaign campaign, String assetId) {
@@ -539,7 +534,7 @@ public final class ProposalService {
     }
 
     private static boolean plausibleId(String id) {
-        return id != null && !id.isBlank() && id.length() <= MAX_ID_LENGTH;
+        return dev.pms.core.common.Ids.plausible(id);
     }
 
     private static void requireUser(String userId) {

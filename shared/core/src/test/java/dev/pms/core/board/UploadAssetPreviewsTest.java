@@ -3,7 +3,7 @@ package dev.pms.core.board;
 import dev.pms.core.media.UploadRecord;
 import dev.pms.core.media.UploadRepository;
 import dev.pms.core.media.UploadService;
-import dev.pms.core.pack.InMemoryMediaStore;
+import dev.pms.core.support.InMemoryMediaStore;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

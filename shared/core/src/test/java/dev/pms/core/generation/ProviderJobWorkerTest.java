@@ -13,15 +13,12 @@ import dev.pms.core.channel.AssetType;
 import dev.pms.core.channel.Channel;
 import dev.pms.core.channel.ChannelCatalog;
 import dev.pms.core.common.Page;
-import dev.pms.core.media.MediaStore;
-import dev.pms.core.media.PresignedDownload;
-import dev.pms.core.media.PresignedUpload;
 import dev.pms.core.pricing.Plan;
 import dev.pms.core.pricing.UsageKind;
 import dev.pms.core.support.Fixtures;
 import dev.pms.core.support.InMemoryBrandProfileRepository;
 import dev.pms.core.support.InMemoryCampaignRepository;
-import dev.pms.core.support.InMemoryProposalRepository;
+import dev.pms.core.support.InMemoryMediaStore;
 import dev.pms.core.usage.UsageAmounts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,7 +47,7 @@ class ProviderJobWorkerTest {
 
     private final InMemoryCampaignRepository campaigns = new InMemoryCampaignRepository();
     private final Assets assets = new Assets();
-    private final Media media = new Media();
+    private final InMemoryMediaStore media = new InMemoryMediaStore(Fixtures.CLOCK);
     private final Workflow workflow = new Workflow();
     private final List<Map.Entry<JobMessage, Duration>> sent = new ArrayList<>();
     private final ScriptedProvider provider = new ScriptedProvider();
@@ -68,8 +65,7 @@ class ProviderJobWorkerTest {
                 new UsageAmounts(Map.of(UsageKind.IMAGE, 1), new BigDecimal("0.03")), null, 0, null, null, null, null,
                 null, null, null, null, null, null, null, null, Map.of(), Fixtures.NOW, Fixtures.NOW));
         ChannelCatalog catalog = ChannelCatalog.load();
-        GenerationRequests requests = new GenerationRequests(new InMemoryProposalRepository(),
-                new InMemoryBrandProfileRepository(Fixtures.CLOCK), catalog);
+        GenerationRequests requests = new GenerationRequests(new InMemoryBrandProfileRepository(Fixtures.CLOCK), catalog);
         worker = new ProviderJobWorker(assets, campaigns, new NodeStatusService(campaigns, Fixtures.CLOCK), media,
                 workflow, (message, delay) -> sent.add(Map.entry(message, delay)),
                 new ProviderDirectory(Map.of("wavespeed", provider), null), requests, new NoRuns(), Fixtures.CLOCK);
@@ -97,7 +93,7 @@ class ProviderJobWorkerTest {
         assertThat(ready.status()).isEqualTo(AssetStatus.READY);
         assertThat(ready.costUsd()).isEqualByComparingTo("0.025");
         assertThat(ready.costSource()).isEqualTo("provider");
-        assertThat(media.objects).containsOnlyKeys(ready.storageKey());
+        assertThat(media.objects()).containsOnlyKeys(ready.storageKey());
         assertThat(assets.charges).containsExactly(new BigDecimal("0.025"));
         assertThat(workflow.succeeded).containsExactly("token-1");
         assertThat(provider.submits).isEqualTo(1);
@@ -133,7 +129,7 @@ class ProviderJobWorkerTest {
         assertThat(assets.charges).isEmpty();
         assertThat(workflow.failed).containsExactly("token-3:" + ProviderJobWorker.REJECTED_ERROR);
         assertThat(campaigns.find(USER, CAMPAIGN).orElseThrow().assetNodes().get(0).status()).isEqualTo(NodeStatus.FAILED);
-        assertThat(media.objects).isEmpty();
+        assertThat(media.objects()).isEmpty();
     }
 
     private static final class ScriptedProvider implements MediaProvider {
@@ -234,35 +230,6 @@ class ProviderJobWorkerTest {
         }
     }
 
-    private static final class Media implements MediaStore {
-        final Map<String, byte[]> objects = new HashMap<>();
-
-        @Override
-        public PresignedUpload presignUpload(String key, String mimeType, long bytes, Duration ttl) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Optional<byte[]> read(String key, long maxBytes) {
-            return Optional.ofNullable(objects.get(key));
-        }
-
-        @Override
-        public void put(String key, byte[] bytes, String mimeType) {
-            objects.put(key, bytes);
-        }
-
-        @Override
-        public void delete(String key) {
-            objects.remove(key);
-        }
-
-        @Override
-        public PresignedDownload presignDownload(String key, Duration ttl) {
-            return new PresignedDownload("https://media.test/" + key, Fixtures.NOW.plus(ttl));
-        }
-    }
-
     private static final class Workflow implements WorkflowEngine {
         final List<String> succeeded = new ArrayList<>();
         final List<String> failed = new ArrayList<>();
@@ -308,10 +275,6 @@ class ProviderJobWorkerTest {
         public Reservation reserve(String userId, GenerationRun generating, List<AssetRecord> queued, YearMonth month,
                                    UsageAmounts total, Plan plan) {
             return Reservation.RESERVED;
-        }
-
-        @Override
-        public void delete(String userId, String campaignId) {
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.pms.core.pack;
 
+import dev.pms.core.support.InMemoryMediaStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pms.core.brand.BrandService;
 import dev.pms.core.campaign.AssetNode;

@@ -10,7 +10,6 @@ import dev.pms.core.campaign.NodeStatusService;
 import dev.pms.core.channel.ChannelCatalog;
 import dev.pms.core.distribution.DistributionService;
 import dev.pms.core.distribution.PostingRules;
-import dev.pms.core.pack.InMemoryMediaStore;
 import dev.pms.core.performance.InsightEngine;
 import dev.pms.core.performance.PerformanceService;
 import dev.pms.core.pricing.ApprovalBudget;

@@ -1,4 +1,4 @@
-package dev.pms.core.pack;
+package dev.pms.core.support;
 
 import dev.pms.core.media.MediaStore;
 import dev.pms.core.media.PresignedDownload;
@@ -52,7 +52,7 @@ public final class InMemoryMediaStore implements MediaStore {
         return objects;
     }
 
-    String mimeTypeOf(String key) {
+    public String mimeTypeOf(String key) {
         return mimeTypes.get(key);
     }
 }
