@@ -3,6 +3,7 @@ package dev.pms.devstack.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pms.devstack.Devstack;
 import dev.pms.devstack.testing.DevstackExtension;
+import dev.pms.devstack.testing.Eventually;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -282,31 +283,17 @@ class GenerationApiEndToEndTest {
     }
 
     static JsonNode awaitStatus(ApiClient client, String campaignId, Predicate<JsonNode> done) {
-        long deadline = System.nanoTime() + RUN_DEADLINE.toNanos();
-        JsonNode last = null;
-        while (System.nanoTime() < deadline) {
+        return Eventually.await("generation of " + campaignId + " getting there", RUN_DEADLINE, () -> {
             ApiClient.Reply reply = client.get("/campaigns/" + campaignId + "/generation");
-            if (reply.status() == 200) {
-                last = reply.json();
-                if (done.test(last)) {
-                    return last;
-                }
-            }
-            Thread.onSpinWait();
-        }
-        throw new AssertionError("generation of " + campaignId + " did not get there in time; last status " + last);
+            return reply.status() == 200 && done.test(reply.json()) ? reply.json() : null;
+        });
     }
 
     static JsonNode awaitAsset(ApiClient client, String assetLibraryId) {
-        long deadline = System.nanoTime() + RUN_DEADLINE.toNanos();
-        JsonNode last = null;
-        while (System.nanoTime() < deadline) {
-            last = client.get("/assets/" + assetLibraryId).json();
-            if (!Set.of("queued", "generating").contains(last.get("status").asText())) {
-                return last;
-            }
-        }
-        throw new AssertionError("asset " + assetLibraryId + " did not finish in time; last " + last);
+        return Eventually.await("asset " + assetLibraryId + " finishing", RUN_DEADLINE, () -> {
+            JsonNode asset = client.get("/assets/" + assetLibraryId).json();
+            return Set.of("queued", "generating").contains(asset.get("status").asText()) ? null : asset;
+        });
     }
 
     static byte[] download(String url) throws IOException, InterruptedException {

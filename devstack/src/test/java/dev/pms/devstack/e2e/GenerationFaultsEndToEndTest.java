@@ -5,6 +5,7 @@ import dev.pms.core.json.Json;
 import dev.pms.devstack.Devstack;
 import dev.pms.devstack.testing.DevstackExtension;
 import dev.pms.devstack.testing.DevstackParameters;
+import dev.pms.devstack.testing.Eventually;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -37,6 +38,7 @@ class GenerationFaultsEndToEndTest {
              "channels": ["email", "linkedin", "facebook", "pinterest"],
              "product_context": {"product_name": "Acme Notes", "product_description": "Notes that write themselves"}}
             """;
+    private static final java.time.Duration QUEUE_DEADLINE = java.time.Duration.ofSeconds(30);
     private static Devstack devstack;
 
     @BeforeAll
@@ -88,10 +90,7 @@ class GenerationFaultsEndToEndTest {
         }
         JsonNode asset = GenerationApiEndToEndTest.awaitAsset(bob, libraryId);
         assertThat(asset.get("status").asText()).isIn("ready", "failed");
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (System.nanoTime() < deadline && !queueDrained(queueUrl)) {
-            Thread.onSpinWait();
-        }
+        Eventually.await("the provider jobs queue draining", QUEUE_DEADLINE, () -> queueDrained(queueUrl) ? true : null);
         assertThat(bob.get("/assets?campaign_id=" + id).json().get("assets").size()).isEqualTo(1);
         JsonNode usage = bob.get("/usage").json();
         int used = usage.get("used").get("image").asInt();
@@ -137,10 +136,8 @@ class GenerationFaultsEndToEndTest {
         assertThat(stopped.status()).as(stopped.toString()).isEqualTo(200);
         assertThat(stopped.json().get("status").asText()).isEqualTo("stopped");
 
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (System.nanoTime() < deadline && !queueDrained(devstack.queues().get("ProviderJobsQueue"))) {
-            Thread.onSpinWait();
-        }
+        Eventually.await("the provider jobs queue draining", QUEUE_DEADLINE,
+                () -> queueDrained(devstack.queues().get("ProviderJobsQueue")) ? true : null);
         JsonNode after = dave.get("/campaigns/" + id + "/generation").json();
         assertThat(after.get("status").asText()).isEqualTo("stopped");
         assertThat(after.get("progress").get("stopped").asInt()).isPositive();
