@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.pms.devstack.admin.SchedulesAdmin;
 import dev.pms.devstack.auth.JwtAuthorizer;
 import dev.pms.devstack.auth.LocalJwtIssuer;
+import dev.pms.devstack.auth.RemoteJwks;
 import dev.pms.devstack.functions.FunctionDefinition;
 import dev.pms.devstack.functions.FunctionRegistry;
 import dev.pms.devstack.gateway.ApiGateway;
@@ -24,6 +25,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Collections;
@@ -89,8 +91,10 @@ public final class Devstack implements AutoCloseable {
                         + " or a parent directory; pass --template PATH"));
         SamTemplate template = SamTemplate.load(templatePath);
         Map<String, String> parameters = new LinkedHashMap<>(options.parameterOverrides());
-        HttpApiModel.jwtParameterRoles(template).forEach((parameter, role) ->
-                parameters.put(parameter, role.equals("issuer") ? LocalJwtIssuer.ISSUER : LocalJwtIssuer.AUDIENCE));
+        DevstackOptions.ExternalJwt external = options.externalJwt();
+        HttpApiModel.jwtParameterRoles(template).forEach((parameter, role) -> parameters.put(parameter,
+                role.equals("issuer") ? (external == null ? LocalJwtIssuer.ISSUER : external.issuer())
+                        : (external == null ? LocalJwtIssuer.AUDIENCE : String.join(",", external.audiences()))));
 
         Path keyDirectory = options.signingKeyDirectory() != null ? options.signingKeyDirectory()
                 : options.dataDir() != null ? options.dataDir() : LocalJwtIssuer.defaultHome();
@@ -123,8 +127,12 @@ public final class Devstack implements AutoCloseable {
             Devstack devstack = new Devstack(options, template, localAws, resources, functions,
                     Collections.unmodifiableList(services), jwtIssuer, httpApis, closeInReverse,
                     Duration.ofNanos(System.nanoTime() - started));
-            ApiGateway gateway = new ApiGateway(options.port(), httpApis, functions,
-                    JwtAuthorizer.forLocalIssuer(jwtIssuer), devstack::devstackRoute);
+            JwtAuthorizer authorizer = external == null ? JwtAuthorizer.forLocalIssuer(jwtIssuer)
+                    : new JwtAuthorizer(external.issuer(), external.audiences(),
+                    new RemoteJwks(external.issuer(), external.jwksUrl(), Duration.ofSeconds(5), Clock.systemUTC()),
+                    Clock.systemUTC());
+            ApiGateway gateway = new ApiGateway(options.port(), httpApis, functions, authorizer,
+                    devstack::devstackRoute);
             closeInReverse.push(gateway);
             devstack.gateway = gateway;
             return devstack;

@@ -24,8 +24,11 @@ public final class DevstackMain {
             usage: java -jar devstack/target/devstack.jar <command> [options]
 
               up [--port N] [--data DIR] [--template PATH] [--param Name=Value]... [--no-schedules]
+                 [--jwt-issuer URL --jwt-audience AUD [--jwks-url URL]]
                   start the local AWS and the API gateway (port 3000 by default; in memory unless --data);
-                  --no-schedules: EventBridge schedules run only through POST /_devstack/schedules/{name}/run
+                  --no-schedules: EventBridge schedules run only through POST /_devstack/schedules/{name}/run;
+                  --jwt-issuer/--jwt-audience: accept tokens of an external issuer (e.g. Clerk) verified against
+                  its JWKS (--jwks-url, else found through the issuer's OpenID discovery) instead of `token`'s
               token --user NAME [--data DIR]
                   print a bearer token (12 h) the local gateway accepts, for sub = NAME
               plan --user NAME --tier free|basic|pro|enterprise [--port N]
@@ -110,7 +113,8 @@ public final class DevstackMain {
                 }
                 parameters.put(value.substring(0, separator), value.substring(separator + 1));
             } else if (List.of("--port", "--data", "--template", "--user", "--tier",
-                    "--brief", "--out", "--url", "--timeout").contains(name)) {
+                    "--brief", "--out", "--url", "--timeout", "--jwt-issuer", "--jwt-audience", "--jwks-url")
+                    .contains(name)) {
                 options.put(name.substring(2), value);
             } else {
                 throw new IllegalArgumentException("unknown option: " + name);
@@ -140,6 +144,16 @@ public final class DevstackMain {
         }
         if (options.containsKey("no-schedules")) {
             devstackOptions = devstackOptions.withAutomaticSchedules(false);
+        }
+        if (options.containsKey("jwt-issuer") || options.containsKey("jwt-audience") || options.containsKey("jwks-url")) {
+            if (!options.containsKey("jwt-issuer") || !options.containsKey("jwt-audience")) {
+                err.println("--jwt-issuer and --jwt-audience go together (--jwks-url is optional: the issuer's "
+                        + "OpenID discovery document names it)");
+                return 2;
+            }
+            devstackOptions = devstackOptions.withExternalJwt(new DevstackOptions.ExternalJwt(options.get("jwt-issuer"),
+                    List.of(options.get("jwt-audience").split(",")),
+                    options.containsKey("jwks-url") ? URI.create(options.get("jwks-url")) : null));
         }
         Devstack devstack;
         try {

@@ -21,12 +21,29 @@ import java.util.Objects;
  * @param automaticSchedules   whether EventBridge schedules fire on their own; when false they only run through
  *                             {@code POST /_devstack/schedules/{name}/run}
  * @param scheduleClock        the time schedules fire on (a test may run it faster than real time)
+ * @param externalJwt          an external issuer whose tokens the gateway verifies (as API Gateway does, from its
+ *                             JWKS), or null for the local signing key ({@code devstack token})
  */
 public record DevstackOptions(int port, Path dataDir, Path template, Map<String, String> parameterOverrides,
                               Path signingKeyDirectory, List<LocalServiceFactory> services, boolean automaticSchedules,
-                              ScheduleClock scheduleClock) {
+                              ScheduleClock scheduleClock, ExternalJwt externalJwt) {
 
     public static final int DEFAULT_CLI_PORT = 3000;
+
+    /**
+     * A token issuer outside the devstack (Clerk, Cognito, any OIDC provider): tokens must carry {@code iss} =
+     * {@code issuer} and one of {@code audiences} in {@code aud} (or {@code client_id}); keys come from {@code jwksUrl},
+     * or from the issuer's OpenID discovery document when it is null.
+     */
+    public record ExternalJwt(String issuer, List<String> audiences, java.net.URI jwksUrl) {
+        public ExternalJwt {
+            Objects.requireNonNull(issuer, "issuer");
+            audiences = List.copyOf(audiences);
+            if (audiences.isEmpty()) {
+                throw new IllegalArgumentException("an external issuer needs at least one audience");
+            }
+        }
+    }
 
     public DevstackOptions {
         if (port < 0 || port > 65535) {
@@ -46,34 +63,34 @@ public record DevstackOptions(int port, Path dataDir, Path template, Map<String,
                 List.of(new dev.pms.devstack.stepfunctions.StepFunctionsLocalService(),
                         new dev.pms.devstack.eventsources.SqsEventSources(),
                         new dev.pms.devstack.schedules.EventBridgeSchedules()),
-                true, ScheduleClock.system());
+                true, ScheduleClock.system(), null);
     }
 
     public DevstackOptions withPort(int newPort) {
         return new DevstackOptions(newPort, dataDir, template, parameterOverrides, signingKeyDirectory, services,
-                automaticSchedules, scheduleClock);
+                automaticSchedules, scheduleClock, externalJwt);
     }
 
     public DevstackOptions withDataDir(Path newDataDir) {
         return new DevstackOptions(port, newDataDir, template, parameterOverrides, signingKeyDirectory, services,
-                automaticSchedules, scheduleClock);
+                automaticSchedules, scheduleClock, externalJwt);
     }
 
     public DevstackOptions withTemplate(Path newTemplate) {
         return new DevstackOptions(port, dataDir, newTemplate, parameterOverrides, signingKeyDirectory, services,
-                automaticSchedules, scheduleClock);
+                automaticSchedules, scheduleClock, externalJwt);
     }
 
     public DevstackOptions withParameterOverrides(Map<String, String> overrides) {
         Map<String, String> merged = new LinkedHashMap<>(parameterOverrides);
         merged.putAll(overrides);
         return new DevstackOptions(port, dataDir, template, merged, signingKeyDirectory, services,
-                automaticSchedules, scheduleClock);
+                automaticSchedules, scheduleClock, externalJwt);
     }
 
     public DevstackOptions withSigningKeyDirectory(Path directory) {
         return new DevstackOptions(port, dataDir, template, parameterOverrides, directory, services,
-                automaticSchedules, scheduleClock);
+                automaticSchedules, scheduleClock, externalJwt);
     }
 
     /** Adds a service (the Step Functions engine plugs in here). */
@@ -81,17 +98,23 @@ public record DevstackOptions(int port, Path dataDir, Path template, Map<String,
         List<LocalServiceFactory> more = new ArrayList<>(services);
         more.add(service);
         return new DevstackOptions(port, dataDir, template, parameterOverrides, signingKeyDirectory, more,
-                automaticSchedules, scheduleClock);
+                automaticSchedules, scheduleClock, externalJwt);
     }
 
     /** {@code false}: schedules run only when asked to ({@code up --no-schedules}, tests). */
     public DevstackOptions withAutomaticSchedules(boolean enabled) {
         return new DevstackOptions(port, dataDir, template, parameterOverrides, signingKeyDirectory, services,
-                enabled, scheduleClock);
+                enabled, scheduleClock, externalJwt);
     }
 
     public DevstackOptions withScheduleClock(ScheduleClock clock) {
         return new DevstackOptions(port, dataDir, template, parameterOverrides, signingKeyDirectory, services,
-                automaticSchedules, clock);
+                automaticSchedules, clock, externalJwt);
+    }
+
+    /** Verify tokens from an external issuer instead of the local signing key. */
+    public DevstackOptions withExternalJwt(ExternalJwt external) {
+        return new DevstackOptions(port, dataDir, template, parameterOverrides, signingKeyDirectory, services,
+                automaticSchedules, scheduleClock, external);
     }
 }

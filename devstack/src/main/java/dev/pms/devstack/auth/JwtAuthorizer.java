@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -40,10 +41,15 @@ public final class JwtAuthorizer {
 
     private final String issuer;
     private final Set<String> audiences;
-    private final JWKSet keys;
+    private final Function<String, JWK> keys;
     private final Clock clock;
 
     public JwtAuthorizer(String issuer, Collection<String> audiences, JWKSet keys, Clock clock) {
+        this(issuer, audiences, keys::getKeyByKeyId, clock);
+    }
+
+    /** {@code keys} finds the verification key by {@code kid} (null when there is none), e.g. {@link RemoteJwks}. */
+    public JwtAuthorizer(String issuer, Collection<String> audiences, Function<String, JWK> keys, Clock clock) {
         this.issuer = issuer;
         this.audiences = Set.copyOf(audiences);
         this.keys = keys;
@@ -76,7 +82,12 @@ public final class JwtAuthorizer {
         if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm())) {
             return Decision.deny("algorithm " + jwt.getHeader().getAlgorithm() + " is not RS256");
         }
-        JWK key = jwt.getHeader().getKeyID() == null ? null : keys.getKeyByKeyId(jwt.getHeader().getKeyID());
+        JWK key;
+        try {
+            key = jwt.getHeader().getKeyID() == null ? null : keys.apply(jwt.getHeader().getKeyID());
+        } catch (IllegalStateException unreachable) {
+            return Decision.deny(unreachable.getMessage());
+        }
         if (!(key instanceof RSAKey rsaKey)) {
             return Decision.deny("no key with kid " + jwt.getHeader().getKeyID());
         }

@@ -33,12 +33,14 @@ class AuditApiEndToEndTest {
         assertThat(fits.get("asset_info").get("width").asInt()).isEqualTo(1080);
         assertThat(fits.get("asset_info").get("height").asInt()).isEqualTo(1350);
         assertThat(fits.get("asset_info").get("format").asText()).isEqualTo("png");
-        assertThat(fits.get("asset_info").get("quality_score").asDouble()).isBetween(0.0, 100.0);
-        assertThat(fits.get("status").asText()).isIn("usable", "enhance");
+        assertThat(fits.get("asset_info").get("quality_score").asDouble()).isBetween(0.0, 1.0);
+        assertThat(fits.get("status").asText()).isIn("usable", "needs_enhancement");
+        assertThat(fits.get("verdict").asText()).isIn("usable", "enhance");
         fits.get("recommendations").forEach(r -> assertThat(r.get("operation").asText()).isNotEqualTo("upscale"));
 
         JsonNode tiny = audit(client, png(64, 64), "instagram", "feed_portrait", 200);
-        assertThat(tiny.get("status").asText()).isEqualTo("replace");
+        assertThat(tiny.get("status").asText()).isEqualTo("needs_enhancement");
+        assertThat(tiny.get("verdict").asText()).isEqualTo("replace");
         assertThat(tiny.get("recommendations").size()).isPositive();
         assertThat(tiny.get("recommendations").get(0).has("priority")).isTrue();
 
@@ -127,7 +129,7 @@ class AuditApiEndToEndTest {
         JsonNode body = audited.json();
         assertThat(body.get("assets").size()).isEqualTo(1);
         assertThat(body.get("assets").get(0).get("node_id").asText()).isEqualTo(covered.get("asset_id").asText());
-        assertThat(body.get("assets").get(0).get("audit").get("status").asText()).isIn("usable", "enhance", "replace");
+        assertThat(body.get("assets").get(0).get("audit").get("verdict").asText()).isIn("usable", "enhance", "replace");
         assertThat(body.get("missing").size()).isEqualTo(imageNodes.size() - 1);
         ApiClient stranger = new ApiClient(devstack.apiBase(), devstack.tokenFor("stranger-" + java.util.UUID.randomUUID()));
         assertProblem(stranger.post("/campaigns/" + campaignId + "/audit", null), 404);

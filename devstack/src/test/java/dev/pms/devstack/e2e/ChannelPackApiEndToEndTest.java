@@ -80,6 +80,13 @@ class ChannelPackApiEndToEndTest {
             dimensions.add(template.get("dimensions").asText());
         }
         assertThat(dimensions).contains("1080x1350", "1080x1920").doesNotContain("1024x1024");
+        assertThat(body.get("formats").size()).isPositive();
+        for (JsonNode format : body.get("formats")) {
+            assertThat(format.get("name").isTextual()).isTrue();
+            assertThat(format.get("width").isInt()).isTrue();
+            assertThat(format.get("height").isInt()).isTrue();
+            assertThat(format.get("ratio").isTextual()).isTrue();
+        }
         assertThat(client.get("/channels/x/pack").json().get("channel").asText()).isEqualTo("twitter");
 
         ApiClient.Reply unknown = client.get("/channels/myspace/pack");

@@ -123,7 +123,7 @@ public class GenerationFactory {
     }
 
     @Singleton
-    SingleAssetService singleAssetService(CampaignRepository campaigns, ProposalRepository proposals,
+    SingleAssetService singleAssetService(CampaignRepository campaigns, ProposalService proposals,
                                           CostEstimator costs, PreflightService preflight, AssetRepository assets,
                                           AssetLibraryService library, NodeStatusService nodeStatuses,
                                           ProviderJobWorker worker, JobQueue queue, GenerationRequests requests,

@@ -146,8 +146,10 @@ public abstract class ApiGatewayFunction extends MicronautRequestHandler<APIGate
     private static Map<String, ApiRoute> index(List<ApiRoute> routes) {
         Map<String, ApiRoute> byKey = new LinkedHashMap<>();
         for (ApiRoute route : routes) {
-            if (byKey.put(route.routeKey(), route) != null) {
-                throw new IllegalStateException("route declared twice: " + route.routeKey());
+            for (String key : ApiPrefixes.servedKeys(route.routeKey())) {
+                if (byKey.put(key, route) != null) {
+                    throw new IllegalStateException("route declared twice: " + key);
+                }
             }
         }
         return Map.copyOf(byKey);

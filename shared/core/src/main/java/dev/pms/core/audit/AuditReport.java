@@ -1,6 +1,7 @@
 package dev.pms.core.audit;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.List;
 /**
  * The answer of {@code POST /assets/audit} (contract #7 plus the measurements behind it). {@code placement} is
  * the catalogue key the image was checked against, null when none was named or found for the channel.
+ * {@code verdict} is the finer usable / enhance / replace decision; {@code status} is the word the SPA knows.
  */
 public record AuditReport(
         AssetInfo assetInfo,
@@ -15,20 +17,32 @@ public record AuditReport(
         @JsonInclude(JsonInclude.Include.ALWAYS) String placement,
         List<Recommendation> recommendations,
         BigDecimal totalCostUsd,
-        AuditStatus status) {
+        AuditStatus verdict) {
 
     public AuditReport {
         checks = List.copyOf(checks);
         recommendations = List.copyOf(recommendations);
     }
 
+    /** The SPA's status: {@code usable}, or {@code needs_enhancement} when anything must be fixed or remade. */
+    @JsonProperty("status")
+    public String status() {
+        return verdict == AuditStatus.USABLE ? "usable" : "needs_enhancement";
+    }
+
     /**
-     * What the image is and how it measures. {@code productFraming} is present for Amazon main images only;
+     * What the image is and how it measures. {@code qualityPoints} is the weighted score on 0–100; the SPA reads
+     * it as {@code quality_score} on 0..1. {@code productFraming} is present for Amazon main images only;
      * {@code dominantColours} carry their distance to the brand palette when one was given.
      */
-    public record AssetInfo(int width, int height, String format, String mode, long bytes, int qualityScore,
+    public record AssetInfo(int width, int height, String format, String mode, long bytes, int qualityPoints,
                             QualityParts qualityParts, Exposure exposure, List<DominantColour> dominantColours,
                             ProductFraming productFraming) {
+
+        @JsonProperty("quality_score")
+        public double qualityScore() {
+            return qualityPoints / 100.0;
+        }
     }
 
     /** The parts of {@code quality_score}; blockiness is measured for JPEG only, palette distance with a palette only. */

@@ -11,7 +11,8 @@ public final class ValidationException extends DomainException {
     }
 
     public static ValidationException of(String field, String message) {
-        return new ValidationException(field + ": " + message, List.of(new FieldError(field, message)));
+        List<FieldError> errors = List.of(new FieldError(field, message));
+        return new ValidationException(dev.pms.core.validation.InputChecker.sentence("request", errors), errors);
     }
 
     public List<FieldError> fieldErrors() {

@@ -20,8 +20,7 @@ import dev.pms.core.pricing.CostEstimator;
 import dev.pms.core.pricing.CostLine;
 import dev.pms.core.pricing.PreflightService;
 import dev.pms.core.proposal.Proposal;
-import dev.pms.core.proposal.ProposalRepository;
-import dev.pms.core.proposal.ProposalStatus;
+import dev.pms.core.proposal.ProposalService;
 import dev.pms.core.usage.UsageAmounts;
 
 import java.math.BigDecimal;
@@ -34,13 +33,15 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Contract #4, {@code POST /assets/generate}: one approved proposal, looked up by (caller, campaign, asset id) —
- * any prompt or provider the client sends is ignored. The asset is reserved against the plan first; copy is made
- * while the request waits, anything slower goes through the provider jobs queue and the answer says where to poll.
+ * Contract #4, {@code POST /assets/generate}: the proposal is looked up by (caller, campaign, asset id), and clicking
+ * Generate is its approval — a changed {@code proposed_prompt} becomes the user's edit (a new, guarded, re-quoted
+ * version) and a provider/model is taken only when the catalogue and plan allow it. The asset is reserved against
+ * the plan first; copy is made while the request waits, anything slower goes through the provider jobs queue and
+ * the answer says where to poll.
  */
 public final class SingleAssetService {
     private final CampaignRepository campaigns;
-    private final ProposalRepository proposals;
+    private final ProposalService approvals;
     private final CostEstimator costs;
     private final PreflightService preflight;
     private final AssetRepository assets;
@@ -52,12 +53,12 @@ public final class SingleAssetService {
     private final Clock clock;
     private final Supplier<String> ids;
 
-    public SingleAssetService(CampaignRepository campaigns, ProposalRepository proposals, CostEstimator costs,
+    public SingleAssetService(CampaignRepository campaigns, ProposalService approvals, CostEstimator costs,
                               PreflightService preflight, AssetRepository assets, AssetLibraryService library,
                               NodeStatusService nodeStatuses, ProviderJobWorker worker, JobQueue queue,
                               GenerationRequests requests, Clock clock, Supplier<String> ids) {
         this.campaigns = campaigns;
-        this.proposals = proposals;
+        this.approvals = approvals;
         this.costs = costs;
         this.preflight = preflight;
         this.assets = assets;
@@ -70,10 +71,15 @@ public final class SingleAssetService {
         this.ids = ids;
     }
 
-    /** The contract's answer; {@code status} and {@code pollUrl} say whether the asset is made yet. */
+    /**
+     * The contract's answer; {@code status} and {@code pollUrl} say whether the asset is made yet,
+     * {@code proposalVersion} which version was generated, {@code promptEdited} whether the client's prompt was
+     * stored as the user's edit, and {@code modelNote} why a requested model was not used.
+     */
     public record Generated(boolean success, AssetType assetType, String assetId, String content, String url,
                             String assetLibraryId, String provider, String model, BigDecimal cost, String channel,
-                            String status, String pollUrl, String error) {
+                            String status, String pollUrl, String error, long proposalVersion, boolean promptEdited,
+                            String modelNote) {
     }
 
     /** Whether the answer is final (200) or the job was queued (202). */
@@ -86,15 +92,9 @@ public final class SingleAssetService {
         AssetNode node = campaign.assetNodes().stream().filter(n -> n.assetId().equals(target.assetId())).findFirst()
                 .orElseThrow(() -> new NotFoundException("asset " + target.assetId() + " is not a node of campaign "
                         + target.campaignId()));
-        Proposal proposal = proposals.current(userId, campaign.campaignId(), node.assetId())
-                .orElseThrow(() -> new NotFoundException("asset " + node.assetId() + " has no proposal yet; "
-                        + "generate proposals first"));
-        if (proposal.status() != ProposalStatus.APPROVED
-                || (node.status() != NodeStatus.APPROVED && node.status() != NodeStatus.FAILED)) {
-            throw new ConflictException("asset " + node.assetId() + " is " + node.status().code()
-                    + " with a " + proposal.status().code() + " proposal; only an approved proposal (or a failed "
-                    + "asset) is generated");
-        }
+        ProposalService.GenerationApproval approval = approvals.approveForGeneration(userId, campaign.campaignId(),
+                node.assetId(), target.proposedPrompt(), target.requestedModel());
+        Proposal proposal = approval.proposal();
         CostLine line = costs.estimateOnModel(node, proposal.tier(), proposal.recommendedProvider(),
                 proposal.recommendedModel());
         preflight.check(userId, List.of(line));
@@ -115,21 +115,23 @@ public final class SingleAssetService {
         if (node.assetType() == AssetType.TEXT) {
             worker.process(message);
             AssetView made = library.get(userId, queued.assetLibraryId());
-            return new Answer(false, answer(made, made.status() == AssetStatus.READY ? null : made.error()));
+            return new Answer(false, answer(made, made.status() == AssetStatus.READY ? null : made.error(), approval));
         }
         queue.send(message, Duration.ZERO);
-        return new Answer(true, answer(AssetView.of(queued, null, null), null));
+        return new Answer(true, answer(AssetView.of(queued, null, null), null, approval));
     }
 
-    private static Generated answer(AssetView asset, String error) {
+    private static Generated answer(AssetView asset, String error, ProposalService.GenerationApproval approval) {
         boolean ok = asset.status() != AssetStatus.FAILED && asset.status() != AssetStatus.STOPPED;
         return new Generated(ok, asset.assetType(), asset.assetId(), asset.content(), asset.url(),
                 asset.assetLibraryId(), asset.lineage().provider(), asset.lineage().model(),
                 asset.costUsd(), asset.channel().code(), asset.status().code(),
-                asset.status().isOpen() ? "/api/product-marketing/assets/" + asset.assetLibraryId() : null, error);
+                asset.status().isOpen() ? "/api/product-marketing/assets/" + asset.assetLibraryId() : null, error,
+                approval.proposal().version(), approval.edited(), approval.modelNote());
     }
 
-    private record Target(String campaignId, String assetId) {
+    /** The proposal the client clicked, with the prompt and provider/model it showed (either may be absent). */
+    private record Target(String campaignId, String assetId, String proposedPrompt, String requestedModel) {
     }
 
     private static Target target(JsonNode body) {
@@ -141,9 +143,24 @@ public final class SingleAssetService {
         String campaignId = text(proposal, "campaign_id", errors);
         String assetId = text(proposal, "asset_id", errors);
         if (!errors.isEmpty()) {
-            throw new ValidationException("asset_proposal must name the campaign and the asset", errors);
+            throw new ValidationException("asset_proposal must name the campaign and the asset it is for.", errors);
         }
-        return new Target(campaignId, assetId);
+        JsonNode prompt = proposal.get("proposed_prompt");
+        if (prompt != null && !prompt.isNull() && !prompt.isTextual()) {
+            throw ValidationException.of("asset_proposal.proposed_prompt", "must be text");
+        }
+        return new Target(campaignId, assetId, prompt == null || prompt.isNull() ? null : prompt.asText(),
+                requestedModel(proposal));
+    }
+
+    private static String requestedModel(JsonNode proposal) {
+        JsonNode provider = proposal.get("recommended_provider");
+        JsonNode model = proposal.get("recommended_model");
+        if (provider == null || model == null || !provider.isTextual() || !model.isTextual()
+                || provider.asText().isBlank() || model.asText().isBlank()) {
+            return null;
+        }
+        return provider.asText().trim() + "/" + model.asText().trim();
     }
 
     private static String text(JsonNode object, String field, List<FieldError> errors) {

@@ -44,9 +44,17 @@ public final class ChannelPackService {
                            String safeZone, List<String> notes) {
     }
 
+    /**
+     * One deliverable format of the channel as the SPA renders it: a placement's canvas with its safe zone
+     * (described in words, null when the placement has none) and the file types it accepts.
+     */
+    public record Format(String name, String placement, int width, int height, String ratio, String safeZone,
+                         List<String> fileTypes) {
+    }
+
     public record Pack(Channel channel, String platform, String assetType, List<Template> templates,
-                       List<String> formats, CopyFramework copyFramework, List<String> optimizationTips,
-                       String catalogVersion) {
+                       List<Format> formats, List<String> fileTypes, CopyFramework copyFramework,
+                       List<String> optimizationTips, String catalogVersion) {
     }
 
     public ChannelList channels() {
@@ -75,9 +83,13 @@ public final class ChannelPackService {
                 .filter(placement -> matches(placement, kind))
                 .toList();
         List<Template> templates = placements.stream().filter(p -> p.canvas() != null).map(this::template).toList();
-        Set<String> formats = new LinkedHashSet<>();
-        placements.forEach(p -> formats.addAll(p.formats()));
-        return new Pack(profile.channel(), profile.platform(), kind, templates, List.copyOf(formats),
+        List<Format> formats = placements.stream().filter(p -> p.canvas() != null)
+                .map(p -> new Format(humanName(p), p.key(), p.canvas().width(), p.canvas().height(), p.canvas().ratio(),
+                        safeZoneText(p), p.formats()))
+                .toList();
+        Set<String> fileTypes = new LinkedHashSet<>();
+        placements.forEach(p -> fileTypes.addAll(p.formats()));
+        return new Pack(profile.channel(), profile.platform(), kind, templates, formats, List.copyOf(fileTypes),
                 profile.copyFramework(), profile.optimizationTips(), catalog.version());
     }
 
@@ -92,10 +104,7 @@ public final class ChannelPackService {
 
     private Template template(Placement placement) {
         ModelChoice model = CostEstimator.modelFor(placement.assetType(), QualityTier.DEFAULT);
-        String safeZone = placement.safeZone() == null ? null : String.format(Locale.ROOT,
-                "top %.0f%%, bottom %.0f%%, left %.0f%%, right %.0f%%",
-                placement.safeZone().top() * 100, placement.safeZone().bottom() * 100,
-                placement.safeZone().left() * 100, placement.safeZone().right() * 100);
+        String safeZone = safeZoneText(placement);
         return new Template(placement.key(), humanName(placement), placement.canvas().dimensions(),
                 placement.canvas().ratio(), placement.assetType(), model.provider(), model.model(),
                 QualityTier.DEFAULT.code(), safeZone, placement.notes());
@@ -104,5 +113,12 @@ public final class ChannelPackService {
     private static String humanName(Placement placement) {
         String name = placement.name().replace('_', ' ');
         return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    }
+
+    private static String safeZoneText(Placement placement) {
+        return placement.safeZone() == null ? null : String.format(Locale.ROOT,
+                "top %.0f%%, bottom %.0f%%, left %.0f%%, right %.0f%%",
+                placement.safeZone().top() * 100, placement.safeZone().bottom() * 100,
+                placement.safeZone().left() * 100, placement.safeZone().right() * 100);
     }
 }

@@ -119,6 +119,22 @@ public final class ModelSelector {
         return choice;
     }
 
+    /**
+     * Whether a provider/model a client asked for may be used for an asset of {@code type}: the price table has it
+     * with a unit that bills that kind of asset, and the plan allows it (a free plan only its automatic choice).
+     */
+    public boolean allows(AssetType type, PlanTier plan, ModelChoice choice, ModelChoice automatic) {
+        Set<PriceUnit> units = switch (type) {
+            case TEXT -> EnumSet.of(PriceUnit.MILLION_INPUT_TOKENS, PriceUnit.MILLION_OUTPUT_TOKENS);
+            case IMAGE -> EnumSet.of(PriceUnit.IMAGE);
+            case VIDEO, AVATAR -> EnumSet.of(PriceUnit.VIDEO_SECOND);
+            case AUDIO -> EnumSet.of(PriceUnit.THOUSAND_CHARACTERS, PriceUnit.REQUEST);
+        };
+        boolean billsThisType = prices.entries().stream().anyMatch(entry -> entry.provider().equals(choice.provider())
+                && entry.model().equals(choice.model()) && units.contains(entry.unit()));
+        return billsThisType && (plan != PlanTier.FREE || choice.equals(automatic));
+    }
+
     public boolean isPriced(ModelChoice choice) {
         return prices.entries().stream().anyMatch(entry -> entry.provider().equals(choice.provider())
                 && entry.model().equals(choice.model()));

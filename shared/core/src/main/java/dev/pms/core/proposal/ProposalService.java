@@ -25,10 +25,6 @@ import dev.pms.core.pricing.CostLine;
 import dev.pms.core.pricing.ModelChoice;
 import dev.pms.core.pricing.ModelSelector;
 import dev.pms.core.pricing.PlanTier;
-import dev.pms.core.pricing.CostLine;
-import dev.pms.core.pricing.ModelChoice;
-import dev.pms.core.pricing.ModelSelector;
-import dev.pms.core.pricing.PlanTier;
 import dev.pms.core.pricing.QualityTier;
 import dev.pms.core.prompt.BuiltPrompt;
 import dev.pms.core.prompt.ForbiddenPhrases;
@@ -37,16 +33,20 @@ import dev.pms.core.prompt.PromptCatalog;
 import dev.pms.core.prompt.PromptInputs;
 import dev.pms.core.prompt.PromptSlot;
 
+import dev.pms.core.validation.InputChecker;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Application service behind the proposal routes. Every change appends a new proposal version (nothing is ever
@@ -220,6 +220,116 @@ public final class ProposalService {
             advance(userId, campaignId, Map.of(assetId, target), null);
         }
         return next;
+    }
+
+    /** What one-click generation approved: the proposal version to generate and how the client's choices were taken. */
+    public record GenerationApproval(Proposal proposal, boolean edited, String modelNote) {
+    }
+
+    /**
+     * Clicking Generate is the approval (the SPA has no separate step). A node still {@code proposed} is approved;
+     * when {@code clientPrompt} differs from the stored prompt it is the user's edit and becomes a new proposal
+     * version first (provenance "edited by user"), through the forbidden-phrase guardrail and re-quoted. A
+     * {@code clientModel} ({@code provider/model}) is taken only when the price table knows it for the node's type
+     * and the plan allows it; otherwise it is ignored and {@code modelNote} says so. The whole approved set is
+     * checked against the plan before anything is stored. A node already approved (or failed, for a retry) keeps
+     * its proposal unless the prompt was edited.
+     *
+     * @throws dev.pms.core.error.ValidationException for an edited prompt that is blank, too long or has a forbidden phrase
+     * @throws dev.pms.core.pricing.PlanLimitExceededException when the plan does not cover the approved set
+     * @throws dev.pms.core.error.IllegalTransitionException when the node cannot be approved from its status
+     */
+    public GenerationApproval approveForGeneration(String userId, String campaignId, String assetId,
+                                                   String clientPrompt, String clientModel) {
+        requireUser(userId);
+        Campaign campaign = findCampaign(userId, campaignId);
+        AssetNode node = findNode(campaign, assetId);
+        BrandInputs brand = brandInputs(userId);
+        Proposal current = proposals.current(userId, campaignId, assetId)
+                .orElseThrow(() -> new NotFoundException("asset " + assetId + " has no proposal yet; generate "
+                        + "proposals first"));
+        String prompt = clientPrompt == null ? null : clientPrompt.trim();
+        boolean edited = prompt != null && !prompt.equals(current.proposedPrompt().trim());
+        if (edited) {
+            InputChecker check = new InputChecker();
+            if (prompt.isEmpty()) {
+                check.add("proposed_prompt", "must not be blank");
+            } else if (prompt.length() > ProposalRequests.MAX_PROMPT_CHARS) {
+                check.add("proposed_prompt", "must be at most " + ProposalRequests.MAX_PROMPT_CHARS + " characters");
+            }
+            List<String> found = new ForbiddenPhrases(brand.dna().forbiddenPhrases()).foundIn(prompt);
+            if (!found.isEmpty()) {
+                check.add("proposed_prompt", "contains the brand's forbidden phrase" + (found.size() == 1 ? " " : "s ")
+                        + String.join(", ", found.stream().map(phrase -> "'" + phrase + "'").toList()));
+            }
+            check.throwIfProblems("edited prompt");
+        }
+        Set<NodeStatus> approvable = EnumSet.of(NodeStatus.PROPOSED, NodeStatus.APPROVED, NodeStatus.FAILED,
+                NodeStatus.REJECTED);
+        if (!approvable.contains(node.status())) {
+            NodeLifecycle.check(assetId, node.status(), NodeStatus.APPROVED);
+        }
+        Map<String, Object> settings = new LinkedHashMap<>(current.settings());
+        ModelChoice stored = new ModelChoice(current.recommendedProvider(), current.recommendedModel());
+        String modelNote = null;
+        boolean modelChanged = false;
+        if (clientModel != null && !clientModel.isBlank()) {
+            ModelChoice requested = readableChoice(clientModel.trim());
+            if (requested == null || !requested.equals(stored)) {
+                PlanTier plan = budget.planTier(userId);
+                ModelSelector.Selection automatic = selection(campaign, node, current.tier(), Map.of());
+                if (requested != null && selector.allows(node.assetType(), plan, requested, automatic.choice())) {
+                    settings.put(ProposalRequests.MODEL_SETTING, requested.provider() + "/" + requested.model());
+                    modelChanged = true;
+                } else {
+                    modelNote = clientModel.trim() + " is not available for " + node.assetType().code()
+                            + " assets on the " + plan.code() + " plan, so " + stored.provider() + "/"
+                            + stored.model() + " was used";
+                }
+            }
+        }
+        boolean alreadyApproved = current.status() == ProposalStatus.APPROVED
+                && (node.status() == NodeStatus.APPROVED || node.status() == NodeStatus.FAILED);
+        if (!edited && !modelChanged && alreadyApproved) {
+            return new GenerationApproval(current, false, modelNote);
+        }
+        Instant now = clock.instant();
+        Proposal base = current;
+        if (edited || modelChanged) {
+            ModelSelector.Selection selection = selection(campaign, node, current.tier(), settings);
+            CostLine cost = costs.estimate(node, current.tier(), selection.choice());
+            Map<String, String> provenance = new LinkedHashMap<>(current.provenance());
+            if (edited) {
+                provenance.put("proposed_prompt", "edited by user in version " + (current.version() + 1));
+            }
+            provenance.put("model_selection", selection.reason());
+            base = new Proposal(current.assetId(), current.campaignId(), current.version() + 1, current.assetType(),
+                    current.channel(), current.placement(), current.phase(), current.hook(), current.angle(),
+                    current.conceptSummary(), edited ? prompt : current.proposedPrompt(),
+                    current.recommendedTemplate(), cost.provider(), cost.model(), current.tier(), cost.costUsd(),
+                    ProposalStatus.PROPOSED, null, settings, provenance, "edit", now);
+        }
+        Proposal approved = reviewed(base, ProposalStatus.APPROVED, null, "approve", now);
+        checkBudget(userId, campaign, proposals.currentFor(userId, campaignId), List.of(approved));
+        if (base != current) {
+            proposals.append(userId, base);
+        }
+        proposals.append(userId, approved);
+        if (node.status() == NodeStatus.REJECTED) {
+            advance(userId, campaignId, Map.of(assetId, NodeStatus.PROPOSED), null);
+        }
+        if (node.status() != NodeStatus.APPROVED && node.status() != NodeStatus.FAILED) {
+            advance(userId, campaignId, Map.of(assetId, NodeStatus.APPROVED), null);
+        }
+        return new GenerationApproval(approved, edited, modelNote);
+    }
+
+    private static ModelChoice readableChoice(String value) {
+        try {
+            return ModelSelector.parse(value).orElse(null);
+        } catch (dev.pms.core.error.ValidationException unreadable) {
+            return null;
+        }
     }
 
     /**

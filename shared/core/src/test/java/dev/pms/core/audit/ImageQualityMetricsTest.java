@@ -39,7 +39,7 @@ class ImageQualityMetricsTest {
                 .singleElement().satisfies(c -> assertThat(c.passed()).isFalse());
         assertThat(report.recommendations()).extracting(AuditReport.Recommendation::operation)
                 .contains(FixOperation.RELIGHT);
-        assertThat(report.status()).isEqualTo(AuditStatus.ENHANCE);
+        assertThat(report.verdict()).isEqualTo(AuditStatus.ENHANCE);
     }
 
     @Test
@@ -61,7 +61,7 @@ class ImageQualityMetricsTest {
         assertThat(report.checks()).filteredOn(c -> c.rule().equals("exposure"))
                 .singleElement().satisfies(c -> assertThat(c.passed()).isTrue());
         assertThat(report.recommendations()).isEmpty();
-        assertThat(report.status()).isEqualTo(AuditStatus.USABLE);
+        assertThat(report.verdict()).isEqualTo(AuditStatus.USABLE);
     }
 
     @Test
@@ -98,7 +98,7 @@ class ImageQualityMetricsTest {
 
         assertThat(report.recommendations()).filteredOn(r -> r.operation() == FixOperation.RESTORE)
                 .singleElement().satisfies(r -> assertThat(r.reason()).contains("noisy"));
-        assertThat(report.status()).isEqualTo(AuditStatus.ENHANCE);
+        assertThat(report.verdict()).isEqualTo(AuditStatus.ENHANCE);
     }
 
     @Test

@@ -35,7 +35,7 @@ class PlacementAuditTest {
         AuditReport report = service.audit(body(png(TestImages.scene(1080, 1350)), FEED_PORTRAIT));
 
         assertThat(report.placement()).isEqualTo(FEED_PORTRAIT);
-        assertThat(report.status()).isEqualTo(AuditStatus.USABLE);
+        assertThat(report.verdict()).isEqualTo(AuditStatus.USABLE);
         assertThat(report.recommendations()).isEmpty();
         assertThat(report.checks()).extracting(Check::rule)
                 .contains("quality", "exposure", "format", "max_bytes", "ratio", "min_size", "safe_zone");
@@ -47,7 +47,7 @@ class PlacementAuditTest {
     void aTinyImageIsReplacedWithACostedRegeneration() {
         AuditReport report = service.audit(body(png(TestImages.scene(64, 64)), FEED_PORTRAIT));
 
-        assertThat(report.status()).isEqualTo(AuditStatus.REPLACE);
+        assertThat(report.verdict()).isEqualTo(AuditStatus.REPLACE);
         assertThat(report.recommendations()).singleElement().satisfies(fix -> {
             assertThat(fix.operation()).isEqualTo(FixOperation.REGENERATE);
             assertThat(fix.priority()).isEqualTo(Priority.HIGH);
@@ -65,7 +65,7 @@ class PlacementAuditTest {
     void aSquareImageForAPortraitSlotIsCroppedToTheRatioInsideTheImageThenUpscaled() {
         AuditReport report = service.audit(body(png(TestImages.scene(1080, 1080)), FEED_PORTRAIT));
 
-        assertThat(report.status()).isEqualTo(AuditStatus.ENHANCE);
+        assertThat(report.verdict()).isEqualTo(AuditStatus.ENHANCE);
         Recommendation crop = recommendation(report, FixOperation.CROP).orElseThrow();
         Box box = crop.cropBox();
         Canvas canvas = catalog.requirePlacement(FEED_PORTRAIT).canvas();
@@ -89,10 +89,10 @@ class PlacementAuditTest {
         AuditReport biggerThanNeeded = service.audit(body(png(TestImages.scene(2160, 2700)), FEED_PORTRAIT));
         AuditReport croppedStillBigEnough = service.audit(body(png(TestImages.scene(2000, 2000)), FEED_PORTRAIT));
 
-        assertThat(biggerThanNeeded.status()).isEqualTo(AuditStatus.USABLE);
+        assertThat(biggerThanNeeded.verdict()).isEqualTo(AuditStatus.USABLE);
         assertThat(recommendation(croppedStillBigEnough, FixOperation.CROP)).isPresent();
         assertThat(recommendation(croppedStillBigEnough, FixOperation.UPSCALE)).isEmpty();
-        assertThat(croppedStillBigEnough.status()).isEqualTo(AuditStatus.ENHANCE);
+        assertThat(croppedStillBigEnough.verdict()).isEqualTo(AuditStatus.ENHANCE);
     }
 
     @Test
@@ -116,7 +116,7 @@ class PlacementAuditTest {
     void aSlightlySmallImageIsUpscaledByFourWhenTwoCannotReachTheCanvas() {
         AuditReport report = service.audit(body(png(TestImages.scene(400, 711)), "tiktok/cover"));
 
-        assertThat(report.status()).isEqualTo(AuditStatus.ENHANCE);
+        assertThat(report.verdict()).isEqualTo(AuditStatus.ENHANCE);
         assertThat(recommendation(report, FixOperation.UPSCALE)).get()
                 .satisfies(fix -> assertThat(fix.upscaleFactor()).isEqualTo(4));
     }
@@ -128,7 +128,7 @@ class PlacementAuditTest {
         AuditReport report = service.audit(body(png(black), FEED_PORTRAIT));
 
         assertThat(report.assetInfo().qualityScore()).isLessThan(FixPlanner.MIN_QUALITY_SCORE);
-        assertThat(report.status()).isEqualTo(AuditStatus.REPLACE);
+        assertThat(report.verdict()).isEqualTo(AuditStatus.REPLACE);
         assertThat(report.recommendations()).singleElement()
                 .satisfies(fix -> assertThat(fix.reason()).contains("too low to repair"));
     }
@@ -167,7 +167,7 @@ class PlacementAuditTest {
     void aRatioTooFarOffToCropIsReplaced() {
         AuditReport report = service.audit(body(png(TestImages.scene(1920, 1080)), "instagram/story"));
 
-        assertThat(report.status()).isEqualTo(AuditStatus.REPLACE);
+        assertThat(report.verdict()).isEqualTo(AuditStatus.REPLACE);
         assertThat(report.recommendations()).singleElement()
                 .satisfies(fix -> assertThat(fix.reason()).contains("would keep only 32 %"));
     }
@@ -181,7 +181,7 @@ class PlacementAuditTest {
         assertThat(report.assetInfo().productFraming().productFrameShare()).isCloseTo(0.9, org.assertj.core.data.Offset.offset(0.01));
         assertThat(report.checks()).filteredOn(c -> c.rule().equals("white_background") || c.rule().equals("product_fills_frame"))
                 .hasSize(2).allSatisfy(c -> assertThat(c.passed()).isTrue());
-        assertThat(report.status()).isEqualTo(AuditStatus.USABLE);
+        assertThat(report.verdict()).isEqualTo(AuditStatus.USABLE);
     }
 
     @Test
@@ -195,7 +195,7 @@ class PlacementAuditTest {
             assertThat(fix.priority()).isEqualTo(Priority.HIGH);
             assertThat(fix.costUsd()).isEqualByComparingTo("0.02");
         });
-        assertThat(report.status()).isEqualTo(AuditStatus.ENHANCE);
+        assertThat(report.verdict()).isEqualTo(AuditStatus.ENHANCE);
     }
 
     @Test
@@ -209,7 +209,7 @@ class PlacementAuditTest {
         assertThat(crop.width()).isEqualTo(crop.height()).isBetween(1320, 1350);
         assertThat(crop.x()).isBetween(520, 540);
         assertThat(recommendation(report, FixOperation.UPSCALE)).isEmpty();
-        assertThat(report.status()).isEqualTo(AuditStatus.ENHANCE);
+        assertThat(report.verdict()).isEqualTo(AuditStatus.ENHANCE);
     }
 
     @Test
@@ -229,7 +229,7 @@ class PlacementAuditTest {
 
         AuditReport report = service.audit(body(png(story), "instagram/story"));
 
-        assertThat(report.status()).isEqualTo(AuditStatus.USABLE);
+        assertThat(report.verdict()).isEqualTo(AuditStatus.USABLE);
         assertThat(report.checks()).filteredOn(c -> c.rule().equals("safe_zone")).singleElement().satisfies(c -> {
             assertThat(c.passed()).isFalse();
             assertThat(c.severity()).isEqualTo("warning");
@@ -287,7 +287,10 @@ class PlacementAuditTest {
         assertThat(json.at("/asset_info/width").intValue()).isEqualTo(1080);
         assertThat(json.at("/asset_info/format").textValue()).isEqualTo("png");
         assertThat(json.at("/asset_info/mode").textValue()).isEqualTo("RGB");
-        assertThat(json.at("/asset_info/quality_score").isInt()).isTrue();
+        assertThat(json.at("/asset_info/quality_score").isDouble()).isTrue();
+        assertThat(json.at("/asset_info/quality_score").doubleValue()).isBetween(0.0, 1.0);
+        assertThat(json.at("/asset_info/quality_points").intValue())
+                .isEqualTo(Math.round(json.at("/asset_info/quality_score").doubleValue() * 100));
         assertThat(json.at("/asset_info/quality_parts/sharpness/score").isInt()).isTrue();
         assertThat(json.at("/asset_info/quality_parts/sharpness/meaning").textValue()).isNotBlank();
         assertThat(json.at("/recommendations/0/operation").textValue()).isEqualTo("crop");
@@ -295,7 +298,8 @@ class PlacementAuditTest {
         assertThat(json.at("/recommendations/0/crop_box/width").intValue()).isEqualTo(864);
         assertThat(json.at("/recommendations/1/upscale_factor").intValue()).isEqualTo(2);
         assertThat(json.at("/recommendations/1/cost_usd").decimalValue()).isEqualByComparingTo("0.02");
-        assertThat(json.at("/status").textValue()).isEqualTo("enhance");
+        assertThat(json.at("/status").textValue()).isEqualTo("needs_enhancement");
+        assertThat(json.at("/verdict").textValue()).isEqualTo("enhance");
         assertThat(json.at("/placement").textValue()).isEqualTo(FEED_PORTRAIT);
 
         JsonNode withoutPlacement = Json.mapper().valueToTree(service.audit(body(png(TestImages.scene(50, 50)))));

@@ -114,7 +114,7 @@ class UploadServiceTest {
         assertThatThrownBy(() -> uploads.audit("bob", ASSET, null)).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> uploads.audit("alice", "../../other", null)).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> uploads.audit("alice", ASSET, json("{'target_channel':'myspace'}")))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("audit request");
+                .isInstanceOf(ValidationException.class).hasMessageContaining("target_channel");
     }
 
     @Test

@@ -37,7 +37,14 @@ class ChannelPackServiceTest {
         assertThat(pack.templates()).allSatisfy(t -> assertThat(t.assetType()).isIn(AssetType.IMAGE, AssetType.VIDEO));
         assertThat(pack.copyFramework()).isNotNull();
         assertThat(pack.optimizationTips()).isNotEmpty();
-        assertThat(pack.formats()).isNotEmpty();
+        ChannelPackService.Format portraitFormat = pack.formats().stream()
+                .filter(f -> f.placement().equals("instagram/feed_portrait")).findFirst().orElseThrow();
+        assertThat(portraitFormat.width()).isEqualTo(1080);
+        assertThat(portraitFormat.height()).isEqualTo(1350);
+        assertThat(portraitFormat.ratio()).isEqualTo("4:5");
+        assertThat(portraitFormat.name()).isNotBlank();
+        assertThat(pack.formats()).hasSameSizeAs(pack.templates());
+        assertThat(pack.fileTypes()).isNotEmpty();
     }
 
     @Test
