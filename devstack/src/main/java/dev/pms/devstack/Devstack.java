@@ -129,7 +129,7 @@ public final class Devstack implements AutoCloseable {
                     Duration.ofNanos(System.nanoTime() - started));
             JwtAuthorizer authorizer = external == null ? JwtAuthorizer.forLocalIssuer(jwtIssuer)
                     : new JwtAuthorizer(external.issuer(), external.audiences(),
-                    new RemoteJwks(external.issuer(), external.jwksUrl(), Duration.ofSeconds(5), Clock.systemUTC()),
+                    new RemoteJwks(external.issuer(), external.jwksUrl(), Duration.ofSeconds(1), Clock.systemUTC()),
                     Clock.systemUTC());
             ApiGateway gateway = new ApiGateway(options.port(), httpApis, functions, authorizer,
                     devstack::devstackRoute);
@@ -174,11 +174,14 @@ public final class Devstack implements AutoCloseable {
         return URI.create(baseUri() + apiPrefix());
     }
 
-    /** The routes' common literal prefix; {@link #API_PREFIX} when every route starts with it or there are none. */
+    /**
+     * The routes' common literal prefix; {@link #API_PREFIX} when some route starts with it (the campaign routes are
+     * also served under {@code /api/campaign-creator}) or there are none.
+     */
     public String apiPrefix() {
         List<String> paths = httpApis.routes().stream().filter(route -> !route.isDefaultRoute())
                 .map(HttpApiRoute::path).toList();
-        if (paths.isEmpty() || paths.stream().allMatch(path -> path.equals(API_PREFIX) || path.startsWith(API_PREFIX + "/"))) {
+        if (paths.isEmpty() || paths.stream().anyMatch(path -> path.equals(API_PREFIX) || path.startsWith(API_PREFIX + "/"))) {
             return API_PREFIX;
         }
         List<String> common = null;

@@ -2,6 +2,7 @@ package dev.pms.devstack.e2e;
 
 import dev.pms.aws.http.ApiController;
 import dev.pms.aws.http.ApiGatewayFunction;
+import dev.pms.aws.http.ApiPrefixes;
 import dev.pms.emulators.SamTemplate;
 import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,28 @@ class TemplateRoutesTest {
             }
         }
         assertThat(functionsWithRoutes).isPositive();
+    }
+
+    @Test
+    void everyCampaignRouteIsDeclaredUnderBothPrefixes() throws Exception {
+        SamTemplate template = SamTemplate.load(SamTemplate.findUpwards(Path.of("").toAbsolutePath())
+                .orElseThrow(() -> new AssertionError("template.yaml not found above " + Path.of("").toAbsolutePath())));
+        Set<String> productMarketing = new TreeSet<>();
+        Set<String> campaignCreator = new TreeSet<>();
+        for (SamTemplate.Resource function : template.resourcesOfType("AWS::Serverless::Function")) {
+            for (String route : declaredRoutes(function)) {
+                String method = route.substring(0, route.indexOf(' '));
+                String path = route.substring(route.indexOf(' ') + 1);
+                if (path.startsWith(ApiPrefixes.PRODUCT_MARKETING + "/")) {
+                    productMarketing.add(method + " " + path.substring(ApiPrefixes.PRODUCT_MARKETING.length()));
+                } else if (path.startsWith(ApiPrefixes.CAMPAIGN_CREATOR + "/")) {
+                    campaignCreator.add(method + " " + path.substring(ApiPrefixes.CAMPAIGN_CREATOR.length()));
+                }
+            }
+        }
+        assertThat(productMarketing).contains("POST /campaigns/validate-preflight", "POST /assets/generate",
+                "GET /channels/{channel}/pack");
+        assertThat(campaignCreator).containsExactlyElementsOf(productMarketing);
     }
 
     /**

@@ -44,7 +44,7 @@ final class CampaignRequests {
         if (!check.object(body, "body", true)) {
             check.throwIfProblems("campaign request");
         }
-        String name = check.string(body.get("campaign_name"), "campaign_name", MAX_NAME, true);
+        String name = check.string(body.get("campaign_name"), "campaign_name", MAX_NAME, false);
         Goal goal = check.code(body.get("goal"), "goal", v -> Goal.parse(v).orElse(null),
                 "one of product_launch, awareness, conversion, retention", true);
         String kpi = check.string(body.get("kpi"), "kpi", MAX_KPI, false);
@@ -62,7 +62,8 @@ final class CampaignRequests {
             checkTeaser(check, start, launch);
         }
         check.throwIfProblems("campaign request");
-        return new Create(name.trim(), goal, kpi, channels, productContext, start, launch);
+        String named = name == null || name.isBlank() ? defaultName(goal, productContext, today) : name.trim();
+        return new Create(named, goal, kpi, channels, productContext, start, launch);
     }
 
     static Patch patch(JsonNode body, Goal goal, LocalDate today) {
@@ -137,5 +138,22 @@ final class CampaignRequests {
             return null;
         }
         return date;
+    }
+
+    /** The SPA's wizard may leave the name empty: "<product> launch", or the goal and the day when the product is unnamed too. */
+    static String defaultName(Goal goal, Map<String, Object> productContext, LocalDate today) {
+        String kind = switch (goal) {
+            case PRODUCT_LAUNCH -> "launch";
+            case AWARENESS -> "awareness campaign";
+            case CONVERSION -> "conversion campaign";
+            case RETENTION -> "retention campaign";
+        };
+        Object product = productContext == null ? null : productContext.get("product_name");
+        if (product instanceof String productName && !productName.isBlank()) {
+            String named = productName.trim() + " " + kind;
+            return named.length() <= MAX_NAME ? named : named.substring(0, MAX_NAME);
+        }
+        return Character.toUpperCase(kind.charAt(0)) + kind.substring(1) + " of "
+                + today.format(java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH));
     }
 }
