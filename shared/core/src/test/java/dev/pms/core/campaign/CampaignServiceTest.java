@@ -121,7 +121,7 @@ class CampaignServiceTest {
                         + "'product_context':'lamp'}")));
 
         assertThat(error.fieldErrors()).extracting(FieldError::field).containsExactlyInAnyOrder(
-                "campaign_name", "goal", "kpi", "channels[1]", "channels[2]", "launch_date", "start_date", "product_context");
+                "goal", "kpi", "channels[1]", "channels[2]", "launch_date", "start_date", "product_context");
         assertThat(messageOf(error, "goal")).contains("product_launch, awareness, conversion, retention");
         assertThat(messageOf(error, "channels[1]")).contains("myspace", "x = twitter");
         assertThat(messageOf(error, "channels[2]")).contains("must be a string");
@@ -136,7 +136,7 @@ class CampaignServiceTest {
         assertThat(catchThrowableOfType(ValidationException.class, () -> service.createBlueprint(ALICE, json("[1]")))
                 .fieldErrors()).extracting(FieldError::field).containsExactly("body");
         assertThat(catchThrowableOfType(ValidationException.class, () -> service.createBlueprint(ALICE, json("{}")))
-                .fieldErrors()).extracting(FieldError::field).containsExactlyInAnyOrder("campaign_name", "goal", "channels");
+                .fieldErrors()).extracting(FieldError::field).containsExactlyInAnyOrder("goal", "channels");
         assertThat(catchThrowableOfType(ValidationException.class, () -> service.createBlueprint(ALICE,
                 json("{'campaign_name':'a','goal':'awareness','channels':["
                         + String.join(",", Collections.nCopies(13, "'instagram'")) + "]}"))).fieldErrors())
