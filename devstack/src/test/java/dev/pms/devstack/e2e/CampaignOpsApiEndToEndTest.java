@@ -139,7 +139,9 @@ class CampaignOpsApiEndToEndTest {
         assertThat(scheduledCards.size()).isEqualTo(nodes);
         assertThat(scheduledCards.get(0).get("publish_at_scheduled").asBoolean()).isTrue();
 
-        JsonNode again = alice.post("/campaigns/" + id + "/distribution", null).json();
+        ApiClient.Reply againReply = alice.post("/campaigns/" + id + "/distribution", null);
+        assertThat(againReply.status()).as(againReply.toString()).isBetween(200, 299);
+        JsonNode again = againReply.json();
         assertThat(again.get("version").asInt()).isEqualTo(2);
         assertThat(download(result.get("ics_url").asText())).as("version 1 is kept").isEqualTo(ics);
 
