@@ -126,6 +126,22 @@ final class ProposalRequests {
                 reason == null ? null : reason.trim(), model == null ? null : model.trim());
     }
 
+    /**
+     * A prompt the user edited outside a PATCH (one-click generate): the same blank, length and forbidden-phrase
+     * rules as {@link #change}.
+     */
+    static void checkEditedPrompt(String prompt, ForbiddenPhrases forbidden) {
+        InputChecker check = new InputChecker();
+        if (prompt.isBlank()) {
+            check.add("proposed_prompt", "must not be blank");
+        } else if (prompt.length() > MAX_PROMPT_CHARS) {
+            check.add("proposed_prompt", "must be at most " + MAX_PROMPT_CHARS + " characters (got " + prompt.length()
+                    + ")");
+        }
+        rejectForbidden(check, forbidden, "proposed_prompt", prompt);
+        check.throwIfProblems("edited prompt");
+    }
+
     private static void onlyFor(InputChecker check, JsonNode body, Action action, String field, Action allowed) {
         if (action != allowed && !InputChecker.isAbsent(body.get(field))) {
             check.add(field, "only applies to action " + allowed.code());

@@ -33,8 +33,6 @@ import dev.pms.core.prompt.PromptCatalog;
 import dev.pms.core.prompt.PromptInputs;
 import dev.pms.core.prompt.PromptSlot;
 
-import dev.pms.core.validation.InputChecker;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,6 +54,9 @@ import java.util.Set;
  * already moved on is left as that writer set it.
  */
 public final class ProposalService {
+    /** Node statuses from which clicking Generate approves (a failed node is retried, a rejected one re-proposed). */
+    private static final Set<NodeStatus> APPROVABLE_BY_GENERATE = EnumSet.of(NodeStatus.PROPOSED, NodeStatus.APPROVED,
+            NodeStatus.FAILED, NodeStatus.REJECTED);
 
     private final ProposalRepository proposals;
     private final CampaignRepository campaigns;
@@ -251,22 +252,9 @@ public final class ProposalService {
         String prompt = clientPrompt == null ? null : clientPrompt.trim();
         boolean edited = prompt != null && !prompt.equals(current.proposedPrompt().trim());
         if (edited) {
-            InputChecker check = new InputChecker();
-            if (prompt.isEmpty()) {
-                check.add("proposed_prompt", "must not be blank");
-            } else if (prompt.length() > ProposalRequests.MAX_PROMPT_CHARS) {
-                check.add("proposed_prompt", "must be at most " + ProposalRequests.MAX_PROMPT_CHARS + " characters");
-            }
-            List<String> found = new ForbiddenPhrases(brand.dna().forbiddenPhrases()).foundIn(prompt);
-            if (!found.isEmpty()) {
-                check.add("proposed_prompt", "contains the brand's forbidden phrase" + (found.size() == 1 ? " " : "s ")
-                        + String.join(", ", found.stream().map(phrase -> "'" + phrase + "'").toList()));
-            }
-            check.throwIfProblems("edited prompt");
+            ProposalRequests.checkEditedPrompt(prompt, new ForbiddenPhrases(brand.dna().forbiddenPhrases()));
         }
-        Set<NodeStatus> approvable = EnumSet.of(NodeStatus.PROPOSED, NodeStatus.APPROVED, NodeStatus.FAILED,
-                NodeStatus.REJECTED);
-        if (!approvable.contains(node.status())) {
+        if (!APPROVABLE_BY_GENERATE.contains(node.status())) {
             NodeLifecycle.check(assetId, node.status(), NodeStatus.APPROVED);
         }
         Map<String, Object> settings = new LinkedHashMap<>(current.settings());

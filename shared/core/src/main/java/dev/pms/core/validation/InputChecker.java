@@ -56,26 +56,8 @@ public final class InputChecker {
      */
     public void throwIfProblems(String subject) {
         if (!problems.isEmpty()) {
-            throw new ValidationException(sentence(subject, problems), problems);
+            throw new ValidationException(ValidationException.sentence(subject, problems), problems);
         }
-    }
-
-    public static String sentence(String subject, List<FieldError> problems) {
-        StringBuilder text = new StringBuilder();
-        if (problems.size() > 1) {
-            text.append("The ").append(subject).append(" has ").append(problems.size()).append(" problems: ");
-        }
-        for (int i = 0; i < problems.size(); i++) {
-            if (i > 0) {
-                text.append("; ");
-            }
-            text.append(problems.get(i).field()).append(' ').append(problems.get(i).message());
-        }
-        char last = text.charAt(text.length() - 1);
-        if (last != '.' && last != '?' && last != '!') {
-            text.append('.');
-        }
-        return text.toString();
     }
 
     /** True when the node is an object; reports it otherwise. Absent nodes are reported only when required. */
