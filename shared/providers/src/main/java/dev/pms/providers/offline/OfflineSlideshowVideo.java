@@ -256,7 +256,7 @@ public final class OfflineSlideshowVideo implements MediaProvider {
             FramePipeline.run(frames, painter, (i, picture) -> writer.addPicture(picture,
                     i < frames - 1 ? 1.0 / framesPerSecond : seconds - (double) i / framesPerSecond));
             if (avatar) {
-                writer.addSound(speech);
+                writer.addVoice(OpusVoiceTrack.encode(speech));
             }
             return writer.finish();
         } catch (IOException e) {
