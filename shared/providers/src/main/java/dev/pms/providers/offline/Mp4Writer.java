@@ -46,6 +46,7 @@ final class Mp4Writer {
     private int width;
     private int height;
     private OpusVoiceTrack voice;
+    private long elapsedTicks;
 
     Mp4Writer(int framesPerSecond) {
         this.framesPerSecond = framesPerSecond;
@@ -57,22 +58,35 @@ final class Mp4Writer {
         addFrame(image, 1.0 / framesPerSecond);
     }
 
-    /** Adds a frame shown for {@code seconds}; a shorter last frame ends the clip exactly. */
+    /** Adds a frame shown for {@code seconds}. */
     void addFrame(BufferedImage image, double seconds) {
-        addPicture(yuv(image), seconds);
+        addPicture(yuv(image), elapsedTicks / (double) VIDEO_TIMESCALE + seconds, false);
     }
 
-    /** Adds a frame already converted by {@link #yuv}, shown for {@code seconds}. */
-    void addPicture(Picture yuv, double seconds) {
+    /**
+     * Adds a frame already converted by {@link #yuv}, shown until {@code untilSeconds} from the start of the clip
+     * (at least one tick), so that rounding never accumulates over many frames. A new scene starts with a key frame:
+     * a hard cut coded as a change from the previous picture leaves ghosts of it at jcodec's fixed quality.
+     */
+    void addPicture(Picture yuv, double untilSeconds, boolean newScene) {
         if (buffer == null) {
             width = yuv.getWidth();
             height = yuv.getHeight();
             buffer = ByteBuffer.allocate(encoder.estimateBufferSize(yuv));
         }
         buffer.clear();
-        VideoEncoder.EncodedFrame encoded = encoder.encodeFrame(yuv, buffer);
+        boolean keyFrame;
+        ByteBuffer data;
+        if (newScene) {
+            data = encoder.encodeIDRFrame(yuv, buffer);
+            keyFrame = true;
+        } else {
+            VideoEncoder.EncodedFrame encoded = encoder.encodeFrame(yuv, buffer);
+            data = encoded.getData();
+            keyFrame = encoded.isKeyFrame();
+        }
         ByteArrayOutputStream sample = new ByteArrayOutputStream();
-        for (ByteBuffer unit : H264Utils.splitFrame(encoded.getData().duplicate())) {
+        for (ByteBuffer unit : H264Utils.splitFrame(data.duplicate())) {
             byte[] nal = new byte[unit.remaining()];
             unit.get(nal);
             int type = nal[0] & 0x1F;
@@ -85,11 +99,13 @@ final class Mp4Writer {
                 sample.writeBytes(nal);
             }
         }
-        if (encoded.isKeyFrame()) {
+        if (keyFrame) {
             keyFrames.add(frames.size() + 1);
         }
         frames.add(sample.toByteArray());
-        frameDurations.add((int) Math.max(1, Math.round(seconds * VIDEO_TIMESCALE)));
+        long until = Math.max(elapsedTicks + 1, Math.round(untilSeconds * VIDEO_TIMESCALE));
+        frameDurations.add((int) (until - elapsedTicks));
+        elapsedTicks = until;
     }
 
     /** Adds the voice as an Opus track. */

@@ -187,11 +187,11 @@ class OfflineSlideshowVideoTest {
     }
 
     @Test
-    void avatarLengthFollowsTheVoiceWithinTheLimits() {
-        assertThat(OfflineSlideshowVideo.avatarSeconds(7.43219, null)).isEqualTo(7.432);
-        assertThat(OfflineSlideshowVideo.avatarSeconds(7.4, new VideoLimits(1, 180, null))).isEqualTo(7.4);
-        assertThat(OfflineSlideshowVideo.avatarSeconds(70, new VideoLimits(1, 60, null))).isEqualTo(60.0);
-        assertThat(OfflineSlideshowVideo.avatarSeconds(2, new VideoLimits(3, 60, null))).isEqualTo(3.0);
+    void aClipLastsAsLongAsItsVoiceWithinTheLimits() {
+        assertThat(OfflineSlideshowVideo.clipSeconds(7.43219, null)).isEqualTo(7.432);
+        assertThat(OfflineSlideshowVideo.clipSeconds(7.4, new VideoLimits(1, 180, null))).isEqualTo(7.4);
+        assertThat(OfflineSlideshowVideo.clipSeconds(70, new VideoLimits(1, 60, null))).isEqualTo(60.0);
+        assertThat(OfflineSlideshowVideo.clipSeconds(2, new VideoLimits(3, 60, null))).isEqualTo(3.0);
     }
 
     @Test
