@@ -20,7 +20,8 @@ import java.util.Locale;
  * placement's safe zone and apart from every other box ({@link #textBoxes()} lists them for checks).
  */
 final class SlidePainter {
-    private static final Color DARK_TEXT = new Color(0x11, 0x11, 0x16);
+    /** Pure black and white: one of them contrasts at least 4.58:1 with any colour (WCAG AA asks 4.5:1). */
+    private static final Color DARK_TEXT = Color.BLACK;
     private static final Color LIGHT_TEXT = new Color(0xFF, 0xFF, 0xFF);
 
     private final int width;

@@ -50,7 +50,7 @@ class OfflineVideoBrowserPlaybackIntegrationTest {
             HeadlessChromiumPlayer.Playback playback = player.play();
             assertThat(playback.failure()).as("playback failure; Chromium said:%n%s", player.log()).isNull();
             assertThat(playback.played()).isTrue();
-            System.out.println(playback);
+            
             assertThat(playback.mediaError()).isNull();
             return playback;
         }
