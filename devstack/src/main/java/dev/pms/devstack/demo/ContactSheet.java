@@ -1,6 +1,7 @@
 package dev.pms.devstack.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pms.core.json.Json;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -141,6 +142,7 @@ final class ContactSheet {
         html.append("</figcaption>\n</figure>\n");
     }
 
+    /** Copy stored as a JSON object of fields is shown field by field; other text as it is. */
     private static void copy(StringBuilder html, Path out, String path) {
         String text;
         try {
@@ -148,7 +150,30 @@ final class ContactSheet {
         } catch (IOException e) {
             text = "(cannot read " + path + ")";
         }
-        html.append("<div class=\"copy\">").append(escape(text.strip())).append("</div>\n");
+        JsonNode fields = null;
+        try {
+            fields = text.strip().startsWith("{") ? Json.mapper().readTree(text) : null;
+        } catch (IOException notJson) {
+            fields = null;
+        }
+        html.append("<div class=\"copy\">");
+        if (fields == null || !fields.isObject()) {
+            html.append("<p>").append(escape(text.strip())).append("</p>");
+        } else {
+            fields.fields().forEachRemaining(field -> {
+                html.append("<div class=\"field\"><span class=\"name\">").append(escape(label(field.getKey())))
+                        .append("</span>");
+                if (field.getValue().isArray()) {
+                    html.append("<ul>");
+                    field.getValue().forEach(item -> html.append("<li>").append(escape(item.asText())).append("</li>"));
+                    html.append("</ul>");
+                } else {
+                    html.append("<p>").append(escape(field.getValue().asText())).append("</p>");
+                }
+                html.append("</div>");
+            });
+        }
+        html.append("</div>\n");
     }
 
     /** The image's own alt text when the manifest has one, else what the image is for. */
@@ -240,8 +265,13 @@ final class ContactSheet {
             .card img, .card video { display: block; width: 100%; max-height: 420px; object-fit: contain;
                                      background: #eef1f5; }
             .card audio { width: 100%; padding: 16px 12px; }
-            .copy { padding: 16px; white-space: pre-wrap; font-size: 14px; max-height: 420px; overflow: auto;
+            .copy { padding: 14px 16px; font-size: 14px; max-height: 420px; overflow: auto;
                     background: #fbfcfd; border-bottom: 1px solid var(--line); }
+            .copy p { margin: 0; white-space: pre-wrap; }
+            .copy ul { margin: 0; padding-left: 18px; }
+            .field + .field { margin-top: 10px; }
+            .field .name { display: block; font-size: 11px; text-transform: uppercase; letter-spacing: 0.06em;
+                           color: var(--muted); margin-bottom: 2px; }
             .missing { padding: 32px 16px; color: #b42318; background: #fef3f2; }
             figcaption { padding: 12px 16px 14px; font-size: 13px; }
             figcaption strong { display: block; margin-bottom: 6px; font-size: 14px; }

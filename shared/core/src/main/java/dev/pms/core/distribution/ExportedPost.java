@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
- * One post of a schedule as the exports write it: its slot, the copy to publish ({@code message}, the generated text
- * of its copy asset; empty for a post of media only) and links to its media, the main one first (a video before its
+ * One post of a schedule as the exports write it: its slot, the copy to publish ({@code message}, from the generated
+ * text of its copy asset, see {@link PostCopy}; empty for a post of media only) and links to its media, the main one first (a video before its
  * cover, images before the presenter and voice that went into a video).
  */
 public record ExportedPost(String postId, Channel channel, String phase, OffsetDateTime publishAt, String title,
@@ -45,7 +45,7 @@ public record ExportedPost(String postId, Channel channel, String phase, OffsetD
         for (ScheduledPost asset : assets) {
             PublishableAsset made = current.get(asset.assetId());
             if (asset.assetType() == AssetType.TEXT && made != null && made.text() != null && !made.text().isBlank()) {
-                copy.add(made.text().strip());
+                copy.add(PostCopy.messageOf(made.text()));
             }
         }
         boolean hasVideo = assets.stream().anyMatch(asset -> asset.assetType() == AssetType.VIDEO);
