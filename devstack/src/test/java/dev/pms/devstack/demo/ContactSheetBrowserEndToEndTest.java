@@ -22,8 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * End-to-end: the demo's {@code index.html} opened in headless Chromium, as a person would open it first: every
- * image decodes and every video loads, has a duration and plays. Whether the video's audio track decodes is reported,
- * not required. Without Chromium the test is skipped locally and fails under CI ({@code CI} set), where
+ * image decodes and every video loads, has a duration and plays with its voice-over decoding. Without Chromium the test is skipped locally and fails under CI ({@code CI} set), where
  * {@code .ci/run} installs it.
  */
 @ExtendWith(DevstackExtension.class)
@@ -119,6 +118,8 @@ class ContactSheetBrowserEndToEndTest {
                 assertThat(video.get("duration").asDouble()).as("%s", video).isPositive();
                 assertThat(video.get("videoWidth").asInt()).as("%s", video).isPositive();
                 assertThat(video.get("readyState").asInt()).as("%s", video).isGreaterThanOrEqualTo(2);
+                assertThat(video.get("audioDecodedBytes").asLong()).as("%s: the browser decodes its audio", video)
+                        .isPositive();
             });
         }
     }
