@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * Everything a provider needs to make one asset: the approved proposal's prompt and hook, the exact
  * catalogue placement (canvas, safe zone, text limits, video limits), brand inputs and, for videos,
- * the key frame made before it.
+ * the key frame made before it; {@code copyBrief} carries the brief's facts for copy (null when the caller has none).
  */
 public record GenerationRequest(
         String jobId,
@@ -27,11 +27,21 @@ public record GenerationRequest(
         String model,
         QualityTier tier,
         byte[] keyFrame,
-        String script) {
+        String script,
+        CopyBrief copyBrief) {
 
     public GenerationRequest {
         productContext = productContext == null ? Map.of() : Map.copyOf(productContext);
         brandPalette = brandPalette == null ? List.of() : List.copyOf(brandPalette);
         forbiddenPhrases = forbiddenPhrases == null ? List.of() : List.copyOf(forbiddenPhrases);
+    }
+
+    /** A request without a copy brief. */
+    public GenerationRequest(String jobId, String assetId, AssetType assetType, Placement placement, String prompt,
+                             String hook, String conceptSummary, Map<String, Object> productContext,
+                             List<String> brandPalette, List<String> forbiddenPhrases, String provider, String model,
+                             QualityTier tier, byte[] keyFrame, String script) {
+        this(jobId, assetId, assetType, placement, prompt, hook, conceptSummary, productContext, brandPalette,
+                forbiddenPhrases, provider, model, tier, keyFrame, script, null);
     }
 }
