@@ -130,7 +130,7 @@ final class FrameworkCopy {
             "If we had to pick one word: {w}.",
             "The word we keep coming back to: {w}.",
             "Our word for this season: {w}.",
-            "Sum it up? {W}.",
+            "Say it with us: {w}.",
             "It all comes down to one word: {w}.",
             "Ask us for one word and we will say {w}.",
             "The word on our whiteboard: {w}.",
@@ -179,6 +179,17 @@ final class FrameworkCopy {
             "A quick note from the team behind {n}.",
             "Two minutes, one idea: {b}.",
             "What we learned from {a}, and what we changed.");
+    private static final List<String> SOLUTIONS = List.of(
+            "That is why we made {n}: {b}.",
+            "{n} fixes that with one simple idea: {b}.",
+            "So we built {n} around one thing: {b}.",
+            "Enter {n}: {b}.",
+            "The fix is simpler than it sounds: {b}.",
+            "With {n}, that changes: {b}.",
+            "Our answer is {n}, starting with {b}.",
+            "{n} takes that off your plate: {b}.",
+            "Here is how {n} solves it: {b}.",
+            "The way out is {n}: {b}.");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z])}");
     private static final Pattern SINGLE_WORD = Pattern.compile("\\p{L}[\\p{L}\\p{N}'-]{2,}");
 
@@ -357,19 +368,48 @@ final class FrameworkCopy {
     }
 
     private String solution() {
-        return fill("That is why we made {n}: {b}.", 1);
+        return pick(SOLUTIONS, 1);
     }
 
     /**
-     * The bank's pattern at this asset's position, filled with the fact at the position plus {@code factOffset}; the
-     * pair (pattern, fact) differs for every position below the bank size times the number of facts.
+     * The sentence at this asset's position in the bank's sequence: first every pattern once, then again the patterns
+     * that take a rotating value (a benefit, a differentiator, a word) with their next value, until the values run
+     * out. Every sentence of the sequence differs, so positions below its length never share one; past it the part is
+     * left out.
      */
-    private String pick(List<String> bank, int factOffset) {
-        List<String> usable = usable(bank, factOffset);
-        if (usable.isEmpty()) {
-            return "";
+    private String pick(List<String> bank, int valueOffset) {
+        List<String> sequence = new ArrayList<>();
+        for (int round = 0; ; round++) {
+            boolean added = false;
+            for (int k = 0; k < bank.size(); k++) {
+                int values = rotatingValues(bank.get(k));
+                if (round == 0 || round < values) {
+                    String text = fill(bank.get(k), valueOffset, k + round);
+                    if (!text.isEmpty() && allows(text)) {
+                        sequence.add(text);
+                    }
+                    added = true;
+                }
+            }
+            if (!added || sequence.size() > position) {
+                break;
+            }
         }
-        return fill(usable.get(Math.floorMod(position, usable.size())), factOffset);
+        return position < sequence.size() ? sequence.get(position) : "";
+    }
+
+    /** How many values the pattern's rotating placeholder has; 1 when it has none. */
+    private int rotatingValues(String pattern) {
+        if (pattern.contains("{b}") || pattern.contains("{B}")) {
+            return Math.max(1, facts.size());
+        }
+        if (pattern.contains("{x}")) {
+            return Math.max(1, brief.differentiators().size());
+        }
+        if (pattern.contains("{w}") || pattern.contains("{W}")) {
+            return Math.max(1, words.size());
+        }
+        return 1;
     }
 
     private String pickFitting(List<String> bank, int index, int factOffset, int maxChars, int minChars) {
@@ -384,17 +424,6 @@ final class FrameworkCopy {
             return WordFit.fit(productName(), maxChars);
         }
         return fill(fitting.get(Math.floorMod(index, fitting.size())), factOffset, 0);
-    }
-
-    private List<String> usable(List<String> bank, int factOffset) {
-        return bank.stream().filter(pattern -> {
-            String text = fill(pattern, factOffset);
-            return !text.isEmpty() && allows(text);
-        }).toList();
-    }
-
-    private String fill(String pattern, int factOffset) {
-        return fill(pattern, factOffset, position);
     }
 
     /** The pattern with every placeholder filled, or empty when the brief lacks a value it needs. */
