@@ -233,14 +233,14 @@ final class FrameworkCopy {
     List<String> body() {
         List<String> middle = switch (brief.formula()) {
             case AIDA -> List.of(pick(AIDA_INTEREST, 0), pick(BENEFITS, 1));
-            case PAS -> List.of(pick(PAS_AGITATE, 0), solution(), pick(BENEFITS, 1));
+            case PAS -> List.of(pick(PAS_AGITATE, 0), solution());
             case FAB -> List.of(pick(FAB_ADVANTAGE, 0), pick(BENEFITS, 1));
         };
-        List<String> sentences = new ArrayList<>(middle.stream().filter(s -> !s.isEmpty()).toList());
+        List<String> sentences = new ArrayList<>(middle);
         if (!brief.offer().isEmpty()) {
             sentences.add(pick(OFFERS, 0));
         }
-        return sentences;
+        return sentences.stream().filter(sentence -> !sentence.isEmpty()).toList();
     }
 
     String proof() {
@@ -345,7 +345,7 @@ final class FrameworkCopy {
         return items.stream().filter(item -> !item.isBlank() && allows(item)).distinct().toList();
     }
 
-    /** Hashtags: the product's, then the preferred words and short benefits, rotated by position. */
+    /** Hashtags: the product's, then the preferred words and short benefits, rotated by the asset's place in its placement. */
     List<String> hashtags() {
         Set<String> tags = new LinkedHashSet<>();
         tags.add(hashtag(productName()));
@@ -356,7 +356,7 @@ final class FrameworkCopy {
             pool.add(hashtag(productName() + " " + brief.phase()));
         }
         for (int i = 0; i < pool.size(); i++) {
-            tags.add(pool.get(Math.floorMod(position + i, pool.size())));
+            tags.add(pool.get(Math.floorMod(brief.placementIndex() + i, pool.size())));
         }
         return tags.stream().filter(tag -> tag.length() > 1 && tag.length() <= 30 && allows(tag)).toList();
     }
@@ -452,7 +452,7 @@ final class FrameworkCopy {
             case "b" -> facts.isEmpty() ? "" : lowerFirst(facts.get(Math.floorMod(rotation + factOffset, facts.size())));
             case "a" -> brief.audience();
             case "o" -> lowerFirst(stripFinalStop(brief.offer()));
-            case "d" -> lowerFirst(stripFinalStop(brief.productDescription()).replace(": ", ", "));
+            case "d" -> lowerFirst(stripFinalStop(brief.productDescription()).replace(": ", " — "));
             case "w" -> words.isEmpty() ? "" : words.get(Math.floorMod(rotation, words.size()));
             case "x" -> brief.differentiators().isEmpty() ? ""
                     : brief.differentiators().get(Math.floorMod(rotation + factOffset, brief.differentiators().size()));
