@@ -12,6 +12,7 @@ import dev.pms.core.proposal.Proposal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a provider is given, from what the server stored: when an asset is reserved its proposal's hook, concept and
@@ -65,20 +66,22 @@ public final class GenerationRequests {
     }
 
     /**
-     * The request for the record's next attempt, with the key frame (the image a video animates) when there is one.
-     * The concept summary describes the asset for a person choosing it; it is not a script, so a provider is given a
-     * script only when one was written for the asset.
+     * The request for the record's next attempt, with the key frame (the image a video animates) when there is one
+     * and the copy brief from the campaign and the owner's current Brand DNA. The concept summary describes the asset
+     * for a person choosing it; it is not a script, so a provider is given a script only when one was written for it.
      */
     public GenerationRequest requestFor(AssetRecord asset, Campaign campaign, String providerName, byte[] keyFrame) {
         Map<String, Object> saved = asset.details();
         String hook = saved.get(HOOK) instanceof String text ? text : campaign.campaignName();
         String concept = saved.get(CONCEPT) instanceof String text ? text : asset.prompt();
         QualityTier tier = saved.get(TIER) instanceof String code ? QualityTier.parse(code).orElse(null) : null;
+        BrandDna dna = deriver.derive(campaign.userId() == null ? Optional.empty() : profiles.find(campaign.userId()));
         return new GenerationRequest(asset.assetLibraryId() + "#" + asset.attempts(), asset.assetId(), asset.assetType(),
                 catalog.requirePlacement(asset.placement()), asset.prompt(), hook, concept, campaign.productContext(),
                 strings(saved.get(PALETTE)), strings(saved.get(FORBIDDEN)), providerName, asset.model(), tier, keyFrame,
                 saved.get(SCRIPT) instanceof String script ? script : null,
-                saved.get(PRESENTER) instanceof String name ? new GenerationRequest.Presenter(name, null) : null);
+                saved.get(PRESENTER) instanceof String name ? new GenerationRequest.Presenter(name, null) : null,
+                CopyBriefs.of(campaign, asset.assetId(), dna), null);
     }
 
     private static List<String> strings(Object value) {
