@@ -136,8 +136,7 @@ final class CreativeDesigner {
         fill(canvas, field);
         Rectangle region = photo != null ? photoAndText(0.36, field) : inner;
         List<Rectangle> slots = stack(region, 0.7, 2.0, 0.2, 1, 1, 1, 1.1);
-        Rectangle band = new Rectangle(0, region.y == inner.y ? 0 : slots.get(0).y - gap() / 2, canvas.width,
-                slots.get(1).y + slots.get(1).height + gap() / 2 - (region.y == inner.y ? 0 : slots.get(0).y - gap() / 2));
+        Rectangle band = new Rectangle(0, 0, canvas.width, slots.get(1).y + slots.get(1).height + gap() / 2);
         Area bandArea = new Area(band);
         if (photoBounds != null) {
             bandArea.subtract(new Area(photoBounds));
@@ -172,11 +171,11 @@ final class CreativeDesigner {
         Rectangle slot;
         Rectangle rest;
         if (wide) {
-            int width = (int) (canvas.width * photoShare);
+            int width = (int) Math.min(canvas.width * photoShare, inner.x + inner.width * 0.5);
             slot = new Rectangle(photoFirst ? 0 : canvas.width - width, 0, width, canvas.height);
             rest = new Rectangle(photoFirst ? width : 0, 0, canvas.width - width, canvas.height);
         } else {
-            int height = (int) (canvas.height * photoShare);
+            int height = (int) Math.min(canvas.height * photoShare, inner.y + inner.height * 0.5);
             slot = new Rectangle(0, 0, canvas.width, height);
             rest = new Rectangle(0, height, canvas.width, canvas.height - height);
         }

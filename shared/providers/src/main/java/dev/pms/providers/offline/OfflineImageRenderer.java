@@ -158,7 +158,7 @@ public final class OfflineImageRenderer implements MediaProvider {
         Graphics2D g = graphics(image);
         try {
             if (placement != null && AMAZON_MAIN_IMAGE.equals(placement.key())) {
-                return amazonMainImage(g, image, palette, copy, photo, safe);
+                return amazonMainImage(g, image, palette, copy, photo, safe, withText);
             }
             if (!withDesign) {
                 g.setColor(palette.primary());
@@ -181,7 +181,8 @@ public final class OfflineImageRenderer implements MediaProvider {
 
     /** Amazon's main image: the photo whole on pure white, else the brand's colour tile with the wordmark. */
     private static ImageComposition amazonMainImage(Graphics2D g, BufferedImage image, CreativePalette palette,
-                                                    CreativeCopy copy, BufferedImage photo, Rectangle safe) {
+                                                    CreativeCopy copy, BufferedImage photo, Rectangle safe,
+                                                    boolean withText) {
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, image.getWidth(), image.getHeight());
         int boxWidth = (int) Math.round(image.getWidth() * AMAZON_PRODUCT_SHARE);
@@ -200,7 +201,7 @@ public final class OfflineImageRenderer implements MediaProvider {
         double corner = Math.min(box.width, box.height) * 0.06;
         g.fill(new RoundRectangle2D.Double(box.x, box.y, box.width, box.height, corner, corner));
         List<DrawnText> texts = new ArrayList<>();
-        if (!copy.wordmark().isEmpty()) {
+        if (withText && !copy.wordmark().isEmpty()) {
             Rectangle textBox = new Rectangle(box.x + box.width / 8, box.y + box.height / 3, box.width * 3 / 4, box.height / 3);
             TextBlock block = TextBlock.layout(g, copy.wordmark(), textBox, textBox.height / 2, true);
             if (!block.isEmpty()) {
