@@ -393,13 +393,17 @@ final class CreativeDesigner {
     }
 
     private Set<Color> coloursUnder(Rectangle box) {
-        Set<Color> colours = new LinkedHashSet<>();
+        Set<Integer> rgbs = new LinkedHashSet<>();
         Rectangle area = box.intersection(canvas);
+        int[] row = new int[Math.max(1, area.width)];
         for (int y = area.y; y < area.y + area.height; y++) {
-            for (int x = area.x; x < area.x + area.width; x++) {
-                colours.add(new Color(image.getRGB(x, y)));
+            image.getRGB(area.x, y, area.width, 1, row, 0, area.width);
+            for (int i = 0; i < area.width; i++) {
+                rgbs.add(row[i] & 0xFFFFFF);
             }
         }
+        Set<Color> colours = new LinkedHashSet<>();
+        rgbs.forEach(rgb -> colours.add(new Color(rgb)));
         return colours;
     }
 

@@ -43,7 +43,7 @@ class CreativeTemplatesTest {
         List<String> problems = new ArrayList<>();
         for (Placement placement : imagePlacements()) {
             for (LayoutFamily family : LayoutFamily.values()) {
-                for (List<String> palette : List.of(Requests.PALETTE, List.of("#1A73E8", "#0B1F3A"), List.of("#FFD400"))) {
+                for (List<String> palette : List.of(List.of("#1A73E8", "#0B1F3A"), List.of("#FFD400"))) {
                     check(request(placement, palette, null), family, problems, false);
                 }
                 check(request(placement, Requests.PALETTE, photo()), family, problems, true);
