@@ -83,7 +83,7 @@ final class CreativeDescription {
 
     private static String textOf(ImageComposition composition, String role) {
         DrawnText text = composition.text(role);
-        return text == null ? "" : text.text();
+        return text == null ? "" : text.text().replaceFirst("^\u2014 ", "");
     }
 
     private static void addQuoted(List<String> parts, String label, String text) {

@@ -225,8 +225,7 @@ final class CreativeDesigner {
                     unit * 0.045, left);
             case "headline" -> text("headline", copy.headline(), slot, unit * 0.12, left);
             case "headline_large" -> text("headline", copy.headline(), slot, unit * 0.16, left);
-            case "headline_quote" -> text("headline", copy.headline().isEmpty() ? "" : "\u201C" + copy.headline() + "\u201D",
-                    slot, unit * 0.09, left);
+            case "headline_quote" -> text("headline", copy.headline(), slot, unit * 0.09, left);
             case "subline" -> text("subline", copy.subline(), slot, unit * 0.055, left);
             case "figure" -> text("figure", copy.figure(), slot, unit * 0.4, left);
             case "figure_label" -> text("subline", copy.figureLabel(), slot, unit * 0.06, left);
