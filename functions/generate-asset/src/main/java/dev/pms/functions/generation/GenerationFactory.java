@@ -16,6 +16,8 @@ import dev.pms.core.generation.ProviderJobWorker;
 import dev.pms.core.generation.SingleAssetService;
 import dev.pms.core.generation.WorkflowEngine;
 import dev.pms.core.media.MediaStore;
+import dev.pms.core.media.UploadRepository;
+import dev.pms.core.media.UploadedProductPhotos;
 import dev.pms.core.pricing.CostEstimator;
 import dev.pms.core.pricing.PreflightService;
 import dev.pms.core.proposal.ProposalRepository;
@@ -92,8 +94,9 @@ public class GenerationFactory {
     }
 
     @Singleton
-    GenerationRequests generationRequests(BrandProfileRepository profiles, ChannelCatalog catalog) {
-        return new GenerationRequests(profiles, catalog);
+    GenerationRequests generationRequests(BrandProfileRepository profiles, ChannelCatalog catalog,
+                                          UploadRepository uploads, MediaStore media) {
+        return new GenerationRequests(profiles, catalog, new UploadedProductPhotos(uploads, media));
     }
 
     @Singleton
