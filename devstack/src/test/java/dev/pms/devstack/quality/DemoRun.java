@@ -99,7 +99,7 @@ final class DemoRun {
             throw new AssertionError("demo for " + briefName + " printed no user:\n" + output);
         }
         String token = devstack.tokenFor(user.group(1));
-        String api = devstack.apiBase();
+        String api = devstack.apiBase().toString();
         JsonNode manifest = readJson(outDir.resolve("manifest.json"));
         List<Asset> assets = new ArrayList<>();
         for (JsonNode entry : manifest.path("assets")) {
