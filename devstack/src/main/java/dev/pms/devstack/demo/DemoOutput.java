@@ -34,7 +34,8 @@ final class DemoOutput {
     /** One asset of the manifest; {@code path} (relative to the manifest) is null when the asset is not ready. */
     record Asset(String path, String assetLibraryId, String assetId, String status, String channel, String placement,
                  String assetType, String mimeType, Long bytes, String sha256, Integer width, Integer height,
-                 Double durationS, String provider, String model, BigDecimal costUsd, String prompt, String error) {
+                 Double durationS, String provider, String model, BigDecimal costUsd, String prompt, String error,
+                 Double brandConsistency) {
     }
 
     private final DemoApi api;
@@ -111,7 +112,9 @@ final class DemoOutput {
                 asset.hasNonNull("height") ? asset.get("height").asInt() : null,
                 asset.hasNonNull("duration_seconds") ? asset.get("duration_seconds").asDouble() : null,
                 text(lineage, "provider"), text(lineage, "model"), decimal(asset, "cost_usd"),
-                text(lineage, "prompt"), text(asset, "error"));
+                text(lineage, "prompt"), text(asset, "error"),
+                asset.path("details").path("brand_consistency").isNumber()
+                        ? asset.path("details").get("brand_consistency").asDouble() : null);
     }
 
     private static void verify(String id, JsonNode asset, byte[] bytes) {

@@ -1,6 +1,9 @@
 package dev.pms.core.brand;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.pms.core.channel.ChannelCatalog;
+import dev.pms.core.json.Json;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -31,8 +34,30 @@ public final class BrandConsistency {
             return OptionalDouble.empty();
         }
         List<String> statements = statements(deriver.derive(profiles.find(userId)));
-        double score = scorer.score(copy, statements);
+        double score = scorer.score(readableCopy(copy), statements);
         return Double.isNaN(score) ? OptionalDouble.empty() : OptionalDouble.of(Math.round(score * 1000) / 1000.0);
+    }
+
+    /** A text asset's copy as its sentences: the values of a JSON copy document, each field on its own line. */
+    static String readableCopy(String copy) {
+        if (!copy.stripLeading().startsWith("{")) {
+            return copy;
+        }
+        try {
+            StringBuilder text = new StringBuilder();
+            collectText(Json.mapper().readTree(copy), text);
+            return text.toString();
+        } catch (JsonProcessingException e) {
+            return copy;
+        }
+    }
+
+    private static void collectText(JsonNode node, StringBuilder text) {
+        if (node.isTextual()) {
+            text.append(node.asText()).append('\n');
+        } else if (node.isContainerNode()) {
+            node.forEach(child -> collectText(child, text));
+        }
     }
 
     /** The Brand DNA as short sentences a copy can be compared with. */
