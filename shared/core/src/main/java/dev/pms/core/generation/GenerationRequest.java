@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * Everything a provider needs to make one asset: the approved proposal's prompt and hook, the exact
  * catalogue placement (canvas, safe zone, text limits, video limits), brand inputs and, for videos,
- * the key frame made before it.
+ * the key frame made before it (for an avatar: the persona's picture), the script to speak and who presents it.
  */
 public record GenerationRequest(
         String jobId,
@@ -27,11 +27,25 @@ public record GenerationRequest(
         String model,
         QualityTier tier,
         byte[] keyFrame,
-        String script) {
+        String script,
+        Presenter presenter) {
+
+    /** The brand persona who presents a video or avatar; {@code role} may be null. */
+    public record Presenter(String name, String role) {
+    }
 
     public GenerationRequest {
         productContext = productContext == null ? Map.of() : Map.copyOf(productContext);
         brandPalette = brandPalette == null ? List.of() : List.copyOf(brandPalette);
         forbiddenPhrases = forbiddenPhrases == null ? List.of() : List.copyOf(forbiddenPhrases);
+    }
+
+    /** A request without a named presenter. */
+    public GenerationRequest(String jobId, String assetId, AssetType assetType, Placement placement, String prompt,
+                             String hook, String conceptSummary, Map<String, Object> productContext,
+                             List<String> brandPalette, List<String> forbiddenPhrases, String provider, String model,
+                             QualityTier tier, byte[] keyFrame, String script) {
+        this(jobId, assetId, assetType, placement, prompt, hook, conceptSummary, productContext, brandPalette,
+                forbiddenPhrases, provider, model, tier, keyFrame, script, null);
     }
 }
