@@ -220,11 +220,11 @@ final class ExportChecker {
         return descriptions;
     }
 
-    /** The description's message lines, without the "Asset …" header line and the "Media: …" line. */
+    /** The description's message lines, without its "Asset …", "Phase …" and "Media: …" lines. */
     private static String withoutHeaderAndMedia(String description) {
         List<String> lines = new ArrayList<>();
         for (String line : description.split("\n")) {
-            if (!line.startsWith("Asset ") && !line.startsWith("Media: ")) {
+            if (!line.startsWith("Asset ") && !line.startsWith("Phase ") && !line.startsWith("Media: ")) {
                 lines.add(line);
             }
         }
