@@ -38,7 +38,7 @@ final class DemoOutput {
     record Asset(String path, String assetLibraryId, String assetId, String status, String channel, String placement,
                  String assetType, String mimeType, Long bytes, String sha256, Integer width, Integer height,
                  Double durationS, String provider, String model, BigDecimal costUsd, String prompt, String error,
-                 String headline, String subline, String cta, String altText) {
+                 String headline, String subline, String cta, String altText, Double brandConsistency) {
     }
 
     private final DemoApi api;
@@ -117,7 +117,9 @@ final class DemoOutput {
                 text(lineage, "provider"), text(lineage, "model"), decimal(asset, "cost_usd"),
                 text(lineage, "prompt"), text(asset, "error"), text(asset.path("details"), "headline"),
                 text(asset.path("details"), "subline"), text(asset.path("details"), "cta"),
-                text(asset.path("details"), "alt_text"));
+                text(asset.path("details"), "alt_text"),
+                asset.path("details").path("brand_consistency").isNumber()
+                        ? asset.path("details").get("brand_consistency").asDouble() : null);
     }
 
     private static void verify(String id, JsonNode asset, byte[] bytes) {
