@@ -6,6 +6,7 @@ import dev.pms.core.channel.Placement;
 import dev.pms.core.channel.TextField;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -14,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The copy defects: instruction text in the copy (writing instructions, art direction, sentences of the prompt that
@@ -76,7 +78,10 @@ final class CopyChecker {
 
     List<Defect> check(DemoRun run) {
         List<Defect> defects = new ArrayList<>();
-        List<String> facts = run.briefFacts().stream().map(Sentences::normalise).toList();
+        List<String> facts = run.briefFacts().stream()
+                .flatMap(fact -> Stream.concat(Stream.of(fact),
+                        Arrays.stream(fact.split("[:;,.—–]"))))
+                .map(Sentences::normalise).filter(fact -> !fact.isBlank()).distinct().toList();
         Set<String> ctas = ctas(run);
         Map<String, String> firstAssetOfSentence = new HashMap<>();
         Map<String, String> subjects = new HashMap<>();
@@ -126,7 +131,7 @@ final class CopyChecker {
         for (String sentence : Sentences.of(value)) {
             String normalised = Sentences.normalise(sentence);
             if (Sentences.words(sentence) >= ECHO_MIN_WORDS && prompt.contains(normalised)
-                    && facts.stream().noneMatch(fact -> fact.contains(normalised))) {
+                    && !madeOfFacts(normalised, facts)) {
                 defects.add(new Defect(run.briefName, DefectKind.INSTRUCTION_ECHO, asset.label(), asset.relativePath(),
                         field + " repeats the prompt: " + Sentences.quote(sentence)));
                 return;
@@ -152,7 +157,7 @@ final class CopyChecker {
                 || run.brandLines().stream().anyMatch(line -> line.equals(normalised) || normalised.contains(line));
     }
 
-    /** The brief's CTA and every CTA drawn on an image of the run. */
+    /** The brief's CTA and every CTA recorded on an asset of the run (drawn on an image or closing a text). */
     private static Set<String> ctas(DemoRun run) {
         Set<String> ctas = new HashSet<>();
         String briefCta = run.brief.path("product_context").path("cta").asText("");
@@ -163,6 +168,7 @@ final class CopyChecker {
             String cta = asset.details().path("cta").asText("");
             if (!cta.isBlank()) {
                 ctas.add(Sentences.normalise(cta));
+                Sentences.of(cta).forEach(sentence -> ctas.add(Sentences.normalise(sentence)));
             }
         }
         return ctas;
@@ -205,5 +211,16 @@ final class CopyChecker {
             defects.add(new Defect(run.briefName, DefectKind.EMAIL_SUBJECT, asset.label(), asset.relativePath(),
                     name + " " + Sentences.quote(value) + " is the same as in " + earlier));
         }
+    }
+
+    /** Whether a sentence is the brief's facts put together (e.g. product name and description), not the prompt's. */
+    private static boolean madeOfFacts(String normalised, List<String> facts) {
+        String rest = " " + normalised + " ";
+        for (String fact : facts) {
+            if (!fact.isBlank()) {
+                rest = rest.replace(" " + fact + " ", " ");
+            }
+        }
+        return Sentences.words(rest) < 2;
     }
 }

@@ -136,7 +136,8 @@ final class CreativeChecker {
             }
             drawn.add(bounds);
             roles.add(role);
-            Rectangle inside = bounds.intersection(new Rectangle(0, 0, image.getWidth(), image.getHeight()));
+            Rectangle measured = role.equals("cta") ? straightPartOfButton(bounds) : bounds;
+            Rectangle inside = measured.intersection(new Rectangle(0, 0, image.getWidth(), image.getHeight()));
             if (inside.isEmpty()) {
                 continue;
             }
@@ -225,5 +226,11 @@ final class CreativeChecker {
 
     static String hex(Color colour) {
         return String.format(Locale.ROOT, "#%02X%02X%02X", colour.getRed(), colour.getGreen(), colour.getBlue());
+    }
+
+    /** A CTA box is its whole pill-shaped button; its rounded ends show what lies behind the button, not the button. */
+    private static Rectangle straightPartOfButton(Rectangle pill) {
+        int radius = pill.height / 2;
+        return pill.width > 2 * radius ? new Rectangle(pill.x + radius, pill.y, pill.width - 2 * radius, pill.height) : pill;
     }
 }

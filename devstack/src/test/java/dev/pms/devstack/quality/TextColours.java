@@ -45,7 +45,24 @@ record TextColours(Color text, Color background) {
         if (text == null || (double) text[0] / total < MIN_TEXT_SHARE) {
             return null;
         }
-        return new TextColours(mean(text), backgroundColour);
+        return new TextColours(commonest(image, box, text), backgroundColour);
+    }
+
+    /** The exact colour most of a bin's pixels have: the glyphs' fill, where the bin's mean blends in their soft edges. */
+    private static Color commonest(BufferedImage image, Rectangle box, long[] bin) {
+        Color binMean = mean(bin);
+        int binKey = binMean.getRGB() & 0xF8F8F8;
+        Map<Integer, Integer> exact = new HashMap<>();
+        for (int y = box.y; y < box.y + box.height; y++) {
+            for (int x = box.x; x < box.x + box.width; x++) {
+                int rgb = image.getRGB(x, y) & 0xFFFFFF;
+                if ((rgb & 0xF8F8F8) == binKey) {
+                    exact.merge(rgb, 1, Integer::sum);
+                }
+            }
+        }
+        return exact.entrySet().stream().max(Map.Entry.comparingByValue()).map(entry -> new Color(entry.getKey()))
+                .orElse(binMean);
     }
 
     private static Color mean(long[] bin) {

@@ -7,6 +7,7 @@ import dev.pms.core.media.UploadRecord;
 import dev.pms.core.media.UploadRepository;
 import dev.pms.core.media.UploadService;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -39,7 +40,7 @@ public final class LibraryPublishableAssets implements PublishableAssets {
             for (AssetRecord asset : assets.findAll(userId, libraryIds)) {
                 if (asset.status() == AssetStatus.READY) {
                     current.put(asset.assetId(), new PublishableAsset(asset.assetId(), asset.textContent(),
-                            asset.storageKey()));
+                            asset.storageKey(), shownText(asset.details())));
                 }
             }
         });
@@ -53,5 +54,25 @@ public final class LibraryPublishableAssets implements PublishableAssets {
             }
         }
         return current;
+    }
+
+    /** The sentences drawn on an image ({@code headline}, {@code subline}, {@code cta}) or shown by a video's slides. */
+    static String shownText(Map<String, Object> details) {
+        List<String> lines = new ArrayList<>();
+        if (details.get("slide_texts") instanceof List<?> slides) {
+            slides.stream().filter(String.class::isInstance).map(String.class::cast).forEach(lines::add);
+        } else {
+            for (String key : List.of("headline", "subline")) {
+                if (details.get(key) instanceof String text) {
+                    lines.add(text);
+                }
+            }
+        }
+        if (details.get("cta") instanceof String cta && lines.stream().noneMatch(line -> line.contains(cta))) {
+            lines.add(cta);
+        }
+        List<String> sentences = lines.stream().map(String::strip).filter(line -> !line.isEmpty())
+                .map(line -> line.matches(".*[.!?]$") ? line : line + ".").distinct().toList();
+        return sentences.isEmpty() ? null : String.join(" ", sentences);
     }
 }

@@ -13,8 +13,9 @@ import java.util.function.UnaryOperator;
 
 /**
  * One post of a schedule as the exports write it: its slot, the copy to publish ({@code message}, from the generated
- * text of its copy asset, see {@link PostCopy}; empty for a post of media only) and links to its media, the main one first (a video before its
- * cover, images before the presenter and voice that went into a video).
+ * text of its copy asset, see {@link PostCopy}; for a post of media only, the words its main media shows, except a
+ * story, whose words are on it) and links to its media, the main one first (a video before its cover, images before
+ * the presenter and voice that went into a video).
  */
 public record ExportedPost(String postId, Channel channel, String phase, OffsetDateTime publishAt, String title,
                            String message, List<String> mediaUrls, List<ScheduledPost> assets) {
@@ -49,6 +50,13 @@ public record ExportedPost(String postId, Channel channel, String phase, OffsetD
             }
         }
         boolean hasVideo = assets.stream().anyMatch(asset -> asset.assetType() == AssetType.VIDEO);
+        if (copy.isEmpty()) {
+            assets.stream().filter(asset -> asset.assetType() != AssetType.TEXT && !isStory(asset))
+                    .sorted(Comparator.comparingInt(asset -> PostGroups.mediaRank(asset.assetType())))
+                    .map(asset -> current.get(asset.assetId()))
+                    .filter(made -> made != null && made.shownText() != null && !made.shownText().isBlank())
+                    .findFirst().ifPresent(made -> copy.add(made.shownText()));
+        }
         List<ScheduledPost> media = assets.stream()
                 .filter(asset -> asset.assetType() != AssetType.TEXT)
                 .filter(asset -> !hasVideo || asset.assetType() == AssetType.VIDEO || asset.assetType() == AssetType.IMAGE)
@@ -62,5 +70,9 @@ public record ExportedPost(String postId, Channel channel, String phase, OffsetD
         String title = media.isEmpty() ? lead.title() : media.get(0).title();
         return new ExportedPost(postId, lead.channel(), lead.phase(), lead.publishAt(), title,
                 String.join("\n\n", copy), mediaUrls, assets);
+    }
+
+    private static boolean isStory(ScheduledPost asset) {
+        return asset.placement() != null && asset.placement().endsWith("/story");
     }
 }

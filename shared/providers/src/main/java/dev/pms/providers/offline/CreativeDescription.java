@@ -34,6 +34,7 @@ final class CreativeDescription {
         details.put("product_photo", request.productPhoto() == null ? "none"
                 : composition.photoBounds() == null ? "unreadable" : "upload " + request.productPhoto().uploadId());
         details.put("alt_text", altText(request, composition));
+        details.put("text_boxes", composition.texts().stream().map(CreativeDescription::box).toList());
         return details;
     }
 
@@ -124,5 +125,16 @@ final class CreativeDescription {
         }
         String shade = hsb[2] < 0.35 ? "dark " : hsb[2] > 0.9 && hsb[1] < 0.5 ? "light " : "";
         return (shade + hue).toLowerCase(Locale.ROOT);
+    }
+
+    private static Map<String, Object> box(DrawnText text) {
+        Map<String, Object> box = new LinkedHashMap<>();
+        box.put("role", text.role());
+        box.put("text", text.text());
+        box.put("x", text.bounds().x);
+        box.put("y", text.bounds().y);
+        box.put("width", text.bounds().width);
+        box.put("height", text.bounds().height);
+        return box;
     }
 }

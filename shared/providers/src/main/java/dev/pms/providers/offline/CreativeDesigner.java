@@ -87,7 +87,7 @@ final class CreativeDesigner {
         Color panel = darkField ? palette.secondary() : palette.primary();
         fill(canvas, palette.light());
         boolean wide = isWide(inner);
-        double share = 0.42;
+        double share = 0.55;
         Rectangle visual = wide ? new Rectangle(0, 0, (int) (canvas.width * share), canvas.height)
                 : new Rectangle(0, 0, canvas.width, (int) (canvas.height * share));
         Rectangle rest = wide ? new Rectangle(visual.width, 0, canvas.width - visual.width, canvas.height)
@@ -107,7 +107,7 @@ final class CreativeDesigner {
     }
 
     private void stat(boolean darkField) {
-        Color field = darkField ? palette.secondary() : palette.ink();
+        Color field = darkField ? palette.secondary() : palette.primary();
         fill(canvas, field);
         Rectangle region = photo != null ? photoAndText(0.4, field) : inner;
         if (copy.hasFigure()) {
@@ -124,7 +124,7 @@ final class CreativeDesigner {
     }
 
     private void quote() {
-        Color field = palette.light();
+        Color field = palette.primary();
         fill(canvas, field);
         Rectangle region = photo != null ? photoAndText(0.4, field) : inner;
         column(region, field, false, "quote_mark", 1.2, "headline_quote", 3.6, "attribution", 0.7, "rule", 0.3,
@@ -132,7 +132,7 @@ final class CreativeDesigner {
     }
 
     private void featureList() {
-        Color field = palette.paper();
+        Color field = palette.secondary();
         fill(canvas, field);
         Rectangle region = photo != null ? photoAndText(0.36, field) : inner;
         List<Rectangle> slots = stack(region, 0.7, 2.0, 0.2, 1, 1, 1, 1.1);

@@ -61,12 +61,25 @@ public final class OfflineCopywriter implements MediaProvider {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("copy of strings and lists always serialises", e);
         }
-        Map<String, Object> details = Map.of(
-                "engine", MODEL,
-                "placement", request.placement() == null ? "none" : request.placement().key(),
-                "fields", copy.size());
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("engine", MODEL);
+        details.put("placement", request.placement() == null ? "none" : request.placement().key());
+        details.put("fields", copy.size());
+        String callToAction = callToAction(request);
+        if (!callToAction.isBlank()) {
+            details.put("cta", callToAction);
+        }
         return new ProviderJob.Completed(new GeneratedMedia(json.getBytes(StandardCharsets.UTF_8), "application/json", json,
                 null, null, null, OfflineProviders.NAME, MODEL, BigDecimal.ZERO, details));
+    }
+
+    private static String callToAction(GenerationRequest request) {
+        if (request.copyBrief() == null) {
+            return "";
+        }
+        Channel channel = request.placement() == null ? null : request.placement().channel();
+        return new FrameworkCopy(request.copyBrief(), channel,
+                new ForbiddenPhrases(request.forbiddenPhrases())).callToAction();
     }
 
     @Override
