@@ -85,6 +85,33 @@ class ApiGatewayFunctionTest {
     }
 
     @Test
+    void contentAfterTheJsonObjectIsA400() {
+        for (String body : List.of("{\"a\":1} xyz", "{}{}", "{} []", "{\"a\":1}\n{\"b\":2}")) {
+            JsonNode problem = assertProblem(function.execute(event("POST /echo", "alice", body, Map.of())),
+                    400, "urn:pms:problem:validation-failed");
+            assertThat(problem.get("detail").asText()).isEqualTo("body must be one JSON value with nothing after it.");
+        }
+        assertThat(function.execute(event("POST /echo", "alice", "{\"a\":1}  \n", Map.of())).getStatusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void anUnpairedSurrogateOrControlCharacterInAnyStringIsA400NamingTheField() {
+        JsonNode problem = assertProblem(function.execute(event("POST /echo", "alice",
+                "{\"product_context\":{\"tags\":[\"ok\",\"x\\ud800\"]}}", Map.of())),
+                400, "urn:pms:problem:validation-failed");
+        assertThat(problem.get("detail").asText()).startsWith("product_context.tags[1] is not well-formed Unicode");
+
+        problem = assertProblem(function.execute(event("POST /echo", "alice", "{\"name\":\"\\u0000\"}", Map.of())),
+                400, "urn:pms:problem:validation-failed");
+        assertThat(problem.get("errors").get(0).get("field").asText()).isEqualTo("name");
+
+        problem = assertProblem(function.execute(event("POST /echo", "alice", "{\"\\udc00\":1}", Map.of())),
+                400, "urn:pms:problem:validation-failed");
+        assertThat(problem.get("errors").get(0).get("field").asText()).isEqualTo("body");
+    }
+
+    @Test
     void nonObjectJsonIsA400() {
         APIGatewayV2HTTPResponse response = function.execute(event("POST /echo", "alice", "[1,2]", Map.of()));
 
