@@ -23,6 +23,7 @@ final class DynamoDbRetries {
 
     static StandardRetryStrategy strategy() {
         return StandardRetryStrategy.builder()
+                .useClientDefaults(false)
                 .maxAttempts(MAX_ATTEMPTS)
                 .backoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(25), Duration.ofSeconds(1)))
                 .throttlingBackoffStrategy(BackoffStrategy.exponentialDelay(Duration.ofMillis(100), Duration.ofSeconds(2)))
