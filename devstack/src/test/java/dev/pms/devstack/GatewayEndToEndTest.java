@@ -137,6 +137,9 @@ class GatewayEndToEndTest {
         expected.put("aws.s3.path-style-access", "true");
         expected.put("aws.services.sfn.endpoint-override", devstack.endpoints().get("stepfunctions"));
         expected.put("micronaut.application.name", "EchoFunction");
+        assertThat(properties.get("page.token.key")).hasSize(44)
+                .isEqualTo(devstack.functions().get("OtherFunction").properties().get("page.token.key"));
+        expected.put("page.token.key", properties.get("page.token.key"));
         assertThat(properties).isEqualTo(expected);
     }
 
