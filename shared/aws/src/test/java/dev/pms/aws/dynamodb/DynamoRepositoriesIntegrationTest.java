@@ -110,7 +110,7 @@ class DynamoRepositoriesIntegrationTest {
         assertThat(campaigns.delete(owner, doomed.campaignId())).isTrue();
 
         assertThat(proposals.currentFor(owner, doomed.campaignId())).isEmpty();
-        assertThat(proposals.versions(owner, doomed.campaignId(), doomed.assetNodes().get(0).assetId())).isEmpty();
+        assertThat(proposals.versions(owner, doomed.campaignId(), doomed.assetNodes().get(0).assetId(), 50, null).items()).isEmpty();
         assertThat(proposals.currentFor(owner, kept.campaignId())).hasSize(2);
         assertThat(campaigns.find(owner, kept.campaignId())).isPresent();
     }
