@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.pms.devstack.admin.SchedulesAdmin;
 import dev.pms.devstack.auth.JwtAuthorizer;
 import dev.pms.devstack.auth.LocalJwtIssuer;
+import dev.pms.devstack.auth.LocalMediaShareKey;
 import dev.pms.devstack.auth.RemoteJwks;
 import dev.pms.devstack.functions.FunctionDefinition;
 import dev.pms.devstack.functions.FunctionRegistry;
@@ -112,6 +113,7 @@ public final class Devstack implements AutoCloseable {
             warnAboutMissingHandlers(definitions);
             FunctionRegistry functions = new FunctionRegistry(definitions, localAws);
             closeInReverse.push(functions);
+            functions.addFunctionProperties(Map.of("media.share.key", LocalMediaShareKey.loadOrCreate(keyDirectory)));
             List<LocalService> services = new java.util.ArrayList<>();
             for (LocalServiceFactory factory : options.services()) {
                 LocalService service = factory.start(new LocalServiceFactory.Context(localAws, template, resources,

@@ -28,7 +28,7 @@ import java.util.function.Function;
  * {@code demo [--brief FILE] [--out DIR] [--url URL] [--data DIR] [--template PATH] [--timeout SECONDS]}: Journey A end to end over
  * HTTP on a devstack, as a new user on the pro plan: brand profile, blueprint, pre-flight, proposals, approval, an
  * autopilot generation run followed on a progress line, then every asset downloaded, checked against its SHA-256 and
- * listed in {@code manifest.json}. Exit code 0 when the run succeeded (possibly with failed assets), 1 when it or any
+ * listed in {@code manifest.json}, with {@code index.html} beside it, a contact sheet of them all. Exit code 0 when the run succeeded (possibly with failed assets), 1 when it or any
  * call failed, 2 for bad options or a bad brief.
  */
 public final class DemoCommand {
@@ -277,6 +277,8 @@ public final class DemoCommand {
         DemoOutput.Manifest manifest = new DemoOutput(api, outDir).write(campaignId, campaignName, status, estimated);
         long written = manifest.assets().stream().filter(asset -> asset.path() != null).count();
         out.printf("assets     %d of %d written, every SHA-256 checked%n", written, manifest.assetCount());
+        Path contactSheet = ContactSheet.write(outDir, readManifest(), api.get(campaignPath));
+        out.println("open       " + contactSheet.toAbsolutePath() + " (every asset by channel and phase)");
         out.printf("done       %d assets, %,d bytes, $%s, %.1f s wall, %s%n", manifest.assetCount(),
                 manifest.totalBytes(), spent == null ? "0" : spent.toPlainString(),
                 (System.nanoTime() - started) / 1e9, outDir);
@@ -285,6 +287,15 @@ public final class DemoCommand {
             return 1;
         }
         return 0;
+    }
+
+    private JsonNode readManifest() {
+        Path file = outDir.resolve(DemoOutput.MANIFEST);
+        try {
+            return Json.mapper().readTree(file.toFile());
+        } catch (IOException e) {
+            throw new DemoFailure("cannot read " + file + ": " + e);
+        }
     }
 
     /** Polls the run until it is final, redrawing the progress line; gives up at the deadline. */

@@ -82,7 +82,7 @@ class DemoCommandEndToEndTest {
         assertThat(inManifest).isEqualTo(listed);
         assertThat(manifest.get("asset_count").asInt()).isEqualTo(listed.size());
 
-        Set<Path> expectedFiles = new HashSet<>(Set.of(output.resolve("manifest.json")));
+        Set<Path> expectedFiles = new HashSet<>(Set.of(output.resolve("manifest.json"), output.resolve("index.html")));
         long totalBytes = 0;
         for (JsonNode asset : manifest.get("assets")) {
             Path file = output.resolve(asset.get("path").asText());

@@ -12,9 +12,13 @@ import dev.pms.core.campaign.CampaignService;
 import dev.pms.core.campaign.NodeStatus;
 import dev.pms.core.distribution.BulkScheduleCsv;
 import dev.pms.core.distribution.DistributionPlanner;
+import dev.pms.core.distribution.ExportedPost;
 import dev.pms.core.distribution.IcsCalendar;
 import dev.pms.core.distribution.PostingRules;
+import dev.pms.core.error.NotFoundException;
 import dev.pms.core.json.Json;
+import dev.pms.core.media.MediaShares;
+import dev.pms.core.media.PresignedDownload;
 import dev.pms.core.performance.InsightEngine;
 import dev.pms.core.performance.MetricImportException;
 import dev.pms.core.performance.MetricRowParser;
@@ -33,20 +37,24 @@ import java.util.Map;
 public class CampaignOpsController implements ApiController {
     static final String PREFIX = "/api/product-marketing";
     private static final String CAMPAIGN = PREFIX + "/campaigns/{campaign_id}";
+    /** The share route of the links inside the schedule exports: no sign-in, the token is the permission. */
+    private static final String MEDIA = PREFIX + "/media";
 
     private final BoardService board;
     private final DistributionService distribution;
     private final PerformanceService performance;
     private final CampaignService campaigns;
     private final PostingRules rules;
+    private final MediaShares shares;
 
     public CampaignOpsController(BoardService board, DistributionService distribution, PerformanceService performance,
-                                 CampaignService campaigns, PostingRules rules) {
+                                 CampaignService campaigns, PostingRules rules, MediaShares shares) {
         this.board = board;
         this.distribution = distribution;
         this.performance = performance;
         this.campaigns = campaigns;
         this.rules = rules;
+        this.shares = shares;
     }
 
     @Override
@@ -56,7 +64,8 @@ public class CampaignOpsController implements ApiController {
                 ApiRoute.authenticated("POST " + CAMPAIGN + "/board/{asset_id}", this::move),
                 ApiRoute.authenticated("POST " + CAMPAIGN + "/distribution", this::distribution),
                 ApiRoute.authenticated("POST " + CAMPAIGN + "/metrics", this::importMetrics),
-                ApiRoute.authenticated("GET " + CAMPAIGN + "/performance", this::performance));
+                ApiRoute.authenticated("GET " + CAMPAIGN + "/performance", this::performance),
+                ApiRoute.open("GET " + MEDIA + "/{token}", this::sharedMedia));
     }
 
     /**
@@ -71,9 +80,9 @@ public class CampaignOpsController implements ApiController {
         Campaign campaign = campaigns.preview("snapstart-priming", sample);
         List<AssetNode> nodes = campaign.assetNodes().stream().map(n -> n.withStatus(NodeStatus.APPROVED_FOR_PUBLISH)).toList();
         var plan = new DistributionPlanner(rules).plan(campaign, nodes, Map.of(), LocalDate.now(ZoneOffset.UTC), ZoneOffset.UTC);
-        IcsCalendar.write(campaign.campaignId(), campaign.campaignName(), 1, plan.posts(), Map.of(), Map.of(),
-                java.time.Instant.now());
-        BulkScheduleCsv.write(plan.posts(), Map.of(), null, Map.of());
+        List<ExportedPost> exported = ExportedPost.of(plan.posts(), Map.of(), key -> key);
+        IcsCalendar.write(campaign.campaignId(), campaign.campaignName(), 1, exported, java.time.Instant.now());
+        BulkScheduleCsv.write(exported, null);
         StringBuilder csv = new StringBuilder("asset_id,date,impressions,clicks,conversions,spend\n");
         for (AssetNode node : nodes) {
             csv.append(node.assetId()).append(',').append(LocalDate.now(ZoneOffset.UTC)).append(",1000,40,4,1.5\n");
@@ -103,7 +112,24 @@ public class CampaignOpsController implements ApiController {
 
     private ApiResponse distribution(ApiRequest request) {
         JsonNode body = request.body() == null || request.body().isBlank() ? null : request.jsonObjectBody();
-        return ApiResponse.json(201, distribution.build(request.userId(), request.pathParameter("campaign_id"), body));
+        return ApiResponse.json(201, distribution.build(request.userId(), request.pathParameter("campaign_id"), body,
+                publicBaseUrl(request) + MEDIA));
+    }
+
+    /** A fresh short-lived URL of the shared file; 404 for a token this suite did not sign or a file that is gone. */
+    private ApiResponse sharedMedia(ApiRequest request) {
+        PresignedDownload download = shares.open(request.pathParameter("token"))
+                .orElseThrow(() -> new NotFoundException("no shared media for this link"));
+        return new ApiResponse(302, Map.of("location", download.url(), "cache-control", "private, max-age=300"), null);
+    }
+
+    /** The API's own origin as the caller reached it (API Gateway sets host and x-forwarded-proto). */
+    private static String publicBaseUrl(ApiRequest request) {
+        String host = request.headers().get("host");
+        if (host == null || host.isBlank()) {
+            throw new IllegalStateException("the request has no host header to build share links from");
+        }
+        return request.headers().getOrDefault("x-forwarded-proto", "https") + "://" + host;
     }
 
     private ApiResponse importMetrics(ApiRequest request) {

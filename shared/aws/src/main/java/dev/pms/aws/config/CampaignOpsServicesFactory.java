@@ -1,5 +1,7 @@
 package dev.pms.aws.config;
 
+import dev.pms.aws.secrets.MediaShareSecret;
+import dev.pms.core.asset.LibraryPublishableAssets;
 import dev.pms.core.board.AssetPreviews;
 import dev.pms.core.board.BoardMoveRepository;
 import dev.pms.core.board.BoardService;
@@ -8,6 +10,8 @@ import dev.pms.core.campaign.CampaignRepository;
 import dev.pms.core.distribution.DistributionService;
 import dev.pms.core.distribution.PostingRules;
 import dev.pms.core.distribution.ScheduleRepository;
+import dev.pms.core.media.MediaShareTokens;
+import dev.pms.core.media.MediaShares;
 import dev.pms.core.media.MediaStore;
 import dev.pms.core.media.UploadRepository;
 import dev.pms.core.optimization.ActiveCampaignIndex;
@@ -50,11 +54,20 @@ public class CampaignOpsServicesFactory {
         return new BoardService(campaigns, proposals, proposalService, moves, schedules, previews, costs, rules, clock);
     }
 
+    /** Lasting share links to stored files, signed with the secret {@link MediaShareSecret} reads on first use. */
     @Singleton
-    DistributionService distributionService(CampaignRepository campaigns, ProposalRepository proposals,
-                                            ScheduleRepository schedules, MediaStore media, AssetPreviews previews,
+    MediaShares mediaShares(MediaShareSecret secret, MediaStore media) {
+        return new MediaShares(new MediaShareTokens(secret), media);
+    }
+
+    @Singleton
+    DistributionService distributionService(CampaignRepository campaigns, ScheduleRepository schedules,
+                                            MediaStore media, UploadRepository uploads,
+                                            dev.pms.core.generation.GenerationRunRepository runs,
+                                            dev.pms.core.asset.AssetRepository assets, MediaShares shares,
                                             PostingRules rules, Clock clock) {
-        return new DistributionService(campaigns, proposals, schedules, media, previews, rules, clock);
+        return new DistributionService(campaigns, schedules, media, new LibraryPublishableAssets(runs, assets, uploads),
+                shares, rules, clock);
     }
 
     @Singleton

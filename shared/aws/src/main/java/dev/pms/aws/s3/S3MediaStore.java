@@ -67,6 +67,21 @@ public class S3MediaStore implements MediaStore {
     }
 
     @Override
+    public boolean exists(String key) {
+        try {
+            s3.headObject(request -> request.bucket(bucket).key(key));
+            return true;
+        } catch (NoSuchKeyException e) {
+            return false;
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    @Override
     public void put(String key, byte[] bytes, String mimeType) {
         s3.putObject(request -> request.bucket(bucket).key(key).contentType(mimeType),
                 software.amazon.awssdk.core.sync.RequestBody.fromBytes(bytes));

@@ -2,7 +2,9 @@ package dev.pms.aws.secrets;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.context.env.Environment;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.HttpExecuteResponse;
@@ -11,6 +13,7 @@ import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 
 import java.io.IOException;
@@ -37,6 +40,19 @@ public final class SsmParameters {
         this.credentials = credentials;
         this.region = region;
         this.endpoint = endpointOrNull != null ? endpointOrNull : URI.create("https://ssm." + region.id() + ".amazonaws.com");
+    }
+
+    /**
+     * A reader for the function's region ({@code aws.region}, else {@code AWS_REGION}) and endpoint
+     * ({@code aws.services.ssm.endpoint-override} when set), with the default credentials.
+     */
+    public static SsmParameters of(Environment environment) {
+        String region = environment.getProperty("aws.region", String.class)
+                .orElseGet(() -> System.getenv().getOrDefault("AWS_REGION", "us-east-1"));
+        URI endpoint = environment.getProperty("aws.services.ssm.endpoint-override", String.class)
+                .filter(value -> !value.isBlank()).map(URI::create).orElse(null);
+        return new SsmParameters(UrlConnectionHttpClient.create(), DefaultCredentialsProvider.builder().build(),
+                Region.of(region), endpoint);
     }
 
     /** The decrypted value of the parameter. */

@@ -185,7 +185,7 @@ class DynamoCampaignOpsRepositoriesIntegrationTest {
 
     private static Schedule schedule(String campaignId, long version) {
         ScheduledPost post = new ScheduledPost("a" + version, Channel.LINKEDIN, AssetType.IMAGE, "linkedin/post_landscape",
-                "Post", "launch", OffsetDateTime.parse("2026-12-08T09:00:00Z"));
+                "Post", "launch", OffsetDateTime.parse("2026-12-08T09:00:00Z"), "a" + version);
         return new Schedule(campaignId, "Aurora", version, "UTC", List.of(post),
                 List.of(new ScheduleWarning("collision", "a1", Channel.LINKEDIN, LocalDate.of(2026, 12, 8), "busy")),
                 "k.ics", "k.csv", NOW);

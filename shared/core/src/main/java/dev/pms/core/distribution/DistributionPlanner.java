@@ -7,6 +7,7 @@ import dev.pms.core.campaign.Phase;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,13 +16,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Places each asset on a day inside its node's phase (from its due date on, then earlier days of the phase), inside
- * the channel's posting window, at most the channel's daily maximum per day counting the user's other scheduled
- * campaigns. Where that cannot hold, the asset is still placed and the schedule says why in a warning. Pure.
+ * Places each post (an asset, or assets published together such as an image and its caption; see {@link PostGroups})
+ * on a day inside its phase (from its due date on, then earlier days of the phase), inside the channel's posting
+ * window, at most the channel's daily maximum of posts per day counting the user's other scheduled campaigns. Where
+ * that cannot hold, the post is still placed and the schedule says why in a warning. Pure.
  */
 public final class DistributionPlanner {
     /** When a phase is over, assets are spread from today over this many days. */
     static final int PASSED_PHASE_DAYS = 7;
+    /** By time, the assets of one post next to each other. */
+    static final Comparator<ScheduledPost> SCHEDULE_ORDER = Comparator.comparing(ScheduledPost::publishAt)
+            .thenComparing(ScheduledPost::postId).thenComparing(ScheduledPost::assetId);
 
     private final PostingRules rules;
 
@@ -38,17 +43,19 @@ public final class DistributionPlanner {
 
     /**
      * @param others names of the user's other campaigns with a post on each channel and day (one entry per post)
+     * @return a slot for every node; the nodes of one post share it
      */
     public Plan plan(Campaign campaign, List<AssetNode> nodes, Map<ChannelDay, List<String>> others, LocalDate today,
                      ZoneId zone) {
         Map<ChannelDay, Integer> own = new HashMap<>();
         List<ScheduledPost> posts = new ArrayList<>();
         List<ScheduleWarning> warnings = new ArrayList<>();
-        List<AssetNode> ordered = nodes.stream()
-                .sorted(Comparator.comparing(AssetNode::dueDate, Comparator.nullsLast(Comparator.naturalOrder()))
-                        .thenComparing(AssetNode::assetId))
+        List<PostGroups.Group> ordered = PostGroups.of(nodes).stream()
+                .sorted(Comparator.comparing(PostGroups.Group::dueDate, Comparator.nullsLast(Comparator.naturalOrder()))
+                        .thenComparing(PostGroups.Group::postId))
                 .toList();
-        for (AssetNode node : ordered) {
+        for (PostGroups.Group post : ordered) {
+            AssetNode node = post.lead();
             PostingRules.ChannelRule rule = rules.rule(node.channel());
             LocalDate from;
             LocalDate to;
@@ -64,8 +71,8 @@ public final class DistributionPlanner {
                 from = phaseStart.isBefore(today) ? today : phaseStart;
                 to = phaseEnd;
             }
-            LocalDate preferred = node.dueDate() == null ? from
-                    : node.dueDate().isBefore(from) ? from : node.dueDate().isAfter(to) ? to : node.dueDate();
+            LocalDate due = post.dueDate();
+            LocalDate preferred = due == null ? from : due.isBefore(from) ? from : due.isAfter(to) ? to : due;
             List<LocalDate> candidates = new ArrayList<>();
             for (LocalDate d = preferred; !d.isAfter(to); d = d.plusDays(1)) {
                 candidates.add(d);
@@ -106,11 +113,14 @@ public final class DistributionPlanner {
                                 colliding.stream().distinct().toList()) + " (" + total + " post(s) that day, max "
                                 + rule.maxPostsPerDay() + ")"));
             }
-            posts.add(new ScheduledPost(node.assetId(), node.channel(), node.assetType(), node.placement(), node.title(),
-                    node.phase(), day.atTime(slotTime(window, slot, rule.maxPostsPerDay())).atZone(zone)
-                    .toOffsetDateTime()));
+            OffsetDateTime publishAt = day.atTime(slotTime(window, slot, rule.maxPostsPerDay())).atZone(zone)
+                    .toOffsetDateTime();
+            for (AssetNode member : post.members()) {
+                posts.add(new ScheduledPost(member.assetId(), member.channel(), member.assetType(), member.placement(),
+                        member.title(), member.phase(), publishAt, post.postId()));
+            }
         }
-        posts.sort(Comparator.comparing(ScheduledPost::publishAt).thenComparing(ScheduledPost::assetId));
+        posts.sort(SCHEDULE_ORDER);
         return new Plan(posts, warnings);
     }
 

@@ -1,7 +1,6 @@
 package dev.pms.core.distribution;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.pms.core.board.AssetPreviews;
 import dev.pms.core.campaign.AssetNode;
 import dev.pms.core.campaign.Campaign;
 import dev.pms.core.campaign.CampaignRepository;
@@ -11,11 +10,10 @@ import dev.pms.core.campaign.NodeStatusService;
 import dev.pms.core.channel.Channel;
 import dev.pms.core.error.NotFoundException;
 import dev.pms.core.error.ValidationException;
+import dev.pms.core.media.MediaShares;
 import dev.pms.core.media.MediaStore;
 import dev.pms.core.media.PresignedDownload;
 import dev.pms.core.media.UserKeys;
-import dev.pms.core.proposal.Proposal;
-import dev.pms.core.proposal.ProposalRepository;
 import dev.pms.core.validation.InputChecker;
 
 import java.nio.charset.StandardCharsets;
@@ -27,9 +25,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +37,8 @@ import java.util.Set;
 /**
  * Builds a campaign's publish schedule from its assets approved for publish (and those already scheduled), exports it
  * as iCalendar and bulk-upload CSV under the caller's prefix, stores it as a new version and moves the assets to
- * {@code scheduled}; the campaign becomes {@code active}.
+ * {@code scheduled}; the campaign becomes {@code active}. The exports carry each post's generated copy and lasting
+ * share links to its media.
  */
 public final class DistributionService {
     static final Duration DOWNLOAD_TTL = Duration.ofHours(24);
@@ -48,21 +47,21 @@ public final class DistributionService {
     private static final List<String> LINK_KEYS = List.of("product_url", "landing_page_url", "website_url", "url");
 
     private final CampaignRepository campaigns;
-    private final ProposalRepository proposals;
     private final ScheduleRepository schedules;
     private final MediaStore media;
-    private final AssetPreviews previews;
+    private final PublishableAssets publishable;
+    private final MediaShares shares;
     private final DistributionPlanner planner;
     private final NodeStatusService nodeStatuses;
     private final Clock clock;
 
-    public DistributionService(CampaignRepository campaigns, ProposalRepository proposals, ScheduleRepository schedules,
-                               MediaStore media, AssetPreviews previews, PostingRules rules, Clock clock) {
+    public DistributionService(CampaignRepository campaigns, ScheduleRepository schedules, MediaStore media,
+                               PublishableAssets publishable, MediaShares shares, PostingRules rules, Clock clock) {
         this.campaigns = Objects.requireNonNull(campaigns, "campaigns");
-        this.proposals = Objects.requireNonNull(proposals, "proposals");
         this.schedules = Objects.requireNonNull(schedules, "schedules");
         this.media = Objects.requireNonNull(media, "media");
-        this.previews = Objects.requireNonNull(previews, "previews");
+        this.publishable = Objects.requireNonNull(publishable, "publishable");
+        this.shares = Objects.requireNonNull(shares, "shares");
         this.planner = new DistributionPlanner(rules);
         this.nodeStatuses = new NodeStatusService(campaigns, clock);
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -72,10 +71,12 @@ public final class DistributionService {
      * Body {@code {channels?: [], timezone?: "Europe/Berlin"}}; with channels, only those channels are planned again
      * and the latest schedule's posts on other channels are carried over.
      *
+     * @param shareBaseUrl the absolute URL of the media share route without its token; the exports link media there
+     *
      * @throws NotFoundException when the caller has no such campaign
      * @throws ValidationException for a bad body, or when no asset is approved for publish
      */
-    public DistributionResult build(String userId, String campaignId, JsonNode body) {
+    public DistributionResult build(String userId, String campaignId, JsonNode body, String shareBaseUrl) {
         Campaign campaign = find(userId, campaignId);
         InputChecker check = new InputChecker();
         Set<Channel> channels = EnumSet.noneOf(Channel.class);
@@ -112,25 +113,25 @@ public final class DistributionService {
                 today, zone);
         List<ScheduledPost> posts = new ArrayList<>(plan.posts());
         if (previous != null && !channels.isEmpty()) {
-            Set<String> live = new java.util.HashSet<>();
+            Set<String> live = new HashSet<>();
             campaign.assetNodes().forEach(node -> live.add(node.assetId()));
             previous.schedule().stream()
                     .filter(post -> !channels.contains(post.channel()) && live.contains(post.assetId()))
                     .forEach(posts::add);
-            posts.sort(Comparator.comparing(ScheduledPost::publishAt).thenComparing(ScheduledPost::assetId));
+            posts.sort(DistributionPlanner.SCHEDULE_ORDER);
         }
 
         long version = previous == null ? 1 : previous.version() + 1;
         Instant now = clock.instant();
         List<String> ids = posts.stream().map(ScheduledPost::assetId).toList();
-        Map<String, String> messages = messages(userId, campaignId);
-        Map<String, String> mediaUrls = previews.previewUrls(userId, campaignId, ids);
+        List<ExportedPost> exported = ExportedPost.of(posts, publishable.current(userId, campaignId, ids),
+                storageKey -> shares.link(shareBaseUrl, storageKey));
         String prefix = "distribution/" + UserKeys.userHash(userId) + "/" + campaignId + "/v" + version + "/";
         String icsKey = prefix + "schedule.ics";
         String csvKey = prefix + "schedule.csv";
-        media.put(icsKey, IcsCalendar.write(campaignId, campaign.campaignName(), version, posts, messages, mediaUrls, now)
+        media.put(icsKey, IcsCalendar.write(campaignId, campaign.campaignName(), version, exported, now)
                 .getBytes(StandardCharsets.UTF_8), "text/calendar; charset=utf-8");
-        media.put(csvKey, BulkScheduleCsv.write(posts, messages, link(campaign), mediaUrls)
+        media.put(csvKey, BulkScheduleCsv.write(exported, link(campaign))
                 .getBytes(StandardCharsets.UTF_8), "text/csv; charset=utf-8");
         Schedule schedule = new Schedule(campaignId, campaign.campaignName(), version, zone.getId(), posts,
                 plan.warnings(), icsKey, csvKey, now);
@@ -159,23 +160,16 @@ public final class DistributionService {
             if (other.campaignId().equals(campaignId)) {
                 continue;
             }
+            Set<String> counted = new HashSet<>();
             for (ScheduledPost post : other.schedule()) {
-                others.computeIfAbsent(new ChannelDay(post.channel(), post.publishAt().atZoneSameInstant(zone).toLocalDate()),
-                        key -> new ArrayList<>()).add(other.campaignName());
+                if (counted.add(post.postId())) {
+                    others.computeIfAbsent(new ChannelDay(post.channel(),
+                            post.publishAt().atZoneSameInstant(zone).toLocalDate()), key -> new ArrayList<>())
+                            .add(other.campaignName());
+                }
             }
         }
         return others;
-    }
-
-    private Map<String, String> messages(String userId, String campaignId) {
-        Map<String, String> messages = new HashMap<>();
-        for (Proposal proposal : proposals.currentFor(userId, campaignId)) {
-            String text = proposal.hook() != null && !proposal.hook().isBlank() ? proposal.hook() : proposal.conceptSummary();
-            if (text != null) {
-                messages.put(proposal.assetId(), text);
-            }
-        }
-        return messages;
     }
 
     private static String link(Campaign campaign) {

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * A schedule as an RFC 5545 iCalendar file: one VEVENT per post with a stable UID, DTSTAMP, UTC start and end, text
@@ -20,12 +20,8 @@ public final class IcsCalendar {
     private IcsCalendar() {
     }
 
-    /**
-     * @param messages the text of each post by asset id (may lack some)
-     * @param mediaUrls a download URL of each post's media by asset id (may lack some)
-     */
-    public static String write(String campaignId, String campaignName, long version, List<ScheduledPost> posts,
-                               Map<String, String> messages, Map<String, String> mediaUrls, Instant stamp) {
+    public static String write(String campaignId, String campaignName, long version, List<ExportedPost> posts,
+                               Instant stamp) {
         StringBuilder out = new StringBuilder();
         line(out, "BEGIN:VCALENDAR");
         line(out, "VERSION:2.0");
@@ -33,32 +29,34 @@ public final class IcsCalendar {
         line(out, "CALSCALE:GREGORIAN");
         line(out, "METHOD:PUBLISH");
         line(out, "X-WR-CALNAME:" + escape(campaignName + " - publish schedule v" + version));
-        for (ScheduledPost post : posts) {
+        for (ExportedPost post : posts) {
             Instant start = post.publishAt().toInstant();
             line(out, "BEGIN:VEVENT");
-            line(out, "UID:" + campaignId + "-" + post.assetId() + "@pms.dev");
+            line(out, "UID:" + campaignId + "-" + post.postId() + "@pms.dev");
             line(out, "DTSTAMP:" + UTC_STAMP.format(stamp));
             line(out, "DTSTART:" + UTC_STAMP.format(start));
             line(out, "DTEND:" + UTC_STAMP.format(start.plusSeconds(POST_MINUTES * 60L)));
             line(out, "SEQUENCE:" + (version - 1));
             line(out, "SUMMARY:" + escape("Publish on " + post.channel().platformName() + ": " + post.title()));
-            StringBuilder description = new StringBuilder()
-                    .append("Asset ").append(post.assetId()).append(" (").append(post.assetType().code()).append(", ")
-                    .append(post.placement()).append(", phase ").append(post.phase()).append(")");
-            String message = messages.get(post.assetId());
-            if (message != null) {
-                description.append("\n").append(message);
-            }
-            String media = mediaUrls.get(post.assetId());
-            if (media != null) {
-                description.append("\nMedia: ").append(media);
-            }
-            line(out, "DESCRIPTION:" + escape(description.toString()));
+            line(out, "DESCRIPTION:" + escape(description(post)));
             line(out, "CATEGORIES:" + escape(post.channel().code()));
             line(out, "END:VEVENT");
         }
         line(out, "END:VCALENDAR");
         return out.toString();
+    }
+
+    /** The copy to publish, the media to attach, then what the post is made of. */
+    private static String description(ExportedPost post) {
+        StringBuilder description = new StringBuilder();
+        if (!post.message().isEmpty()) {
+            description.append(post.message()).append("\n\n");
+        }
+        post.mediaUrls().forEach(url -> description.append("Media: ").append(url).append("\n"));
+        description.append("Phase ").append(post.phase()).append("; assets ").append(post.assets().stream()
+                .map(asset -> asset.assetId() + " (" + asset.assetType().code() + ", " + asset.placement() + ")")
+                .collect(Collectors.joining(", ")));
+        return description.toString();
     }
 
     static String escape(String text) {

@@ -2,6 +2,7 @@ package dev.pms.core.generation;
 
 import dev.pms.core.channel.AssetType;
 import dev.pms.core.channel.Placement;
+import dev.pms.core.media.ProductPhoto;
 import dev.pms.core.pricing.QualityTier;
 
 import java.util.List;
@@ -10,7 +11,9 @@ import java.util.Map;
 /**
  * Everything a provider needs to make one asset: the approved proposal's prompt and hook, the exact
  * catalogue placement (canvas, safe zone, text limits, video limits), brand inputs and, for videos,
- * the key frame made before it.
+ * the key frame made before it (for an avatar: the persona's picture), the script to speak and who presents it;
+ * {@code copyBrief} carries the brief's facts for copy and {@code productPhoto} the user's uploaded product photo
+ * (each null when there is none).
  */
 public record GenerationRequest(
         String jobId,
@@ -27,11 +30,27 @@ public record GenerationRequest(
         String model,
         QualityTier tier,
         byte[] keyFrame,
-        String script) {
+        String script,
+        Presenter presenter,
+        CopyBrief copyBrief,
+        ProductPhoto productPhoto) {
+
+    /** The brand persona who presents a video or avatar; {@code role} may be null. */
+    public record Presenter(String name, String role) {
+    }
 
     public GenerationRequest {
         productContext = productContext == null ? Map.of() : Map.copyOf(productContext);
         brandPalette = brandPalette == null ? List.of() : List.copyOf(brandPalette);
         forbiddenPhrases = forbiddenPhrases == null ? List.of() : List.copyOf(forbiddenPhrases);
+    }
+
+    /** A request without a named presenter, copy brief or product photo. */
+    public GenerationRequest(String jobId, String assetId, AssetType assetType, Placement placement, String prompt,
+                             String hook, String conceptSummary, Map<String, Object> productContext,
+                             List<String> brandPalette, List<String> forbiddenPhrases, String provider, String model,
+                             QualityTier tier, byte[] keyFrame, String script) {
+        this(jobId, assetId, assetType, placement, prompt, hook, conceptSummary, productContext, brandPalette,
+                forbiddenPhrases, provider, model, tier, keyFrame, script, null, null, null);
     }
 }

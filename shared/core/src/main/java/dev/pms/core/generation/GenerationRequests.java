@@ -12,6 +12,7 @@ import dev.pms.core.proposal.Proposal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a provider is given, from what the server stored: when an asset is reserved its proposal's hook, concept and
@@ -25,6 +26,8 @@ public final class GenerationRequests {
     private static final String PALETTE = "brand_palette";
     private static final String FORBIDDEN = "forbidden_phrases";
     private static final String TIER = "tier";
+    private static final String PRESENTER = "presenter_name";
+    private static final String SCRIPT = "script";
 
     private final BrandProfileRepository profiles;
     private final BrandDnaDeriver deriver;
@@ -37,13 +40,13 @@ public final class GenerationRequests {
     }
 
     /** The caller's brand inputs, derived once for everything reserved together. */
-    public record BrandInputs(List<String> palette, List<String> forbiddenPhrases) {
+    public record BrandInputs(List<String> palette, List<String> forbiddenPhrases, String presenterName) {
     }
 
     public BrandInputs brandInputs(String userId) {
         BrandDna dna = deriver.derive(profiles.find(userId));
         return new BrandInputs(dna.visualIdentity() == null ? List.of() : List.copyOf(dna.visualIdentity().colorPalette()),
-                List.copyOf(dna.forbiddenPhrases()));
+                List.copyOf(dna.forbiddenPhrases()), dna.persona() == null ? null : dna.persona().personaName());
     }
 
     /** The provider inputs to keep on an asset record reserved for {@code proposal}. */
@@ -56,19 +59,29 @@ public final class GenerationRequests {
         }
         inputs.put(PALETTE, brand.palette());
         inputs.put(FORBIDDEN, brand.forbiddenPhrases());
+        if (brand.presenterName() != null && !brand.presenterName().isBlank()) {
+            inputs.put(PRESENTER, brand.presenterName());
+        }
         return inputs;
     }
 
-    /** The request for the record's next attempt, with the key frame (the image a video animates) when there is one. */
+    /**
+     * The request for the record's next attempt, with the key frame (the image a video animates) when there is one
+     * and the copy brief from the campaign and the owner's current Brand DNA. The concept summary describes the asset
+     * for a person choosing it; it is not a script, so a provider is given a script only when one was written for it.
+     */
     public GenerationRequest requestFor(AssetRecord asset, Campaign campaign, String providerName, byte[] keyFrame) {
         Map<String, Object> saved = asset.details();
         String hook = saved.get(HOOK) instanceof String text ? text : campaign.campaignName();
         String concept = saved.get(CONCEPT) instanceof String text ? text : asset.prompt();
         QualityTier tier = saved.get(TIER) instanceof String code ? QualityTier.parse(code).orElse(null) : null;
+        BrandDna dna = deriver.derive(campaign.userId() == null ? Optional.empty() : profiles.find(campaign.userId()));
         return new GenerationRequest(asset.assetLibraryId() + "#" + asset.attempts(), asset.assetId(), asset.assetType(),
                 catalog.requirePlacement(asset.placement()), asset.prompt(), hook, concept, campaign.productContext(),
                 strings(saved.get(PALETTE)), strings(saved.get(FORBIDDEN)), providerName, asset.model(), tier, keyFrame,
-                concept);
+                saved.get(SCRIPT) instanceof String script ? script : null,
+                saved.get(PRESENTER) instanceof String name ? new GenerationRequest.Presenter(name, null) : null,
+                CopyBriefs.of(campaign, asset.assetId(), dna), null);
     }
 
     private static List<String> strings(Object value) {

@@ -16,6 +16,15 @@ public interface MediaStore {
      */
     Optional<byte[]> read(String key, long maxBytes);
 
+    /** Whether an object is stored under {@code key}; stores that can ask without reading it override this. */
+    default boolean exists(String key) {
+        try {
+            return read(key, Long.MAX_VALUE).isPresent();
+        } catch (MediaTooLargeException tooLarge) {
+            return true;
+        }
+    }
+
     /** Stores the bytes under {@code key} (overwriting). */
     void put(String key, byte[] bytes, String mimeType);
 

@@ -13,6 +13,7 @@ import dev.pms.core.channel.Channel;
 import dev.pms.core.channel.ChannelCatalog;
 import dev.pms.core.channel.Placement;
 import dev.pms.core.error.NotFoundException;
+import dev.pms.core.generation.CopyBriefs;
 import dev.pms.core.generation.GeneratedMedia;
 import dev.pms.core.generation.GenerationRequest;
 import dev.pms.core.generation.MediaProvider;
@@ -222,7 +223,7 @@ public final class ChannelPackExportService {
         List<String> palette = dna.visualIdentity() == null ? List.of() : dna.visualIdentity().colorPalette();
         return new GenerationRequest(packId + "/" + node.assetId(), node.assetId(), node.assetType(), placement,
                 prompt, hook, concept, campaign.productContext(), palette, dna.forbiddenPhrases(), renderer.name(),
-                null, tier, null, null);
+                null, tier, null, null, CopyBriefs.of(campaign, node.assetId(), dna));
     }
 
     private PackFile render(String path, AssetNode node, Placement placement, GenerationRequest request,

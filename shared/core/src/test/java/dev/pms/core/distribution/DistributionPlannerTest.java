@@ -105,6 +105,25 @@ class DistributionPlannerTest {
     }
 
     @Test
+    void anImageAndTheCaptionWrittenForItAreOnePostInOneSlotCountedOnce() {
+        AssetNode image = node("a", Channel.LINKEDIN, LAUNCH.startDate());
+        AssetNode caption = new AssetNode("b", AssetType.TEXT, Channel.LINKEDIN, "launch", "linkedin/post_copy",
+                "Launch copy", NodeStatus.APPROVED_FOR_PUBLISH, LAUNCH.startDate().plusDays(1), List.of("a"));
+        AssetNode other = node("c", Channel.LINKEDIN, LAUNCH.startDate());
+        List<AssetNode> nodes = List.of(image, caption, other);
+
+        DistributionPlanner.Plan plan = planner.plan(campaign(nodes), nodes, Map.of(), TODAY, ZoneOffset.UTC);
+
+        assertThat(post(plan, "a").publishAt()).isEqualTo(post(plan, "b").publishAt());
+        assertThat(post(plan, "a").postId()).isEqualTo("b");
+        assertThat(post(plan, "b").postId()).isEqualTo("b");
+        assertThat(post(plan, "c").postId()).isEqualTo("c");
+        assertThat(post(plan, "a").publishAt().toLocalDate()).as("not before the caption is due")
+                .isAfterOrEqualTo(caption.dueDate());
+        assertThat(plan.warnings()).isEmpty();
+    }
+
+    @Test
     void everyChannelHasASourcedRule() {
         for (Channel channel : Channel.values()) {
             PostingRules.ChannelRule rule = PostingRules.load().rule(channel);

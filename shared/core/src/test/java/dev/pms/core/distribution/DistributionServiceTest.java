@@ -1,15 +1,21 @@
 package dev.pms.core.distribution;
 
+import dev.pms.core.campaign.AssetNode;
 import dev.pms.core.campaign.Campaign;
 import dev.pms.core.campaign.CampaignStatus;
 import dev.pms.core.campaign.NodeStatus;
+import dev.pms.core.channel.AssetType;
 import dev.pms.core.error.NotFoundException;
 import dev.pms.core.error.ValidationException;
 import dev.pms.core.support.CampaignOpsFixture;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
+import static dev.pms.core.support.CampaignOpsFixture.SHARE_BASE;
 import static dev.pms.core.support.Fixtures.CLOCK;
 import static dev.pms.core.support.Fixtures.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,7 +28,7 @@ class DistributionServiceTest {
     void schedulesTheAssetsApprovedForPublishExportsBothFilesAndActivatesTheCampaign() {
         String id = approvedForPublish("Aurora");
 
-        DistributionResult result = fixture.distribution.build("alice", id, null);
+        DistributionResult result = fixture.distribution.build("alice", id, null, SHARE_BASE);
 
         Campaign campaign = fixture.campaigns.find("alice", id).orElseThrow();
         assertThat(result.version()).isEqualTo(1);
@@ -31,11 +37,14 @@ class DistributionServiceTest {
         assertThat(campaign.status()).isEqualTo(CampaignStatus.ACTIVE);
         String ics = new String(fixture.media.objects().get(fixture.ops.latest("alice", id).orElseThrow().icsKey()),
                 StandardCharsets.UTF_8);
-        assertThat(ics.split("BEGIN:VEVENT", -1)).hasSize(result.schedule().size() + 1);
+        long posts = result.schedule().stream().map(ScheduledPost::postId).distinct().count();
+        assertThat(posts).isLessThan(result.schedule().size());
+        assertThat(ics.split("BEGIN:VEVENT", -1)).hasSize((int) posts + 1);
         assertThat(result.icsUrl()).contains("/v1/schedule.ics");
         assertThat(result.csvUrl()).contains("/v1/schedule.csv");
 
-        DistributionResult again = fixture.distribution.build("alice", id, json("{'timezone':'America/New_York'}"));
+        DistributionResult again = fixture.distribution.build("alice", id, json("{'timezone':'America/New_York'}"),
+                SHARE_BASE);
         assertThat(again.version()).isEqualTo(2);
         assertThat(again.timezone()).isEqualTo("America/New_York");
         assertThat(fixture.ops.versions("alice", id)).extracting(Schedule::version).containsExactly(1L, 2L);
@@ -46,10 +55,10 @@ class DistributionServiceTest {
     @Test
     void anotherScheduledCampaignOnTheSameChannelsIsWarnedAboutOrAvoided() {
         String first = approvedForPublish("Aurora");
-        fixture.distribution.build("alice", first, null);
+        fixture.distribution.build("alice", first, null, SHARE_BASE);
         String second = approvedForPublish("Borealis");
 
-        DistributionResult result = fixture.distribution.build("alice", second, null);
+        DistributionResult result = fixture.distribution.build("alice", second, null, SHARE_BASE);
 
         assertThat(result.warnings()).filteredOn(w -> w.kind().equals("collision"))
                 .isNotEmpty().allSatisfy(w -> assertThat(w.message()).contains("Aurora"));
@@ -58,14 +67,60 @@ class DistributionServiceTest {
     @Test
     void nothingApprovedForPublishBadBodiesAndOtherUsersAreRefused() {
         Campaign proposed = fixture.proposedCampaign("alice", "Aurora");
-        assertThatThrownBy(() -> fixture.distribution.build("alice", proposed.campaignId(), null))
+        assertThatThrownBy(() -> fixture.distribution.build("alice", proposed.campaignId(), null, SHARE_BASE))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("approved for publish");
         String id = approvedForPublish("Borealis");
-        assertThatThrownBy(() -> fixture.distribution.build("alice", id, json("{'channels':['myspace'],'timezone':'Mars/Base'}")))
+        assertThatThrownBy(() -> fixture.distribution.build("alice", id,
+                json("{'channels':['myspace'],'timezone':'Mars/Base'}"), SHARE_BASE))
                 .isInstanceOf(ValidationException.class)
                 .satisfies(e -> assertThat(((ValidationException) e).fieldErrors()).extracting("field")
                         .containsExactly("channels[0]", "timezone"));
-        assertThatThrownBy(() -> fixture.distribution.build("bob", id, null)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> fixture.distribution.build("bob", id, null, SHARE_BASE)).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void eachPostCarriesItsGeneratedCopyAndLastingLinksAndAnImageSharesItsCaptionsSlot() {
+        String id = approvedForPublish("Aurora");
+
+        DistributionResult result = fixture.distribution.build("alice", id, null, SHARE_BASE);
+
+        Map<String, AssetNode> nodes = new HashMap<>();
+        fixture.nodes("alice", id).forEach(node -> nodes.put(node.assetId(), node));
+        for (AssetNode caption : nodes.values()) {
+            if (caption.assetType() == AssetType.TEXT) {
+                ScheduledPost slot = slotOf(result, caption.assetId());
+                assertThat(slot.postId()).isEqualTo(caption.assetId());
+                for (String image : caption.dependsOn()) {
+                    assertThat(slotOf(result, image).publishAt()).as("%s goes out with %s", image, caption.title())
+                            .isEqualTo(slot.publishAt());
+                    assertThat(slotOf(result, image).postId()).isEqualTo(caption.assetId());
+                }
+            }
+        }
+        Schedule stored = fixture.ops.latest("alice", id).orElseThrow();
+        List<String> rows = List.of(new String(fixture.media.objects().get(stored.csvKey()), StandardCharsets.UTF_8)
+                .split("\r\n"));
+        long posts = result.schedule().stream().map(ScheduledPost::postId).distinct().count();
+        assertThat(rows).hasSize((int) posts + 1);
+        for (String row : rows.subList(1, rows.size())) {
+            String postId = row.substring(row.lastIndexOf(",", row.lastIndexOf(",") - 1) + 1, row.lastIndexOf(","));
+            AssetNode lead = nodes.get(postId);
+            if (lead.assetType() == AssetType.TEXT) {
+                assertThat(row).as("the message is the generated copy").contains("\"Copy of " + postId + ", ready.\"");
+                String mediaUrl = row.split(",")[4];
+                assertThat(mediaUrl).startsWith(SHARE_BASE + "/");
+                String token = mediaUrl.substring(SHARE_BASE.length() + 1);
+                assertThat(fixture.shares.open(token)).as("the link opens the image the caption was written for")
+                        .hasValueSatisfying(download -> assertThat(download.url()).contains(lead.dependsOn().get(0)));
+            }
+        }
+        String ics = new String(fixture.media.objects().get(stored.icsKey()), StandardCharsets.UTF_8)
+                .replace("\r\n ", "");
+        assertThat(ics).contains("Copy of ").contains("Media: " + SHARE_BASE + "/");
+    }
+
+    private static ScheduledPost slotOf(DistributionResult result, String assetId) {
+        return result.schedule().stream().filter(post -> post.assetId().equals(assetId)).findFirst().orElseThrow();
     }
 
     private String approvedForPublish(String name) {

@@ -1,81 +1,116 @@
 package dev.pms.providers.offline;
 
 import org.jcodec.codecs.h264.H264Encoder;
-import org.jcodec.common.AudioCodecMeta;
-import org.jcodec.common.Codec;
-import org.jcodec.common.MuxerTrack;
-import org.jcodec.common.VideoCodecMeta;
+import org.jcodec.codecs.h264.H264Utils;
 import org.jcodec.common.VideoEncoder;
-import org.jcodec.common.io.NIOUtils;
 import org.jcodec.common.model.ColorSpace;
-import org.jcodec.common.model.Packet;
 import org.jcodec.common.model.Picture;
-import org.jcodec.common.model.Size;
-import org.jcodec.containers.mp4.muxer.MP4Muxer;
 
-import javax.sound.sampled.AudioFormat;
-import javax.sound.sampled.AudioInputStream;
-import javax.sound.sampled.AudioSystem;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Writes an MP4 in memory with jcodec: H.264 frames and, optionally, one 16-bit little-endian PCM sound track.
+ * Writes an MP4 in memory that browsers play: H.264 frames (jcodec's encoder) and, optionally, an Opus voice track
+ * boxed as "Encapsulation of Opus in ISO Base Media File Format" describes ({@code Opus} sample entry, {@code dOps},
+ * an edit list that skips the encoder's pre-roll). The movie box comes before the media data, so playback can start
+ * before the whole file has arrived, and every creation and modification time is zero, so the same frames and voice
+ * always give the same bytes.
  * <p>
  * The encoder searches no motion: a slideshow's frames differ by a slow zoom, which the residual carries at a few
  * per cent more bytes, while jcodec's motion search costs about two thirds of its encoding time (measured: 1080×1920
  * frames take about 60 ms instead of 180 ms).
  */
 final class Mp4Writer {
-    private static final int AUDIO_PACKET_FRAMES = 4_096;
+    static final int MOVIE_TIMESCALE = 1_000;
+    static final int VIDEO_TIMESCALE = 90_000;
     private static final int MOTION_SEARCH_RANGE = 0;
     private static final ColorSpace ENCODER_COLOURS = ColorSpace.YUV420J;
+    private static final int NAL_SPS = 7;
+    private static final int NAL_PPS = 8;
+    private static final int VIDEO_TRACK_ID = 1;
+    private static final int AUDIO_TRACK_ID = 2;
 
-    private final InMemoryChannel out = new InMemoryChannel();
-    private final MP4Muxer muxer;
     private final H264Encoder encoder = H264Encoder.createH264Encoder();
     private final int framesPerSecond;
-    private MuxerTrack videoTrack;
+    private final List<byte[]> frames = new ArrayList<>();
+    private final List<Integer> frameDurations = new ArrayList<>();
+    private final List<Integer> keyFrames = new ArrayList<>();
     private ByteBuffer buffer;
-    private final int timescale;
-    private int frameNumber;
-    private long presentationTime;
+    private byte[] sequenceParameters;
+    private byte[] pictureParameters;
+    private int width;
+    private int height;
+    private OpusVoiceTrack voice;
+    private long elapsedTicks;
 
-    Mp4Writer(int framesPerSecond) throws IOException {
+    Mp4Writer(int framesPerSecond) {
         this.framesPerSecond = framesPerSecond;
-        this.timescale = framesPerSecond * 1_000;
-        this.muxer = MP4Muxer.createMP4MuxerToChannel(out);
         encoder.setMotionSearchRange(MOTION_SEARCH_RANGE);
     }
 
     /** Adds a frame shown for one frame period. */
-    void addFrame(BufferedImage image) throws IOException {
+    void addFrame(BufferedImage image) {
         addFrame(image, 1.0 / framesPerSecond);
     }
 
-    /** Adds a frame shown for {@code seconds}, to the millisecond; a shorter last frame ends the clip exactly. */
-    void addFrame(BufferedImage image, double seconds) throws IOException {
-        addPicture(yuv(image), seconds);
+    /** Adds a frame shown for {@code seconds}. */
+    void addFrame(BufferedImage image, double seconds) {
+        addPicture(yuv(image), elapsedTicks / (double) VIDEO_TIMESCALE + seconds, false);
     }
 
-    /** Adds a frame already converted by {@link #yuv}, shown for {@code seconds}. */
-    void addPicture(Picture yuv, double seconds) throws IOException {
-        if (videoTrack == null) {
-            videoTrack = muxer.addVideoTrack(Codec.H264,
-                    VideoCodecMeta.createSimpleVideoCodecMeta(new Size(yuv.getWidth(), yuv.getHeight()), ENCODER_COLOURS));
+    /**
+     * Adds a frame already converted by {@link #yuv}, shown until {@code untilSeconds} from the start of the clip
+     * (at least one tick), so that rounding never accumulates over many frames. A new scene starts with a key frame:
+     * a hard cut coded as a change from the previous picture leaves ghosts of it at jcodec's fixed quality.
+     */
+    void addPicture(Picture yuv, double untilSeconds, boolean newScene) {
+        if (buffer == null) {
+            width = yuv.getWidth();
+            height = yuv.getHeight();
             buffer = ByteBuffer.allocate(encoder.estimateBufferSize(yuv));
         }
         buffer.clear();
-        VideoEncoder.EncodedFrame encoded = encoder.encodeFrame(yuv, buffer);
-        long duration = Math.max(1, Math.round(seconds * timescale));
-        Packet packet = Packet.createPacket(NIOUtils.clone(encoded.getData()), presentationTime, timescale, duration, frameNumber,
-                encoded.isKeyFrame() ? Packet.FrameType.KEY : Packet.FrameType.INTER, null);
-        videoTrack.addFrame(packet);
-        presentationTime += duration;
-        frameNumber++;
+        boolean keyFrame;
+        ByteBuffer data;
+        if (newScene) {
+            data = encoder.encodeIDRFrame(yuv, buffer);
+            keyFrame = true;
+        } else {
+            VideoEncoder.EncodedFrame encoded = encoder.encodeFrame(yuv, buffer);
+            data = encoded.getData();
+            keyFrame = encoded.isKeyFrame();
+        }
+        ByteArrayOutputStream sample = new ByteArrayOutputStream();
+        for (ByteBuffer unit : H264Utils.splitFrame(data.duplicate())) {
+            byte[] nal = new byte[unit.remaining()];
+            unit.get(nal);
+            int type = nal[0] & 0x1F;
+            if (type == NAL_SPS) {
+                sequenceParameters = sequenceParameters == null ? nal : sequenceParameters;
+            } else if (type == NAL_PPS) {
+                pictureParameters = pictureParameters == null ? nal : pictureParameters;
+            } else {
+                sample.writeBytes(ByteBuffer.allocate(4).putInt(nal.length).array());
+                sample.writeBytes(nal);
+            }
+        }
+        if (keyFrame) {
+            keyFrames.add(frames.size() + 1);
+        }
+        frames.add(sample.toByteArray());
+        long until = Math.max(elapsedTicks + 1, Math.round(untilSeconds * VIDEO_TIMESCALE));
+        frameDurations.add((int) (until - elapsedTicks));
+        elapsedTicks = until;
+    }
+
+    /** Adds the voice as an Opus track. */
+    void addVoice(OpusVoiceTrack track) {
+        this.voice = track;
     }
 
     /**
@@ -132,29 +167,139 @@ final class Mp4Writer {
         return Math.max(-128, Math.min(127, value));
     }
 
-    /** Adds the sound track, converted to 16-bit little-endian signed PCM. */
-    void addSound(SpeechAudio sound) throws IOException {
-        AudioFormat source = sound.format();
-        AudioFormat target = new AudioFormat(source.getSampleRate(), 16, source.getChannels(), true, false);
-        byte[] pcm;
-        try (AudioInputStream converted = AudioSystem.getAudioInputStream(target,
-                new AudioInputStream(new ByteArrayInputStream(sound.pcm()), source, sound.pcm().length / source.getFrameSize()))) {
-            pcm = converted.readAllBytes();
+    byte[] finish() {
+        if (frames.isEmpty() || sequenceParameters == null || pictureParameters == null) {
+            throw new IllegalStateException("an MP4 needs at least one encoded key frame");
         }
-        org.jcodec.common.AudioFormat format = new org.jcodec.common.AudioFormat(
-                (int) target.getSampleRate(), 16, target.getChannels(), true, false);
-        MuxerTrack track = muxer.addAudioTrack(Codec.PCM, AudioCodecMeta.fromAudioFormat(format));
-        int frameSize = target.getFrameSize();
-        int totalFrames = pcm.length / frameSize;
-        for (int first = 0, packet = 0; first < totalFrames; first += AUDIO_PACKET_FRAMES, packet++) {
-            int frames = Math.min(AUDIO_PACKET_FRAMES, totalFrames - first);
-            ByteBuffer data = ByteBuffer.wrap(pcm, first * frameSize, frames * frameSize).slice();
-            track.addFrame(Packet.createPacket(data, first, format.getSampleRate(), frames, packet, Packet.FrameType.KEY, null));
+        byte[] fileType = Mp4Box.plain("ftyp").fourCc("isom").u32(512)
+                .fourCc("isom").fourCc("iso2").fourCc("avc1").fourCc("mp41").bytes();
+        int mediaHeader = 8;
+        int movieLength = movie(0).length;
+        long mediaStart = (long) fileType.length + movieLength + mediaHeader;
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        file.writeBytes(fileType);
+        file.writeBytes(movie(mediaStart));
+        long mediaLength = frames.stream().mapToLong(f -> f.length).sum()
+                + (voice == null ? 0 : voice.packets().stream().mapToLong(p -> p.length).sum());
+        file.writeBytes(ByteBuffer.allocate(mediaHeader).putInt((int) (mediaHeader + mediaLength)).put("mdat".getBytes(
+                StandardCharsets.US_ASCII)).array());
+        frames.forEach(file::writeBytes);
+        if (voice != null) {
+            voice.packets().forEach(file::writeBytes);
         }
+        return file.toByteArray();
     }
 
-    byte[] finish() throws IOException {
-        muxer.finish();
-        return Mp4Timestamps.cleared(out.toByteArray());
+    /** The video's samples form one chunk at {@code mediaStart}, the voice's another right after it. */
+    private byte[] movie(long mediaStart) {
+        long videoUnits = frameDurations.stream().mapToLong(Integer::longValue).sum();
+        long videoMovieUnits = Math.round(videoUnits * (double) MOVIE_TIMESCALE / VIDEO_TIMESCALE);
+        long audioMovieUnits = voice == null ? 0 : Math.round(voice.durationSeconds() * MOVIE_TIMESCALE);
+        Mp4Box movie = Mp4Box.plain("moov").child(movieHeader(Math.max(videoMovieUnits, audioMovieUnits)))
+                .child(videoTrack(videoMovieUnits, videoUnits, mediaStart));
+        if (voice != null) {
+            long audioStart = mediaStart + frames.stream().mapToLong(f -> f.length).sum();
+            movie.child(audioTrack(audioMovieUnits, audioStart));
+        }
+        return movie.bytes();
+    }
+
+    private Mp4Box movieHeader(long duration) {
+        Mp4Box header = Mp4Box.full("mvhd", 0, 0).u32(0).u32(0).u32(MOVIE_TIMESCALE).u32(duration)
+                .u32(0x0001_0000).u16(0x0100).zeros(10);
+        return matrix(header).zeros(24).u32(voice == null ? AUDIO_TRACK_ID : AUDIO_TRACK_ID + 1);
+    }
+
+    private static Mp4Box matrix(Mp4Box box) {
+        return box.u32(0x0001_0000).u32(0).u32(0).u32(0).u32(0x0001_0000).u32(0).u32(0).u32(0).u32(0x4000_0000);
+    }
+
+    private static Mp4Box trackHeader(int trackId, long duration, boolean audio, int width, int height) {
+        Mp4Box header = Mp4Box.full("tkhd", 0, 0x3).u32(0).u32(0).u32(trackId).u32(0).u32(duration).zeros(8)
+                .u16(0).u16(audio ? 1 : 0).u16(audio ? 0x0100 : 0).u16(0);
+        return matrix(header).u32((long) width << 16).u32((long) height << 16);
+    }
+
+    private static Mp4Box mediaHeader(int timescale, long duration) {
+        return Mp4Box.full("mdhd", 0, 0).u32(0).u32(0).u32(timescale).u32(duration).u16(0x55C4).u16(0);
+    }
+
+    private static Mp4Box handler(String type, String name) {
+        return Mp4Box.full("hdlr", 0, 0).u32(0).fourCc(type).zeros(12)
+                .bytes(name.getBytes(StandardCharsets.US_ASCII)).u8(0);
+    }
+
+    private static Mp4Box dataInformation() {
+        return Mp4Box.plain("dinf").child(Mp4Box.full("dref", 0, 0).u32(1).child(Mp4Box.full("url ", 0, 1)));
+    }
+
+    private Mp4Box videoTrack(long movieDuration, long mediaDuration, long chunkOffset) {
+        Mp4Box sampleEntry = Mp4Box.plain("avc1").zeros(6).u16(1).zeros(16).u16(width).u16(height)
+                .u32(0x0048_0000).u32(0x0048_0000).u32(0).u16(1).zeros(32).u16(0x0018).u16(0xFFFF)
+                .child(avcConfiguration());
+        Mp4Box timeToSample = Mp4Box.full("stts", 0, 0);
+        List<int[]> runs = runs(frameDurations);
+        timeToSample.u32(runs.size());
+        runs.forEach(run -> timeToSample.u32(run[0]).u32(run[1]));
+        Mp4Box syncSamples = Mp4Box.full("stss", 0, 0).u32(keyFrames.size());
+        keyFrames.forEach(syncSamples::u32);
+        Mp4Box sampleTable = Mp4Box.plain("stbl").child(Mp4Box.full("stsd", 0, 0).u32(1).child(sampleEntry))
+                .child(timeToSample).child(syncSamples).child(oneChunk(frames.size()))
+                .child(sampleSizes(frames)).child(Mp4Box.full("stco", 0, 0).u32(1).u32(chunkOffset));
+        Mp4Box media = Mp4Box.plain("mdia").child(mediaHeader(VIDEO_TIMESCALE, mediaDuration))
+                .child(handler("vide", "VideoHandler"))
+                .child(Mp4Box.plain("minf").child(Mp4Box.full("vmhd", 0, 1).zeros(8)).child(dataInformation())
+                        .child(sampleTable));
+        return Mp4Box.plain("trak").child(trackHeader(VIDEO_TRACK_ID, movieDuration, false, width, height)).child(media);
+    }
+
+    /** {@code avcC}: one sequence and one picture parameter set, four-byte NAL lengths. */
+    private Mp4Box avcConfiguration() {
+        return Mp4Box.plain("avcC").u8(1).u8(sequenceParameters[1]).u8(sequenceParameters[2]).u8(sequenceParameters[3])
+                .u8(0xFF).u8(0xE1).u16(sequenceParameters.length).bytes(sequenceParameters)
+                .u8(1).u16(pictureParameters.length).bytes(pictureParameters);
+    }
+
+    /** The voice's pre-skip is cut by the {@code dOps} box and by an edit list that starts the track after it. */
+    private Mp4Box audioTrack(long movieDuration, long chunkOffset) {
+        Mp4Box opusSpecific = Mp4Box.plain("dOps").u8(0).u8(1).u16(voice.preSkip()).u32(voice.inputSampleRate())
+                .u16(0).u8(0);
+        Mp4Box sampleEntry = Mp4Box.plain("Opus").zeros(6).u16(1).zeros(8).u16(1).u16(16).u16(0).u16(0)
+                .u32((long) OpusVoiceTrack.CLOCK_RATE << 16).child(opusSpecific);
+        Mp4Box sampleTable = Mp4Box.plain("stbl").child(Mp4Box.full("stsd", 0, 0).u32(1).child(sampleEntry))
+                .child(Mp4Box.full("stts", 0, 0).u32(1).u32(voice.packets().size()).u32(OpusVoiceTrack.PACKET_SAMPLES))
+                .child(oneChunk(voice.packets().size())).child(sampleSizes(voice.packets()))
+                .child(Mp4Box.full("stco", 0, 0).u32(1).u32(chunkOffset));
+        Mp4Box media = Mp4Box.plain("mdia").child(mediaHeader(OpusVoiceTrack.CLOCK_RATE, voice.encodedSamples()))
+                .child(handler("soun", "SoundHandler"))
+                .child(Mp4Box.plain("minf").child(Mp4Box.full("smhd", 0, 0).u32(0)).child(dataInformation())
+                        .child(sampleTable));
+        Mp4Box edits = Mp4Box.plain("edts").child(Mp4Box.full("elst", 0, 0).u32(1).u32(movieDuration)
+                .u32(voice.preSkip()).u32(0x0001_0000));
+        return Mp4Box.plain("trak").child(trackHeader(AUDIO_TRACK_ID, movieDuration, true, 0, 0)).child(edits)
+                .child(media);
+    }
+
+    private static Mp4Box oneChunk(int samples) {
+        return Mp4Box.full("stsc", 0, 0).u32(1).u32(1).u32(samples).u32(1);
+    }
+
+    private static Mp4Box sampleSizes(List<byte[]> samples) {
+        Mp4Box sizes = Mp4Box.full("stsz", 0, 0).u32(0).u32(samples.size());
+        samples.forEach(sample -> sizes.u32(sample.length));
+        return sizes;
+    }
+
+    /** Consecutive equal durations as (count, duration) pairs. */
+    private static List<int[]> runs(List<Integer> durations) {
+        List<int[]> runs = new ArrayList<>();
+        for (int duration : durations) {
+            if (!runs.isEmpty() && runs.get(runs.size() - 1)[1] == duration) {
+                runs.get(runs.size() - 1)[0]++;
+            } else {
+                runs.add(new int[] {1, duration});
+            }
+        }
+        return runs;
     }
 }

@@ -25,9 +25,10 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Deterministic copy for a text placement: every field of the placement filled from the proposal (hook, concept)
- * and the product facts, following the channel's copy framework (hook, body, call to action, hashtags), within each
- * field's hard character limit and value count, cut only between words, free of the brand's forbidden phrases.
+ * Deterministic copy for a text placement, within each field's hard character limit and value count, cut only between
+ * words, free of the brand's forbidden phrases. With a {@link dev.pms.core.generation.CopyBrief} the copy is written by
+ * {@link FrameworkCopy} from the brief's facts, never from the proposal's writing instructions; without one (older
+ * callers) it is filled from the proposal's hook and concept and the product facts.
  */
 public final class OfflineCopywriter implements MediaProvider {
     public static final String MODEL = "offline-copywriter-1";
@@ -93,6 +94,7 @@ public final class OfflineCopywriter implements MediaProvider {
         private final String hook;
         private final String concept;
         private final String callToAction;
+        private final FrameworkCopy framework;
         private boolean hashtagsPlaced;
 
         Draft(GenerationRequest request) {
@@ -101,7 +103,10 @@ public final class OfflineCopywriter implements MediaProvider {
             this.forbidden = new ForbiddenPhrases(request.forbiddenPhrases());
             this.hook = clean(request.hook());
             this.concept = clean(request.conceptSummary());
-            this.callToAction = callToAction(facts, placement == null ? null : placement.channel(), OfflineSeed.of(request));
+            Channel channel = placement == null ? null : placement.channel();
+            this.framework = request.copyBrief() == null ? null : new FrameworkCopy(request.copyBrief(), channel, forbidden);
+            this.callToAction = framework != null ? framework.callToAction()
+                    : callToAction(facts, channel, OfflineSeed.of(request));
         }
 
         Map<String, Object> write() {
@@ -114,6 +119,13 @@ public final class OfflineCopywriter implements MediaProvider {
 
         private String single(TextField field) {
             String name = field.name().toLowerCase(Locale.ROOT);
+            if (framework != null && name.equals("subject")) {
+                return framework.subject(limit(field));
+            }
+            if (framework != null && name.equals("preheader")) {
+                return framework.preheader(field.minChars() == null ? 0 : field.minChars(),
+                        field.maxChars() == null ? LONG_FORM_CHARS : field.maxChars());
+            }
             if (LINE_FIELDS.contains(name)) {
                 return first(lineCandidates(), limit(field));
             }
@@ -192,6 +204,9 @@ public final class OfflineCopywriter implements MediaProvider {
         }
 
         private List<String> paragraphs() {
+            if (framework != null) {
+                return frameworkParagraphs();
+            }
             List<String> paragraphs = new ArrayList<>();
             if (!hook.isEmpty()) {
                 paragraphs.add(WordFit.asSentence(hook));
@@ -208,7 +223,25 @@ public final class OfflineCopywriter implements MediaProvider {
             return allowed(paragraphs);
         }
 
+        /** Hook, the formula's body, proof, a question or a preferred word, call to action, brand line. */
+        private List<String> frameworkParagraphs() {
+            List<String> paragraphs = new ArrayList<>();
+            paragraphs.add(framework.hook());
+            paragraphs.add(String.join(" ", framework.body()));
+            paragraphs.add(framework.proof());
+            paragraphs.add(framework.question());
+            if (placement == null || placement.hashtags() == null) {
+                paragraphs.add(framework.vocabularyLine());
+            }
+            paragraphs.add(callToAction);
+            paragraphs.add(framework.brandLine());
+            return allowed(paragraphs);
+        }
+
         private List<String> lineCandidates() {
+            if (framework != null) {
+                return allowed(framework.lines());
+            }
             List<String> lines = new ArrayList<>();
             lines.add(stripFinalStop(hook));
             if (facts.hasName()) {
@@ -229,6 +262,15 @@ public final class OfflineCopywriter implements MediaProvider {
         }
 
         private List<String> sentenceCandidates() {
+            if (framework != null) {
+                List<String> sentences = new ArrayList<>();
+                sentences.add(framework.hook());
+                sentences.addAll(framework.body());
+                sentences.add(framework.proof());
+                sentences.add(framework.question());
+                sentences.add(callToAction);
+                return allowed(sentences);
+            }
             List<String> sentences = new ArrayList<>();
             if (!hook.isEmpty()) {
                 sentences.add(WordFit.asSentence(hook));
@@ -244,6 +286,9 @@ public final class OfflineCopywriter implements MediaProvider {
         }
 
         private List<String> itemCandidates() {
+            if (framework != null) {
+                return allowed(framework.items());
+            }
             List<String> items = new ArrayList<>();
             List<String> support = new ArrayList<>(sentences(concept));
             support.addAll(sentences(facts.description()));
@@ -268,12 +313,19 @@ public final class OfflineCopywriter implements MediaProvider {
             return allowed(paths.stream().filter(p -> !p.isEmpty()).toList());
         }
 
+        /** Lines that pad a counted field to its minimum; a brief-written draft pads with its own lines only. */
         private List<String> fillerLines() {
+            if (framework != null) {
+                return List.of();
+            }
             return allowed(List.of("Try " + facts.name() + " today", "See what is new", "Made for everyday use",
                     "Built to save you time", "Discover the difference", "Now available", "Easy to get started"));
         }
 
         private List<String> fillerSentences() {
+            if (framework != null) {
+                return List.of();
+            }
             return allowed(List.of(
                     "Discover what " + facts.name() + " can do for you.",
                     "It is built to make every day a little easier.",
@@ -283,12 +335,14 @@ public final class OfflineCopywriter implements MediaProvider {
         private String hashtagLine(Hashtags hashtags, int maxChars) {
             int count = Math.min(hashtags.max(), Math.max(1, hashtags.recommended()));
             Set<String> tags = new LinkedHashSet<>();
-            tags.add(hashtag(facts.name()));
-            tags.add(hashtag(facts.brandName()));
-            facts.features().forEach(f -> tags.add(hashtag(f)));
-            tags.add("#NewLaunch");
-            tags.add("#MadeBetter");
-            tags.add("#EverydayEssentials");
+            if (framework != null) {
+                tags.addAll(framework.hashtags());
+            } else {
+                tags.add(hashtag(facts.name()));
+                tags.add(hashtag(facts.brandName()));
+                facts.features().forEach(f -> tags.add(hashtag(f)));
+                tags.addAll(List.of("#NewLaunch", "#MadeBetter", "#EverydayEssentials"));
+            }
             StringBuilder line = new StringBuilder();
             int used = 0;
             for (String tag : tags) {

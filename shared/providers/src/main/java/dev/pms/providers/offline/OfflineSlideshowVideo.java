@@ -32,12 +32,13 @@ import java.util.Random;
 import java.util.function.IntFunction;
 
 /**
- * A real H.264 MP4 slideshow (jcodec): the key frame (the request's PNG, else the image renderer's backdrop) with
- * a slow zoom and pan, and the copy as captions inside the placement's safe zone. An avatar is the persona's
- * picture (the key frame) or, without one, a presenter portrait drawn in the brand colours whose mouth moves while
- * the voice track (the script, spoken offline, muxed into the MP4 as PCM) plays, with the script's sentences as
- * captions; it lasts as long as the voice. Frames are few (jcodec needs about 100 ms to draw, convert and encode a
- * 1080×1920 frame on 2 cores), so clips run at a low frame rate.
+ * A narrated H.264 MP4 slideshow that browsers play: the script (the request's, else lines from the brief's facts)
+ * is spoken offline line by line and muxed in as Opus, and each line gets its own slide in the brand palette, shown
+ * exactly while it is spoken, then an end card with the call to action; the clip lasts as long as the voice, within
+ * the placement's limits. A video opens on its cover (the key frame) with a slow zoom and draws nothing over it. An
+ * avatar is a presenter card (the persona's picture, given as the key frame, or a monogram), the lines as captions
+ * and a lower-third with the presenter's name and the call to action. A still slide is one key frame shown for its
+ * whole line, so only the cover's zoom costs encoding time per frame.
  */
 public final class OfflineSlideshowVideo implements MediaProvider {
     public static final String MODEL = "offline-slideshow-1";
@@ -99,48 +100,46 @@ public final class OfflineSlideshowVideo implements MediaProvider {
         }
         boolean avatar = request.assetType() == AssetType.AVATAR;
         Map<String, Object> details = new LinkedHashMap<>();
-        SpeechAudio speech = null;
-        double seconds;
-        if (avatar) {
-            speech = speak(OfflineVoice.script(request), details);
-            VideoLimits limits = request.placement() == null ? null : request.placement().video();
-            seconds = avatarSeconds(speech.durationSeconds(), limits);
-            double spoken = speech.durationSeconds();
-            speech = cut(speech, seconds);
-            if (seconds < spoken - 0.001) {
-                details.put("duration_source", "voice, cut to the placement's " + limits.maxSeconds() + " s maximum");
-            } else if (seconds > spoken + 0.001) {
-                details.put("duration_source", "the placement's " + limits.minSeconds() + " s minimum; the voice is shorter");
-            } else {
-                details.put("duration_source", "voice");
-            }
-            details.put("audio_seconds", speech.durationSeconds());
-        } else {
-            seconds = durationSeconds(request.assetType(), request.placement());
+        VideoScript script = VideoScript.of(request);
+        Narration narration = Narration.speak(script.spoken(), voice);
+        details.put("audio_engine", narration.engine());
+        if (narration.fallbackReason() != null) {
+            details.put("audio_fallback_reason", narration.fallbackReason());
         }
-        int frames = Math.max(1, (int) Math.ceil(seconds * framesPerSecond - 1e-9));
+        VideoLimits limits = request.placement() == null ? null : request.placement().video();
+        double seconds = clipSeconds(narration.seconds(), limits);
+        SpeechAudio speech = cut(narration.audio(), seconds);
+        if (seconds < narration.seconds() - 0.001) {
+            details.put("duration_source", "voice, cut to the placement's " + limits.maxSeconds() + " s maximum");
+        } else if (seconds > narration.seconds() + 0.001) {
+            details.put("duration_source", "the placement's " + limits.minSeconds() + " s minimum; the voice is shorter");
+        } else {
+            details.put("duration_source", "voice");
+        }
+        details.put("audio_seconds", speech.durationSeconds());
         int width = even(canvasWidth(request.placement()) / downscale);
         int height = even(canvasHeight(request.placement()) / downscale);
-        BufferedImage base;
-        if (keyFrame != null) {
-            base = keyFrame;
-        } else {
-            base = avatar ? renderer.background(request, width, height) : renderer.backdrop(request, width, height);
-        }
-        byte[] mp4 = encode(request, base, keyFrame == null, width, height, seconds, frames, speech);
+        List<Slide> slides = slides(request, script, narration, keyFrame, avatar, width, height, seconds);
+        Encoded encoded = encode(request, slides, width, height, speech);
         String model = avatar ? AVATAR_MODEL : MODEL;
         details.put("engine", model);
         details.put("codec", "h264");
+        details.put("audio_codec", "opus");
         details.put("frames_per_second", framesPerSecond);
-        details.put("frames", frames);
-        details.put("key_frame", keyFrame != null ? "provided" : "rendered");
+        details.put("frames", encoded.frames());
+        details.put("key_frame", keyFrame != null ? "provided" : "none");
         details.put("placement", request.placement() == null ? "none" : request.placement().key());
+        details.put("slide_texts", slides.stream().map(Slide::text).filter(text -> !text.isEmpty()).toList());
+        details.put("cta", script.callToAction());
         if (avatar) {
-            details.put("composition", (keyFrame != null ? "the persona's picture" : "a presenter portrait drawn in the brand colours")
-                    + " with a slow zoom, the script's sentences as captions, the voice as a PCM sound track in the MP4");
+            details.put("presenter", presenterName(request, script));
+            details.put("composition", (keyFrame != null ? "the persona's picture" : "a monogram")
+                    + " in a presenter card with name and role, the script's lines as captions, a lower-third with"
+                    + " the presenter's name and the call to action; the voice-over as Opus in the MP4");
         } else {
-            details.put("composition", (keyFrame != null ? "the key frame" : "the offline image renderer's backdrop")
-                    + " with a slow zoom and pan (Ken Burns), the headline inside the safe zone, no sound");
+            details.put("composition", (keyFrame != null ? "the cover with a slow zoom, then " : "")
+                    + "one slide per line of the script in the brand palette inside the safe zone, an end card with"
+                    + " the call to action; the voice-over as Opus in the MP4");
         }
         int wantedWidth = canvasWidth(request.placement()) / downscale;
         int wantedHeight = canvasHeight(request.placement()) / downscale;
@@ -148,7 +147,7 @@ public final class OfflineSlideshowVideo implements MediaProvider {
             details.put("size_note", "H.264 4:2:0 needs even sides: " + wantedWidth + "x" + wantedHeight + " encoded as "
                     + width + "x" + height);
         }
-        return new ProviderJob.Completed(new GeneratedMedia(mp4, "video/mp4", null, width, height,
+        return new ProviderJob.Completed(new GeneratedMedia(encoded.mp4(), "video/mp4", null, width, height,
                 seconds, OfflineProviders.NAME, model, BigDecimal.ZERO, details));
     }
 
@@ -175,10 +174,10 @@ public final class OfflineSlideshowVideo implements MediaProvider {
     }
 
     /**
-     * An avatar lasts as long as its voice (to the millisecond), but no shorter than the placement's minimum and no
+     * A clip lasts as long as its voice (to the millisecond), but no shorter than the placement's minimum and no
      * longer than its maximum.
      */
-    static double avatarSeconds(double voiceSeconds, VideoLimits limits) {
+    static double clipSeconds(double voiceSeconds, VideoLimits limits) {
         double seconds = Math.max(0.001, Math.round(voiceSeconds * 1000) / 1000.0);
         if (limits != null && limits.maxSeconds() != null && seconds > limits.maxSeconds()) {
             seconds = limits.maxSeconds();
@@ -189,79 +188,113 @@ public final class OfflineSlideshowVideo implements MediaProvider {
         return seconds;
     }
 
-    /** The avatar's whole voice; records the engine (or the fallback and why) in {@code details}. */
-    private SpeechAudio speak(String script, Map<String, Object> details) {
-        try {
-            SpeechAudio speech = voice.speak(script);
-            details.put("audio_engine", voice.engine());
-            return speech;
-        } catch (RuntimeException | LinkageError e) {
-            details.put("audio_engine", ToneTrack.ENGINE);
-            details.put("audio_fallback_reason", e.getClass().getSimpleName() + ": " + Objects.toString(e.getMessage(), ""));
-            return ToneTrack.forScript(script);
-        }
-    }
-
     private static SpeechAudio cut(SpeechAudio speech, double seconds) {
         int bytes = (int) Math.round(seconds * speech.format().getFrameRate()) * speech.format().getFrameSize();
         return bytes >= speech.pcm().length ? speech : new SpeechAudio(speech.format(), Arrays.copyOf(speech.pcm(), bytes));
     }
 
-    /** {@code drawPresenter}: an avatar without the persona's picture gets a drawn presenter. */
-    private byte[] encode(GenerationRequest request, BufferedImage base, boolean drawPresenter, int width, int height,
-                          double seconds, int frames, SpeechAudio speech) {
-        boolean avatar = speech != null;
+    /** One slide shown from {@code start} to {@code end} seconds; {@code coverKeyFrame} zooms slowly. */
+    private record Slide(BufferedImage image, boolean coverKeyFrame, double start, double end, String text) {
+    }
+
+    private record Encoded(byte[] mp4, int frames) {
+    }
+
+    /**
+     * One slide per spoken line, changing when the voice moves on, then the end card until the clip ends. A video's
+     * first line plays over its cover (the key frame, which carries its own headline) when it has one.
+     */
+    private List<Slide> slides(GenerationRequest request, VideoScript script, Narration narration, BufferedImage keyFrame,
+                               boolean avatar, int width, int height, double seconds) {
         long seed = OfflineSeed.of(request);
         BrandColours colours = BrandColours.from(request.brandPalette(), seed);
         Rectangle safe = OfflineImageRenderer.safeArea(request.placement(), width, height);
-        int margin = OfflineImageRenderer.textMargin(safe);
-        Rectangle inner = new Rectangle(safe.x + margin, safe.y + margin, safe.width - 2 * margin, safe.height - 2 * margin);
-        Rectangle captionBox = new Rectangle(inner.x, inner.y, inner.width, (int) (inner.height * 0.34));
-        Rectangle presenterBox = new Rectangle(inner.x + inner.width / 6, inner.y + (int) (inner.height * 0.42),
-                inner.width * 2 / 3, inner.height - (int) (inner.height * 0.42));
-        List<String> captions = avatar ? avatarCaptions(request) : videoCaptions(request);
-        Random motion = new Random(seed);
+        SlidePainter painter = new SlidePainter(width, height, safe, colours, request.brandPalette().size() >= 3);
+        String presenter = presenterName(request, script);
+        String role = presenterRole(request, script);
+        List<String> lines = script.lines();
+        List<Slide> slides = new ArrayList<>();
+        double start = 0;
+        for (int i = 0; i <= lines.size() && start < seconds; i++) {
+            boolean endCard = i == lines.size();
+            double end = endCard ? seconds : Math.min(seconds, narration.lineEnds().get(i));
+            String text = endCard ? script.callToAction() : lines.get(i);
+            BufferedImage image;
+            boolean cover = false;
+            if (avatar) {
+                image = painter.presenterSlide(keyFrame, presenter, role, text, script.callToAction());
+            } else if (endCard) {
+                image = painter.endCard(script.productName(), script.callToAction());
+            } else if (i == 0 && keyFrame != null) {
+                image = keyFrame;
+                cover = true;
+                text = "";
+            } else {
+                image = painter.lineSlide(script.productName(), text, i, lines.size());
+            }
+            slides.add(new Slide(image, cover, start, end, text));
+            start = end;
+        }
+        return slides;
+    }
+
+    private static String presenterName(GenerationRequest request, VideoScript script) {
+        GenerationRequest.Presenter presenter = request.presenter();
+        return presenter != null && presenter.name() != null && !presenter.name().isBlank()
+                ? presenter.name().strip() : script.productName();
+    }
+
+    private static String presenterRole(GenerationRequest request, VideoScript script) {
+        GenerationRequest.Presenter presenter = request.presenter();
+        if (presenter != null && presenter.role() != null && !presenter.role().isBlank()) {
+            return presenter.role().strip();
+        }
+        return presenterName(request, script).equals(script.productName()) ? "Product tour" : "Host, " + script.productName();
+    }
+
+    private Encoded encode(GenerationRequest request, List<Slide> slides, int width, int height, SpeechAudio speech) {
+        Random motion = new Random(OfflineSeed.of(request));
         double panX = motion.nextDouble() * 2 - 1;
         double panY = motion.nextDouble() * 2 - 1;
-        Color captionColour = BrandColours.textOn(BrandColours.mix(colours.primary(), colours.secondary()));
-        try {
-            Mp4Writer writer = new Mp4Writer(framesPerSecond);
-            BufferedImage frame = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-            List<TextBlock> blocks = new ArrayList<>();
-            IntFunction<Picture> painter = i -> {
-                double progress = frames == 1 ? 0 : (double) i / (frames - 1);
-                Graphics2D g = OfflineImageRenderer.graphics(frame);
-                try {
-                    g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-                    drawPanZoom(g, base, width, height, progress, panX, panY);
-                    if (avatar && drawPresenter) {
-                        boolean speaking = (double) i / framesPerSecond < speech.durationSeconds();
-                        drawPresenter(g, presenterBox, colours, speaking && i % 2 == 0);
-                    }
-                    if (!captions.isEmpty()) {
-                        int caption = Math.min(captions.size() - 1, i * captions.size() / frames);
-                        while (blocks.size() <= caption) {
-                            int maxFont = Math.max(TextBlock.MIN_FONT_PX, Math.min(captionBox.height / 2, captionBox.width / 8));
-                            blocks.add(TextBlock.layout(g, captions.get(blocks.size()), captionBox, maxFont, true));
-                        }
-                        if (!blocks.get(caption).isEmpty()) {
-                            OfflineImageRenderer.drawOnPanel(g, blocks.get(caption), captionColour, safe);
-                        }
-                    }
-                } finally {
-                    g.dispose();
-                }
-                return Mp4Writer.yuv(frame);
-            };
-            FramePipeline.run(frames, painter, (i, picture) -> writer.addPicture(picture,
-                    i < frames - 1 ? 1.0 / framesPerSecond : seconds - (double) i / framesPerSecond));
-            if (avatar) {
-                writer.addSound(speech);
+        List<double[]> frameTimes = new ArrayList<>();
+        List<Slide> frameSlides = new ArrayList<>();
+        List<Boolean> sceneStarts = new ArrayList<>();
+        for (Slide slide : slides) {
+            int frames = slide.coverKeyFrame()
+                    ? Math.max(1, (int) Math.ceil((slide.end() - slide.start()) * framesPerSecond - 1e-9)) : 1;
+            for (int k = 0; k < frames; k++) {
+                double until = k == frames - 1 ? slide.end() : slide.start() + (double) (k + 1) / framesPerSecond;
+                frameTimes.add(new double[] {slide.start() + (double) k / framesPerSecond, until});
+                frameSlides.add(slide);
+                sceneStarts.add(k == 0);
             }
-            return writer.finish();
+        }
+        Mp4Writer writer = new Mp4Writer(framesPerSecond);
+        BufferedImage frame = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        IntFunction<Picture> painter = i -> {
+            Slide slide = frameSlides.get(i);
+            Graphics2D g = OfflineImageRenderer.graphics(frame);
+            try {
+                g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+                if (slide.coverKeyFrame()) {
+                    double progress = (frameTimes.get(i)[0] - slide.start()) / Math.max(0.001, slide.end() - slide.start());
+                    drawPanZoom(g, slide.image(), width, height, progress, panX, panY);
+                } else {
+                    g.drawImage(slide.image(), 0, 0, null);
+                }
+            } finally {
+                g.dispose();
+            }
+            return Mp4Writer.yuv(frame);
+        };
+        try {
+            FramePipeline.run(frameTimes.size(), painter, (i, picture) -> writer.addPicture(picture, frameTimes.get(i)[1],
+                    sceneStarts.get(i)));
         } catch (IOException e) {
             throw new UncheckedIOException("encoding the slideshow in memory failed", e);
         }
+        writer.addVoice(OpusVoiceTrack.encode(speech));
+        return new Encoded(writer.finish(), frameTimes.size());
     }
 
     /** Cover-fits the key frame and zooms in by up to {@link #ZOOM} while drifting towards a seeded direction. */
@@ -276,45 +309,6 @@ public final class OfflineSlideshowVideo implements MediaProvider {
         double x = -spareX / 2 * (1 + panX * progress);
         double y = -spareY / 2 * (1 + panY * progress);
         g.drawImage(base, (int) Math.round(x), (int) Math.round(y), (int) Math.ceil(drawnWidth), (int) Math.ceil(drawnHeight), null);
-    }
-
-    /** Head and shoulders in the brand's colours, the mouth open or closed. */
-    private static void drawPresenter(Graphics2D g, Rectangle box, BrandColours colours, boolean mouthOpen) {
-        double unit = Math.min(box.width, box.height);
-        double headSize = unit * 0.42;
-        double headX = box.getCenterX() - headSize / 2;
-        double headY = box.y + unit * 0.05;
-        Color suit = colours.secondary().darker();
-        g.setColor(suit);
-        double shouldersTop = headY + headSize * 0.95;
-        g.fill(new RoundRectangle2D.Double(box.getCenterX() - unit * 0.4, shouldersTop, unit * 0.8,
-                box.getMaxY() - shouldersTop, unit * 0.3, unit * 0.3));
-        g.setColor(new Color(0xE8, 0xC4, 0xA8));
-        g.fill(new Ellipse2D.Double(headX, headY, headSize, headSize));
-        g.setColor(new Color(0x3A, 0x2A, 0x22));
-        double eye = headSize * 0.08;
-        g.fill(new Ellipse2D.Double(headX + headSize * 0.3 - eye / 2, headY + headSize * 0.4, eye, eye));
-        g.fill(new Ellipse2D.Double(headX + headSize * 0.7 - eye / 2, headY + headSize * 0.4, eye, eye));
-        double mouthHeight = headSize * (mouthOpen ? 0.1 : 0.03);
-        g.fill(new Ellipse2D.Double(headX + headSize * 0.38, headY + headSize * 0.68, headSize * 0.24, mouthHeight));
-    }
-
-    private static List<String> videoCaptions(GenerationRequest request) {
-        List<String> captions = new ArrayList<>();
-        String headline = OfflineImageRenderer.headline(request);
-        if (!headline.isEmpty()) {
-            captions.add(headline);
-        }
-        ProductFacts facts = ProductFacts.from(request.productContext());
-        if (facts.hasName() && !facts.name().equals(headline)) {
-            captions.add(facts.name());
-        }
-        return captions;
-    }
-
-    private static List<String> avatarCaptions(GenerationRequest request) {
-        String script = Objects.toString(request.script(), "").strip();
-        return script.isEmpty() ? videoCaptions(request) : WordFit.sentences(script);
     }
 
     private static int canvasWidth(Placement placement) {
