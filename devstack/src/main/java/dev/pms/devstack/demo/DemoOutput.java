@@ -31,10 +31,14 @@ final class DemoOutput {
                     Instant writtenAt, List<Asset> assets) {
     }
 
-    /** One asset of the manifest; {@code path} (relative to the manifest) is null when the asset is not ready. */
+    /**
+     * One asset of the manifest; {@code path} (relative to the manifest) is null when the asset is not ready; an image
+     * names the texts drawn on it and carries its alt text (null for other assets).
+     */
     record Asset(String path, String assetLibraryId, String assetId, String status, String channel, String placement,
                  String assetType, String mimeType, Long bytes, String sha256, Integer width, Integer height,
-                 Double durationS, String provider, String model, BigDecimal costUsd, String prompt, String error) {
+                 Double durationS, String provider, String model, BigDecimal costUsd, String prompt, String error,
+                 String headline, String subline, String cta, String altText, Double brandConsistency) {
     }
 
     private final DemoApi api;
@@ -111,7 +115,11 @@ final class DemoOutput {
                 asset.hasNonNull("height") ? asset.get("height").asInt() : null,
                 asset.hasNonNull("duration_seconds") ? asset.get("duration_seconds").asDouble() : null,
                 text(lineage, "provider"), text(lineage, "model"), decimal(asset, "cost_usd"),
-                text(lineage, "prompt"), text(asset, "error"));
+                text(lineage, "prompt"), text(asset, "error"), text(asset.path("details"), "headline"),
+                text(asset.path("details"), "subline"), text(asset.path("details"), "cta"),
+                text(asset.path("details"), "alt_text"),
+                asset.path("details").path("brand_consistency").isNumber()
+                        ? asset.path("details").get("brand_consistency").asDouble() : null);
     }
 
     private static void verify(String id, JsonNode asset, byte[] bytes) {

@@ -2,6 +2,8 @@ package dev.pms.functions.generation;
 
 import dev.pms.core.asset.AssetLibraryService;
 import dev.pms.core.asset.AssetRepository;
+import dev.pms.core.brand.BrandConsistency;
+import dev.pms.core.brand.BrandConsistencyScorer;
 import dev.pms.core.brand.BrandProfileRepository;
 import dev.pms.core.campaign.CampaignRepository;
 import dev.pms.core.campaign.NodeStatusService;
@@ -16,10 +18,13 @@ import dev.pms.core.generation.ProviderJobWorker;
 import dev.pms.core.generation.SingleAssetService;
 import dev.pms.core.generation.WorkflowEngine;
 import dev.pms.core.media.MediaStore;
+import dev.pms.core.media.UploadRepository;
+import dev.pms.core.media.UploadedProductPhotos;
 import dev.pms.core.pricing.CostEstimator;
 import dev.pms.core.pricing.PreflightService;
 import dev.pms.core.proposal.ProposalRepository;
 import dev.pms.core.proposal.ProposalService;
+import dev.pms.embeddings.MiniLmBrandConsistencyScorer;
 import dev.pms.providers.offline.InjectedFaults;
 import dev.pms.providers.offline.OfflineProviders;
 import dev.pms.providers.openai.OpenAiCompatibleConfig;
@@ -92,8 +97,9 @@ public class GenerationFactory {
     }
 
     @Singleton
-    GenerationRequests generationRequests(BrandProfileRepository profiles, ChannelCatalog catalog) {
-        return new GenerationRequests(profiles, catalog);
+    GenerationRequests generationRequests(BrandProfileRepository profiles, ChannelCatalog catalog,
+                                          UploadRepository uploads, MediaStore media) {
+        return new GenerationRequests(profiles, catalog, new UploadedProductPhotos(uploads, media));
     }
 
     @Singleton
@@ -101,10 +107,18 @@ public class GenerationFactory {
                                         NodeStatusService nodeStatuses, MediaStore media, WorkflowEngine workflow,
                                         JobQueue queue, ProviderDirectory providers, GenerationRequests requests,
                                         GenerationRunRepository runs, Clock clock,
-                                        @Value("${chaos.worker.crash.rate:0}") double crashRate) {
+                                        @Value("${chaos.worker.crash.rate:0}") double crashRate,
+                                        BrandProfileRepository profiles, ChannelCatalog catalog,
+                                        BrandConsistencyScorer scorer) {
         MediaStore store = crashRate > 0 ? new CrashAfterStoringMedia(media, crashRate, 7) : media;
         return new ProviderJobWorker(assets, campaigns, nodeStatuses, store, workflow, queue, providers, requests, runs,
-                clock);
+                clock, new BrandConsistency(profiles, catalog, scorer));
+    }
+
+    /** The model loads on the first score (or when the provider worker primes it for SnapStart), not in INIT. */
+    @Singleton
+    BrandConsistencyScorer brandConsistencyScorer() {
+        return new MiniLmBrandConsistencyScorer();
     }
 
     @Singleton

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.pms.core.brand.BrandConsistencyScorer;
 import dev.pms.core.generation.JobMessage;
 import dev.pms.core.generation.ProviderJobWorker;
 import dev.pms.core.json.Json;
@@ -31,6 +32,7 @@ public class ProviderWorkerHandler implements RequestHandler<SQSEvent, SQSBatchR
     private final ProviderJobWorker worker;
     private final SqsClient sqs;
     private final String queueUrl;
+    private final BrandScorerPriming priming;
 
     public ProviderWorkerHandler() {
         this(ApplicationContext.run());
@@ -41,6 +43,7 @@ public class ProviderWorkerHandler implements RequestHandler<SQSEvent, SQSBatchR
         this.worker = context.getBean(ProviderJobWorker.class);
         this.sqs = context.getBean(SqsClient.class);
         this.queueUrl = context.getProperty("provider.jobs.queue.url", String.class).orElse(null);
+        this.priming = BrandScorerPriming.register(context.getBean(BrandConsistencyScorer.class));
     }
 
     @Override

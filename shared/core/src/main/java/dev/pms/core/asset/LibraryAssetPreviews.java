@@ -1,6 +1,7 @@
 package dev.pms.core.asset;
 
 import dev.pms.core.board.AssetPreviews;
+import dev.pms.core.brand.BrandConsistency;
 import dev.pms.core.generation.GenerationRunRepository;
 import dev.pms.core.media.MediaStore;
 
@@ -58,5 +59,22 @@ public final class LibraryAssetPreviews implements AssetPreviews {
             urls.putAll(otherwise.previewUrls(userId, campaignId, missing));
         }
         return urls;
+    }
+
+    @Override
+    public Map<String, Double> brandConsistency(String userId, String campaignId, Collection<String> assetIds) {
+        Set<String> wanted = new HashSet<>(assetIds);
+        Map<String, Double> scores = new LinkedHashMap<>();
+        runs.find(userId, campaignId).ifPresent(run -> {
+            List<String> libraryIds = run.assetLibraryIds().entrySet().stream()
+                    .filter(entry -> wanted.contains(entry.getKey())).map(Map.Entry::getValue).toList();
+            for (AssetRecord asset : assets.findAll(userId, libraryIds)) {
+                if (asset.status() == AssetStatus.READY
+                        && asset.details().get(BrandConsistency.DETAILS_KEY) instanceof Number score) {
+                    scores.put(asset.assetId(), score.doubleValue());
+                }
+            }
+        });
+        return scores;
     }
 }

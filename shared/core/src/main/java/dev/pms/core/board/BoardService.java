@@ -184,6 +184,8 @@ public final class BoardService {
                 .map(AssetNode::assetId).toList();
         Map<String, String> urls = withAssets.isEmpty() ? Map.of()
                 : previews.previewUrls(userId, campaign.campaignId(), withAssets);
+        Map<String, Double> brandScores = withAssets.isEmpty() ? Map.of()
+                : previews.brandConsistency(userId, campaign.campaignId(), withAssets);
         Map<String, BoardCard> cards = new LinkedHashMap<>();
         for (AssetNode node : nodes) {
             Proposal proposal = current.get(node.assetId());
@@ -192,7 +194,7 @@ public final class BoardService {
                     node.title(), node.status(), urls.get(node.assetId()),
                     proposal != null ? proposal.costEstimate() : costs.estimate(node, QualityTier.DEFAULT).costUsd(),
                     node.dueDate(), post != null ? post.publishAt() : recommended.get(node.assetId()), post != null,
-                    proposal == null ? 0 : proposal.version()));
+                    proposal == null ? 0 : proposal.version(), brandScores.get(node.assetId())));
         }
         return cards;
     }

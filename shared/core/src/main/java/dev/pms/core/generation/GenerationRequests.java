@@ -5,7 +5,10 @@ import dev.pms.core.brand.BrandDna;
 import dev.pms.core.brand.BrandDnaDeriver;
 import dev.pms.core.brand.BrandProfileRepository;
 import dev.pms.core.campaign.Campaign;
+import dev.pms.core.channel.AssetType;
 import dev.pms.core.channel.ChannelCatalog;
+import dev.pms.core.media.ProductPhoto;
+import dev.pms.core.media.ProductPhotos;
 import dev.pms.core.pricing.QualityTier;
 import dev.pms.core.proposal.Proposal;
 
@@ -17,8 +20,8 @@ import java.util.Optional;
 /**
  * What a provider is given, from what the server stored: when an asset is reserved its proposal's hook, concept and
  * tier and the caller's brand palette and forbidden phrases are kept on the asset record (its input lineage), and the
- * request is built from the record, its catalogue placement and the campaign's product context. Nothing a client
- * sends reaches a provider.
+ * request is built from the record, its catalogue placement and the campaign's product context, and an image's request
+ * carries the product photo the user uploaded for the campaign. Nothing a client sends reaches a provider.
  */
 public final class GenerationRequests {
     private static final String HOOK = "hook";
@@ -32,11 +35,17 @@ public final class GenerationRequests {
     private final BrandProfileRepository profiles;
     private final BrandDnaDeriver deriver;
     private final ChannelCatalog catalog;
+    private final ProductPhotos photos;
 
     public GenerationRequests(BrandProfileRepository profiles, ChannelCatalog catalog) {
+        this(profiles, catalog, ProductPhotos.none());
+    }
+
+    public GenerationRequests(BrandProfileRepository profiles, ChannelCatalog catalog, ProductPhotos photos) {
         this.profiles = profiles;
         this.deriver = new BrandDnaDeriver(catalog);
         this.catalog = catalog;
+        this.photos = photos;
     }
 
     /** The caller's brand inputs, derived once for everything reserved together. */
@@ -75,13 +84,15 @@ public final class GenerationRequests {
         String hook = saved.get(HOOK) instanceof String text ? text : campaign.campaignName();
         String concept = saved.get(CONCEPT) instanceof String text ? text : asset.prompt();
         QualityTier tier = saved.get(TIER) instanceof String code ? QualityTier.parse(code).orElse(null) : null;
+        ProductPhoto photo = asset.assetType() == AssetType.IMAGE
+                ? photos.find(campaign.userId(), campaign.campaignId(), asset.assetId()).orElse(null) : null;
         BrandDna dna = deriver.derive(campaign.userId() == null ? Optional.empty() : profiles.find(campaign.userId()));
         return new GenerationRequest(asset.assetLibraryId() + "#" + asset.attempts(), asset.assetId(), asset.assetType(),
                 catalog.requirePlacement(asset.placement()), asset.prompt(), hook, concept, campaign.productContext(),
                 strings(saved.get(PALETTE)), strings(saved.get(FORBIDDEN)), providerName, asset.model(), tier, keyFrame,
                 saved.get(SCRIPT) instanceof String script ? script : null,
                 saved.get(PRESENTER) instanceof String name ? new GenerationRequest.Presenter(name, null) : null,
-                CopyBriefs.of(campaign, asset.assetId(), dna), null);
+                CopyBriefs.of(campaign, asset.assetId(), dna), photo);
     }
 
     private static List<String> strings(Object value) {

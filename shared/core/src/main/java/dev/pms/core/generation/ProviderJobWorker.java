@@ -3,6 +3,7 @@ package dev.pms.core.generation;
 import dev.pms.core.asset.AssetRecord;
 import dev.pms.core.asset.AssetRepository;
 import dev.pms.core.asset.AssetStatus;
+import dev.pms.core.brand.BrandConsistency;
 import dev.pms.core.campaign.Campaign;
 import dev.pms.core.campaign.CampaignRepository;
 import dev.pms.core.campaign.NodeStatus;
@@ -56,10 +57,20 @@ public final class ProviderJobWorker {
     private final GenerationRequests requests;
     private final GenerationRunRepository runs;
     private final Clock clock;
+    private final BrandConsistency brandConsistency;
 
     public ProviderJobWorker(AssetRepository assets, CampaignRepository campaigns, NodeStatusService nodeStatuses,
                              MediaStore media, WorkflowEngine workflow, JobQueue queue, ProviderDirectory providers,
                              GenerationRequests requests, GenerationRunRepository runs, Clock clock) {
+        this(assets, campaigns, nodeStatuses, media, workflow, queue, providers, requests, runs, clock, null);
+    }
+
+    /** @param brandConsistency scores each text asset against the Brand DNA; null scores nothing */
+    public ProviderJobWorker(AssetRepository assets, CampaignRepository campaigns, NodeStatusService nodeStatuses,
+                             MediaStore media, WorkflowEngine workflow, JobQueue queue, ProviderDirectory providers,
+                             GenerationRequests requests, GenerationRunRepository runs, Clock clock,
+                             BrandConsistency brandConsistency) {
+        this.brandConsistency = brandConsistency;
         this.assets = assets;
         this.campaigns = campaigns;
         this.nodes = new NodeProgress(nodeStatuses);
@@ -142,6 +153,10 @@ public final class ProviderJobWorker {
         if (standIn) {
             details.put("metered", "offline stand-in for " + asset.provider() + "/" + asset.model()
                     + ", charged at its price-table price");
+        }
+        if (brandConsistency != null && asset.assetType() == dev.pms.core.channel.AssetType.TEXT) {
+            brandConsistency.score(message.userId(), made.textContent())
+                    .ifPresent(score -> details.put(BrandConsistency.DETAILS_KEY, score));
         }
         AssetRecord.Output output = new AssetRecord.Output(
                 made.provider() == null ? provider.name() : made.provider(),

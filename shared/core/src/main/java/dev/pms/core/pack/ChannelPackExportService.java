@@ -223,7 +223,7 @@ public final class ChannelPackExportService {
         List<String> palette = dna.visualIdentity() == null ? List.of() : dna.visualIdentity().colorPalette();
         return new GenerationRequest(packId + "/" + node.assetId(), node.assetId(), node.assetType(), placement,
                 prompt, hook, concept, campaign.productContext(), palette, dna.forbiddenPhrases(), renderer.name(),
-                null, tier, null, null, CopyBriefs.of(campaign, node.assetId(), dna));
+                null, tier, null, null, null, CopyBriefs.of(campaign, node.assetId(), dna), null);
     }
 
     private PackFile render(String path, AssetNode node, Placement placement, GenerationRequest request,

@@ -7,31 +7,30 @@ import dev.pms.core.generation.GeneratedMedia;
 import dev.pms.core.generation.GenerationRequest;
 import dev.pms.core.generation.MediaProvider;
 import dev.pms.core.generation.ProviderJob;
+import dev.pms.core.media.ProductPhoto;
 
 import javax.imageio.ImageIO;
-import java.awt.AlphaComposite;
-import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.GradientPaint;
 import java.awt.Graphics2D;
 import java.awt.Rectangle;
 import java.awt.RenderingHints;
-import java.awt.geom.Ellipse2D;
 import java.awt.geom.RoundRectangle2D;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Random;
+import java.util.Set;
 
 /**
- * Renders a real PNG at exactly the placement's canvas size with Java2D: a background from the brand palette
- * (gradient and shapes seeded from the request), a product hero shape and the hook as headline, wrapped and
- * shrunk until it fits inside the placement's safe zone. Amazon's main image is the product alone on pure white,
- * filling at least 85 % of the frame.
+ * Renders a template creative as a PNG at exactly the placement's canvas size with Java2D: one of the
+ * {@link LayoutFamily} layouts in the brand palette, the copy from the brief (headline, sub-line, button, wordmark)
+ * inside the placement's safe zone at AA contrast, and the user's product photo cropped to its slot when there is one.
+ * Amazon's main image is the product alone on pure white, filling at least 85 % of the frame.
  */
 public final class OfflineImageRenderer implements MediaProvider {
     public static final String MODEL = "offline-java2d-1";
@@ -58,10 +57,7 @@ public final class OfflineImageRenderer implements MediaProvider {
     public ProviderJob submit(GenerationRequest request) {
         ImageComposition composition = compose(request);
         BufferedImage image = composition.image();
-        Map<String, Object> details = Map.of(
-                "engine", MODEL,
-                "placement", request.placement() == null ? "none" : request.placement().key(),
-                "has_headline", composition.headlineBounds() != null);
+        Map<String, Object> details = CreativeDescription.details(request, composition);
         return new ProviderJob.Completed(new GeneratedMedia(png(image), "image/png", null, image.getWidth(), image.getHeight(),
                 null, OfflineProviders.NAME, MODEL, BigDecimal.ZERO, details));
     }
@@ -76,17 +72,23 @@ public final class OfflineImageRenderer implements MediaProvider {
         Placement placement = request.placement();
         boolean hasCanvas = placement != null && placement.canvas() != null;
         return compose(request, hasCanvas ? placement.canvas().width() : DEFAULT_SIZE,
-                hasCanvas ? placement.canvas().height() : DEFAULT_SIZE, true, true);
+                hasCanvas ? placement.canvas().height() : DEFAULT_SIZE, true, true, null);
     }
 
-    /** Background and product without the headline, at any size (the slideshow's key frame). */
+    /** The image in the given template family instead of the one the asset would get, with or without its text. */
+    ImageComposition compose(GenerationRequest request, LayoutFamily family, boolean withText) {
+        return compose(request, request.placement().canvas().width(), request.placement().canvas().height(), true,
+                withText, family);
+    }
+
+    /** The creative's design without its words and button, at any size (the slideshow's key frame). */
     public BufferedImage backdrop(GenerationRequest request, int width, int height) {
-        return compose(request, width, height, true, false).image();
+        return compose(request, width, height, true, false, null).image();
     }
 
     /** The brand background alone (an avatar's set). */
     BufferedImage background(GenerationRequest request, int width, int height) {
-        return compose(request, width, height, false, false).image();
+        return compose(request, width, height, false, false, null).image();
     }
 
     /** The placement's safe area in an image of the given size: where text may go. */
@@ -128,14 +130,9 @@ public final class OfflineImageRenderer implements MediaProvider {
         return Math.max(2, (int) Math.round(Math.min(safe.width, safe.height) * 0.05));
     }
 
-    /** The text to headline: the hook, else the product's name, else nothing. */
+    /** The headline a creative for {@code request} carries: from the brief's facts, never the art direction. */
     static String headline(GenerationRequest request) {
-        String hook = Objects.toString(request.hook(), "").strip();
-        if (!hook.isEmpty()) {
-            return hook;
-        }
-        ProductFacts facts = ProductFacts.from(request.productContext());
-        return facts.hasName() ? facts.name() : "";
+        return CreativeCopy.from(request).headline();
     }
 
     /** Draws a block of text on a translucent panel for contrast; panel and text stay inside {@code safe}. */
@@ -150,128 +147,82 @@ public final class OfflineImageRenderer implements MediaProvider {
         block.draw(g, textColour);
     }
 
-    private ImageComposition compose(GenerationRequest request, int width, int height, boolean withProduct,
-                                     boolean withHeadline) {
-        long seed = OfflineSeed.of(request);
-        BrandColours colours = BrandColours.from(request.brandPalette(), seed);
+    private ImageComposition compose(GenerationRequest request, int width, int height, boolean withDesign,
+                                     boolean withText, LayoutFamily forcedFamily) {
+        CreativePalette palette = CreativePalette.of(request.brandPalette());
+        CreativeCopy copy = CreativeCopy.from(request);
         Placement placement = request.placement();
         Rectangle safe = safeArea(placement, width, height);
+        BufferedImage photo = photoOf(request);
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = graphics(image);
         try {
             if (placement != null && AMAZON_MAIN_IMAGE.equals(placement.key())) {
-                return amazonMainImage(g, image, colours, safe);
+                return amazonMainImage(g, image, palette, copy, photo, safe, withText);
             }
-            paintBackground(g, width, height, colours, new Random(seed));
+            if (!withDesign) {
+                g.setColor(palette.primary());
+                g.fillRect(0, 0, width, height);
+                return new ImageComposition(image, safe, "background", List.of(), null);
+            }
             int margin = textMargin(safe);
             Rectangle inner = new Rectangle(safe.x + margin, safe.y + margin, safe.width - 2 * margin, safe.height - 2 * margin);
-            boolean wide = inner.width > inner.height * 1.4;
-            Rectangle textBox;
-            Rectangle heroBox;
-            if (wide) {
-                textBox = new Rectangle(inner.x, inner.y, (int) (inner.width * 0.56), inner.height);
-                heroBox = new Rectangle(inner.x + (int) (inner.width * 0.62), inner.y, (int) (inner.width * 0.38), inner.height);
-            } else {
-                textBox = new Rectangle(inner.x, inner.y, inner.width, (int) (inner.height * 0.36));
-                heroBox = new Rectangle(inner.x + (int) (inner.width * 0.15), inner.y + (int) (inner.height * 0.42),
-                        (int) (inner.width * 0.7), (int) (inner.height * 0.58));
-            }
-            Rectangle product = null;
-            if (withProduct) {
-                product = fitAspect(heroBox, 0.72);
-                paintProduct(g, product, colours, true);
-            }
-            String headline = withHeadline ? headline(request) : "";
-            Rectangle headlineBounds = null;
-            if (!headline.isEmpty()) {
-                int maxFont = Math.max(TextBlock.MIN_FONT_PX, Math.min(textBox.height / 2, textBox.width / 7));
-                TextBlock block = TextBlock.layout(g, headline, textBox, maxFont, wide);
-                if (!block.isEmpty()) {
-                    drawOnPanel(g, block, BrandColours.textOn(BrandColours.mix(colours.primary(), colours.secondary())), safe);
-                    headlineBounds = block.bounds();
-                }
-            }
-            return new ImageComposition(image, safe, headlineBounds, product);
+            LayoutFamily family = forcedFamily != null ? forcedFamily : LayoutFamily.choose(request.assetId() != null ? request.assetId() : request.jobId(),
+                    copy.phase(), inner);
+            CreativeDesigner designer = new CreativeDesigner(image, g, palette, copy, inner, photo, OfflineSeed.of(request),
+                    withText);
+            designer.design(family);
+            String layout = family == LayoutFamily.STAT && !copy.hasFigure() ? "statement" : family.code;
+            return new ImageComposition(image, safe, layout, designer.texts(), designer.photoBounds());
         } finally {
             g.dispose();
         }
     }
 
-    private static ImageComposition amazonMainImage(Graphics2D g, BufferedImage image, BrandColours colours, Rectangle safe) {
+    /** Amazon's main image: the photo whole on pure white, else the brand's colour tile with the wordmark. */
+    private static ImageComposition amazonMainImage(Graphics2D g, BufferedImage image, CreativePalette palette,
+                                                    CreativeCopy copy, BufferedImage photo, Rectangle safe,
+                                                    boolean withText) {
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, image.getWidth(), image.getHeight());
-        int productWidth = (int) Math.round(image.getWidth() * AMAZON_PRODUCT_SHARE);
-        int productHeight = (int) Math.round(image.getHeight() * AMAZON_PRODUCT_SHARE);
-        Rectangle product = new Rectangle((image.getWidth() - productWidth) / 2, (image.getHeight() - productHeight) / 2,
-                productWidth, productHeight);
-        Color accent = colours.accent();
-        BrandColours onWhite = BrandColours.luminance(accent) > 0.8
-                ? new BrandColours(colours.primary(), colours.secondary(), accent.darker().darker())
-                : colours;
-        paintProduct(g, product, onWhite, false);
-        return new ImageComposition(image, safe, null, product);
+        int boxWidth = (int) Math.round(image.getWidth() * AMAZON_PRODUCT_SHARE);
+        int boxHeight = (int) Math.round(image.getHeight() * AMAZON_PRODUCT_SHARE);
+        Rectangle box = new Rectangle((image.getWidth() - boxWidth) / 2, (image.getHeight() - boxHeight) / 2, boxWidth, boxHeight);
+        if (photo != null) {
+            double scale = Math.min(box.width / (double) photo.getWidth(), box.height / (double) photo.getHeight());
+            int w = (int) Math.round(photo.getWidth() * scale);
+            int h = (int) Math.round(photo.getHeight() * scale);
+            Rectangle slot = new Rectangle(box.x + (box.width - w) / 2, box.y + (box.height - h) / 2, w, h);
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.drawImage(photo, slot.x, slot.y, slot.width, slot.height, null);
+            return new ImageComposition(image, safe, "packshot", List.of(), slot);
+        }
+        g.setColor(palette.primary());
+        double corner = Math.min(box.width, box.height) * 0.06;
+        g.fill(new RoundRectangle2D.Double(box.x, box.y, box.width, box.height, corner, corner));
+        List<DrawnText> texts = new ArrayList<>();
+        if (withText && !copy.wordmark().isEmpty()) {
+            Rectangle textBox = new Rectangle(box.x + box.width / 8, box.y + box.height / 3, box.width * 3 / 4, box.height / 3);
+            TextBlock block = TextBlock.layout(g, copy.wordmark(), textBox, textBox.height / 2, true);
+            if (!block.isEmpty()) {
+                Color colour = palette.textOn(Set.of(palette.primary()));
+                block.draw(g, colour);
+                texts.add(new DrawnText("wordmark", String.join(" ", block.lines()), block.bounds(), colour, palette.primary()));
+            }
+        }
+        return new ImageComposition(image, safe, "packshot", texts, null);
     }
 
-    private static void paintBackground(Graphics2D g, int width, int height, BrandColours colours, Random random) {
-        double angle = random.nextDouble() * Math.PI * 2;
-        float cx = width / 2f;
-        float cy = height / 2f;
-        float dx = (float) Math.cos(angle) * width / 2f;
-        float dy = (float) Math.sin(angle) * height / 2f;
-        g.setPaint(new GradientPaint(cx - dx, cy - dy, colours.primary(), cx + dx, cy + dy, colours.secondary()));
-        g.fillRect(0, 0, width, height);
-        Color[] tints = {colours.accent(), colours.secondary(), colours.primary().brighter()};
-        int shapes = 3 + random.nextInt(3);
-        int unit = Math.min(width, height);
-        for (int i = 0; i < shapes; i++) {
-            Color tint = tints[i % tints.length];
-            g.setColor(new Color(tint.getRed(), tint.getGreen(), tint.getBlue(), 50 + random.nextInt(50)));
-            double radius = unit * (0.15 + random.nextDouble() * 0.35);
-            double x = random.nextDouble() * width - radius;
-            double y = random.nextDouble() * height - radius;
-            g.fill(new Ellipse2D.Double(x, y, radius * 2, radius * 2));
+    /** The uploaded product photo, decoded; null when there is none or it is not an image this runtime reads. */
+    static BufferedImage photoOf(GenerationRequest request) {
+        ProductPhoto photo = request.productPhoto();
+        if (photo == null) {
+            return null;
         }
-    }
-
-    /** A packaged product: body with a label and emblem, a cap, a highlight and (off white backgrounds) a shadow. */
-    private static void paintProduct(Graphics2D g, Rectangle box, BrandColours colours, boolean withShadow) {
-        double capHeight = box.height * 0.14;
-        double bodyTop = box.y + capHeight;
-        double bodyHeight = box.height - capHeight;
-        double corner = Math.min(box.width, box.height) * 0.12;
-        if (withShadow) {
-            g.setColor(new Color(0, 0, 0, 70));
-            g.fill(new Ellipse2D.Double(box.x + box.width * 0.05, box.y + box.height * 0.93, box.width * 0.9, box.height * 0.07));
+        try {
+            return ImageIO.read(new ByteArrayInputStream(photo.bytes()));
+        } catch (IOException e) {
+            return null;
         }
-        Color body = colours.accent();
-        g.setPaint(new GradientPaint(box.x, 0, body.brighter(), box.x + box.width, 0, body.darker()));
-        g.fill(new RoundRectangle2D.Double(box.x, bodyTop, box.width, bodyHeight, corner, corner));
-        g.setColor(colours.secondary().darker());
-        g.fill(new RoundRectangle2D.Double(box.x + box.width * 0.25, box.y, box.width * 0.5, capHeight + corner,
-                corner / 2, corner / 2));
-        g.setColor(colours.primary());
-        double labelTop = bodyTop + bodyHeight * 0.3;
-        g.fill(new RoundRectangle2D.Double(box.x + box.width * 0.08, labelTop, box.width * 0.84, bodyHeight * 0.4,
-                corner / 2, corner / 2));
-        double emblem = Math.min(box.width * 0.84, bodyHeight * 0.4) * 0.6;
-        g.setColor(BrandColours.textOn(colours.primary()));
-        g.setStroke(new BasicStroke((float) Math.max(1, emblem / 12)));
-        g.draw(new Ellipse2D.Double(box.getCenterX() - emblem / 2, labelTop + bodyHeight * 0.2 - emblem / 2, emblem, emblem));
-        g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, 0.25f));
-        g.setColor(Color.WHITE);
-        g.fill(new RoundRectangle2D.Double(box.x + box.width * 0.12, bodyTop + bodyHeight * 0.05, box.width * 0.08,
-                bodyHeight * 0.85, corner / 3, corner / 3));
-        g.setComposite(AlphaComposite.SrcOver);
-    }
-
-    /** The largest rectangle of the given width/height ratio centred in {@code box}. */
-    private static Rectangle fitAspect(Rectangle box, double ratio) {
-        int width = box.width;
-        int height = (int) Math.round(width / ratio);
-        if (height > box.height) {
-            height = box.height;
-            width = (int) Math.round(height * ratio);
-        }
-        return new Rectangle(box.x + (box.width - width) / 2, box.y + (box.height - height) / 2, width, height);
     }
 }

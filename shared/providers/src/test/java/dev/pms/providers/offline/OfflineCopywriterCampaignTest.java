@@ -172,7 +172,7 @@ class OfflineCopywriterCampaignTest {
     private static GenerationRequest request(Placement placement, CopyBrief brief) {
         return new GenerationRequest("job-" + brief.textAssetIndex(), "asset-" + brief.textAssetIndex(), AssetType.TEXT,
                 placement, "Write a caption. " + INSTRUCTION_HOOK, INSTRUCTION_HOOK, INSTRUCTION_CONCEPT,
-                Map.of("product_name", "Trailhead Bottle"), List.of(), FORBIDDEN, "offline", null, null, null, null, brief);
+                Map.of("product_name", "Trailhead Bottle"), List.of(), FORBIDDEN, "offline", null, null, null, null, null, brief, null);
     }
 
     private static List<String> texts(Map<String, Object> copy) {

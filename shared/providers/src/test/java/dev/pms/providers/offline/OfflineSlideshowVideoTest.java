@@ -226,7 +226,7 @@ class OfflineSlideshowVideoTest {
         GenerationRequest request = new GenerationRequest(base.jobId(), base.assetId(), base.assetType(), base.placement(),
                 base.prompt(), base.hook(), base.conceptSummary(), base.productContext(), base.brandPalette(),
                 base.forbiddenPhrases(), base.provider(), base.model(), base.tier(), solidPng(Color.RED), "Hello there.",
-                new GenerationRequest.Presenter("Ada Lovelace", "Head of product"));
+                new GenerationRequest.Presenter("Ada Lovelace", "Head of product"), null, null);
 
         GeneratedMedia media = ((ProviderJob.Completed) oneFramePerSecond.submit(request)).media();
 
