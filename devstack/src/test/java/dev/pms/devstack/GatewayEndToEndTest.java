@@ -140,6 +140,7 @@ class GatewayEndToEndTest {
         assertThat(properties.get("page.token.key")).hasSize(44)
                 .isEqualTo(devstack.functions().get("OtherFunction").properties().get("page.token.key"));
         expected.put("page.token.key", properties.get("page.token.key"));
+        expected.put("media.share.key", properties.get("media.share.key"));
         assertThat(properties).isEqualTo(expected);
     }
 
