@@ -62,6 +62,23 @@ class GatewayEndToEndTest {
     }
 
     @Test
+    void headersOverApiGatewaysLimitAndUndecodableQueriesAreProblemJson(Devstack devstack) throws Exception {
+        String hugeToken = devstack.jwtIssuer().tokenFor("a".repeat(64 * 1024));
+        HttpResponse<String> oversized = send(get(devstack, "/campaigns/c1").header("Authorization", "Bearer " + hugeToken));
+        assertThat(oversized.statusCode()).isEqualTo(431);
+        assertThat(oversized.headers().firstValue("content-type")).contains("application/problem+json");
+        assertThat(JSON.readTree(oversized.body()).get("detail").asText()).contains("10240 bytes");
+
+        for (String query : List.of("a=%E0%A4", "a=%C3", "a=%FF")) {
+            HttpResponse<String> malformed = send(get(devstack, "/campaigns/c1?" + query)
+                    .header("Authorization", "Bearer " + devstack.tokenFor("alice")));
+            assertThat(malformed.statusCode()).as(query).isEqualTo(400);
+            assertThat(malformed.headers().firstValue("content-type")).contains("application/problem+json");
+            assertThat(JSON.readTree(malformed.body()).get("detail").asText()).contains("percent-encoding");
+        }
+    }
+
+    @Test
     void badTokensAreRefusedWith401(Devstack devstack) throws Exception {
         java.time.Instant now = java.time.Instant.now();
         com.nimbusds.jwt.JWTClaimsSet.Builder valid = new com.nimbusds.jwt.JWTClaimsSet.Builder()
@@ -120,6 +137,10 @@ class GatewayEndToEndTest {
         expected.put("aws.s3.path-style-access", "true");
         expected.put("aws.services.sfn.endpoint-override", devstack.endpoints().get("stepfunctions"));
         expected.put("micronaut.application.name", "EchoFunction");
+        assertThat(properties.get("page.token.key")).hasSize(44)
+                .isEqualTo(devstack.functions().get("OtherFunction").properties().get("page.token.key"));
+        expected.put("page.token.key", properties.get("page.token.key"));
+        expected.put("media.share.key", properties.get("media.share.key"));
         assertThat(properties).isEqualTo(expected);
     }
 

@@ -120,10 +120,17 @@ public final class JwtAuthorizer {
         return new Decision(true, claimsAsStrings(claims), scopes(claims), null);
     }
 
-    /** API Gateway hands every claim to the function as a string; lists become {@code [a b]}. */
+    /**
+     * API Gateway hands every claim to the function as a string (numbers as their digits, lists as {@code [a b]});
+     * a claim whose value is JSON null has no text and is left out rather than becoming the word "null".
+     */
     static Map<String, String> claimsAsStrings(JWTClaimsSet claims) {
         Map<String, String> strings = new LinkedHashMap<>();
-        claims.getClaims().forEach((name, value) -> strings.put(name, claimString(value)));
+        claims.getClaims().forEach((name, value) -> {
+            if (value != null) {
+                strings.put(name, claimString(value));
+            }
+        });
         return strings;
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.pms.aws.dynamodb.AppTable;
 import dev.pms.aws.dynamodb.DynamoActiveCampaignIndex;
 import dev.pms.aws.dynamodb.DynamoCampaignRepository;
+import dev.pms.aws.dynamodb.PageTokens;
 import dev.pms.core.campaign.AssetNode;
 import dev.pms.core.campaign.Campaign;
 import dev.pms.core.campaign.CampaignStatus;
@@ -219,7 +220,7 @@ public final class OptimizationBenchmark {
                 FORTY_NODE_LAUNCH.formatted(today.plusDays(3)), "application/json");
         String templateId = created.get("campaign_id").asText();
         send("POST", devstack.apiBase() + "/campaigns/" + templateId + "/generate-proposals", token, "{}", "application/json");
-        DynamoCampaignRepository campaignRepository = new DynamoCampaignRepository(dynamo, table);
+        DynamoCampaignRepository campaignRepository = new DynamoCampaignRepository(dynamo, table, new PageTokens(() -> new byte[32]));
         Campaign template = campaignRepository.find(templateUser, templateId).orElseThrow();
         send("POST", devstack.apiBase() + "/campaigns/" + templateId + "/metrics", token, metricsCsv(template, today, ctr),
                 "text/csv");

@@ -42,7 +42,15 @@ public final class FunctionRegistry implements AutoCloseable {
         properties.put("aws.local-credentials.access-key-id", localAws.accessKeyId());
         properties.put("aws.local-credentials.secret-access-key", localAws.secretAccessKey());
         properties.put("aws.s3.path-style-access", "true");
+        properties.put("page.token.key", newPageTokenKey());
         return properties;
+    }
+
+    /** The key that signs paging tokens, as SSM would hold it in AWS: one per devstack, shared by every function. */
+    private static String newPageTokenKey() {
+        byte[] key = new byte[32];
+        new java.security.SecureRandom().nextBytes(key);
+        return java.util.Base64.getEncoder().encodeToString(key);
     }
 
     /** Adds properties for every function (e.g. {@code aws.services.sfn.endpoint-override}). */

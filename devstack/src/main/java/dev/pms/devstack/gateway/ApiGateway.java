@@ -40,6 +40,8 @@ public final class ApiGateway implements AutoCloseable {
     private static final Logger REQUESTS = LoggerFactory.getLogger("dev.pms.devstack.requests");
     public static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
     public static final String DEVSTACK_PREFIX = "/_devstack/";
+    /** API Gateway HTTP API quota: total combined size of request line and header values. */
+    public static final int MAX_REQUEST_LINE_AND_HEADER_BYTES = 10_240;
     private static final SecureRandom REQUEST_IDS = new SecureRandom();
 
     private final RouteTable routes;
@@ -96,6 +98,13 @@ public final class ApiGateway implements AutoCloseable {
                 response = devstackRoutes.apply(request);
             } else if (body == null) {
                 response = GatewayResponse.message(413, "Request Entity Too Large");
+            } else if (requestLineAndHeaderBytes(exchange) > MAX_REQUEST_LINE_AND_HEADER_BYTES) {
+                response = GatewayResponse.problem(431, "Request Header Fields Too Large",
+                        "The request line and header values together exceed " + MAX_REQUEST_LINE_AND_HEADER_BYTES
+                                + " bytes.");
+            } else if (!PayloadV2Events.isWellFormedQuery(request.rawQueryString())) {
+                response = GatewayResponse.problem(400, "Bad Request",
+                        "The query string has a malformed percent-encoding.");
             } else {
                 Optional<GatewayResponse> preflight = corsPreflight(request);
                 if (preflight.isPresent()) {
@@ -214,6 +223,17 @@ public final class ApiGateway implements AutoCloseable {
             headers.put("Access-Control-Allow-Credentials", List.of("true"));
         }
         return new GatewayResponse(response.status(), headers, response.body());
+    }
+
+    private static long requestLineAndHeaderBytes(HttpExchange exchange) {
+        long bytes = exchange.getRequestMethod().length() + 1L + exchange.getRequestURI().toString().length() + 1L
+                + exchange.getProtocol().length();
+        for (List<String> values : exchange.getRequestHeaders().values()) {
+            for (String value : values) {
+                bytes += value.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            }
+        }
+        return bytes;
     }
 
     private static long contentLength(HttpExchange exchange) {

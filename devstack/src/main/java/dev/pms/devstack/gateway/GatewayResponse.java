@@ -24,6 +24,13 @@ public record GatewayResponse(int status, Map<String, List<String>> headers, byt
         return json(status, "{\"message\":\"" + message + "\"}");
     }
 
+    /** A refusal of the gateway itself as RFC 7807 problem+json; {@code detail} is one sentence for people. */
+    public static GatewayResponse problem(int status, String title, String detail) {
+        String json = "{\"type\":\"urn:pms:problem:gateway-refused\",\"title\":\"" + title + "\",\"status\":" + status
+                + ",\"detail\":\"" + detail + "\"}";
+        return of(status, "application/problem+json", json.getBytes(StandardCharsets.UTF_8));
+    }
+
     public static GatewayResponse json(int status, String json) {
         return of(status, "application/json", json.getBytes(StandardCharsets.UTF_8));
     }

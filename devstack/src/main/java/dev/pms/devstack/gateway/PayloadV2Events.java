@@ -116,6 +116,28 @@ public final class PayloadV2Events {
         return parameters.isEmpty() ? null : parameters;
     }
 
+    /** Whether every percent-escape of the query is two hex digits and the escapes decode as UTF-8. */
+    static boolean isWellFormedQuery(String rawQueryString) {
+        if (rawQueryString == null) {
+            return true;
+        }
+        for (int i = 0; i < rawQueryString.length(); i++) {
+            if (rawQueryString.charAt(i) == '%' && (i + 2 >= rawQueryString.length()
+                    || Character.digit(rawQueryString.charAt(i + 1), 16) < 0
+                    || Character.digit(rawQueryString.charAt(i + 2), 16) < 0)) {
+                return false;
+            }
+        }
+        java.nio.charset.CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder();
+        try {
+            utf8.decode(java.nio.ByteBuffer.wrap(URLDecoder.decode(rawQueryString.replace("+", "%2B"),
+                    StandardCharsets.ISO_8859_1).getBytes(StandardCharsets.ISO_8859_1)));
+            return true;
+        } catch (java.nio.charset.CharacterCodingException | IllegalArgumentException malformed) {
+            return false;
+        }
+    }
+
     private static String decode(String text) {
         try {
             return URLDecoder.decode(text, StandardCharsets.UTF_8);

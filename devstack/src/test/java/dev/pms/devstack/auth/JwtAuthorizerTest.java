@@ -44,6 +44,15 @@ class JwtAuthorizerTest {
     }
 
     @Test
+    void aNullClaimIsLeftOutAndANumericClaimPassesAsItsDigits() throws Exception {
+        JWTClaimsSet claims = JWTClaimsSet.parse("{\"sub\":null,\"tenant\":123,\"iss\":\"x\"}");
+
+        Map<String, String> strings = JwtAuthorizer.claimsAsStrings(claims);
+
+        assertThat(strings).doesNotContainKey("sub").containsEntry("tenant", "123").containsEntry("iss", "x");
+    }
+
+    @Test
     void tokensLastTwelveHours() throws Exception {
         JWTClaimsSet claims = com.nimbusds.jwt.SignedJWT.parse(ISSUER.tokenFor("alice")).getJWTClaimsSet();
         assertThat(Duration.between(claims.getIssueTime().toInstant(), claims.getExpirationTime().toInstant()))

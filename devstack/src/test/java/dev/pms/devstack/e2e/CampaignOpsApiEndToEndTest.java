@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pms.aws.dynamodb.AppTable;
 import dev.pms.aws.dynamodb.DynamoCampaignRepository;
+import dev.pms.aws.dynamodb.PageTokens;
 import dev.pms.core.campaign.NodeStatus;
 import dev.pms.core.campaign.NodeStatusService;
 import dev.pms.core.json.Json;
@@ -56,7 +57,8 @@ class CampaignOpsApiEndToEndTest {
         devstack = running;
         dynamo = running.localAws().dynamoDbClient();
         generationWorker = new NodeStatusService(new DynamoCampaignRepository(dynamo,
-                new AppTable(running.resources().tableName("AppTable"))), Clock.systemUTC());
+                new AppTable(running.resources().tableName("AppTable")), new PageTokens(() -> new byte[32])),
+                Clock.systemUTC());
     }
 
     @AfterAll

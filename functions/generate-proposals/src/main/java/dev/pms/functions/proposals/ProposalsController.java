@@ -95,7 +95,7 @@ public class ProposalsController implements ApiController {
 
     private ApiResponse proposalVersions(ApiRequest request) {
         return ApiResponse.ok(proposals.versions(request.userId(), request.pathParameter("campaign_id"),
-                request.pathParameter("asset_id")));
+                request.pathParameter("asset_id"), request.queryParameter("limit"), request.queryParameter("next_token")));
     }
 
     private ApiResponse approveAll(ApiRequest request) {

@@ -47,7 +47,9 @@ public class AwsClientsFactory {
 
     @Singleton
     DynamoDbClient dynamoDbClient(@Nullable @Value("${aws.services.dynamodb.endpoint-override:}") String endpoint) {
-        return configure(DynamoDbClient.builder(), endpoint).build();
+        return configure(DynamoDbClient.builder(), endpoint)
+                .overrideConfiguration(override -> override.retryStrategy(DynamoDbRetries.strategy()))
+                .build();
     }
 
     @Singleton

@@ -45,11 +45,13 @@ public class DynamoAssetRepository implements AssetRepository {
     private final DynamoDbClient dynamo;
     private final AppTable table;
     private final DynamoUsageLedger ledger;
+    private final PageTokens pageTokens;
 
-    public DynamoAssetRepository(DynamoDbClient dynamo, AppTable table, DynamoUsageLedger ledger) {
+    public DynamoAssetRepository(DynamoDbClient dynamo, AppTable table, DynamoUsageLedger ledger, PageTokens pageTokens) {
         this.dynamo = dynamo;
         this.table = table;
         this.ledger = ledger;
+        this.pageTokens = pageTokens;
     }
 
     @Override
@@ -90,7 +92,12 @@ public class DynamoAssetRepository implements AssetRepository {
     @Override
     public Page<AssetRecord> list(String userId, AssetFilter filter, int limit, String nextToken) {
         String partition = AppTable.tenantKey(userId);
-        Map<String, AttributeValue> startKey = nextToken == null ? null : PageTokens.decode(nextToken, partition, SK_PREFIX);
+        String query = "assets?campaign_id=" + orEmpty(filter.campaignId())
+                + "&asset_type=" + (filter.assetType() == null ? "" : filter.assetType().code())
+                + "&channel=" + (filter.channel() == null ? "" : filter.channel().code())
+                + "&status=" + (filter.status() == null ? "" : filter.status().code());
+        Map<String, AttributeValue> startKey = nextToken == null ? null
+                : pageTokens.decode(nextToken, partition, query, SK_PREFIX);
         List<AssetRecord> page = new ArrayList<>(limit);
         Map<String, AttributeValue> lastReturnedKey = null;
         boolean more = true;
@@ -110,7 +117,11 @@ public class DynamoAssetRepository implements AssetRepository {
                     ? response.lastEvaluatedKey() : null;
             more = full || startKey != null;
         }
-        return new Page<>(page, more && lastReturnedKey != null ? PageTokens.encode(lastReturnedKey) : null);
+        return new Page<>(page, more && lastReturnedKey != null ? pageTokens.encode(lastReturnedKey, partition, query) : null);
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
     }
 
     private QueryRequest query(String partition, AssetFilter filter, int limit, Map<String, AttributeValue> startKey) {

@@ -34,10 +34,12 @@ public class DynamoCampaignRepository implements CampaignRepository {
 
     private final DynamoDbClient dynamo;
     private final AppTable table;
+    private final PageTokens pageTokens;
 
-    public DynamoCampaignRepository(DynamoDbClient dynamo, AppTable table) {
+    public DynamoCampaignRepository(DynamoDbClient dynamo, AppTable table, PageTokens pageTokens) {
         this.dynamo = dynamo;
         this.table = table;
+        this.pageTokens = pageTokens;
     }
 
     @Override
@@ -101,8 +103,9 @@ public class DynamoCampaignRepository implements CampaignRepository {
     @Override
     public Page<Campaign> list(String userId, CampaignStatus status, int limit, String nextToken) {
         String partition = AppTable.tenantKey(userId);
+        String query = "campaigns?status=" + (status == null ? "" : status.code());
         Map<String, AttributeValue> startKey = nextToken == null
-                ? null : PageTokens.decode(nextToken, partition, SK_PREFIX);
+                ? null : pageTokens.decode(nextToken, partition, query, SK_PREFIX);
         List<Campaign> page = new ArrayList<>(limit);
         Map<String, AttributeValue> lastReturnedKey = null;
         boolean more = true;
@@ -116,7 +119,7 @@ public class DynamoCampaignRepository implements CampaignRepository {
                     ? response.lastEvaluatedKey() : null;
             more = startKey != null;
         }
-        String token = more && lastReturnedKey != null ? PageTokens.encode(lastReturnedKey) : null;
+        String token = more && lastReturnedKey != null ? pageTokens.encode(lastReturnedKey, partition, query) : null;
         return new Page<>(page, token);
     }
 

@@ -1,6 +1,7 @@
 package dev.pms.aws.dynamodb;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.pms.core.common.Page;
 import dev.pms.core.error.VersionConflictException;
 import dev.pms.core.json.Json;
 import dev.pms.core.proposal.Proposal;
@@ -23,20 +24,24 @@ import java.util.Optional;
 /**
  * Versioned proposals. Each version is an immutable item ({@code PROPVER#<campaign>#<asset>#<v>}, written
  * once); the current version is a second item ({@code PROPCUR#<campaign>#<asset>}) whose {@code version}
- * guards the move. Both are written in one transaction, so a version is never lost or half-visible.
+ * guards the move. Both are written in one transaction, so a version is never lost or half-visible; the same
+ * transaction deletes the version that falls out of the kept history ({@link ProposalRepository#VERSIONS_KEPT}).
  */
 @Singleton
 public class DynamoProposalRepository implements ProposalRepository {
     private static final String CURRENT_PREFIX = "PROPCUR#";
     private static final String VERSION_PREFIX = "PROPVER#";
-    private static final int PROPOSALS_PER_TRANSACTION = 50;
+    /** Three writes per proposal (version, current pointer, dropped version) within DynamoDB's 100 per transaction. */
+    private static final int PROPOSALS_PER_TRANSACTION = 33;
 
     private final DynamoDbClient dynamo;
     private final AppTable table;
+    private final PageTokens pageTokens;
 
-    public DynamoProposalRepository(DynamoDbClient dynamo, AppTable table) {
+    public DynamoProposalRepository(DynamoDbClient dynamo, AppTable table, PageTokens pageTokens) {
         this.dynamo = dynamo;
         this.table = table;
+        this.pageTokens = pageTokens;
     }
 
     /** The sort-key prefixes of every proposal item of a campaign (current pointers and versions). */
@@ -59,8 +64,27 @@ public class DynamoProposalRepository implements ProposalRepository {
     }
 
     @Override
-    public List<Proposal> versions(String userId, String campaignId, String assetId) {
-        return queryAll(userId, VERSION_PREFIX + campaignId + "#" + assetId + "#", true);
+    public Page<Proposal> versions(String userId, String campaignId, String assetId, int limit, String nextToken) {
+        String partition = AppTable.tenantKey(userId);
+        String prefix = VERSION_PREFIX + campaignId + "#" + assetId + "#";
+        String query = "proposal-versions/" + campaignId + "/" + assetId;
+        Map<String, AttributeValue> startKey = nextToken == null ? null
+                : pageTokens.decode(nextToken, partition, query, prefix);
+        QueryRequest.Builder request = QueryRequest.builder().tableName(table.name())
+                .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
+                .expressionAttributeNames(Map.of("#pk", AppTable.PK, "#sk", AppTable.SK))
+                .expressionAttributeValues(Map.of(":pk", Attr.s(partition), ":prefix", Attr.s(prefix)))
+                .scanIndexForward(true)
+                .consistentRead(true)
+                .limit(limit);
+        if (startKey != null) {
+            request.exclusiveStartKey(startKey);
+        }
+        QueryResponse response = dynamo.query(request.build());
+        List<Proposal> page = response.items().stream().map(DynamoProposalRepository::fromItem).toList();
+        boolean more = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() && !page.isEmpty();
+        String token = more ? pageTokens.encode(response.lastEvaluatedKey(), partition, query) : null;
+        return new Page<>(page, token);
     }
 
     @Override
@@ -76,6 +100,12 @@ public class DynamoProposalRepository implements ProposalRepository {
             for (Proposal proposal : batch) {
                 writes.add(TransactWriteItem.builder().put(versionPut(userId, proposal)).build());
                 writes.add(TransactWriteItem.builder().put(currentPut(userId, proposal)).build());
+                if (proposal.version() > VERSIONS_KEPT) {
+                    writes.add(TransactWriteItem.builder().delete(delete -> delete.tableName(table.name())
+                            .key(Map.of(AppTable.PK, Attr.s(AppTable.tenantKey(userId)), AppTable.SK, Attr.s(
+                                    versionKey(proposal.campaignId(), proposal.assetId(),
+                                            proposal.version() - VERSIONS_KEPT))))).build());
+                }
             }
             try {
                 dynamo.transactWriteItems(request -> request.transactItems(writes));
@@ -133,7 +163,11 @@ public class DynamoProposalRepository implements ProposalRepository {
     }
 
     private static String versionKey(Proposal proposal) {
-        return VERSION_PREFIX + proposal.campaignId() + "#" + proposal.assetId() + "#" + String.format("%010d", proposal.version());
+        return versionKey(proposal.campaignId(), proposal.assetId(), proposal.version());
+    }
+
+    private static String versionKey(String campaignId, String assetId, long version) {
+        return VERSION_PREFIX + campaignId + "#" + assetId + "#" + String.format("%010d", version);
     }
 
     private static Map<String, AttributeValue> item(String userId, String sortKey, Proposal proposal) {

@@ -75,10 +75,12 @@ public abstract class ApiGatewayFunction extends MicronautRequestHandler<APIGate
     }
 
     private ApiResponse dispatch(ApiRoute route, APIGatewayV2HTTPEvent event, String requestId) {
-        String userId = subjectOf(event);
-        if (route.authenticated() && (userId == null || userId.isBlank())) {
+        Map<String, String> headers = lowerCaseKeys(event.getHeaders());
+        String userId = CallerSubject.of(event, headers);
+        if (route.authenticated() && userId == null) {
             return Problems.problem(401, "unauthenticated", "Unauthorized",
-                    "a bearer token with a subject is required", List.of(), requestId);
+                    "A bearer token whose subject is a non-empty string of at most " + CallerSubject.MAX_LENGTH
+                            + " characters is required.", List.of(), requestId);
         }
         String body = bodyOf(event);
         ApiRequest request = new ApiRequest(
@@ -86,7 +88,7 @@ public abstract class ApiGatewayFunction extends MicronautRequestHandler<APIGate
                 event.getRawPath(),
                 orEmpty(event.getPathParameters()),
                 orEmpty(event.getQueryStringParameters()),
-                lowerCaseKeys(event.getHeaders()),
+                headers,
                 body,
                 userId,
                 requestId);
@@ -113,15 +115,6 @@ public abstract class ApiGatewayFunction extends MicronautRequestHandler<APIGate
         } catch (IllegalArgumentException e) {
             throw dev.pms.core.error.ValidationException.of("body", "is not valid base64");
         }
-    }
-
-    private static String subjectOf(APIGatewayV2HTTPEvent event) {
-        var context = event.getRequestContext();
-        if (context == null || context.getAuthorizer() == null || context.getAuthorizer().getJwt() == null) {
-            return null;
-        }
-        Map<String, String> claims = context.getAuthorizer().getJwt().getClaims();
-        return claims == null ? null : claims.get("sub");
     }
 
     private static String requestIdOf(APIGatewayV2HTTPEvent event) {

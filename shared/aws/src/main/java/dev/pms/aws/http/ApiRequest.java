@@ -1,8 +1,6 @@
 package dev.pms.aws.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.pms.core.error.ValidationException;
-import dev.pms.core.json.Json;
 
 import java.util.Map;
 
@@ -32,20 +30,11 @@ public record ApiRequest(
         return queryParameters.get(name);
     }
 
-    /** The body as a JSON object; anything else (empty, malformed, an array, a string) is a 400. */
+    /**
+     * The body as a JSON object; anything else (empty, malformed, an array, a string, content after the object,
+     * ill-formed Unicode or control characters in a string) is a 400 naming the field.
+     */
     public JsonNode jsonObjectBody() {
-        if (body == null || body.isBlank()) {
-            throw ValidationException.of("body", "a JSON object is required");
-        }
-        JsonNode node;
-        try {
-            node = Json.mapper().readTree(body);
-        } catch (Exception e) {
-            throw ValidationException.of("body", "is not valid JSON");
-        }
-        if (node == null || !node.isObject()) {
-            throw ValidationException.of("body", "must be a JSON object");
-        }
-        return node;
+        return JsonBodies.object(body);
     }
 }

@@ -2,9 +2,12 @@ package dev.pms.aws.dynamodb;
 
 import dev.pms.core.channel.AssetType;
 import dev.pms.core.channel.Channel;
+import dev.pms.core.common.Page;
+import dev.pms.core.error.ValidationException;
 import dev.pms.core.error.VersionConflictException;
 import dev.pms.core.pricing.QualityTier;
 import dev.pms.core.proposal.Proposal;
+import dev.pms.core.proposal.ProposalRepository;
 import dev.pms.core.proposal.ProposalStatus;
 import dev.pms.emulators.LocalAws;
 import dev.pms.emulators.LocalAwsExtension;
@@ -53,7 +56,7 @@ class DynamoProposalRepositoryIntegrationTest {
         proposals.append(user, second);
 
         assertThat(proposals.current(user, campaign, "a1")).contains(second);
-        assertThat(proposals.versions(user, campaign, "a1")).containsExactly(first, second);
+        assertThat(proposals.versions(user, campaign, "a1", 50, null).items()).containsExactly(first, second);
         assertThat(proposals.currentFor(user, campaign)).extracting(Proposal::assetId).containsExactlyInAnyOrder("a1", "a2");
         assertThat(proposals.currentFor(user, UUID.randomUUID().toString())).isEmpty();
         assertThat(proposals.currentFor("someone-else", campaign)).isEmpty();
@@ -74,7 +77,7 @@ class DynamoProposalRepositoryIntegrationTest {
                 .isInstanceOf(VersionConflictException.class);
 
         assertThat(proposals.current(user, campaign, "a1").orElseThrow().hook()).isEqualTo("v2");
-        assertThat(proposals.versions(user, campaign, "a1")).hasSize(2);
+        assertThat(proposals.versions(user, campaign, "a1", 50, null).items()).hasSize(2);
     }
 
     @Test
@@ -89,6 +92,36 @@ class DynamoProposalRepositoryIntegrationTest {
         proposals.appendAll(user, batch);
 
         assertThat(proposals.currentFor(user, campaign)).hasSize(60);
+    }
+
+    @Test
+    void historyIsCappedAndPagedWithTokensBoundToTheUserAndTheProposal() {
+        String user = "user-" + UUID.randomUUID();
+        String campaign = UUID.randomUUID().toString();
+        int written = ProposalRepository.VERSIONS_KEPT + 5;
+        for (int version = 1; version <= written; version++) {
+            proposals.append(user, proposal(campaign, "a1", version, "v" + version, ProposalStatus.PROPOSED));
+        }
+        proposals.append(user, proposal(campaign, "a2", 1, "other", ProposalStatus.PROPOSED));
+
+        List<Long> seen = new ArrayList<>();
+        String token = null;
+        String firstToken = null;
+        do {
+            Page<Proposal> page = proposals.versions(user, campaign, "a1", 40, token);
+            assertThat(page.items()).hasSizeLessThanOrEqualTo(40);
+            page.items().forEach(p -> seen.add(p.version()));
+            token = page.nextToken();
+            firstToken = firstToken == null ? token : firstToken;
+        } while (token != null);
+
+        assertThat(seen).hasSize(ProposalRepository.VERSIONS_KEPT).first().isEqualTo(6L);
+        assertThat(seen).isSorted().last().isEqualTo((long) written);
+        String issued = firstToken;
+        assertThatThrownBy(() -> proposals.versions("someone-else", campaign, "a1", 40, issued))
+                .isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> proposals.versions(user, campaign, "a2", 40, issued))
+                .isInstanceOf(ValidationException.class);
     }
 
     private static Proposal proposal(String campaign, String asset, long version, String hook, ProposalStatus status) {

@@ -110,7 +110,7 @@ class DynamoRepositoriesIntegrationTest {
         assertThat(campaigns.delete(owner, doomed.campaignId())).isTrue();
 
         assertThat(proposals.currentFor(owner, doomed.campaignId())).isEmpty();
-        assertThat(proposals.versions(owner, doomed.campaignId(), doomed.assetNodes().get(0).assetId())).isEmpty();
+        assertThat(proposals.versions(owner, doomed.campaignId(), doomed.assetNodes().get(0).assetId(), 50, null).items()).isEmpty();
         assertThat(proposals.currentFor(owner, kept.campaignId())).hasSize(2);
         assertThat(campaigns.find(owner, kept.campaignId())).isPresent();
     }
@@ -168,11 +168,21 @@ class DynamoRepositoriesIntegrationTest {
         String stranger = newUser();
         campaigns.create(campaign(stranger, Instant.parse("2026-10-01T10:00:00Z"), CampaignStatus.DRAFT));
 
-        Page<Campaign> strangersView = campaigns.list(stranger, null, 10, token);
-        assertThat(strangersView.items()).allSatisfy(c -> assertThat(c.userId()).isEqualTo(stranger));
+        String forged = java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("{\"sk\":\"CAMPAIGN#x\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String[] signedParts = token.split("\\.");
+        String altered = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                "{\"lsi1sk\":\"CAMPAIGN#2099\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "." + signedParts[1];
 
-        assertThatThrownBy(() -> campaigns.list(owner, null, 10, "not-a-token"))
+        assertThat(campaigns.list(owner, null, 10, token).items()).hasSize(2);
+        assertThatThrownBy(() -> campaigns.list(stranger, null, 10, token))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("next_token");
+        assertThatThrownBy(() -> campaigns.list(owner, CampaignStatus.DRAFT, 10, token))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("next_token");
+        for (String refused : List.of("not-a-token", forged, forged + ".", altered, token + "x", ".")) {
+            assertThatThrownBy(() -> campaigns.list(owner, null, 10, refused))
+                    .isInstanceOf(ValidationException.class).hasMessageContaining("next_token");
+        }
     }
 
     @Test

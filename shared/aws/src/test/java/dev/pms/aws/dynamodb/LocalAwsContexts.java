@@ -21,6 +21,7 @@ public final class LocalAwsContexts {
                 "aws.services.sqs.endpoint-override", aws.sqsEndpoint().toString(),
                 "aws.local-credentials.access-key-id", aws.accessKeyId(),
                 "aws.local-credentials.secret-access-key", aws.secretAccessKey(),
-                "aws.s3.path-style-access", "true")).build().start();
+                "aws.s3.path-style-access", "true",
+                "page.token.key", "integration-test-page-token-key")).build().start();
     }
 }

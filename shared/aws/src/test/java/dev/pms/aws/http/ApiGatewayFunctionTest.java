@@ -70,6 +70,38 @@ class ApiGatewayFunctionTest {
     }
 
     @Test
+    void aSubjectThatIsNotANonEmptyStringInTheTokenIs401() {
+        for (String payload : List.of("{\"sub\":null}", "{\"sub\":123}", "{\"sub\":[\"alice\"]}", "{}")) {
+            String claim = payload.equals("{}") ? null : payload.substring(7, payload.length() - 1);
+            APIGatewayV2HTTPEvent event = event("GET /things/{id}", claim, null, Map.of("id", "t1"));
+            event.setHeaders(Map.of("Authorization", "Bearer " + unsignedToken(payload)));
+
+            JsonNode problem = assertProblem(function.execute(event), 401, "urn:pms:problem:unauthenticated");
+            assertThat(problem.get("detail").asText()).contains("non-empty string");
+        }
+        APIGatewayV2HTTPEvent alice = event("GET /things/{id}", "alice", null, Map.of("id", "t1"));
+        alice.setHeaders(Map.of("Authorization", "Bearer " + unsignedToken("{\"sub\":\"alice\"}")));
+        assertThat(function.execute(alice).getStatusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void anOverLongOrControlCharacterSubjectIs401() {
+        for (String subject : List.of("a".repeat(CallerSubject.MAX_LENGTH + 1), "a".repeat(64 * 1024), "al\u0000ice",
+                "two\nlines", "a\ud800", " ")) {
+            assertProblem(function.execute(event("GET /things/{id}", subject, null, Map.of("id", "t1"))),
+                    401, "urn:pms:problem:unauthenticated");
+        }
+        assertThat(function.execute(event("GET /things/{id}", "a".repeat(CallerSubject.MAX_LENGTH), null,
+                Map.of("id", "t1"))).getStatusCode()).isEqualTo(200);
+    }
+
+    private static String unsignedToken(String payload) {
+        Base64.Encoder base64 = Base64.getUrlEncoder().withoutPadding();
+        return base64.encodeToString("{\"alg\":\"RS256\"}".getBytes(StandardCharsets.UTF_8)) + "."
+                + base64.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + ".c2ln";
+    }
+
+    @Test
     void openRouteNeedsNoSubject() {
         APIGatewayV2HTTPResponse response = function.execute(event("GET /open", null, null, Map.of()));
 
@@ -81,6 +113,33 @@ class ApiGatewayFunctionTest {
         APIGatewayV2HTTPResponse response = function.execute(event("POST /echo", "alice", "{\"a\":", Map.of()));
 
         JsonNode problem = assertProblem(response, 400, "urn:pms:problem:validation-failed");
+        assertThat(problem.get("errors").get(0).get("field").asText()).isEqualTo("body");
+    }
+
+    @Test
+    void contentAfterTheJsonObjectIsA400() {
+        for (String body : List.of("{\"a\":1} xyz", "{}{}", "{} []", "{\"a\":1}\n{\"b\":2}")) {
+            JsonNode problem = assertProblem(function.execute(event("POST /echo", "alice", body, Map.of())),
+                    400, "urn:pms:problem:validation-failed");
+            assertThat(problem.get("detail").asText()).isEqualTo("body must be one JSON value with nothing after it.");
+        }
+        assertThat(function.execute(event("POST /echo", "alice", "{\"a\":1}  \n", Map.of())).getStatusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void anUnpairedSurrogateOrControlCharacterInAnyStringIsA400NamingTheField() {
+        JsonNode problem = assertProblem(function.execute(event("POST /echo", "alice",
+                "{\"product_context\":{\"tags\":[\"ok\",\"x\\ud800\"]}}", Map.of())),
+                400, "urn:pms:problem:validation-failed");
+        assertThat(problem.get("detail").asText()).startsWith("product_context.tags[1] is not well-formed Unicode");
+
+        problem = assertProblem(function.execute(event("POST /echo", "alice", "{\"name\":\"\\u0000\"}", Map.of())),
+                400, "urn:pms:problem:validation-failed");
+        assertThat(problem.get("errors").get(0).get("field").asText()).isEqualTo("name");
+
+        problem = assertProblem(function.execute(event("POST /echo", "alice", "{\"\\udc00\":1}", Map.of())),
+                400, "urn:pms:problem:validation-failed");
         assertThat(problem.get("errors").get(0).get("field").asText()).isEqualTo("body");
     }
 

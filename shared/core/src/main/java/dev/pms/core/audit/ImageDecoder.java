@@ -44,6 +44,9 @@ final class ImageDecoder {
     DecodedImage decode(byte[] bytes) {
         ImageFormat format = ImageFormat.sniff(bytes).orElseThrow(() -> new UnsupportedMediaTypeException(
                 "image_base64 is not a PNG, JPEG, GIF or WebP image"));
+        if (format == ImageFormat.PNG) {
+            PngChecksums.verify(bytes);
+        }
         ImageReader reader = readerFor(format);
         try (ImageInputStream input = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
             reader.setInput(input, false, true);
@@ -53,6 +56,10 @@ final class ImageDecoder {
             int height = reader.getHeight(0);
             if (width <= 0 || height <= 0) {
                 throw unreadable();
+            }
+            if (width > limits.maxSide() || height > limits.maxSide()) {
+                throw new ImageTooLargeException("the image is " + width + "x" + height + " pixels; no side of an audited"
+                        + " image may be longer than " + limits.maxSide() + " pixels");
             }
             if ((long) width * height > limits.maxPixels()) {
                 throw new ImageTooLargeException("the image is " + width + "x" + height + " pixels; at most "

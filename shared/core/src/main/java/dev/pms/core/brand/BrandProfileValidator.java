@@ -135,7 +135,7 @@ public final class BrandProfileValidator {
         JsonNode corePersona = node.get("core_persona");
         if (check.object(corePersona, core, false)) {
             check.rejectUnknownKeys(corePersona, core, Set.of("persona_name", "archetype", "core_belief", "linguistic_fingerprint"));
-            check.string(corePersona.get("persona_name"), path(core, "persona_name"), MAX_LABEL, false);
+            check.displayName(corePersona.get("persona_name"), path(core, "persona_name"), MAX_LABEL, false);
             check.string(corePersona.get("archetype"), path(core, "archetype"), MAX_LABEL, false);
             check.string(corePersona.get("core_belief"), path(core, "core_belief"), MAX_TEXT, false);
             check.string(corePersona.get("linguistic_fingerprint"), path(core, "linguistic_fingerprint"), MAX_TEXT, false);

@@ -44,7 +44,7 @@ final class CampaignRequests {
         if (!check.object(body, "body", true)) {
             check.throwIfProblems("campaign request");
         }
-        String name = check.string(body.get("campaign_name"), "campaign_name", MAX_NAME, false);
+        String name = check.displayName(body.get("campaign_name"), "campaign_name", MAX_NAME, false);
         Goal goal = check.code(body.get("goal"), "goal", v -> Goal.parse(v).orElse(null),
                 "one of product_launch, awareness, conversion, retention", true);
         String kpi = check.string(body.get("kpi"), "kpi", MAX_KPI, false);
@@ -75,7 +75,7 @@ final class CampaignRequests {
         Long version = check.integer(body.get("version"), "version", 1, Long.MAX_VALUE, true);
         String name = null;
         if (body.has("campaign_name")) {
-            name = check.string(body.get("campaign_name"), "campaign_name", MAX_NAME, true);
+            name = check.displayName(body.get("campaign_name"), "campaign_name", MAX_NAME, true);
         }
         String kpi = check.string(body.get("kpi"), "kpi", MAX_KPI, false);
         LocalDate start = requiredIfSent(check, body, "start_date", today);

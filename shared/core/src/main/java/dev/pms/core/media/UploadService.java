@@ -67,7 +67,7 @@ public final class UploadService {
             throw ValidationException.of("body", "must be a JSON object");
         }
         InputChecker check = new InputChecker();
-        String filename = check.string(body.get("filename"), "filename", 255, true);
+        String filename = check.displayName(body.get("filename"), "filename", 255, true);
         if (filename != null && (filename.contains("/") || filename.contains("\\") || filename.isBlank())) {
             check.add("filename", "must be a plain file name without folders");
         }

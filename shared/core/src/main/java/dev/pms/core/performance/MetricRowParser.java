@@ -1,5 +1,6 @@
 package dev.pms.core.performance;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pms.core.campaign.AssetNode;
 import dev.pms.core.channel.Channel;
@@ -52,7 +53,7 @@ public final class MetricRowParser {
     private List<MetricRow> parseJson(String body) {
         JsonNode root;
         try {
-            root = Json.mapper().readTree(body);
+            root = Json.mapper().reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(body);
         } catch (Exception e) {
             throw refused(List.of(new RowError(0, "body", "is not valid JSON")));
         }

@@ -7,6 +7,8 @@ import dev.pms.core.brand.BrandProfile;
 import dev.pms.core.brand.BrandProfileRepository;
 import dev.pms.core.brand.StoredBrandProfile;
 import dev.pms.core.campaign.AssetNode;
+import dev.pms.core.common.Page;
+import dev.pms.core.common.PageSizes;
 import dev.pms.core.campaign.Campaign;
 import dev.pms.core.campaign.CampaignRepository;
 import dev.pms.core.campaign.NodeLifecycle;
@@ -421,22 +423,30 @@ public final class ProposalService {
                 c.createdAt(), c.updatedAt(), c.version(), c.changes());
     }
 
+    /** The first page of {@link #versions(String, String, String, String, String)}. */
+    public ProposalHistory versions(String userId, String campaignId, String assetId) {
+        return versions(userId, campaignId, assetId, null, null);
+    }
+
     /**
-     * Every version of one node's proposal, oldest first.
+     * One page of the kept versions of one node's proposal, oldest first ({@code limit} 1 to 200, default 50).
      *
      * @throws NotFoundException when the caller has no such campaign or no proposal for the asset
+     * @throws dev.pms.core.error.ValidationException for a bad {@code limit} or a {@code nextToken} not issued for it
      */
-    public ProposalHistory versions(String userId, String campaignId, String assetId) {
+    public ProposalHistory versions(String userId, String campaignId, String assetId, String limit, String nextToken) {
         requireUser(userId);
+        int pageSize = PageSizes.parse(limit, "proposal versions");
         findCampaign(userId, campaignId);
         if (!plausibleId(assetId)) {
             throw new NotFoundException("asset not found");
         }
-        List<Proposal> versions = proposals.versions(userId, campaignId, assetId);
-        if (versions.isEmpty()) {
+        Page<Proposal> page = proposals.versions(userId, campaignId, assetId, pageSize,
+                nextToken == null || nextToken.isBlank() ? null : nextToken);
+        if (page.items().isEmpty() && nextToken == null) {
             throw new NotFoundException("asset " + assetId + " has no proposal");
         }
-        return new ProposalHistory(versions);
+        return new ProposalHistory(page.items(), page.nextToken());
     }
 
     /**

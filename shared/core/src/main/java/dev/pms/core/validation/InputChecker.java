@@ -3,6 +3,7 @@ package dev.pms.core.validation;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pms.core.error.FieldError;
 import dev.pms.core.error.ValidationException;
+import dev.pms.core.text.TextProblems;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -102,6 +104,25 @@ public final class InputChecker {
         }
         if (value.length() > maxChars) {
             add(path, "must be at most " + maxChars + " characters (got " + value.length() + ")");
+            return null;
+        }
+        Optional<String> problem = TextProblems.of(value);
+        if (problem.isPresent()) {
+            add(path, problem.get());
+            return null;
+        }
+        return value;
+    }
+
+    /** A name or title shown on one line: {@link #string} without line breaks, tabs or other control characters. */
+    public String displayName(JsonNode node, String path, int maxChars, boolean required) {
+        String value = string(node, path, maxChars, required);
+        if (value == null) {
+            return null;
+        }
+        Optional<String> problem = TextProblems.ofSingleLine(value);
+        if (problem.isPresent()) {
+            add(path, problem.get());
             return null;
         }
         return value;

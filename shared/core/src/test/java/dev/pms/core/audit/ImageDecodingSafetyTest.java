@@ -76,6 +76,34 @@ class ImageDecodingSafetyTest {
     }
 
     @Test
+    void aPngWithACorruptHeaderOrDataChecksumIsRefusedNamingTheChunk() {
+        byte[] whole = png(TestImages.scene(64, 64));
+        byte[] badHeader = whole.clone();
+        badHeader[8 + 8 + 13] ^= 0x01;
+        byte[] badData = whole.clone();
+        int idat = indexOf(whole, "IDAT");
+        badData[idat + 10] ^= 0x40;
+
+        assertThatThrownBy(() -> service.audit(body(badHeader)))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.getMessage())
+                        .isEqualTo("image_base64 is a corrupt PNG: the checksum of its IHDR chunk does not match."));
+        assertThatThrownBy(() -> service.audit(body(badData)))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.getMessage()).contains("IDAT"));
+        assertThat(service.audit(body(whole)).assetInfo().width()).isEqualTo(64);
+    }
+
+    @Test
+    void aVeryLongSideIsRefusedFromTheHeaderWhateverThePixelCount() {
+        byte[] strip = pngHeaderOnly(1, 40_000_000);
+
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> service.audit(body(strip)))
+                .isInstanceOfSatisfying(ImageTooLargeException.class, e -> assertThat(e.getMessage())
+                        .contains("1x40000000").contains("16384 pixels"));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(500));
+    }
+
+    @Test
     void thePixelLimitIsTheConfiguredOne() {
         ImageAuditService strict = new ImageAuditService(ChannelCatalog.load(), PriceTable.load(),
                 new AuditLimits(AuditLimits.DEFAULT.maxBase64Chars(), 10_000, 2048));
@@ -230,6 +258,16 @@ class ImageDecodingSafetyTest {
         out.writeBytes(ihdr.array());
         out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
         return out.toByteArray();
+    }
+
+    private static int indexOf(byte[] bytes, String ascii) {
+        byte[] needle = ascii.getBytes(StandardCharsets.US_ASCII);
+        for (int i = 0; i + needle.length <= bytes.length; i++) {
+            if (Arrays.equals(bytes, i, i + needle.length, needle, 0, needle.length)) {
+                return i;
+            }
+        }
+        throw new AssertionError(ascii + " not found");
     }
 
     private static byte[] concat(byte[]... parts) {

@@ -81,7 +81,7 @@ class BoardServiceTest {
         assertThat(after.change()).isEqualTo("push_back");
         assertThat(after.proposedPrompt()).startsWith(before.proposedPrompt())
                 .endsWith("Reviewer guidance: Warmer light, less text");
-        assertThat(fixture.proposals.versions("alice", campaign.campaignId(), node.assetId())).hasSize((int) after.version());
+        assertThat(fixture.proposals.versions("alice", campaign.campaignId(), node.assetId(), 200, null).items()).hasSize((int) after.version());
         BoardMove move = board.board("alice", campaign.campaignId()).moves().get(0);
         assertThat(move).extracting(BoardMove::by, BoardMove::from, BoardMove::to, BoardMove::comment, BoardMove::at)
                 .containsExactly("alice", NodeStatus.READY, NodeStatus.PROPOSED, "Warmer light, less text", CLOCK.instant());

@@ -220,6 +220,31 @@ class CampaignServiceTest {
     }
 
     @Test
+    void refusesControlCharactersInTheNameOnCreateAndPatchAsItRefusesABlankPatch() {
+        for (String name : List.of("\\u0000", "Launch\\u0007", "two\\nlines")) {
+            ValidationException error = catchThrowableOfType(ValidationException.class, () -> service.createBlueprint(ALICE,
+                    json("{'campaign_name':'" + name + "','goal':'awareness','channels':['instagram']}")));
+            assertThat(error.fieldErrors()).extracting(FieldError::field).containsExactly("campaign_name");
+        }
+        Campaign campaign = createLaunch(ALICE, "['instagram']");
+        for (String name : List.of("   ", "\\u0000", "\\u001b[31mred")) {
+            ValidationException error = catchThrowableOfType(ValidationException.class, () -> service.update(ALICE,
+                    campaign.campaignId(), json("{'version':1,'campaign_name':'" + name + "'}")));
+            assertThat(error.fieldErrors()).extracting(FieldError::field).containsExactly("campaign_name");
+        }
+        assertThat(campaigns.size()).isEqualTo(1);
+        assertThat(service.get(ALICE, campaign.campaignId()).campaignName()).isEqualTo("Aurora lamp launch");
+    }
+
+    @Test
+    void refusesAnUnpairedSurrogateInAnyStringField() {
+        ValidationException error = catchThrowableOfType(ValidationException.class, () -> service.createBlueprint(ALICE,
+                json("{'goal':'awareness','channels':['instagram'],'kpi':'a\\ud800b'}")));
+        assertThat(error.fieldErrors()).extracting(FieldError::field).containsExactly("kpi");
+        assertThat(messageOf(error, "kpi")).contains("well-formed Unicode");
+    }
+
+    @Test
     void staleVersionIsAConflict() {
         Campaign campaign = createLaunch(ALICE, "['instagram']");
         service.update(ALICE, campaign.campaignId(), json("{'version':1,'kpi':'more'}"));

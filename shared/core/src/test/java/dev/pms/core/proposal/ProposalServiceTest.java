@@ -1,5 +1,7 @@
 package dev.pms.core.proposal;
 
+import dev.pms.core.common.Page;
+
 import dev.pms.core.pricing.ApprovalBudget;
 import dev.pms.core.pricing.CostLine;
 import dev.pms.core.pricing.Plan;
@@ -140,8 +142,9 @@ class ProposalServiceTest {
             }
 
             @Override
-            public List<Proposal> versions(String userId, String campaignId, String assetId) {
-                return proposals.versions(userId, campaignId, assetId);
+            public Page<Proposal> versions(String userId, String campaignId, String assetId, int limit,
+                                           String nextToken) {
+                return proposals.versions(userId, campaignId, assetId, limit, nextToken);
             }
 
             @Override

@@ -4,6 +4,8 @@ import dev.pms.core.error.VersionConflictException;
 import dev.pms.core.proposal.Proposal;
 import dev.pms.core.proposal.ProposalRepository;
 
+import dev.pms.core.common.Page;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -37,9 +39,13 @@ public final class InMemoryProposalRepository implements ProposalRepository {
         return versions == null ? Optional.empty() : Optional.of(versions.get(versions.size() - 1));
     }
 
+    /** Tokens are plain offsets: this fake trusts its callers, the DynamoDB adapter does not. */
     @Override
-    public List<Proposal> versions(String userId, String campaignId, String assetId) {
-        return List.copyOf(versionsByKey.getOrDefault(key(userId, campaignId, assetId), List.of()));
+    public Page<Proposal> versions(String userId, String campaignId, String assetId, int limit, String nextToken) {
+        List<Proposal> all = versionsByKey.getOrDefault(key(userId, campaignId, assetId), List.of());
+        int from = nextToken == null ? 0 : Integer.parseInt(nextToken);
+        int to = Math.min(all.size(), from + limit);
+        return new Page<>(all.subList(from, to), to < all.size() ? Integer.toString(to) : null);
     }
 
     @Override
@@ -61,8 +67,12 @@ public final class InMemoryProposalRepository implements ProposalRepository {
             expected.put(key, proposal.version());
         }
         for (Proposal proposal : proposals) {
-            versionsByKey.computeIfAbsent(key(userId, proposal.campaignId(), proposal.assetId()), k -> new ArrayList<>())
-                    .add(proposal);
+            List<Proposal> versions = versionsByKey.computeIfAbsent(key(userId, proposal.campaignId(),
+                    proposal.assetId()), k -> new ArrayList<>());
+            versions.add(proposal);
+            if (versions.size() > VERSIONS_KEPT) {
+                versions.remove(0);
+            }
         }
         appendCalls++;
     }
