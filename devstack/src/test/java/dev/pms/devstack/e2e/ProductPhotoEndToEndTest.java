@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * End-to-end: a product photo uploaded for a campaign's image node ends up composited into the creatives generated
- * for that campaign, and each image's record names its texts and carries alt text.
+ * for that campaign, and each image's record names its texts and carries alt text; the persona's picture named in the
+ * brand profile presents the avatar video.
  */
 @ExtendWith(DevstackExtension.class)
 class ProductPhotoEndToEndTest {
@@ -84,6 +85,67 @@ class ProductPhotoEndToEndTest {
             assertThat(details.get("cta").asText()).isEqualTo("Try Acme Notes");
             assertThat(details.get("headline").asText()).isNotBlank();
             assertThat(details.get("alt_text").asText()).contains("photo of the product").contains("Try Acme Notes");
+        }
+    }
+
+    @Test
+    void thePersonasUploadedPictureIsTheAvatarsPresenter() throws Exception {
+        ApiClient owner = GenerationApiEndToEndTest.userOnPlan("persona-" + UUID.randomUUID(), "pro");
+        byte[] picture = photo();
+        JsonNode upload = owner.post("/assets/uploads", "{\"filename\": \"ada.png\", \"mime_type\": \"image/png\", "
+                + "\"bytes\": " + picture.length + "}").json();
+        HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(upload.get("upload_url").asText()))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(picture));
+        upload.get("required_headers").fields().forEachRemaining(header -> {
+            if (!header.getKey().equalsIgnoreCase("content-length")) {
+                put.header(header.getKey(), header.getValue().asText());
+            }
+        });
+        assertThat(HttpClient.newHttpClient().send(put.build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        ApiClient.Reply refused = owner.put("/brand-profile", """
+                {"persona_data": {"core_persona": {"persona_name": "Ada", "avatar_upload_id": "../../etc"}}}
+                """);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("detail").asText()).contains("avatar_upload_id");
+        ApiClient.Reply saved = owner.put("/brand-profile", "{\"persona_data\": {\"core_persona\": "
+                + "{\"persona_name\": \"Ada\", \"avatar_upload_id\": \"" + upload.get("asset_id").asText() + "\"}}}");
+        assertThat(saved.status()).as(saved.toString()).isBetween(200, 299);
+
+        JsonNode campaign = owner.post("/campaigns/create-blueprint", """
+                {"campaign_name": "Acme Notes explainer", "goal": "product_launch", "channels": ["youtube"],
+                 "product_context": {"product_name": "Acme Notes", "product_description": "Notes that write themselves"}}
+                """).json();
+        String campaignId = campaign.get("campaign_id").asText();
+        JsonNode proposals = owner.post("/campaigns/" + campaignId + "/generate-proposals", "{}").json().get("proposals");
+        String avatarId = null;
+        for (JsonNode node : campaign.get("asset_nodes")) {
+            String type = node.get("asset_type").asText();
+            if (type.equals("avatar") && avatarId == null || type.equals("audio")) {
+                String id = node.get("asset_id").asText();
+                ApiClient.Reply approved = owner.patch("/campaigns/" + campaignId + "/proposals/" + id,
+                        "{\"action\": \"approve\", \"version\": " + proposals.get(id).get("version").asLong() + "}");
+                assertThat(approved.status()).as(approved.toString()).isBetween(200, 299);
+                avatarId = type.equals("avatar") ? id : avatarId;
+            }
+        }
+        assertThat(avatarId).as("a YouTube launch has a presenter").isNotNull();
+        ApiClient.Reply started = owner.post("/campaigns/" + campaignId + "/generation", null);
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        GenerationApiEndToEndTest.awaitStatus(owner, campaignId, s -> s.get("status").asText().equals("awaiting_approval"));
+        ApiClient.Reply onlyApproved = owner.post("/campaigns/" + campaignId + "/generation/approve",
+                "{\"approve_pending\": false}");
+        assertThat(onlyApproved.status()).as(onlyApproved.toString()).isBetween(200, 299);
+        JsonNode status = GenerationApiEndToEndTest.awaitStatus(owner, campaignId,
+                s -> Set.of("succeeded", "completed_with_failures", "failed", "stopped").contains(s.get("status").asText()));
+        assertThat(status.get("status").asText()).as(status.toString()).isEqualTo("succeeded");
+
+        JsonNode avatars = owner.get("/assets?campaign_id=" + campaignId + "&type=avatar&limit=50").json().get("assets");
+        assertThat(avatars.size()).isPositive();
+        for (JsonNode listed : avatars) {
+            JsonNode details = owner.get("/assets/" + listed.get("asset_library_id").asText()).json().get("details");
+            assertThat(details.get("key_frame").asText()).as(details.toString()).isEqualTo("provided");
+            assertThat(details.get("composition").asText()).contains("the persona's picture");
+            assertThat(details.get("presenter").asText()).isEqualTo("Ada");
         }
     }
 

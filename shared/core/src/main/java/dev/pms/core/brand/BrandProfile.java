@@ -36,7 +36,9 @@ public record BrandProfile(
             List<Channel> selectedPlatforms) {
     }
 
-    public record CorePersona(String personaName, String archetype, String coreBelief, String linguisticFingerprint) {
+    /** {@code avatarUploadId}: an image the user uploaded ({@code POST /uploads}) that pictures the persona; may be null. */
+    public record CorePersona(String personaName, String archetype, String coreBelief, String linguisticFingerprint,
+                              String avatarUploadId) {
     }
 
     public record ResearchPreferences(

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pms.core.channel.Channel;
+import dev.pms.core.common.Ids;
 import dev.pms.core.json.Json;
+import dev.pms.core.media.UploadService;
 import dev.pms.core.validation.InputChecker;
 import dev.pms.core.validation.InputChecker.FreeFormLimits;
 
@@ -134,11 +136,17 @@ public final class BrandProfileValidator {
         String core = path(at, "core_persona");
         JsonNode corePersona = node.get("core_persona");
         if (check.object(corePersona, core, false)) {
-            check.rejectUnknownKeys(corePersona, core, Set.of("persona_name", "archetype", "core_belief", "linguistic_fingerprint"));
+            check.rejectUnknownKeys(corePersona, core, Set.of("persona_name", "archetype", "core_belief", "linguistic_fingerprint",
+                    "avatar_upload_id"));
             check.displayName(corePersona.get("persona_name"), path(core, "persona_name"), MAX_LABEL, false);
             check.string(corePersona.get("archetype"), path(core, "archetype"), MAX_LABEL, false);
             check.string(corePersona.get("core_belief"), path(core, "core_belief"), MAX_TEXT, false);
             check.string(corePersona.get("linguistic_fingerprint"), path(core, "linguistic_fingerprint"), MAX_TEXT, false);
+            String avatar = check.string(corePersona.get("avatar_upload_id"), path(core, "avatar_upload_id"),
+                    Ids.MAX_LENGTH, false);
+            if (avatar != null && !UploadService.isUploadId(avatar)) {
+                check.add(path(core, "avatar_upload_id"), "must be the id of an image you uploaded");
+            }
         }
         String personas = path(at, "platform_personas");
         JsonNode platformPersonas = node.get("platform_personas");

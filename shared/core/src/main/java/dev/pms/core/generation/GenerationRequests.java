@@ -2,8 +2,10 @@ package dev.pms.core.generation;
 
 import dev.pms.core.asset.AssetRecord;
 import dev.pms.core.brand.BrandDna;
+import dev.pms.core.brand.BrandProfile;
 import dev.pms.core.brand.BrandDnaDeriver;
 import dev.pms.core.brand.BrandProfileRepository;
+import dev.pms.core.brand.StoredBrandProfile;
 import dev.pms.core.campaign.Campaign;
 import dev.pms.core.channel.AssetType;
 import dev.pms.core.channel.ChannelCatalog;
@@ -86,13 +88,23 @@ public final class GenerationRequests {
         QualityTier tier = saved.get(TIER) instanceof String code ? QualityTier.parse(code).orElse(null) : null;
         ProductPhoto photo = asset.assetType() == AssetType.IMAGE
                 ? photos.find(campaign.userId(), campaign.campaignId(), asset.assetId()).orElse(null) : null;
-        BrandDna dna = deriver.derive(campaign.userId() == null ? Optional.empty() : profiles.find(campaign.userId()));
+        Optional<StoredBrandProfile> profile = campaign.userId() == null ? Optional.empty() : profiles.find(campaign.userId());
+        BrandDna dna = deriver.derive(profile);
+        byte[] frame = keyFrame == null && asset.assetType() == AssetType.AVATAR
+                ? personaPicture(campaign.userId(), profile) : keyFrame;
         return new GenerationRequest(asset.assetLibraryId() + "#" + asset.attempts(), asset.assetId(), asset.assetType(),
                 catalog.requirePlacement(asset.placement()), asset.prompt(), hook, concept, campaign.productContext(),
-                strings(saved.get(PALETTE)), strings(saved.get(FORBIDDEN)), providerName, asset.model(), tier, keyFrame,
+                strings(saved.get(PALETTE)), strings(saved.get(FORBIDDEN)), providerName, asset.model(), tier, frame,
                 saved.get(SCRIPT) instanceof String script ? script : null,
                 saved.get(PRESENTER) instanceof String name ? new GenerationRequest.Presenter(name, null) : null,
                 CopyBriefs.of(campaign, asset.assetId(), dna), photo);
+    }
+
+    /** The picture of the brand's persona when the profile names an uploaded one, for an avatar's presenter card. */
+    private byte[] personaPicture(String userId, Optional<StoredBrandProfile> profile) {
+        String uploadId = profile.map(StoredBrandProfile::profile).map(BrandProfile::personaData)
+                .map(BrandProfile.PersonaData::corePersona).map(BrandProfile.CorePersona::avatarUploadId).orElse(null);
+        return uploadId == null ? null : photos.uploaded(userId, uploadId).map(ProductPhoto::bytes).orElse(null);
     }
 
     private static List<String> strings(Object value) {

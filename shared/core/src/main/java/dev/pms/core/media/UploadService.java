@@ -108,9 +108,14 @@ public final class UploadService {
         return new Upload(assetId, presigned.url(), presigned.expiresAt(), presigned.requiredHeaders(), bytes);
     }
 
+    /** Whether {@code id} has the shape of the ids uploads are given. */
+    public static boolean isUploadId(String id) {
+        return id != null && ASSET_ID.matcher(id).matches();
+    }
+
     /** Audits an uploaded asset; {@code target} is {@code {target_channel?, placement?, brand_palette?}}. */
     public AuditReport audit(String userId, String assetId, JsonNode target) {
-        if (assetId == null || !ASSET_ID.matcher(assetId).matches()) {
+        if (!isUploadId(assetId)) {
             throw new NotFoundException("asset " + assetId + " not found");
         }
         byte[] image = media.read(keyOf(userId, assetId), MAX_UPLOAD_BYTES).orElseThrow(() -> new NotFoundException(

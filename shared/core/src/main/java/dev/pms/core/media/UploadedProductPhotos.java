@@ -37,4 +37,14 @@ public final class UploadedProductPhotos implements ProductPhotos {
         }
         return Optional.empty();
     }
+
+    @Override
+    public Optional<ProductPhoto> uploaded(String userId, String uploadId) {
+        if (userId == null || uploadId == null) {
+            return Optional.empty();
+        }
+        return media.read(UploadService.keyOf(userId, uploadId), UploadService.MAX_UPLOAD_BYTES)
+                .filter(bytes -> bytes.length > 0)
+                .map(bytes -> new ProductPhoto(bytes, null, uploadId));
+    }
 }
