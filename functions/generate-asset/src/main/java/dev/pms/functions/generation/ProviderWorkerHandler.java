@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.pms.aws.http.SnapStartPriming;
 import dev.pms.core.brand.BrandConsistencyScorer;
 import dev.pms.core.generation.JobMessage;
 import dev.pms.core.generation.ProviderJobWorker;
@@ -32,7 +33,7 @@ public class ProviderWorkerHandler implements RequestHandler<SQSEvent, SQSBatchR
     private final ProviderJobWorker worker;
     private final SqsClient sqs;
     private final String queueUrl;
-    private final BrandScorerPriming priming;
+    private final SnapStartPriming priming;
 
     public ProviderWorkerHandler() {
         this(ApplicationContext.run());
@@ -43,7 +44,8 @@ public class ProviderWorkerHandler implements RequestHandler<SQSEvent, SQSBatchR
         this.worker = context.getBean(ProviderJobWorker.class);
         this.sqs = context.getBean(SqsClient.class);
         this.queueUrl = context.getProperty("provider.jobs.queue.url", String.class).orElse(null);
-        this.priming = BrandScorerPriming.register(context.getBean(BrandConsistencyScorer.class));
+        this.priming = SnapStartPriming.register("the brand-consistency model",
+                context.getBean(BrandConsistencyScorer.class)::prime);
     }
 
     @Override

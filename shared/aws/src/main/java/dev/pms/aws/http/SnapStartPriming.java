@@ -7,20 +7,28 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the controller's {@link ApiController#prime()} before Lambda SnapStart takes its snapshot. Held
- * by the handler: the CRaC context only keeps weak references to its resources.
+ * Runs priming work (a controller's {@link ApiController#prime()}, a model's load) before Lambda SnapStart takes its
+ * snapshot, so no restored instance pays for it. Held by the handler: the CRaC context only keeps weak references to
+ * its resources.
  */
-final class SnapStartPriming implements Resource {
+public final class SnapStartPriming implements Resource {
     private static final Logger LOG = LoggerFactory.getLogger(SnapStartPriming.class);
 
-    private final ApiController controller;
+    private final String what;
+    private final Runnable prime;
 
-    private SnapStartPriming(ApiController controller) {
-        this.controller = controller;
+    private SnapStartPriming(String what, Runnable prime) {
+        this.what = what;
+        this.prime = prime;
     }
 
     static SnapStartPriming register(ApiController controller) {
-        SnapStartPriming priming = new SnapStartPriming(controller);
+        return register(controller.getClass().getSimpleName(), controller::prime);
+    }
+
+    /** Registers {@code prime} (named {@code what} in the log) to run before the snapshot. */
+    public static SnapStartPriming register(String what, Runnable prime) {
+        SnapStartPriming priming = new SnapStartPriming(what, prime);
         Core.getGlobalContext().register(priming);
         return priming;
     }
@@ -28,8 +36,8 @@ final class SnapStartPriming implements Resource {
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) {
         long started = System.nanoTime();
-        controller.prime();
-        LOG.info("primed {} in {} ms", controller.getClass().getSimpleName(), (System.nanoTime() - started) / 1_000_000);
+        prime.run();
+        LOG.info("primed {} in {} ms", what, (System.nanoTime() - started) / 1_000_000);
     }
 
     @Override
