@@ -13,7 +13,7 @@ import java.util.Map;
  * catalogue placement (canvas, safe zone, text limits, video limits), brand inputs and, for videos,
  * the key frame made before it (for an avatar: the persona's picture), the script to speak and who presents it;
  * {@code copyBrief} carries the brief's facts for copy and {@code productPhoto} the user's uploaded product photo
- * (each null when there is none).
+ * (each null when there is none); {@code studio} is set for a product-studio call only.
  */
 public record GenerationRequest(
         String jobId,
@@ -33,7 +33,8 @@ public record GenerationRequest(
         String script,
         Presenter presenter,
         CopyBrief copyBrief,
-        ProductPhoto productPhoto) {
+        ProductPhoto productPhoto,
+        StudioBrief studio) {
 
     /** The brand persona who presents a video or avatar; {@code role} may be null. */
     public record Presenter(String name, String role) {
@@ -51,6 +52,20 @@ public record GenerationRequest(
                              List<String> brandPalette, List<String> forbiddenPhrases, String provider, String model,
                              QualityTier tier, byte[] keyFrame, String script) {
         this(jobId, assetId, assetType, placement, prompt, hook, conceptSummary, productContext, brandPalette,
-                forbiddenPhrases, provider, model, tier, keyFrame, script, null, null, null);
+                forbiddenPhrases, provider, model, tier, keyFrame, script, null, null, null, null);
+    }
+
+    /** A campaign asset's request: everything but a studio brief. */
+    public GenerationRequest(String jobId, String assetId, AssetType assetType, Placement placement, String prompt,
+                             String hook, String conceptSummary, Map<String, Object> productContext,
+                             List<String> brandPalette, List<String> forbiddenPhrases, String provider, String model,
+                             QualityTier tier, byte[] keyFrame, String script, Presenter presenter, CopyBrief copyBrief,
+                             ProductPhoto productPhoto) {
+        this(jobId, assetId, assetType, placement, prompt, hook, conceptSummary, productContext, brandPalette,
+                forbiddenPhrases, provider, model, tier, keyFrame, script, presenter, copyBrief, productPhoto, null);
+    }
+
+    public boolean isStudio() {
+        return studio != null;
     }
 }
