@@ -51,6 +51,8 @@ final class HttpFront implements AutoCloseable {
     private static final long LINGER_MILLIS = 2_000;
     private static final long LINGER_BYTES = 16L * 1024 * 1024;
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
+    private static final Set<String> FRAMING_HEADERS = Set.of("content-length", "transfer-encoding", "connection",
+            "keep-alive", "date");
     private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1);
 
     /** A request that parsed. {@code body} is null when it was over the limit (then {@code bodyRead} tells whether it was drained). */
@@ -694,6 +696,9 @@ final class HttpFront implements AutoCloseable {
         StringBuilder head = new StringBuilder(256);
         head.append("HTTP/1.1 ").append(status).append(' ').append(reason(status)).append("\r\n");
         response.headers().forEach((name, values) -> {
+            if (FRAMING_HEADERS.contains(name.toLowerCase(Locale.ROOT))) {
+                return; // the front frames the answer itself
+            }
             if (!isToken(name)) {
                 LOG.warn("dropped the response header {}: not a valid header name", name);
                 return;
