@@ -946,7 +946,14 @@ public final class WaveSpeedProvider implements MediaProvider {
                 .findFirst().orElse("");
     }
 
+    /**
+     * The prompt sent: a studio asset's is the studio's own, built whole by the core (brand colours included); a
+     * campaign asset's is the proposal's, with the brand colours added.
+     */
     private static String promptOf(GenerationRequest request) {
+        if (request.isStudio() && request.prompt() != null && !request.prompt().isBlank()) {
+            return request.prompt().strip();
+        }
         String prompt = Stream.of(request.prompt(), request.hook(), request.conceptSummary())
                 .filter(text -> text != null && !text.isBlank())
                 .map(String::strip)
