@@ -209,6 +209,24 @@ class WaveSpeedStudioTest {
                 .containsEntry("frame_matches_canvas", false);
     }
 
+    @Test
+    void animatePutsAVoiceTheCallerSentUnderTheClip() throws Exception {
+        stub.prediction("an3", I2V, 0, stub.serve("voiced.mp4", mp4(5.0, 1280, 720), "video/mp4"));
+        StudioBrief voiced = new StudioBrief(StudioBrief.Operation.ANIMATE, "demo", null, 5, null, mp3(6.0),
+                "audio/mpeg", 1, 1);
+        WaveSpeedProvider provider = provider();
+
+        GeneratedMedia media = finish(provider, provider.submit(studioRequest(voiced, AssetType.VIDEO, 1280, 720,
+                "wan-2.5-i2v-720p", png(1280, 720), null)));
+
+        JsonNode body = json(stub.calls().get(0));
+        assertThat(body.path("audio").asText()).startsWith("data:audio/mpeg;base64,SUQz");
+        assertThat(body.path("duration").asInt()).isEqualTo(5);
+        assertThat(body.path("prompt").asText()).contains("in use");
+        assertThat(media.reportedCostUsd()).as("billed on the asked 5 s").isEqualByComparingTo("0.5");
+        assertThat(media.details()).containsEntry("voice", "the caller's audio");
+    }
+
     // Product video
 
     @Test
