@@ -165,6 +165,9 @@ public final class ProviderJobWorker {
         boolean providerCost = made.reportedCostUsd() != null && !standIn;
         BigDecimal cost = providerCost ? made.reportedCostUsd() : asset.reserved().usd();
         Map<String, Object> details = new LinkedHashMap<>(made.details());
+        if (StudioAssets.isStudio(asset)) {
+            details.putAll(StudioAssets.lineage(asset));
+        }
         if (standIn) {
             details.put("metered", "offline stand-in for " + asset.provider() + "/" + asset.model()
                     + ", charged at its price-table price");

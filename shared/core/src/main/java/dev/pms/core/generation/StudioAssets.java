@@ -90,6 +90,17 @@ public final class StudioAssets {
         return details;
     }
 
+    /** The details a studio record keeps once made: its source, its spec and its prompt's provenance. */
+    public static Map<String, Object> lineage(AssetRecord asset) {
+        Map<String, Object> kept = new LinkedHashMap<>();
+        for (String key : List.of(SOURCE, STUDIO, "prompt_provenance")) {
+            if (asset.details().containsKey(key)) {
+                kept.put(key, asset.details().get(key));
+            }
+        }
+        return kept;
+    }
+
     /** The spec a studio record keeps. */
     public static Spec specOf(AssetRecord asset) {
         Map<?, ?> studio = (Map<?, ?>) asset.details().get(STUDIO);
