@@ -26,8 +26,8 @@ import java.util.regex.Pattern;
  * limits) and a voice is measured from its own headers.
  */
 final class StudioRequests {
-    /** A picture or voice larger than this in base64 cannot have come through API Gateway's 10 MB payload limit. */
-    static final int MAX_BASE64_CHARS = 14_000_000;
+    /** A picture or voice larger than this in base64 cannot have come in a 6 MB synchronous Lambda payload. */
+    static final int MAX_BASE64_CHARS = 6_291_456;
     private static final AuditLimits PICTURE_LIMITS = new AuditLimits(MAX_BASE64_CHARS, 40_000_000L, 8_192, 256);
     private static final Pattern SIZE = Pattern.compile("^\\s*(\\d{2,5})\\s*[x×*]\\s*(\\d{2,5})\\s*$");
     private static final Pattern COLOUR = Pattern.compile("^#[0-9a-fA-F]{6}$");
