@@ -134,6 +134,186 @@ class JourneyBEndToEndTest {
         assertThat(spa.get("/campaigns/" + campaignId + "/inventory").status()).isEqualTo(200);
     }
 
+    @Test
+    @Order(3)
+    void approvedFixPlansRunAsProviderJobsAndEachStepIsANewVersionWithLineage() throws Exception {
+        Map<String, JsonNode> items = itemsByTitle(marketer.get("/campaigns/" + campaignId + "/inventory").json());
+        String dark = items.get("evening-dark.jpg").get("item_id").asText();
+        ApiClient.Reply approved = marketer.post("/campaigns/" + campaignId + "/inventory/" + dark + "/fix-plan", "{}");
+        assertThat(approved.status()).as(approved.toString()).isEqualTo(202);
+        JsonNode plan = approved.json();
+        List<String> operations = names(plan.get("steps"), "operation");
+        assertThat(operations).contains("relight", "restore");
+        assertThat(plan.get("total_cost_usd").decimalValue()).isPositive();
+        JsonNode detail = awaitVersions(dark, operations.size());
+        keep("fixes/evening-dark-plan.json", (plan.toPrettyString() + "\n" + detail.get("versions").toPrettyString())
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        JsonNode versions = detail.get("versions");
+        assertThat(versions.get(0).get("operation").asText()).isEqualTo("original");
+        for (int i = 1; i < versions.size(); i++) {
+            JsonNode version = versions.get(i);
+            assertThat(version.get("status").asText()).as(version.toString()).isEqualTo("ready");
+            assertThat(version.get("parent").asInt()).isEqualTo(i - 1);
+            assertThat(version.get("sha256").asText()).isNotEqualTo(versions.get(i - 1).get("sha256").asText());
+            keep("fixes/evening-dark-v" + i + "-" + version.get("operation").asText() + ".png",
+                    download(version.get("url").asText()));
+        }
+        double before = meanLuma(download(versions.get(0).get("url").asText()));
+        double after = meanLuma(download(versions.get(versions.size() - 1).get("url").asText()));
+        assertThat(after).as("the relit version is brighter than the dark original").isGreaterThan(before + 40);
+        JsonNode relit = marketer.get("/assets/" + versions.get(1).get("asset_library_id").asText()).json();
+        assertThat(relit.get("details").get("source").asText()).isEqualTo("inventory");
+        assertThat(relit.get("details").get("inventory").get("item_id").asText()).isEqualTo(dark);
+        assertThat(relit.get("campaign_id").asText()).isEqualTo(campaignId);
+
+        String front = items.get("product-front.jpg").get("item_id").asText();
+        ApiClient.Reply white = marketer.post("/campaigns/" + campaignId + "/inventory/" + front + "/fix-plan",
+                "{\"placement\": \"amazon/main_image\"}");
+        assertThat(white.status()).as(white.toString()).isEqualTo(202);
+        assertThat(names(white.json().get("steps"), "operation")).containsExactly("background_to_white");
+        JsonNode whiteDetail = awaitVersions(front, 1);
+        JsonNode whiteVersion = whiteDetail.get("versions").get(1);
+        assertThat(whiteVersion.get("status").asText()).isEqualTo("ready");
+        keep("fixes/product-front-white.png", download(whiteVersion.get("url").asText()));
+
+        ApiClient.Reply unknown = marketer.post("/campaigns/" + campaignId + "/inventory/" + front + "/fix-plan",
+                "{\"placement\": \"tiktok/cover\"}");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json().get("detail").asText()).contains("not a placement the item was audited against");
+        ApiClient.Reply notReady = marketer.post("/campaigns/" + campaignId + "/inventory/" + front + "/approve",
+                "{\"version\": 9}");
+        assertThat(notReady.status()).isEqualTo(400);
+        ApiClient.Reply approve = marketer.post("/campaigns/" + campaignId + "/inventory/" + front + "/approve",
+                "{\"version\": 0}");
+        assertThat(approve.status()).as(approve.toString()).isEqualTo(200);
+        assertThat(approve.json().get("item").get("approved_version").asInt()).isZero();
+    }
+
+    @Test
+    @Order(4)
+    void variantsForSixChannelsArePerChannelApprovedSuggestedAndPublishedIntoPacksAndTheSchedule() throws Exception {
+        Map<String, JsonNode> items = itemsByTitle(marketer.get("/campaigns/" + campaignId + "/inventory").json());
+        String front = items.get("product-front.jpg").get("item_id").asText();
+        ApiClient.Reply derived = marketer.post("/campaigns/" + campaignId + "/variants",
+                "{\"item_id\": \"" + front + "\", \"overlay_text\": \"Cold for 24 hours\"}");
+        assertThat(derived.status()).as(derived.toString()).isEqualTo(202);
+        JsonNode board = Eventually.await("every variant made", IMPORT_DEADLINE, () -> {
+            JsonNode current = marketer.get("/campaigns/" + campaignId + "/variants").json();
+            return current.get("summary").get("making").asInt() == 0
+                    && current.get("summary").get("ready").asInt() == current.get("summary").get("variants").asInt()
+                    ? current : null;
+        });
+        keep("variants.json", board.toPrettyString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(names(board.get("channels"), "channel")).containsExactlyInAnyOrderElementsOf(JourneyBAssets.CHANNELS);
+        JsonNode summary = board.get("summary");
+        assertThat(summary.get("variants").asInt()).isEqualTo(22);
+        Map<String, String> methods = new HashMap<>();
+        for (JsonNode channel : board.get("channels")) {
+            for (JsonNode variant : channel.get("variants")) {
+                String placement = variant.get("placement").asText();
+                methods.put(placement, variant.get("method").asText());
+                byte[] png = download(variant.get("url").asText());
+                java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+                assertThat(image.getWidth()).as(placement).isEqualTo(variant.get("width").asInt());
+                assertThat(image.getHeight()).as(placement).isEqualTo(variant.get("height").asInt());
+                keep("variants/" + placement.replace('/', '_') + ".png", png);
+                JsonNode safeZone = null;
+                for (JsonNode check : variant.get("checks")) {
+                    if (check.get("rule").asText().equals("safe_zone")) {
+                        safeZone = check;
+                    }
+                }
+                assertThat(safeZone).as(placement).isNotNull();
+                assertThat(safeZone.get("passed").asBoolean()).as(safeZone.toString()).isTrue();
+            }
+        }
+        assertThat(methods.get("instagram/feed_square")).isEqualTo("crop");
+        assertThat(methods.get("amazon/aplus_banner")).isIn("pad", "extend");
+        assertThat(summary.get("passing").asInt()).as(summary.toString()).isGreaterThanOrEqualTo(18);
+
+        ApiClient.Reply early = marketer.post("/campaigns/" + campaignId + "/variants/publish", "{}");
+        assertThat(early.status()).isEqualTo(409);
+        for (String channel : JourneyBAssets.CHANNELS) {
+            ApiClient.Reply approved = marketer.patch("/campaigns/" + campaignId + "/variants/" + channel,
+                    "{\"approved\": true}");
+            assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+        }
+        JsonNode off = marketer.patch("/campaigns/" + campaignId + "/variants/pinterest", "{\"enabled\": false}").json();
+        for (JsonNode channel : off.get("channels")) {
+            assertThat(channel.get("approved").asBoolean()).isEqualTo(!channel.get("channel").asText().equals("pinterest"));
+        }
+        assertThat(marketer.patch("/campaigns/" + campaignId + "/variants/tiktok", "{\"approved\": true}").status())
+                .isEqualTo(404);
+
+        JsonNode suggestions = marketer.get("/campaigns/" + campaignId + "/suggestions").json();
+        keep("suggestions.json", suggestions.toPrettyString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(suggestions.get("suggestions").size()).isPositive();
+        assertThat(suggestions.get("covered").asInt()).isPositive();
+        for (JsonNode suggestion : suggestions.get("suggestions")) {
+            assertThat(suggestion.get("proposal").get("cost_usd").decimalValue()).isNotNegative();
+            assertThat(suggestion.get("reason").asText()).isNotBlank();
+        }
+        assertThat(suggestions.toString()).doesNotContain("\"placement\":\"instagram/feed_square\"");
+
+        ApiClient.Reply published = marketer.post("/campaigns/" + campaignId + "/variants/publish",
+                "{\"timezone\": \"Europe/Berlin\"}");
+        assertThat(published.status()).as(published.toString()).isEqualTo(201);
+        JsonNode result = published.json();
+        keep("published.json", result.toPrettyString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(result.get("nodes").size()).isPositive();
+        assertThat(result.get("nodes").toString()).doesNotContain("\"channel\":\"pinterest\"");
+        assertThat(result.get("pack").get("url").asText()).startsWith("http");
+        String manifest = result.get("pack").get("manifest").toString();
+        for (JsonNode node : result.get("nodes")) {
+            assertThat(manifest).contains(node.get("asset_library_id").asText());
+        }
+        assertThat(result.get("schedule").get("schedule").size()).isPositive();
+        JsonNode campaign = marketer.get("/campaigns/" + campaignId).json();
+        String adopted = result.get("nodes").get(0).get("asset_id").asText();
+        for (JsonNode node : campaign.get("asset_nodes")) {
+            if (node.get("asset_id").asText().equals(adopted)) {
+                assertThat(node.get("status").asText()).isEqualTo("scheduled");
+            }
+        }
+    }
+
+    static JsonNode awaitVersions(String itemId, int made) {
+        return Eventually.await("the fix plan of " + itemId + " finishing", IMPORT_DEADLINE, () -> {
+            JsonNode detail = marketer.get("/campaigns/" + campaignId + "/inventory/" + itemId).json();
+            JsonNode versions = detail.get("versions");
+            if (versions.size() < made + 1) {
+                return null;
+            }
+            for (JsonNode version : versions) {
+                if (java.util.Set.of("queued", "generating").contains(version.get("status").asText())) {
+                    return null;
+                }
+            }
+            return detail;
+        });
+    }
+
+    static byte[] download(String url) throws Exception {
+        HttpResponse<byte[]> got = HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(got.statusCode()).isEqualTo(200);
+        return got.body();
+    }
+
+    static double meanLuma(byte[] image) throws java.io.IOException {
+        java.awt.image.BufferedImage decoded = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(image));
+        long sum = 0;
+        int count = 0;
+        for (int y = 0; y < decoded.getHeight(); y += 4) {
+            for (int x = 0; x < decoded.getWidth(); x += 4) {
+                int p = decoded.getRGB(x, y);
+                sum += (299 * (p >> 16 & 0xFF) + 587 * (p >> 8 & 0xFF) + 114 * (p & 0xFF)) / 1000;
+                count++;
+            }
+        }
+        return (double) sum / count;
+    }
+
     /** Creates an import, PUTs the ZIP, starts it and waits for it to end; answers its report. */
     static JsonNode importZip(byte[] zip) throws Exception {
         ApiClient.Reply started = startWithZip(zip);

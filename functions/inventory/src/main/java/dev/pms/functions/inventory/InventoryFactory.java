@@ -1,6 +1,19 @@
 package dev.pms.functions.inventory;
 
 import dev.pms.core.asset.AssetRepository;
+import dev.pms.core.asset.LibraryAssets;
+import dev.pms.core.asset.PublishedAssets;
+import dev.pms.core.distribution.DistributionService;
+import dev.pms.core.generation.GenerationRunRepository;
+import dev.pms.core.generation.JobQueue;
+import dev.pms.core.inventory.FixPlanService;
+import dev.pms.core.inventory.InventoryJobs;
+import dev.pms.core.inventory.VariantService;
+import dev.pms.core.pack.ChannelPackExportService;
+import dev.pms.core.pricing.CostEstimator;
+import dev.pms.core.pricing.PreflightService;
+import dev.pms.core.proposal.ProposalRepository;
+import dev.pms.providers.offline.OfflineProviders;
 import dev.pms.core.audit.ImageAuditService;
 import dev.pms.core.brand.BrandConsistency;
 import dev.pms.core.brand.BrandConsistencyScorer;
@@ -41,6 +54,31 @@ public class InventoryFactory {
     @Requires(missingBeans = BrandConsistencyScorer.class)
     BrandConsistencyScorer brandConsistencyScorer() {
         return new MiniLmBrandConsistencyScorer();
+    }
+
+    @Singleton
+    FixPlanService fixPlanService(InventoryRepository inventory, AssetRepository assets, JobQueue queue,
+                                  PreflightService preflight, ChannelCatalog catalog, BrandProfileRepository profiles,
+                                  Clock clock) {
+        return new FixPlanService(inventory, assets, queue, preflight, catalog, profiles, clock,
+                () -> UUID.randomUUID().toString());
+    }
+
+    /**
+     * Variants and publishing; the pack export is made here rather than taken as a bean, since the channel-pack
+     * function defines that bean for itself.
+     */
+    @Singleton
+    VariantService variantService(InventoryRepository inventory, AssetRepository assets, CampaignRepository campaigns,
+                                  ChannelCatalog catalog, BrandProfileRepository profiles, JobQueue queue,
+                                  MediaStore media, InventoryJobs jobs, CostEstimator costs, PreflightService preflight,
+                                  ProposalRepository proposals, GenerationRunRepository runs, PublishedAssets published,
+                                  DistributionService distribution, Clock clock) {
+        ChannelPackExportService packs = new ChannelPackExportService(campaigns, proposals, profiles, catalog,
+                new OfflineProviders(), media, clock, () -> UUID.randomUUID().toString(),
+                new LibraryAssets(runs, assets, media, published));
+        return new VariantService(inventory, assets, campaigns, catalog, profiles, queue, media, jobs, costs, preflight,
+                packs, distribution, clock, () -> UUID.randomUUID().toString());
     }
 
     @Singleton

@@ -44,10 +44,43 @@ public record VariantBoard(String campaignId, List<ChannelVariants> channels, Pu
     /**
      * One derived variant: the placement, the asset library record that holds it, how the source was fitted
      * ({@code crop}, {@code pad} or {@code extend}: the last two mark a variant whose ratio differed too much to crop),
-     * and the text drawn inside the safe zone, if any.
+     * the text drawn inside the safe zone (if any), and the placement checks of the made file (empty until made).
      */
     public record Variant(String placement, String assetLibraryId, String method, String overlayText,
-                          Instant createdAt) {
+                          Instant createdAt, List<VariantCheck> checks) {
+
+        public Variant {
+            checks = checks == null ? List.of() : List.copyOf(checks);
+        }
+
+        public boolean checked() {
+            return !checks.isEmpty();
+        }
+
+        public boolean passes() {
+            return checked() && checks.stream().allMatch(VariantCheck::passed);
+        }
+
+        public Variant checkedAs(String madeMethod, List<VariantCheck> madeChecks) {
+            return new Variant(placement, assetLibraryId, madeMethod, overlayText, createdAt, madeChecks);
+        }
+    }
+
+    /** One placement check of a variant: {@code canvas_size}, {@code format}, {@code min_resolution} or {@code safe_zone}. */
+    public record VariantCheck(String rule, boolean passed, String detail) {
+    }
+
+    /** The board with the variant of that asset library record replaced. */
+    public VariantBoard withVariant(Variant replacement, Instant now) {
+        List<ChannelVariants> next = new ArrayList<>();
+        for (ChannelVariants channel : channels) {
+            List<Variant> variants = new ArrayList<>();
+            channel.variants().forEach(v -> variants.add(v.assetLibraryId().equals(replacement.assetLibraryId())
+                    ? replacement : v));
+            next.add(new ChannelVariants(channel.channel(), channel.enabled(), channel.approved(), channel.approvedAt(),
+                    channel.sourceItemId(), channel.sourceVersion(), variants));
+        }
+        return new VariantBoard(campaignId, next, publication, now, version + 1);
     }
 
     /** What a publish put into the campaign: the variant (asset library id) chosen for each node, the pack, the schedule. */

@@ -4,6 +4,7 @@ import dev.pms.core.channel.AssetType;
 import dev.pms.core.generation.GenerationRequest;
 import dev.pms.core.generation.MediaProvider;
 import dev.pms.core.generation.ProviderJob;
+import dev.pms.providers.edit.OfflineImageEditor;
 
 import java.util.EnumMap;
 import java.util.List;
@@ -18,6 +19,7 @@ public final class OfflineProviders implements MediaProvider {
     public static final String NAME = "offline";
 
     private final Map<AssetType, MediaProvider> byType = new EnumMap<>(AssetType.class);
+    private final MediaProvider editor;
 
     /** Production defaults: images and videos at the exact placement size, one FreeTTS voice for voice-overs and avatars. */
     public OfflineProviders() {
@@ -32,6 +34,7 @@ public final class OfflineProviders implements MediaProvider {
 
     public OfflineProviders(OfflineCopywriter copywriter, OfflineImageRenderer images, OfflineSlideshowVideo videos,
                             OfflineVoice voice) {
+        this.editor = new OfflineImageEditor(images);
         for (MediaProvider provider : List.of(copywriter, images, videos, voice)) {
             for (AssetType type : AssetType.values()) {
                 if (provider.supports(type)) {
@@ -58,6 +61,9 @@ public final class OfflineProviders implements MediaProvider {
 
     @Override
     public ProviderJob submit(GenerationRequest request) {
+        if (request.isEdit()) {
+            return editor.submit(request);
+        }
         MediaProvider provider = byType.get(request.assetType());
         if (provider == null) {
             return new ProviderJob.Failed("the offline provider makes no " + request.assetType() + " assets", false);
