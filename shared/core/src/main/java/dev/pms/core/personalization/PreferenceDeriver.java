@@ -198,8 +198,9 @@ public final class PreferenceDeriver {
                 .filter(signal -> evidence.stream().noneMatch(known -> known == signal)).forEach(evidence::add));
         List<String> values = kept.stream().map(entry -> wording.get(entry.getKey())).toList();
         int fewest = kept.stream().mapToInt(entry -> entry.getValue().events()).min().orElse(0);
-        String note = (added ? "added" : "deleted") + " in at least " + fewest + " of your edits"
-                + (added ? " and push-backs" : "");
+        boolean pushBacks = evidence.stream().anyMatch(signal -> signal.kind() == SignalKind.BOARD_PUSH_BACK);
+        String note = "learned from " + fewest + " of your " + (pushBacks ? "edits and push-backs" : "edits")
+                + (added ? "" : " that deleted it");
         return learned(values, 1.0, evidence, note);
     }
 

@@ -1,0 +1,53 @@
+package dev.pms.core.personalization;
+
+import dev.pms.core.campaign.Goal;
+import dev.pms.core.channel.Channel;
+import dev.pms.core.support.InMemorySignalLog;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+class RecordedSignalsTest {
+    private static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
+    private final InMemorySignalLog log = new InMemorySignalLog();
+    private final RecordedSignals signals = new RecordedSignals(log, LearningSettings.of(30, 3, 300, 90),
+            Clock.fixed(NOW, ZoneOffset.UTC));
+
+    @Test
+    void eachSignalIsStoredWithAnExpiryOfTheRetentionPeriod() {
+        signals.record("alice", Signal.blueprintCreated(List.of(Channel.INSTAGRAM), Goal.AWARENESS, NOW));
+
+        assertThat(log.all("alice")).hasSize(1);
+        assertThat(log.lastExpiry("alice")).isEqualTo(NOW.plus(Duration.ofDays(90)));
+    }
+
+    @Test
+    void aStoreOutageNeverFailsTheRequest() {
+        log.failing(true);
+
+        assertThatCode(() -> signals.record("alice", Signal.blueprintCreated(List.of(Channel.INSTAGRAM), Goal.AWARENESS,
+                NOW))).doesNotThrowAnyException();
+        assertThat(log.all("alice")).isEmpty();
+    }
+
+    @Test
+    void studioSettingsKeepOnlyShortCodesNeverTheUsersOwnWords() {
+        signals.studioSettingsSubmitted("alice", "product_photoshoot", Map.of("environment", "luxury",
+                "num_variations", 3.0, "product_description", "Our secret prototype for Jane", "product_image_base64",
+                "data:image/png;base64,AAAA", "Bad Key", "x"), NOW);
+
+        Signal stored = log.all("alice").get(0);
+        assertThat(stored.kind()).isEqualTo(SignalKind.STUDIO_SETTINGS_SUBMITTED);
+        assertThat(stored.text(Signal.FORM_TYPE)).isEqualTo("product_photoshoot");
+        assertThat(stored.map(Signal.SETTINGS)).containsOnly(Map.entry("environment", "luxury"),
+                Map.entry("num_variations", 3));
+    }
+}
