@@ -9,6 +9,8 @@ import dev.pms.core.channel.ChannelCatalog;
 import dev.pms.core.common.Page;
 import dev.pms.core.error.NotFoundException;
 import dev.pms.core.error.VersionConflictException;
+import dev.pms.core.personalization.PreferenceSignals;
+import dev.pms.core.personalization.Signal;
 import dev.pms.core.validation.InputChecker;
 
 import java.time.Clock;
@@ -36,9 +38,17 @@ public final class CampaignService {
     private final BlueprintPlanner planner;
     private final Clock clock;
     private final Supplier<String> idGenerator;
+    private final PreferenceSignals signals;
 
     public CampaignService(CampaignRepository campaigns, BrandProfileRepository profiles, ChannelCatalog catalog,
                            Clock clock, Supplier<String> idGenerator) {
+        this(campaigns, profiles, catalog, clock, idGenerator, PreferenceSignals.NONE);
+    }
+
+    /** @param signals where the channels and goal picked, and channel changes, are reported for personalization */
+    public CampaignService(CampaignRepository campaigns, BrandProfileRepository profiles, ChannelCatalog catalog,
+                           Clock clock, Supplier<String> idGenerator, PreferenceSignals signals) {
+        this.signals = Objects.requireNonNull(signals, "signals");
         this.campaigns = Objects.requireNonNull(campaigns, "campaigns");
         this.profiles = Objects.requireNonNull(profiles, "profiles");
         this.planner = new BlueprintPlanner(Objects.requireNonNull(catalog, "catalog"));
@@ -54,6 +64,7 @@ public final class CampaignService {
     public Campaign createBlueprint(String userId, JsonNode request) {
         Campaign campaign = preview(userId, request);
         campaigns.create(campaign);
+        signals.record(userId, Signal.blueprintCreated(campaign.channels(), campaign.goal(), campaign.createdAt()));
         return campaign;
     }
 
@@ -188,6 +199,11 @@ public final class CampaignService {
                 current.productContext(), current.status(), phases.get(0).startDate(), launchDate,
                 current.createdAt(), now, current.version() + 1, changes);
         campaigns.update(updated, current.version());
+        if (fields.contains("channels")) {
+            signals.record(userId, Signal.channelsReplanned(
+                    channels.stream().filter(c -> !current.channels().contains(c)).toList(),
+                    current.channels().stream().filter(c -> !updated.channels().contains(c)).toList(), now));
+        }
         return updated;
     }
 

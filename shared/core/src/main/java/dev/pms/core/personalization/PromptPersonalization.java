@@ -44,22 +44,30 @@ public record PromptPersonalization(Map<String, Learned<Integer>> hashtagsByChan
     }
 
     /**
-     * The hook angle to propose for the {@code ordinal}-th node of a type: the user's preferred angle for the first
-     * node, then the catalogue's order; any angle the user keeps rejecting is skipped (unless every angle is).
+     * The hook angle to propose for the {@code ordinal}-th node of a type: from the user's preferred angle (the
+     * catalogue's first when none), in the catalogue's order, skipping angles the user keeps rejecting.
      *
      * @param angles the catalogue's angles for the type, in order
      */
-    public int angleIndex(AssetType type, int ordinal, List<String> angles) {
+    public int firstAngle(AssetType type, int ordinal, List<String> angles) {
         Learned<String> preferred = preferredAngles.get(type.code());
         int start = preferred == null ? 0 : Math.max(0, angles.indexOf(preferred.value()));
+        return nextAngle(type, start + ordinal, angles);
+    }
+
+    /**
+     * The angle at {@code index} (wrapping around), or the next one the user does not avoid; when the user avoids
+     * every angle, {@code index} stays.
+     */
+    public int nextAngle(AssetType type, int index, List<String> angles) {
         List<String> avoided = avoided(type);
         for (int step = 0; step < angles.size(); step++) {
-            int index = Math.floorMod(start + ordinal + step, angles.size());
-            if (!avoided.contains(angles.get(index))) {
-                return index;
+            int candidate = Math.floorMod(index + step, angles.size());
+            if (!avoided.contains(angles.get(candidate))) {
+                return candidate;
             }
         }
-        return Math.floorMod(start + ordinal, angles.size());
+        return Math.floorMod(index, angles.size());
     }
 
     public List<String> avoided(AssetType type) {
