@@ -3,6 +3,8 @@ package dev.pms.core.personalization;
 import com.fasterxml.jackson.annotation.JsonValue;
 import dev.pms.core.channel.AssetType;
 import dev.pms.core.common.EnumCodes;
+import dev.pms.core.studio.StudioTemplate;
+import dev.pms.core.studio.StudioTemplates;
 
 import java.util.Arrays;
 import java.util.List;
@@ -43,6 +45,15 @@ public enum FormType {
 
     public boolean studio() {
         return assetType != null;
+    }
+
+    /** The studio form a template pre-fills. */
+    public static FormType ofTemplate(StudioTemplate template) {
+        return switch (template.category()) {
+            case StudioTemplates.PRODUCT_IMAGE -> PRODUCT_PHOTOSHOOT;
+            case StudioTemplates.PRODUCT_AVATAR -> PRODUCT_AVATAR;
+            default -> template.settings().containsKey("animation_type") ? PRODUCT_ANIMATION : PRODUCT_VIDEO;
+        };
     }
 
     public static Optional<FormType> parse(String value) {

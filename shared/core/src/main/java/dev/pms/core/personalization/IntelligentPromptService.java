@@ -183,7 +183,7 @@ public final class IntelligentPromptService {
         StudioTemplate best = null;
         double bestScore = -1;
         for (StudioTemplate candidate : templates.all()) {
-            if (Recommender.formOf(candidate) != form) {
+            if (FormType.ofTemplate(candidate) != form) {
                 continue;
             }
             double score = 0;

@@ -102,7 +102,7 @@ final class Recommender {
                 score += GOAL_MATCH;
             }
             score += TEMPLATE_USED * learned.templateUse().getOrDefault(template.id(), 0.0) / mostUsed;
-            FormType form = formOf(template);
+            FormType form = FormType.ofTemplate(template);
             Map<String, Learned<Object>> defaults = FormDefaults.of(form, brand, learned);
             for (Map.Entry<String, Object> setting : template.settings().entrySet()) {
                 Learned<Object> value = defaults.get(setting.getKey());
@@ -119,16 +119,6 @@ final class Recommender {
         return scores.entrySet().stream()
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
                 .limit(MAX_TEMPLATES).map(Map.Entry::getKey).toList();
-    }
-
-    /** The studio form a template pre-fills. */
-    static FormType formOf(StudioTemplate template) {
-        return switch (template.category()) {
-            case StudioTemplates.PRODUCT_IMAGE -> FormType.PRODUCT_PHOTOSHOOT;
-            case StudioTemplates.PRODUCT_AVATAR -> FormType.PRODUCT_AVATAR;
-            default -> template.settings().containsKey("animation_type") ? FormType.PRODUCT_ANIMATION
-                    : FormType.PRODUCT_VIDEO;
-        };
     }
 
     private static String learnedReasoning(LearnedPreferences learned, List<String> channels, String goal,
