@@ -30,6 +30,7 @@ import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.UUID;
 
 /**
@@ -84,10 +85,15 @@ public class CoreServicesFactory {
         return LearningSettings.of(halfLifeDays, minEvents, window, retentionDays);
     }
 
-    /** Every service records signals through this one: a store failure is logged, never the request's failure. */
+    /**
+     * Every service records signals through this one: written in the background beside the request's own writes, and
+     * waited for at most {@code PERSONALIZATION_SIGNAL_WAIT_MS} once the response is ready; a store failure is
+     * logged, never the request's failure.
+     */
     @Singleton
-    PreferenceSignals preferenceSignals(SignalLog log, LearningSettings settings, Clock clock) {
-        return new RecordedSignals(log, settings, clock);
+    PreferenceSignals preferenceSignals(SignalLog log, LearningSettings settings, Clock clock,
+                                        @Value("${personalization.signal.wait.ms:3}") long waitMillis) {
+        return RecordedSignals.inBackground(log, settings, clock, Duration.ofMillis(waitMillis));
     }
 
     @Singleton

@@ -57,14 +57,16 @@ public final class CampaignService {
     }
 
     /**
-     * Validates the request, plans the graph and stores the new campaign (status draft, version 1).
+     * Validates the request, plans the graph and stores the new campaign (status draft, version 1). The channels and
+     * goal picked are reported to personalization as soon as the request is valid, so that write runs beside the
+     * campaign's own.
      *
      * @throws dev.pms.core.error.ValidationException listing every problem of the request
      */
     public Campaign createBlueprint(String userId, JsonNode request) {
         Campaign campaign = preview(userId, request);
-        campaigns.create(campaign);
         signals.record(userId, Signal.blueprintCreated(campaign.channels(), campaign.goal(), campaign.createdAt()));
+        campaigns.create(campaign);
         return campaign;
     }
 
@@ -198,12 +200,12 @@ public final class CampaignService {
         Campaign updated = new Campaign(current.campaignId(), userId, name, current.goal(), kpi, channels, phases, nodes,
                 current.productContext(), current.status(), phases.get(0).startDate(), launchDate,
                 current.createdAt(), now, current.version() + 1, changes);
-        campaigns.update(updated, current.version());
         if (fields.contains("channels")) {
             signals.record(userId, Signal.channelsReplanned(
                     channels.stream().filter(c -> !current.channels().contains(c)).toList(),
                     current.channels().stream().filter(c -> !updated.channels().contains(c)).toList(), now));
         }
+        campaigns.update(updated, current.version());
         return updated;
     }
 

@@ -97,6 +97,9 @@ public final class PerformanceService {
                     changed.add(new DailyMetrics(day.getKey(), merged, current.version()));
                 }
             }
+            if (attempt == 1 && !changed.isEmpty()) {
+                signals.record(userId, performed(rows));
+            }
             try {
                 if (!changed.isEmpty()) {
                     metrics.saveAll(userId, campaignId, changed);
@@ -110,9 +113,6 @@ public final class PerformanceService {
             if (!KEEPS_STATUS.contains(campaign.status())) {
                 nodeStatuses.move(userId, campaignId, Map.of(), NodeStatusService.Policy.SKIP_DISALLOWED,
                         c -> KEEPS_STATUS.contains(c.status()) ? c : c.withStatus(CampaignStatus.ACTIVE));
-            }
-            if (imported > 0) {
-                signals.record(userId, performed(rows));
             }
             return new MetricImportResult(imported, duplicates, List.of(), byDay.size());
         }

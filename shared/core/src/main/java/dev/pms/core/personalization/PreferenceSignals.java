@@ -20,6 +20,13 @@ public interface PreferenceSignals {
         }
     };
 
+    /**
+     * Waits, for a bounded time, for the signals of the request that are still being written; the API functions call
+     * it once a response is ready. Never throws.
+     */
+    default void awaitRecorded() {
+    }
+
     /** Records one signal of the user's; never throws. */
     void record(String userId, Signal signal);
 

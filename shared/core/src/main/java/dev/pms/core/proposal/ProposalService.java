@@ -242,11 +242,11 @@ public final class ProposalService {
         if (next.status() == ProposalStatus.APPROVED) {
             checkBudget(userId, campaign, proposals.currentFor(userId, campaignId), List.of(next));
         }
+        signals.recordAll(userId, reviewSignals(current, change, now));
         proposals.append(userId, next);
         if (node.status() != target) {
             advance(userId, campaignId, Map.of(assetId, target), null);
         }
-        signals.recordAll(userId, reviewSignals(current, change, now));
         return next;
     }
 
@@ -344,6 +344,9 @@ public final class ProposalService {
         }
         Proposal approved = reviewed(base, ProposalStatus.APPROVED, null, "approve", now);
         checkBudget(userId, campaign, proposals.currentFor(userId, campaignId), List.of(approved));
+        List<Signal> said = new ArrayList<>(edited ? promptEdit(current, prompt, now) : List.of());
+        said.add(Signal.proposalsApproved(current.channel(), current.assetType(), current.angle(), 1, now));
+        signals.recordAll(userId, said);
         if (base != current) {
             proposals.append(userId, base);
         }
@@ -354,9 +357,6 @@ public final class ProposalService {
         if (node.status() != NodeStatus.APPROVED && node.status() != NodeStatus.FAILED) {
             advance(userId, campaignId, Map.of(assetId, NodeStatus.APPROVED), null);
         }
-        List<Signal> said = new ArrayList<>(edited ? promptEdit(current, prompt, now) : List.of());
-        said.add(Signal.proposalsApproved(current.channel(), current.assetType(), current.angle(), 1, now));
-        signals.recordAll(userId, said);
         return new GenerationApproval(approved, edited, modelNote);
     }
 
@@ -403,12 +403,12 @@ public final class ProposalService {
                 current.recommendedTemplate(), current.recommendedProvider(), current.recommendedModel(),
                 current.tier(), current.costEstimate(), ProposalStatus.PROPOSED, comment, current.settings(),
                 provenance, "push_back", clock.instant());
+        signals.record(userId, Signal.pushedBack(current.channel(), current.assetType(), current.angle(), comment,
+                next.createdAt()));
         proposals.append(userId, next);
         if (node.status() != NodeStatus.PROPOSED) {
             advance(userId, campaignId, Map.of(assetId, NodeStatus.PROPOSED), null);
         }
-        signals.record(userId, Signal.pushedBack(current.channel(), current.assetType(), current.angle(), comment,
-                next.createdAt()));
         return next;
     }
 
@@ -523,9 +523,9 @@ public final class ProposalService {
             return new ApprovedCount(0);
         }
         checkBudget(userId, campaign, current.values(), approvals);
+        signals.recordAll(userId, approvalSignals(approvals, now));
         proposals.appendAll(userId, approvals);
         advance(userId, campaignId, moves, null);
-        signals.recordAll(userId, approvalSignals(approvals, now));
         return new ApprovedCount(approvals.size());
     }
 

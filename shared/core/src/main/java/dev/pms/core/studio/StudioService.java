@@ -190,10 +190,10 @@ public final class StudioService {
             release(userId, reserved, "the studio's inputs could not be stored");
             throw e;
         }
+        signals.studioSettingsSubmitted(userId, formTypeOf(order.operation()).code(), submittedSettings(order), now);
         for (AssetRecord record : reserved) {
             queue.send(new JobMessage(userId, record.assetLibraryId(), null, false), Duration.ZERO);
         }
-        signals.studioSettingsSubmitted(userId, formTypeOf(order.operation()).code(), submittedSettings(order), now);
         return await(userId, jobId, deadline);
     }
 

@@ -11,6 +11,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -36,6 +40,49 @@ class RecordedSignalsTest {
         assertThatCode(() -> signals.record("alice", Signal.blueprintCreated(List.of(Channel.INSTAGRAM), Goal.AWARENESS,
                 NOW))).doesNotThrowAnyException();
         assertThat(log.all("alice")).isEmpty();
+    }
+
+    @Test
+    void inTheBackgroundRecordingReturnsAtOnceAndTheRequestWaitsOnlyItsBoundedTime() throws Exception {
+        CountDownLatch storeAnswers = new CountDownLatch(1);
+        SignalLog slowStore = new SignalLog() {
+            @Override
+            public void append(String userId, List<Signal> signals, Instant expiresAt) {
+                try {
+                    storeAnswers.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                log.append(userId, signals, expiresAt);
+            }
+
+            @Override
+            public List<Signal> recent(String userId, int limit) {
+                return log.recent(userId, limit);
+            }
+
+            @Override
+            public int forget(String userId) {
+                return log.forget(userId);
+            }
+        };
+        ExecutorService writer = Executors.newSingleThreadExecutor();
+        RecordedSignals background = new RecordedSignals(slowStore, LearningSettings.of(30, 3, 300, 90),
+                Clock.fixed(NOW, ZoneOffset.UTC), writer, Duration.ofMillis(20));
+
+        long started = System.nanoTime();
+        background.record("alice", Signal.blueprintCreated(List.of(Channel.INSTAGRAM), Goal.AWARENESS, NOW));
+        long recorded = System.nanoTime();
+        background.awaitRecorded();
+        long waited = System.nanoTime();
+
+        assertThat(Duration.ofNanos(recorded - started)).isLessThan(Duration.ofMillis(20));
+        assertThat(Duration.ofNanos(waited - recorded)).isBetween(Duration.ofMillis(15), Duration.ofSeconds(2));
+        assertThat(log.all("alice")).as("still being written").isEmpty();
+        storeAnswers.countDown();
+        writer.shutdown();
+        assertThat(writer.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(log.all("alice")).as("finished in the background").hasSize(1);
     }
 
     @Test
