@@ -163,7 +163,7 @@ public final class PersonalizationBenchmark {
             System.out.println(line);
         }
         System.out.printf(Locale.ROOT, "(%d users: %d defaults read through the gateway in %.0f s)%n", users,
-                users * CHECKPOINTS.size() * 4, seconds);
+                users * CHECKPOINTS.size() * 5, seconds);
     }
 
     static Planted plant(Random random) {
