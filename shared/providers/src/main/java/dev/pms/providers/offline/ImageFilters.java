@@ -273,6 +273,12 @@ final class ImageFilters {
         return transparent > total / 2;
     }
 
+    /** The colour most of the image's border shares, or null when the border is not plain. */
+    static Color borderColour(BufferedImage image) {
+        BufferedImage copy = copy(image, true);
+        return borderColour(pixels(copy), copy.getWidth(), copy.getHeight());
+    }
+
     /** The colour most border pixels share (their per-channel median), or null when too few do. */
     private static Color borderColour(int[] pixels, int width, int height) {
         int[][] histogram = new int[3][256];

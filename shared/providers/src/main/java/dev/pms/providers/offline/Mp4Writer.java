@@ -172,6 +172,46 @@ final class Mp4Writer {
         return picture;
     }
 
+    /**
+     * The image in BT.601 "video range" YCbCr 4:2:0 (luma 16–235, chroma 16–240), the range a player assumes when
+     * the stream does not say (jcodec writes no range flag), so that a browser shows the colours that were painted.
+     */
+    static Picture yuvVideoRange(BufferedImage image) {
+        int width = image.getWidth();
+        int height = image.getHeight();
+        if (width % 2 != 0 || height % 2 != 0) {
+            throw new IllegalArgumentException("4:2:0 needs even sides, not " + width + "x" + height);
+        }
+        int[] pixels = pixels(image);
+        Picture picture = Picture.create(width, height, ENCODER_COLOURS);
+        byte[] luma = picture.getPlaneData(0);
+        byte[] blue = picture.getPlaneData(1);
+        byte[] red = picture.getPlaneData(2);
+        int chromaWidth = picture.getPlaneWidth(1);
+        for (int y = 0; y < height; y += 2) {
+            for (int x = 0; x < width; x += 2) {
+                int cb = 0;
+                int cr = 0;
+                for (int dy = 0; dy < 2; dy++) {
+                    for (int dx = 0; dx < 2; dx++) {
+                        int index = (y + dy) * width + x + dx;
+                        int pixel = pixels[index];
+                        int r = pixel >> 16 & 0xFF;
+                        int g = pixel >> 8 & 0xFF;
+                        int b = pixel & 0xFF;
+                        luma[index] = (byte) (((66 * r + 129 * g + 25 * b + 128) >> 8) + 16 - 128);
+                        cb += -38 * r - 74 * g + 112 * b;
+                        cr += 112 * r - 94 * g - 18 * b;
+                    }
+                }
+                int chroma = (y >> 1) * chromaWidth + (x >> 1);
+                blue[chroma] = (byte) clip((cb + 512) >> 10);
+                red[chroma] = (byte) clip((cr + 512) >> 10);
+            }
+        }
+        return picture;
+    }
+
     private static int[] pixels(BufferedImage image) {
         boolean packed = image.getType() == BufferedImage.TYPE_INT_RGB || image.getType() == BufferedImage.TYPE_INT_ARGB;
         if (packed && image.getRaster().getDataBuffer() instanceof DataBufferInt buffer
