@@ -19,6 +19,9 @@ final class ImageFilters {
     private static final int EDGE_FEATHER = 70;
     /** Share of the border that must be backdrop-coloured for a cut-out to be tried. */
     private static final double UNIFORM_BORDER_SHARE = 0.8;
+    /** A faint, dark pixel at the product's rim once the backdrop is taken out is the photo's own shadow: dropped. */
+    private static final int SHADOW_ALPHA = 200;
+    private static final int SHADOW_LUMINANCE = 100;
 
     private ImageFilters() {
     }
@@ -230,6 +233,9 @@ final class ImageFilters {
                 pixels[i] = 0;
             } else if (fringe[i]) {
                 pixels[i] = unmixed(pixels[i], backdrop, (distance[i] - BACKDROP_TOLERANCE) / (double) EDGE_FEATHER);
+                if (pixels[i] >>> 24 < SHADOW_ALPHA && luminance(pixels[i]) < SHADOW_LUMINANCE) {
+                    pixels[i] = 0;
+                }
             }
             kept += outside[i] ? 0 : 1;
         }
@@ -314,6 +320,10 @@ final class ImageFilters {
             }
         }
         return close >= count * UNIFORM_BORDER_SHARE ? backdrop : null;
+    }
+
+    static int luminance(int pixel) {
+        return (54 * (pixel >> 16 & 0xFF) + 183 * (pixel >> 8 & 0xFF) + 19 * (pixel & 0xFF)) >> 8;
     }
 
     static int colourDistance(int pixel, Color colour) {

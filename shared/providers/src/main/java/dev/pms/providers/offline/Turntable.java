@@ -30,7 +30,7 @@ final class Turntable {
         double cos = Math.cos(angle);
         double sin = Math.sin(angle);
         double squash = Math.max(0.015, Math.abs(cos));
-        double thickness = box.getWidth() * (cutOut ? 0.16 : 0.018) * Math.abs(sin);
+        double thickness = box.getWidth() * (cutOut ? 0.08 : 0.018) * Math.abs(sin);
         double faceWidth = box.getWidth() * squash;
         double total = faceWidth + thickness;
         double left = box.getCenterX() - total / 2;
