@@ -206,7 +206,7 @@ final class ScenePainter {
             }
             int maxFont = switch (treatment) {
                 case LAUNCH -> Math.min(lines.height / 2, lines.width / 6);
-                case STORYTELLING -> Math.min(lines.height / 4, lines.width / 12);
+                case STORYTELLING -> Math.min(lines.height / 3, lines.width / 10);
                 default -> Math.min(lines.height / 3, lines.width / 9);
             };
             TextBlock block = TextBlock.layout(t, treatment == Treatment.LAUNCH ? text.toUpperCase(Locale.ROOT) : text, lines,
