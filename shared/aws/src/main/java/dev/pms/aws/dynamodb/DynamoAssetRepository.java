@@ -273,7 +273,9 @@ public class DynamoAssetRepository implements AssetRepository {
         item.put(STATUS, Attr.s(asset.status().code()));
         item.put("campaign_id", Attr.s(asset.campaignId()));
         item.put("asset_type", Attr.s(asset.assetType().code()));
-        item.put("channel", Attr.s(asset.channel().code()));
+        if (asset.channel() != null) {
+            item.put("channel", Attr.s(asset.channel().code()));
+        }
         try {
             item.put(AppTable.DOCUMENT, Attr.s(Json.mapper().writeValueAsString(asset)));
         } catch (JsonProcessingException e) {

@@ -32,20 +32,31 @@ final class ImageDecoder {
     private static final int BLOCK_REGION_SIDE = 512;
 
     private final AuditLimits limits;
+    private final String field;
 
     ImageDecoder(AuditLimits limits) {
+        this(limits, FIELD);
+    }
+
+    /** @param field the request field the image came in, named in every refusal */
+    ImageDecoder(AuditLimits limits, String field) {
         this.limits = limits;
+        this.field = field;
     }
 
     DecodedImage decode(String imageBase64) {
         return decode(base64Bytes(imageBase64));
     }
 
+    byte[] bytes(String imageBase64) {
+        return base64Bytes(imageBase64);
+    }
+
     DecodedImage decode(byte[] bytes) {
         ImageFormat format = ImageFormat.sniff(bytes).orElseThrow(() -> new UnsupportedMediaTypeException(
-                "image_base64 is not a PNG, JPEG, GIF or WebP image"));
+                field + " is not a PNG, JPEG, GIF or WebP image"));
         if (format == ImageFormat.PNG) {
-            PngChecksums.verify(bytes);
+            PngChecksums.verify(bytes, field);
         }
         ImageReader reader = readerFor(format);
         try (ImageInputStream input = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
@@ -72,7 +83,7 @@ final class ImageDecoder {
             DecodedImage.LumaRegion blockGrid = format == ImageFormat.JPEG
                     ? blockGridLuma(reader, width, height, subsampling, analysis) : null;
             if (!decoderWarnings.isEmpty()) {
-                throw ValidationException.of(FIELD, "is truncated or corrupt");
+                throw ValidationException.of(field, "is truncated or corrupt");
             }
             return new DecodedImage(format, mode(analysis.getColorModel()), width, height, bytes.length,
                     PixelGrid.of(analysis), subsampling, blockGrid);
@@ -87,14 +98,14 @@ final class ImageDecoder {
 
     private byte[] base64Bytes(String text) {
         if (text.length() > limits.maxBase64Chars()) {
-            throw new ImageTooLargeException("image_base64 has " + text.length() + " characters; at most "
+            throw new ImageTooLargeException(field + " has " + text.length() + " characters; at most "
                     + limits.maxBase64Chars() + " are accepted");
         }
         String payload = text.strip();
         if (payload.regionMatches(true, 0, "data:", 0, 5)) {
             int comma = payload.indexOf(',');
             if (comma < 0 || !payload.substring(0, comma).toLowerCase(Locale.ROOT).endsWith(";base64")) {
-                throw ValidationException.of(FIELD, "must be base64 or a data: URL with ;base64");
+                throw ValidationException.of(field, "must be base64 or a data: URL with ;base64");
             }
             payload = payload.substring(comma + 1);
         }
@@ -103,11 +114,11 @@ final class ImageDecoder {
         try {
             byte[] bytes = (urlSafe ? Base64.getUrlDecoder() : Base64.getDecoder()).decode(payload);
             if (bytes.length == 0) {
-                throw ValidationException.of(FIELD, "must not be empty");
+                throw ValidationException.of(field, "must not be empty");
             }
             return bytes;
         } catch (IllegalArgumentException e) {
-            throw ValidationException.of(FIELD, "is not valid base64");
+            throw ValidationException.of(field, "is not valid base64");
         }
     }
 
@@ -168,7 +179,7 @@ final class ImageDecoder {
         return model.hasAlpha() ? "RGBA" : "RGB";
     }
 
-    private static ValidationException unreadable() {
-        return ValidationException.of(FIELD, "is not a readable image");
+    private ValidationException unreadable() {
+        return ValidationException.of(field, "is not a readable image");
     }
 }

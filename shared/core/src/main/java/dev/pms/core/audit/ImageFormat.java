@@ -27,6 +27,10 @@ enum ImageFormat {
         return code;
     }
 
+    String mimeType() {
+        return "image/" + code;
+    }
+
     /** True when a placement's format list (catalogue codes such as {@code jpg}) admits this format. */
     boolean allowedBy(List<String> placementFormats) {
         return placementFormats.stream().anyMatch(catalogueCodes::contains);

@@ -16,6 +16,10 @@ final class PngChecksums {
     }
 
     static void verify(byte[] png) {
+        verify(png, ImageDecoder.FIELD);
+    }
+
+    static void verify(byte[] png, String field) {
         int offset = SIGNATURE_BYTES;
         CRC32 crc = new CRC32();
         while (offset + 12 <= png.length) {
@@ -29,7 +33,7 @@ final class PngChecksums {
             int stored = readInt(png, offset + 8 + dataLength);
             if ((int) crc.getValue() != stored) {
                 String type = new String(png, offset + 4, 4, java.nio.charset.StandardCharsets.US_ASCII);
-                throw ValidationException.of(ImageDecoder.FIELD, "is a corrupt PNG: the checksum of its " + type
+                throw ValidationException.of(field, "is a corrupt PNG: the checksum of its " + type
                         + " chunk does not match");
             }
             if (png[offset + 4] == 'I' && png[offset + 5] == 'E' && png[offset + 6] == 'N' && png[offset + 7] == 'D') {

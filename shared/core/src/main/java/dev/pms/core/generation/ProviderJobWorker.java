@@ -58,6 +58,7 @@ public final class ProviderJobWorker {
     private final GenerationRunRepository runs;
     private final Clock clock;
     private final BrandConsistency brandConsistency;
+    private final StudioAssets studioAssets;
 
     public ProviderJobWorker(AssetRepository assets, CampaignRepository campaigns, NodeStatusService nodeStatuses,
                              MediaStore media, WorkflowEngine workflow, JobQueue queue, ProviderDirectory providers,
@@ -71,6 +72,7 @@ public final class ProviderJobWorker {
                              GenerationRequests requests, GenerationRunRepository runs, Clock clock,
                              BrandConsistency brandConsistency) {
         this.brandConsistency = brandConsistency;
+        this.studioAssets = new StudioAssets(media);
         this.assets = assets;
         this.campaigns = campaigns;
         this.nodes = new NodeProgress(nodeStatuses);
@@ -100,8 +102,9 @@ public final class ProviderJobWorker {
             answerFailure(message, CLOSED_ERROR, "generation was " + asset.status().code() + ": " + asset.error());
             return Result.ALREADY_DONE;
         }
-        Optional<Campaign> campaign = campaigns.find(message.userId(), asset.campaignId());
-        if (campaign.isEmpty()) {
+        boolean studio = StudioAssets.isStudio(asset);
+        Optional<Campaign> campaign = studio ? Optional.empty() : campaigns.find(message.userId(), asset.campaignId());
+        if (!studio && campaign.isEmpty()) {
             return fail(message, asset, "the campaign was deleted");
         }
         Optional<MediaProvider> provider = message.poll()
@@ -116,6 +119,18 @@ public final class ProviderJobWorker {
         ProviderJob job;
         if (message.poll()) {
             job = provider.get().poll(asset.providerHandle());
+        } else if (studio) {
+            working = asset.generating(null, asset.attempts() + 1, started);
+            if (!assets.updateOpen(message.userId(), working)) {
+                return process(message);
+            }
+            GenerationRequest request;
+            try {
+                request = studioAssets.requestFor(working, provider.get().name());
+            } catch (IllegalStateException e) {
+                return fail(message, working, e.getMessage());
+            }
+            job = provider.get().submit(request);
         } else {
             KeyFrame keyFrame = keyFrameFor(message.userId(), asset, campaign.get());
             if (keyFrame.waiting()) {
@@ -150,6 +165,9 @@ public final class ProviderJobWorker {
         boolean providerCost = made.reportedCostUsd() != null && !standIn;
         BigDecimal cost = providerCost ? made.reportedCostUsd() : asset.reserved().usd();
         Map<String, Object> details = new LinkedHashMap<>(made.details());
+        if (StudioAssets.isStudio(asset)) {
+            details.putAll(StudioAssets.lineage(asset));
+        }
         if (standIn) {
             details.put("metered", "offline stand-in for " + asset.provider() + "/" + asset.model()
                     + ", charged at its price-table price");
@@ -267,6 +285,9 @@ public final class ProviderJobWorker {
      * campaign item); a single-asset job has no finalize and retries until the move is stored.
      */
     private void progress(JobMessage message, AssetRecord asset, NodeStatus status) {
+        if (StudioAssets.isStudio(asset)) {
+            return;
+        }
         if (asset.runId() != null) {
             nodes.tryMove(message.userId(), asset.campaignId(), Map.of(asset.assetId(), status));
         } else {

@@ -109,6 +109,33 @@ public final class CostEstimator {
         return estimate(node, at, new ModelChoice(provider, model));
     }
 
+    /**
+     * What one product-studio asset costs on {@code choice}: an image, {@code seconds} of video or avatar, and for an
+     * avatar whose script is spoken by the provider the {@code speechCharacters} of the voice. Studio assets belong to
+     * no campaign node, so the line has no asset id, channel or placement.
+     */
+    public CostLine estimateStudio(AssetType type, QualityTier tier, ModelChoice choice, int seconds,
+                                   int speechCharacters) {
+        List<CostComponent> components = new ArrayList<>();
+        if (perRequestOnly(choice)) {
+            components.add(component(choice, PriceUnit.REQUEST, BigDecimal.ONE));
+        } else {
+            switch (type) {
+                case IMAGE -> components.add(component(choice, PriceUnit.IMAGE, BigDecimal.ONE));
+                case VIDEO, AVATAR -> components.add(component(choice, PriceUnit.VIDEO_SECOND, BigDecimal.valueOf(seconds)));
+                default -> throw new IllegalArgumentException("the studio makes no " + type.code() + " assets");
+            }
+        }
+        if (type == AssetType.AVATAR && speechCharacters > 0) {
+            ModelChoice voice = modelFor(AssetType.AUDIO, tier);
+            components.add(component(voice, PriceUnit.THOUSAND_CHARACTERS,
+                    BigDecimal.valueOf(speechCharacters).divide(THOUSAND)));
+        }
+        BigDecimal total = components.stream().map(CostComponent::cost).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return new CostLine(null, type, null, null, UsageKind.of(type), tier, choice.provider(), choice.model(),
+                components, total);
+    }
+
     /** 5 s clips by default, 10 s where the placement requires longer (e.g. ad minimums), within its limits. */
     int videoSeconds(AssetNode node) {
         VideoLimits limits = catalog.placement(node.placement()).map(Placement::video).orElse(null);

@@ -94,6 +94,60 @@ public final class PromptBuilder {
                 slots.provenance(PromptCatalog.slotsOf(template)));
     }
 
+    /**
+     * What a product-studio prompt is built from: the operation's catalogue template, the shot or motion the studio's
+     * settings describe, the exact frame and its cost line, the caller's Brand DNA and palette (the request's brand
+     * colours when it sent some), the product's facts and the caller's own direction (may be null).
+     */
+    public record StudioInputs(String operation, String shot, Placement placement, BrandDna dna, List<String> palette,
+                               Map<String, Object> productContext, CostLine cost, String direction) {
+        public StudioInputs {
+            palette = List.copyOf(palette);
+            productContext = productContext == null ? Map.of() : productContext;
+        }
+    }
+
+    /** A studio asset's prompt, filled and guarded exactly as a campaign asset's is. */
+    public BuiltPrompt buildStudio(StudioInputs in) {
+        ForbiddenPhrases forbidden = new ForbiddenPhrases(in.dna().forbiddenPhrases());
+        PromptCatalog.Template template = catalog.studioTemplate(in.operation());
+        Slots slots = new Slots(forbidden);
+        Facts facts = new Facts(in.productContext());
+        String name = facts.productName();
+        String description = facts.text("product_description");
+        slots.put(PromptSlot.FOCAL_SUBJECT, name == null ? "the product"
+                        : description == null ? name : name + " — " + shorten(description, MAX_FOCAL_DESCRIPTION_CHARS),
+                "studio request product_name + product_description");
+        slots.put(PromptSlot.SHOT_TYPE, in.shot(), "studio preset " + in.operation() + " + request settings");
+        Canvas canvas = in.placement().canvas();
+        slots.put(PromptSlot.PLACEMENT_SIZE, canvas.width() + "x" + canvas.height() + " px (" + canvas.ratio()
+                + "), produce exactly this size", "studio request resolution");
+        slots.put(PromptSlot.DURATION, duration(in.cost()), "cost_estimate.units (" + in.cost().model() + ")");
+        BrandDna dna = in.dna();
+        slots.put(PromptSlot.TONE, dna.writingStyle().tone(), dnaSource(dna, "writing_style.tone"));
+        slots.put(PromptSlot.PALETTE, String.join(", ", in.palette()), in.palette().equals(
+                dna.visualIdentity().colorPalette()) ? dnaSource(dna, "visual_identity.color_palette")
+                : "studio request brand_colors");
+        String productAudience = facts.text("audience");
+        slots.put(PromptSlot.AUDIENCE, productAudience != null ? productAudience
+                        : String.join(", ", dna.targetAudience().demographics()),
+                productAudience != null ? "product_context.audience" : dnaSource(dna, "target_audience.demographics"));
+        slots.put(PromptSlot.PRODUCT_FACTS, facts.summary(), facts.source());
+        slots.put(PromptSlot.HOOK, in.direction() == null || in.direction().isBlank()
+                        ? "show the product at its best, true to life" : in.direction().strip(),
+                in.direction() == null || in.direction().isBlank() ? "studio default direction"
+                        : "studio request additional_context (user)");
+        slots.put(PromptSlot.QUALITY, catalog.quality(in.cost().tier()) + " (model " + in.cost().provider() + "/"
+                + in.cost().model() + ")", "quality_tier " + in.cost().tier().code() + " -> " + in.cost().model());
+        slots.put(PromptSlot.FORBIDDEN_PHRASES, forbiddenInstruction(forbidden), dnaSource(dna, "forbidden_phrases"));
+        String prompt = forbidden.scrub(fill(template, slots));
+        String summary = forbidden.scrub(capitalize(in.operation().replace('_', ' ')) + " of "
+                + slots.value(PromptSlot.FOCAL_SUBJECT) + " (" + canvas.width() + "x" + canvas.height() + "): "
+                + in.shot() + ".");
+        return new BuiltPrompt(prompt, slots.value(PromptSlot.HOOK), in.operation(), 0, summary, template.id(),
+                slots.provenance(PromptCatalog.slotsOf(template)));
+    }
+
     private void phasePurpose(PromptInputs in, Slots slots) {
         String phase = in.node().phase();
         catalog.phase(phase).ifPresentOrElse(

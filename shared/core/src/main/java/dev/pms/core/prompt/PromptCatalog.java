@@ -52,10 +52,13 @@ public final class PromptCatalog {
     private final String defaultResearchDepth;
     private final Map<String, String> researchDepths;
     private final Map<AssetType, List<HookAngle>> hookAngles;
+    private final Map<String, Template> studioTemplates;
 
     private PromptCatalog(String version, Map<AssetType, Map<String, Template>> templates, Map<String, PhaseWording> phases,
                           Map<QualityTier, String> qualityTiers, String defaultResearchDepth,
-                          Map<String, String> researchDepths, Map<AssetType, List<HookAngle>> hookAngles) {
+                          Map<String, String> researchDepths, Map<AssetType, List<HookAngle>> hookAngles,
+                          Map<String, Template> studioTemplates) {
+        this.studioTemplates = studioTemplates;
         this.version = version;
         this.templates = templates;
         this.phases = phases;
@@ -102,6 +105,15 @@ public final class PromptCatalog {
         Map<String, String> rawTiers = mapper.convertValue(root.path("quality_tiers"), new TypeReference<>() { });
         Map<String, String> depths = new LinkedHashMap<>(mapper.convertValue(root.path("research_depths"), new TypeReference<Map<String, String>>() { }));
         Map<String, List<HookAngle>> rawHooks = mapper.convertValue(root.path("hook_angles"), new TypeReference<>() { });
+        Map<String, Template> studio = root.has("studio")
+                ? mapper.convertValue(root.path("studio"), new TypeReference<LinkedHashMap<String, Template>>() { })
+                : Map.of();
+        studio.forEach((operation, template) -> {
+            if (template.id() == null || template.text() == null) {
+                throw new IllegalStateException("studio." + operation + " needs an id and a text");
+            }
+            slotsOf(template);
+        });
 
         Map<AssetType, Map<String, Template>> templates = new EnumMap<>(AssetType.class);
         rawTemplates.forEach((type, byChannel) -> {
@@ -152,7 +164,7 @@ public final class PromptCatalog {
         }
         return new PromptCatalog(version, Collections.unmodifiableMap(templates), Map.copyOf(phases),
                 Collections.unmodifiableMap(qualityTiers), defaultDepth, Map.copyOf(depths),
-                Collections.unmodifiableMap(hookAngles));
+                Collections.unmodifiableMap(hookAngles), Map.copyOf(studio));
     }
 
     private static AssetType assetType(String code, String section) {
@@ -184,6 +196,15 @@ public final class PromptCatalog {
     public Template template(AssetType type, Channel channel) {
         Map<String, Template> byChannel = templates.get(type);
         return byChannel.getOrDefault(channel.code(), byChannel.get(DEFAULT_CHANNEL));
+    }
+
+    /** The product studio's template for an operation code (e.g. {@code photoshoot}). */
+    public Template studioTemplate(String operation) {
+        Template template = studioTemplates.get(operation);
+        if (template == null) {
+            throw new IllegalStateException("prompt catalogue has no studio template for " + operation);
+        }
+        return template;
     }
 
     /** Every template by asset type, then channel code (or {@value #DEFAULT_CHANNEL}). */

@@ -81,6 +81,40 @@ public final class StudioTemplates {
         return templates.stream().filter(template -> template.id().equals(id)).findFirst();
     }
 
+    /**
+     * The configuration a template gives the studio route it is for: its settings, the product's facts, its prompt
+     * skeleton filled as the direction ({@code additional_context}) and, for a template with a script, the script.
+     */
+    public static Map<String, Object> configuration(StudioTemplate template, String productName,
+                                                    String productDescription) {
+        Map<String, Object> configuration = new LinkedHashMap<>(template.settings());
+        configuration.put("product_name", productName);
+        if (productDescription != null) {
+            configuration.put("product_description", productDescription);
+        }
+        configuration.put("additional_context", fill(template.promptSkeleton(), productName, productDescription));
+        if (template.scriptSkeleton() != null) {
+            configuration.put("script_text", fill(template.scriptSkeleton(), productName, productDescription));
+        }
+        configuration.put("route", template.route());
+        return configuration;
+    }
+
+    static String fill(String skeleton, String productName, String productDescription) {
+        String description = productDescription == null ? "" : productDescription.strip();
+        if (!description.isEmpty() && !description.matches(".*[.!?]$")) {
+            description = description + ".";
+        }
+        String filled = skeleton.replace("{product_name}", productName.strip());
+        if (description.isEmpty()) {
+            filled = filled.replaceAll(":\\s*\\{product_description}", "").replaceAll(",\\s*\\{product_description}", "")
+                    .replace("{product_description}", "");
+        } else {
+            filled = filled.replace("{product_description}", description);
+        }
+        return filled.replaceAll("\\s{2,}", " ").replaceAll("\\.\\.", ".").strip();
+    }
+
     /** How many templates each category holds, in a fixed order. */
     public Map<String, Integer> counts() {
         Map<String, Integer> counts = new LinkedHashMap<>();
