@@ -8,6 +8,7 @@ import dev.pms.core.generation.MediaProvider;
 import dev.pms.core.generation.ProviderJob;
 import dev.pms.core.generation.StudioBrief;
 
+import javax.imageio.ImageIO;
 import java.awt.AlphaComposite;
 import java.awt.Color;
 import java.awt.GradientPaint;
@@ -18,6 +19,8 @@ import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.geom.RoundRectangle2D;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -30,9 +33,9 @@ import java.util.Random;
  * marketing text over it. The product is drawn in a form its name suggests (bottle, jar, box, phone, bag, T-shirt,
  * sneaker, mug, else a canister) in the brand's colours with its own label, lit as asked (light direction, highlight,
  * rim, colour temperature), standing on the set with a contact shadow, a cast shadow and, on a glossy floor, a
- * reflection; or, when the user uploaded a photo of the product, that photo cut out of its backdrop and set on the
- * scene. Variations move the camera (angle, distance, framing); a 360 set turns the product by equal steps. The same
- * request always gives the same bytes.
+ * reflection; or, when the user gave a picture of the product (as the request's product photo or its key frame), that
+ * picture cut out of its backdrop and set on the scene. Variations move the camera (angle, distance, framing); a 360
+ * set turns the product by equal steps. The same request always gives the same bytes.
  */
 public final class OfflinePhotoshoot implements MediaProvider {
     public static final String MODEL = "offline-photoshoot-1";
@@ -108,7 +111,7 @@ public final class OfflinePhotoshoot implements MediaProvider {
         long seed = OfflineSeed.of(request);
         boolean lightFromLeft = true;
         PhotoshootLook.Light light = look.light(lightFromLeft);
-        BufferedImage photo = OfflineImageRenderer.photoOf(request);
+        BufferedImage photo = productPhoto(request);
         BufferedImage product = photo == null ? null : ImageFilters.cutout(photo);
         boolean cutOut = product != null;
         if (photo != null && product == null) {
@@ -202,6 +205,22 @@ public final class OfflinePhotoshoot implements MediaProvider {
                     0.78 * styleScale);
             default -> new Camera(yaw, pitch, 0.5, 0.53, styleScale);
         };
+    }
+
+    /**
+     * The user's picture of the product: the request's product photo, else its key frame (the studio sends the picture
+     * it was given there); null when there is none or it is not an image this runtime reads.
+     */
+    static BufferedImage productPhoto(GenerationRequest request) {
+        BufferedImage photo = OfflineImageRenderer.photoOf(request);
+        if (photo != null || request.keyFrame() == null) {
+            return photo;
+        }
+        try {
+            return ImageIO.read(new ByteArrayInputStream(request.keyFrame()));
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** A photo whose backdrop cannot be told from the product: the whole photo with rounded corners. */

@@ -146,7 +146,8 @@ public final class OfflineProductVideo implements MediaProvider {
         details.put("audio_codec", "opus");
         details.put("frames", ends.size());
         details.put("frames_per_second", clip.framesPerSecond());
-        details.put("product_picture", request.productPhoto() != null ? "the uploaded photo" : "a drawn packshot");
+        details.put("product_picture", request.productPhoto() != null || request.keyFrame() != null ? "the uploaded photo"
+                : "a drawn packshot");
         if (clip.sizeNote() != null) {
             details.put("size_note", clip.sizeNote());
         }
@@ -209,7 +210,7 @@ public final class OfflineProductVideo implements MediaProvider {
         GenerationRequest still = new GenerationRequest(request.jobId(), request.assetId(), AssetType.IMAGE,
                 request.placement(), request.prompt(), request.hook(), request.conceptSummary(), request.productContext(),
                 request.brandPalette(), request.forbiddenPhrases(), request.provider(), request.model(), request.tier(),
-                null, null, null, null, request.productPhoto(), photoshoot);
+                request.keyFrame(), null, null, null, request.productPhoto(), photoshoot);
         int size = Math.min(clip.width(), clip.height());
         BufferedImage shot = new OfflinePhotoshoot().shoot(still, size, size).image();
         return ImageFilters.cropToOpaque(shot);
