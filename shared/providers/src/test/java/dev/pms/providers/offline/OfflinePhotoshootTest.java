@@ -134,6 +134,18 @@ class OfflinePhotoshootTest {
     }
 
     @Test
+    void aPictureSentAsTheKeyFrameIsTheProductToo() throws Exception {
+        GenerationRequest request = StudioRequests.request("asset-key", AssetType.IMAGE, 400, 400,
+                StudioRequests.photoshoot(Map.of("background_style", "white"), 1, 1), OfflineAnimationTest.productOnWhite(),
+                null, null);
+
+        GeneratedMedia media = ((ProviderJob.Completed) photoshoot.submit(request)).media();
+
+        assertThat(media.details()).containsEntry("product_form", "photo");
+        assertThat(decode(media).getRGB(0, 0) & 0xFFFFFF).isEqualTo(0xFFFFFF);
+    }
+
+    @Test
     void theProductsFormComesFromItsName() {
         assertThat(ProductForm.of("Glow Serum")).isEqualTo(ProductForm.BOTTLE);
         assertThat(ProductForm.of("Night Cream")).isEqualTo(ProductForm.JAR);
