@@ -8,8 +8,11 @@ import java.awt.Rectangle;
 import java.awt.RenderingHints;
 import java.awt.Shape;
 import java.awt.geom.AffineTransform;
+import java.awt.geom.CubicCurve2D;
 import java.awt.geom.Ellipse2D;
+import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
+import java.awt.geom.QuadCurve2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.geom.RoundRectangle2D;
 import java.awt.image.BufferedImage;
@@ -20,6 +23,9 @@ import java.awt.image.BufferedImage;
  * thick, and past a quarter turn the plain back faces the camera.
  */
 final class FlatProductPainter {
+    /** Fabric and leather scatter light: a flat product facing the camera never drops below this much of its colour. */
+    private static final double MATTE_MIN_LIGHT = 0.9;
+
     private final ProductForm form;
     private final ProductFinish finish;
     private final SurfaceShader shader;
@@ -67,7 +73,7 @@ final class FlatProductPainter {
         boolean front = cos >= 0;
         BufferedImage art = front ? frontArt(artWidthPx, artHeightPx) : backArt(artWidthPx, artHeightPx);
         double[] light = shader.lighting(finish.bodyGloss(), sin, 0, Math.abs(cos));
-        lightUp(art, light[0], light[1] * 0.5);
+        lightUp(art, Math.max(MATTE_MIN_LIGHT, light[0]), light[1] * 0.5);
         double faceWidth = artWidthPx * Math.max(0.04, Math.abs(cos));
         double edgeWidth = thickness() * height * Math.abs(sin);
         double screenHeight = artHeightPx * verticalScale(pitch);
@@ -76,7 +82,7 @@ final class FlatProductPainter {
         boolean edgeOnLeft = sin > 0 == front;
         double faceLeft = edgeOnLeft ? left + edgeWidth : left;
         double edgeLeft = edgeOnLeft ? left : left + faceWidth;
-        if (edgeWidth > 0.5) {
+        if (edgeWidth > 0.5 && form != ProductForm.APPAREL) {
             paintEdge(g, edgeLeft, top, edgeWidth, screenHeight, art, edgeOnLeft ? 0 : artWidthPx - 1, sin);
         }
         Graphics2D faceGraphics = (Graphics2D) g.create();
@@ -193,7 +199,7 @@ final class FlatProductPainter {
                 double t = i / 4.0;
                 double x = 0.47 + 0.2 * t;
                 double y = 0.25 + 0.15 * t;
-                g.draw(new java.awt.geom.Line2D.Double(x - 0.025, y - 0.035, x + 0.035, y + 0.02));
+                g.draw(new Line2D.Double(x - 0.025, y - 0.035, x + 0.035, y + 0.02));
             }
             g.setColor(finish.detail());
             g.fill(new RoundRectangle2D.Double(0.035, 0.19, 0.05, 0.2, 0.03, 0.03));
@@ -213,7 +219,7 @@ final class FlatProductPainter {
             g.fill(new Rectangle2D.Double(0, 0.935, 1, 0.06));
             g.setColor(CreativePalette.mix(soleColour, Color.BLACK, 0.12));
             g.setStroke(new BasicStroke(0.006f));
-            g.draw(new java.awt.geom.Line2D.Double(0.05, 0.84, 0.97, 0.86));
+            g.draw(new Line2D.Double(0.05, 0.84, 0.97, 0.86));
             g.setClip(saved);
         } finally {
             g.dispose();
@@ -260,7 +266,7 @@ final class FlatProductPainter {
             g.setColor(new Color(0, 0, 0, 22));
             g.setStroke(new BasicStroke((float) (width * 0.012)));
             for (double x : new double[] {0.3, 0.62, 0.8}) {
-                g.draw(new java.awt.geom.QuadCurve2D.Double(width * x, height * 0.38, width * (x + 0.03), height * 0.7,
+                g.draw(new QuadCurve2D.Double(width * x, height * 0.38, width * (x + 0.03), height * 0.7,
                         width * (x - 0.01), height * 0.98));
             }
             g.setClip(saved);
@@ -307,17 +313,17 @@ final class FlatProductPainter {
             g.clip(shirt);
             g.setStroke(new BasicStroke((float) (width * 0.02), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
             g.setColor(new Color(0, 0, 0, 26));
-            g.draw(new java.awt.geom.QuadCurve2D.Double(width * 0.26, height * 0.5, width * 0.3, height * 0.75,
+            g.draw(new QuadCurve2D.Double(width * 0.26, height * 0.5, width * 0.3, height * 0.75,
                     width * 0.27, height * 0.98));
-            g.draw(new java.awt.geom.QuadCurve2D.Double(width * 0.72, height * 0.45, width * 0.69, height * 0.7,
+            g.draw(new QuadCurve2D.Double(width * 0.72, height * 0.45, width * 0.69, height * 0.7,
                     width * 0.74, height * 0.98));
             g.setColor(new Color(255, 255, 255, 30));
-            g.draw(new java.awt.geom.QuadCurve2D.Double(width * 0.45, height * 0.6, width * 0.5, height * 0.8,
+            g.draw(new QuadCurve2D.Double(width * 0.45, height * 0.6, width * 0.5, height * 0.8,
                     width * 0.46, height * 0.97));
             g.setClip(saved);
             g.setColor(CreativePalette.mix(cotton, Color.BLACK, 0.22));
             g.setStroke(new BasicStroke((float) (width * 0.022), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-            g.draw(new java.awt.geom.CubicCurve2D.Double(width * 0.38, height * 0.045, width * 0.42,
+            g.draw(new CubicCurve2D.Double(width * 0.38, height * 0.045, width * 0.42,
                     height * (front ? 0.15 : 0.08), width * 0.58, height * (front ? 0.15 : 0.08), width * 0.62,
                     height * 0.045));
             if (front) {

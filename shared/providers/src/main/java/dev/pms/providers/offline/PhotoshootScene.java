@@ -8,7 +8,9 @@ import java.awt.Graphics2D;
 import java.awt.LinearGradientPaint;
 import java.awt.MultipleGradientPaint;
 import java.awt.RadialGradientPaint;
+import java.awt.geom.Arc2D;
 import java.awt.geom.Ellipse2D;
+import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Point2D;
 import java.awt.geom.Rectangle2D;
@@ -162,7 +164,7 @@ final class PhotoshootScene {
         Path2D arch = new Path2D.Double();
         arch.moveTo(left, bottom);
         arch.lineTo(left, top + width / 2);
-        arch.append(new java.awt.geom.Arc2D.Double(left, top, width, width, 180, -180, java.awt.geom.Arc2D.OPEN), true);
+        arch.append(new Arc2D.Double(left, top, width, width, 180, -180, Arc2D.OPEN), true);
         arch.lineTo(left + width, bottom);
         arch.closePath();
         g.setColor(colour);
@@ -190,9 +192,9 @@ final class PhotoshootScene {
         g.fill(sunlight);
         g.setColor(CreativePalette.mix(wall, Color.BLACK, 0.1));
         g.setStroke(new BasicStroke((float) (width * 0.012)));
-        g.draw(new java.awt.geom.Line2D.Double(windowX - side * patchWidth * 0.17, patchTop, windowX - side * patchWidth * 0.17
+        g.draw(new Line2D.Double(windowX - side * patchWidth * 0.17, patchTop, windowX - side * patchWidth * 0.17
                 - side * patchWidth * 0.35, tableEdge));
-        g.draw(new java.awt.geom.Line2D.Double(windowX - patchWidth / 2 - side * patchWidth * 0.17, (patchTop + tableEdge) / 2,
+        g.draw(new Line2D.Double(windowX - patchWidth / 2 - side * patchWidth * 0.17, (patchTop + tableEdge) / 2,
                 windowX + patchWidth / 2 - side * patchWidth * 0.17, (patchTop + tableEdge) / 2));
         paintPlant(g, product.getCenterX() - side * Math.max(width * 0.3, product.getWidth() * 1.1), tableEdge,
                 Math.min(width, height) * 0.5);

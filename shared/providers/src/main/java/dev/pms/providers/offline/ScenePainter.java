@@ -166,8 +166,9 @@ final class ScenePainter {
                     t.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, (float) Math.max(0.05, k)));
                     t.setColor(palette.primary());
                     int chipY = box.y + box.height / 2 - chip * 2;
-                    t.fill(new Ellipse2D.Double(box.x, chipY, chip, chip));
-                    TextBlock number = TextBlock.layout(t, String.valueOf(index + 1), new Rectangle(box.x, chipY, chip, chip),
+                    int chipX = landscape ? box.x : box.x + (box.width - chip) / 2;
+                    t.fill(new Ellipse2D.Double(chipX, chipY, chip, chip));
+                    TextBlock number = TextBlock.layout(t, String.valueOf(index + 1), new Rectangle(chipX, chipY, chip, chip),
                             chip / 2, true);
                     number.draw(t, SlidePainter.textOn(palette.primary()));
                     lines = new Rectangle(box.x, chipY + chip + chip / 3, box.width, box.y + box.height - chipY - chip - chip / 3);
