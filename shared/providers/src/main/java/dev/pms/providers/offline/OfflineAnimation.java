@@ -139,7 +139,8 @@ public final class OfflineAnimation implements MediaProvider {
     record Stage(BufferedImage picture, int width, int height, boolean cover, double fitScale, BufferedImage backdrop,
                  BufferedImage product, Color plain) {
 
-        static Stage of(BufferedImage picture, int width, int height, boolean cutOut) {
+        static Stage of(BufferedImage original, int width, int height, boolean cutOut) {
+            BufferedImage picture = reduced(original, width, height);
             double pictureRatio = (double) picture.getWidth() / picture.getHeight();
             double canvasRatio = (double) width / height;
             boolean cover = Math.max(pictureRatio, canvasRatio) / Math.min(pictureRatio, canvasRatio) <= COVER_RATIO;
@@ -171,6 +172,20 @@ public final class OfflineAnimation implements MediaProvider {
                 paintPlain(backdrop, plain);
             }
             return new Stage(picture, width, height, cover, cover ? coverScale : containScale, backdrop, product, plain);
+        }
+
+        /**
+         * A picture much larger than the frame (a phone's 12-megapixel photo) is scaled down once to what the closest
+         * zoom needs, so no frame resamples millions of pixels and downscaling never skips pixels (aliasing).
+         */
+        private static BufferedImage reduced(BufferedImage picture, int width, int height) {
+            double cover = Math.max((double) width / picture.getWidth(), (double) height / picture.getHeight());
+            double needed = cover * DEMO_ZOOM * 1.1;
+            if (needed >= 0.9) {
+                return picture;
+            }
+            return ImageFilters.scaled(picture, (int) Math.ceil(picture.getWidth() * needed),
+                    (int) Math.ceil(picture.getHeight() * needed), false);
         }
 
         private static void darken(BufferedImage image, double factor) {

@@ -41,6 +41,8 @@ public final class OfflinePhotoshoot implements MediaProvider {
     public static final String MODEL = "offline-photoshoot-1";
     static final int DEFAULT_SIZE = 1024;
     private static final int SHADOW_DOWNSCALE = 4;
+    /** A photo is cut out at most this many pixels on its longer side (a phone's 4032 would take seconds). */
+    static final int MAX_PHOTO_SIDE = 1600;
 
     @Override
     public String name() {
@@ -213,14 +215,19 @@ public final class OfflinePhotoshoot implements MediaProvider {
      */
     static BufferedImage productPhoto(GenerationRequest request) {
         BufferedImage photo = OfflineImageRenderer.photoOf(request);
-        if (photo != null || request.keyFrame() == null) {
-            return photo;
+        if (photo == null && request.keyFrame() != null) {
+            try {
+                photo = ImageIO.read(new ByteArrayInputStream(request.keyFrame()));
+            } catch (IOException e) {
+                return null;
+            }
         }
-        try {
-            return ImageIO.read(new ByteArrayInputStream(request.keyFrame()));
-        } catch (IOException e) {
+        if (photo == null) {
             return null;
         }
+        double reduce = (double) MAX_PHOTO_SIDE / Math.max(photo.getWidth(), photo.getHeight());
+        return reduce >= 1 ? photo : ImageFilters.scaled(photo, (int) Math.round(photo.getWidth() * reduce),
+                (int) Math.round(photo.getHeight() * reduce), photo.getColorModel().hasAlpha());
     }
 
     /** A photo whose backdrop cannot be told from the product: the whole photo with rounded corners. */
