@@ -12,6 +12,8 @@ import java.awt.geom.Ellipse2D;
 import java.awt.geom.Point2D;
 import java.awt.geom.RoundRectangle2D;
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -78,7 +80,9 @@ final class ScenePainter {
      * Scene {@code index} of {@code count} showing {@code text}; {@code entrance} runs 0 to 1 while the scene appears,
      * {@code hold} 0 to 1 over the rest of it (a slow drift of the product).
      */
-    void paint(BufferedImage frame, int index, int count, String text, boolean callToAction, double entrance, double hold) {
+    List<DrawnText> paint(BufferedImage frame, int index, int count, String text, boolean callToAction, double entrance,
+                          double hold) {
+        List<DrawnText> drawn = new ArrayList<>();
         Graphics2D g = OfflineImageRenderer.graphics(frame);
         try {
             g.setColor(field);
@@ -99,13 +103,25 @@ final class ScenePainter {
             }
             paintProduct(g, productBox, entrance, hold);
             if (callToAction) {
-                paintCallToAction(g, textBox, text, entrance);
+                paintCallToAction(g, textBox, text, entrance, drawn);
             } else {
-                paintLine(g, textBox, text, index, entrance);
+                paintLine(g, textBox, text, index, entrance, drawn);
             }
         } finally {
             g.dispose();
         }
+        return drawn;
+    }
+
+    /** Draws {@code block} and records where it landed on the frame (through any transform) and on what. */
+    private static void draw(Graphics2D g, TextBlock block, String role, Color colour, Color background,
+                             List<DrawnText> drawn) {
+        if (block.isEmpty()) {
+            return;
+        }
+        block.draw(g, colour);
+        drawn.add(new DrawnText(role, String.join(" ", block.lines()),
+                g.getTransform().createTransformedShape(block.bounds()).getBounds(), colour, background));
     }
 
     private void paintAmbience(Graphics2D g, int index) {
@@ -152,7 +168,7 @@ final class ScenePainter {
         p.dispose();
     }
 
-    private void paintLine(Graphics2D g, Rectangle box, String text, int index, double entrance) {
+    private void paintLine(Graphics2D g, Rectangle box, String text, int index, double entrance, List<DrawnText> drawn) {
         double k = StudioClip.easeInOut(entrance);
         Rectangle lines = new Rectangle(box);
         Color under = field;
@@ -161,8 +177,9 @@ final class ScenePainter {
             switch (treatment) {
                 case DEMO -> {
                     int chip = Math.max(TextBlock.MIN_FONT_PX * 2, Math.min(box.height / 6, box.width / 8));
-                    int slide = (int) Math.round((1 - k) * box.width * 0.25);
-                    t.translate(slide, 0);
+                    int travel = box.width / 12;
+                    box = new Rectangle(box.x, box.y, box.width - travel, box.height);
+                    t.translate((int) Math.round((1 - k) * travel), 0);
                     t.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, (float) Math.max(0.05, k)));
                     t.setColor(palette.primary());
                     int chipY = box.y + box.height / 2 - chip * 2;
@@ -170,7 +187,7 @@ final class ScenePainter {
                     t.fill(new Ellipse2D.Double(chipX, chipY, chip, chip));
                     TextBlock number = TextBlock.layout(t, String.valueOf(index + 1), new Rectangle(chipX, chipY, chip, chip),
                             chip / 2, true);
-                    number.draw(t, SlidePainter.textOn(palette.primary()));
+                    draw(t, number, "step", SlidePainter.textOn(palette.primary()), palette.primary(), drawn);
                     lines = new Rectangle(box.x, chipY + chip + chip / 3, box.width, box.y + box.height - chipY - chip - chip / 3);
                 }
                 case FEATURE_HIGHLIGHT -> {
@@ -212,20 +229,20 @@ final class ScenePainter {
             };
             TextBlock block = TextBlock.layout(t, treatment == Treatment.LAUNCH ? text.toUpperCase(Locale.ROOT) : text, lines,
                     Math.max(TextBlock.MIN_FONT_PX, maxFont), true);
-            block.draw(t, SlidePainter.textOn(under));
+            draw(t, block, "line", SlidePainter.textOn(under), under, drawn);
         } finally {
             t.dispose();
         }
     }
 
-    private void paintCallToAction(Graphics2D g, Rectangle box, String text, double entrance) {
+    private void paintCallToAction(Graphics2D g, Rectangle box, String text, double entrance, List<DrawnText> drawn) {
         double k = StudioClip.easeInOut(entrance);
         Graphics2D t = (Graphics2D) g.create();
         try {
             t.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, (float) Math.max(0.05, k)));
             Rectangle nameBox = new Rectangle(box.x, box.y + box.height / 10, box.width, box.height * 3 / 10);
             TextBlock name = TextBlock.layout(t, productName, nameBox, Math.min(nameBox.height / 2, nameBox.width / 7), true);
-            name.draw(t, SlidePainter.textOn(field));
+            draw(t, name, "product", SlidePainter.textOn(field), field, drawn);
             Rectangle buttonArea = new Rectangle(box.x + box.width / 10, box.y + box.height / 2, box.width * 4 / 5,
                     box.height * 3 / 10);
             Color button = CreativePalette.contrast(palette.accent(), field) >= 3 ? palette.accent()
@@ -243,7 +260,7 @@ final class ScenePainter {
             t.translate(-pill.getCenterX(), -pill.getCenterY());
             t.setColor(button);
             t.fill(new RoundRectangle2D.Double(pill.x, pill.y, pill.width, pill.height, pill.height, pill.height));
-            block.draw(t, SlidePainter.textOn(button));
+            draw(t, block, "cta", SlidePainter.textOn(button), button, drawn);
         } finally {
             t.dispose();
         }
