@@ -169,7 +169,8 @@ public final class OfflinePhotoshoot implements MediaProvider {
     }
 
     /**
-     * The camera: the angle's turn and elevation (a box is turned a little even from the front, so two faces show),
+     * The camera: the angle's turn and elevation (a box is turned a little even from the front, so two faces show;
+     * turns go towards the key light on the left, so the face that carries the label is lit and the side is in shade),
      * then, per variation, a different framing: closer and off to one side, further back, turned further. A 360 set
      * keeps the framing and turns the product by (variation − 1) × 360° / variations.
      */
@@ -177,10 +178,10 @@ public final class OfflinePhotoshoot implements MediaProvider {
                          long seed) {
         boolean cuboid = drawn != null && drawn.cuboid();
         boolean flat = drawn != null && !drawn.round() && !drawn.cuboid();
-        double frontYaw = cuboid ? Math.toRadians(24) : flat ? 0 : drawn == ProductForm.MUG ? Math.toRadians(-18) : 0;
+        double frontYaw = cuboid ? Math.toRadians(-24) : flat ? 0 : drawn == ProductForm.MUG ? Math.toRadians(-18) : 0;
         double yaw = switch (look.angle()) {
-            case "side" -> drawn == ProductForm.DEVICE ? Math.toRadians(38) : cuboid ? Math.toRadians(58)
-                    : flat ? Math.toRadians(34) : Math.toRadians(52);
+            case "side" -> drawn == ProductForm.DEVICE ? Math.toRadians(-38) : cuboid ? Math.toRadians(-58)
+                    : flat ? Math.toRadians(-34) : Math.toRadians(-52);
             default -> frontYaw;
         };
         double pitch = Math.toRadians(look.angle().equals("top") ? 58 : 11);

@@ -45,7 +45,7 @@ record ProductLabel(Color paper, Color ink, Color accent, String brand, String n
                 g.fillRect(0, 0, width, Math.max(1, height / 16));
                 g.fillRect(0, height - Math.max(1, height / 16), width, Math.max(1, height / 16));
             }
-            int pad = Math.max(2, height / 9);
+            int pad = Math.max(2, framed ? height / 6 : height / 9);
             Rectangle area = new Rectangle(left + textWidth / 14, pad, textWidth - textWidth / 7, height - 2 * pad);
             if (minimal) {
                 drawCentred(g, name, new Rectangle(area.x, area.y + area.height / 4, area.width, area.height / 2), ink,
