@@ -222,6 +222,13 @@ public final class OfflineAnimation implements MediaProvider {
         return g;
     }
 
+    /** The blurred copy behind a contained picture; a covering picture hides it anyway, so it is skipped. */
+    private static void drawBackdrop(Graphics2D g, Stage stage) {
+        if (!stage.cover()) {
+            g.drawImage(stage.backdrop(), 0, 0, null);
+        }
+    }
+
     /**
      * The picture at {@code zoom} times its fitted size, the point ({@code focusX}, {@code focusY}) of it (0..1 across
      * and down) moved towards the frame's centre by {@code pull} (0 none, 1 all the way).
@@ -247,7 +254,7 @@ public final class OfflineAnimation implements MediaProvider {
     private static void reveal(Stage stage, double t, BufferedImage frame) {
         Graphics2D g = graphics(frame);
         try {
-            g.drawImage(stage.backdrop(), 0, 0, null);
+            drawBackdrop(g, stage);
             double zoom = 1.0 + 0.1 * StudioClip.easeInOut(t);
             drawPicture(g, stage, zoom, 0.5, 0.5, 0);
             double sweep = (t - 0.22) / 0.45;
@@ -313,7 +320,7 @@ public final class OfflineAnimation implements MediaProvider {
     private static void demo(Stage stage, double[][] details, double t, BufferedImage frame) {
         Graphics2D g = graphics(frame);
         try {
-            g.drawImage(stage.backdrop(), 0, 0, null);
+            drawBackdrop(g, stage);
             double zoom;
             double pull;
             double[] focus;
@@ -372,7 +379,7 @@ public final class OfflineAnimation implements MediaProvider {
                 g.fill(new Ellipse2D.Double(x + (w - shadowWidth) / 2, y + h - h * 0.02, shadowWidth, h * 0.05));
                 g.drawImage(product, new AffineTransform(scale, 0, 0, scale, x, y), null);
             } else {
-                g.drawImage(stage.backdrop(), 0, 0, null);
+                drawBackdrop(g, stage);
                 double zoom = 1.06 + 0.12 * k;
                 drawPicture(g, stage, zoom, 0.5 + driftX, 0.5 + driftY, (k - 0.5) * 0.5 + 0.25);
             }
