@@ -29,10 +29,8 @@ class DefinitionValidatorTest {
 
     @Test
     void namesUnsupportedFeatures() {
-        rejected("{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Pass\",\"Assign\":{\"x\":1},\"End\":true}}}",
-                "Assign");
-        rejected("{\"QueryLanguage\":\"JSONata\",\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Pass\",\"End\":true}}}",
-                "JSONata");
+        rejected("{\"QueryLanguage\":\"JSONPointer\",\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Pass\",\"End\":true}}}",
+                "JSONPath or JSONata");
         rejected("""
                 {"StartAt":"M","States":{"M":{"Type":"Map","ItemReader":{"Resource":"arn:aws:states:::s3:getObject"},
                  "ItemProcessor":{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},"End":true}}}""",
