@@ -139,8 +139,27 @@ public final class JsonPaths {
     /** Reads the value at {@code path}, or raises States.Runtime naming the field whose path failed. */
     public static JsonNode require(JsonNode root, String path, String fieldName) {
         return read(root, path).orElseThrow(() -> AslError.runtime(
-                "Invalid path '" + path + "' : No results for path: " + path + " (field " + fieldName
-                        + ", input " + Json.write(root) + ")"));
+                "Invalid path '" + path + "' : No results for path: " + normalized(path)));
+    }
+
+    /** A reference path as AWS's messages spell it: {@code $['a']['b'][0]}. */
+    static String normalized(String path) {
+        Object compiled;
+        try {
+            compiled = compile(path);
+        } catch (RuntimeException e) {
+            return path;
+        }
+        if (!(compiled instanceof List<?> segments)) {
+            return path;
+        }
+        StringBuilder normalized = new StringBuilder("$");
+        for (Object o : segments) {
+            Segment segment = (Segment) o;
+            normalized.append('[').append(segment.isField() ? "'" + segment.field() + "'"
+                    : Integer.toString(segment.index())).append(']');
+        }
+        return normalized.toString();
     }
 
     /**
