@@ -8,6 +8,10 @@ The state machine also refers to its backend, so each deep copy copied the whole
 earlier execution and its copies: executions got slower and slower (seconds after a few dozen).
 The clone now shares the backend and the executions list instead of copying them.
 
+The ASL preprocessor keeps its stack of query-language scopes in a class attribute, so a definition that
+fails to parse leaves its scope on the stack and every later definition is read in that scope (after a
+refused JSONata definition, every JSONPath one was refused): each preprocessor now gets its own stack.
+
 moto's engine (LocalStack's) evaluates JSONata with com.dashjoin's Java port through JPype, which moto
 does not ship, so every JSONata expression failed. When MOTO_JSONATA_BRIDGE holds a command (a JSON
 array), the launcher starts it once and sends it the expressions instead (MotoJsonataBridge, test sources).
@@ -60,6 +64,21 @@ def _clone_state_machine(self, memo):
 
 
 StateMachine.__deepcopy__ = _clone_state_machine
+
+
+def _isolate_query_language_scopes():
+    from moto.stepfunctions.parser.asl.parse.preprocessor import Preprocessor
+
+    original_init = Preprocessor.__init__
+
+    def init(self, *args, **kwargs):
+        original_init(self, *args, **kwargs)
+        self._query_language_per_scope = []
+
+    Preprocessor.__init__ = init
+
+
+_isolate_query_language_scopes()
 
 
 def _install_jsonata_bridge():

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -134,9 +133,12 @@ public final class IntrinsicFunctions {
                 default:
                     try {
                         BigDecimal number = new BigDecimal(token);
-                        return new Literal(number.scale() <= 0 && !token.contains(".")
-                                ? Json.NODES.numberNode(number.toBigIntegerExact())
-                                : Json.NODES.numberNode(number));
+                        if (number.scale() <= 0 && !token.contains(".")) {
+                            BigInteger integer = number.toBigIntegerExact();
+                            return new Literal(integer.bitLength() < 64 ? Json.NODES.numberNode(integer.longValue())
+                                    : Json.NODES.numberNode(integer));
+                        }
+                        return new Literal(Json.NODES.numberNode(number));
                     } catch (NumberFormatException | ArithmeticException e) {
                         throw new IllegalArgumentException("unexpected token '" + token + "' in " + text);
                     }
@@ -247,6 +249,14 @@ public final class IntrinsicFunctions {
         }
     }
 
+    /** JSON equality with numbers compared by value (1, 1.0 and a long 1 are the same number). */
+    private static boolean sameValue(JsonNode a, JsonNode b) {
+        if (a.isNumber() && b.isNumber()) {
+            return a.decimalValue().compareTo(b.decimalValue()) == 0;
+        }
+        return a.equals(b);
+    }
+
     private static AslError failure(String function, String message) {
         return new AslError(AslError.INTRINSIC_FAILURE, "Intrinsic function " + function + " failed: " + message);
     }
@@ -342,7 +352,7 @@ public final class IntrinsicFunctions {
             case "States.ArrayContains": {
                 arity(function, args, 2, 2);
                 for (JsonNode element : array(function, args.get(0))) {
-                    if (element.equals(args.get(1))) {
+                    if (sameValue(element, args.get(1))) {
                         return Json.NODES.booleanNode(true);
                     }
                 }
@@ -379,10 +389,16 @@ public final class IntrinsicFunctions {
                 return Json.NODES.numberNode(array(function, args.get(0)).size());
             case "States.ArrayUnique": {
                 arity(function, args, 1, 1);
-                Set<JsonNode> seen = new LinkedHashSet<>();
-                array(function, args.get(0)).forEach(seen::add);
                 ArrayNode result = Json.NODES.arrayNode();
-                seen.forEach(result::add);
+                for (JsonNode element : array(function, args.get(0))) {
+                    boolean seen = false;
+                    for (JsonNode kept : result) {
+                        seen |= sameValue(kept, element);
+                    }
+                    if (!seen) {
+                        result.add(element);
+                    }
+                }
                 return result;
             }
             case "States.Base64Encode":
