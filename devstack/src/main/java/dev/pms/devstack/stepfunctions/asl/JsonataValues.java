@@ -80,7 +80,7 @@ final class JsonataValues {
             return Json.NODES.booleanNode(bool);
         }
         if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
-            return Json.NODES.numberNode(((Number) value).longValue());
+            return integer(((Number) value).longValue());
         }
         if (value instanceof Double || value instanceof Float) {
             double number = ((Number) value).doubleValue();
@@ -88,7 +88,7 @@ final class JsonataValues {
                 return null;
             }
             if (number == Math.rint(number) && Math.abs(number) <= MAX_SAFE_INTEGER) {
-                return Json.NODES.numberNode((long) number);
+                return integer((long) number);
             }
             return Json.NODES.numberNode(number);
         }
@@ -121,6 +121,11 @@ final class JsonataValues {
             return array;
         }
         return null;
+    }
+
+    /** An integer as Jackson reads one from JSON text: an int node when it fits, else a long node. */
+    private static JsonNode integer(long value) {
+        return value == (int) value ? Json.NODES.numberNode((int) value) : Json.NODES.numberNode(value);
     }
 
     /** JSONata's name of a value's type, as AWS's causes quote it. */
