@@ -106,7 +106,8 @@ class MotoConformanceTest {
     @MethodSource("cases")
     void motoReachesTheExpectedResult(Case conformanceCase) {
         JsonNode motoSpec = conformanceCase.spec().path("moto");
-        JsonNode expected = motoSpec.has("expected") ? motoSpec.get("expected") : conformanceCase.spec().get("expected");
+        JsonNode expected = motoSpec.has("expected") ? motoSpec.get("expected")
+                : conformanceCase.spec().get("expected");
         check(motoClient, conformanceCase, expected, true);
     }
 

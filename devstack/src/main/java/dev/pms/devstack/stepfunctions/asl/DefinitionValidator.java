@@ -222,7 +222,8 @@ public final class DefinitionValidator {
                 checkJsonataTemplate(state.get(field), field);
             }
         }
-        if (state.has("Items") && !state.get("Items").isArray() && !JsonataExpressions.isExpression(state.get("Items"))) {
+        JsonNode items = state.get("Items");
+        if (items != null && !items.isArray() && !JsonataExpressions.isExpression(items)) {
             throw new InvalidDefinitionException("SCHEMA_VALIDATION_FAILED: Items of Map state '" + name
                     + "' must be an array or a JSONata expression");
         }

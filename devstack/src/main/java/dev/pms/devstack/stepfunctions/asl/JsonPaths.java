@@ -120,7 +120,7 @@ public final class JsonPaths {
         return require(input, path, fieldName);
     }
 
-    /** End of the variable name of a {@code $name…} path, or -1 for {@code $}, {@code $.…}, {@code $[…]}, {@code $$…}. */
+    /** End of the variable name of a {@code $name…} path; -1 for {@code $}, {@code $.…}, {@code $[…]}, {@code $$…}. */
     static int variableNameEnd(String path) {
         if (path.length() < 2 || path.charAt(0) != '$') {
             return -1;

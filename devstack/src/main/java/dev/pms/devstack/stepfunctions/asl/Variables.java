@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  */
 public final class Variables {
 
-    /** Letters, digits and underscores, not starting with a digit (AWS: "follow the rules for JavaScript identifiers"). */
+    /** Letters, digits and underscores, not starting with a digit. */
     private static final Pattern NAME = Pattern.compile("[\\p{L}_][\\p{L}\\p{Nd}_]*");
     public static final int MAX_NAME_LENGTH = 80;
 

@@ -176,8 +176,8 @@ public final class StepFunctionsBenchmark {
         List<LoopRun> measured = new ArrayList<>();
         for (int i = 0; i < warmups + runs; i++) {
             long started = System.nanoTime();
-            String arn = sfn.startExecution(b -> b.stateMachineArn(machineArn).name(label.replace(' ', '-') + "-" + System.nanoTime())
-                    .input("{}")).executionArn();
+            String name = label.replace(' ', '-') + "-" + System.nanoTime();
+            String arn = sfn.startExecution(b -> b.stateMachineArn(machineArn).name(name).input("{}")).executionArn();
             DescribeExecutionResponse done = awaitEnd(sfn, arn, Duration.ofMinutes(5));
             double wall = (System.nanoTime() - started) / 1e6;
             if (done.status() != ExecutionStatus.SUCCEEDED) {
