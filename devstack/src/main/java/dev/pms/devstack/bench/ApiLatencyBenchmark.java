@@ -60,7 +60,12 @@ public final class ApiLatencyBenchmark {
                 expect(200, send("GET", endpoints, null, null));
                 expect(200, send("GET", campaigns, token, null));
             }
+            URI unrouted = URI.create(devstack.apiBase() + "/_bench/unrouted");
+            for (int i = 0; i < 20; i++) {
+                expect(404, send("GET", unrouted, null, null));
+            }
             double baselineMs = median(warmRequests, () -> expect(200, send("GET", endpoints, null, null)));
+            double gatewayAloneMs = median(warmRequests, () -> expect(404, send("GET", unrouted, null, null)));
             double warmListMs = median(warmRequests, () -> expect(200, send("GET", campaigns, token, null)));
 
             String created = send("POST", URI.create(devstack.apiBase() + "/campaigns/create-blueprint"), token,
@@ -84,6 +89,8 @@ public final class ApiLatencyBenchmark {
                     + Runtime.getRuntime().availableProcessors() + " cores)");
             System.out.printf(Locale.ROOT, "start to ready (emulators, template, gateway): %8.1f ms%n", startToReadyMs);
             System.out.printf(Locale.ROOT, "baseline GET /_devstack/endpoints, median of %d: %8.2f ms%n", warmRequests, baselineMs);
+            System.out.printf(Locale.ROOT, "gateway alone: GET of an unrouted API path (its own 404), median of %d: %8.3f ms%n",
+                    warmRequests, gatewayAloneMs);
             System.out.printf(Locale.ROOT, "GET /campaigns cold (first call into the function): %8.1f ms  = %6.1f x baseline%n",
                     coldListMs, coldListMs / baselineMs);
             System.out.printf(Locale.ROOT, "GET /campaigns warm, median of %d: %8.2f ms  = %6.1f x baseline; cold/warm = %.1f%n",

@@ -2,29 +2,20 @@ package dev.pms.devstack.gateway;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.pms.devstack.auth.JwtAuthorizer;
 import dev.pms.devstack.functions.FunctionRegistry;
 import dev.pms.devstack.functions.InProcessFunction;
 import dev.pms.devstack.functions.LocalLambdaContext;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,8 +40,7 @@ public final class ApiGateway implements AutoCloseable {
     private final FunctionRegistry functions;
     private final JwtAuthorizer authorizer;
     private final Function<GatewayRequest, GatewayResponse> devstackRoutes;
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final HttpFront server;
 
     public ApiGateway(int port, HttpApiModel model, FunctionRegistry functions, JwtAuthorizer authorizer,
                       Function<GatewayRequest, GatewayResponse> devstackRoutes) throws IOException {
@@ -59,52 +49,56 @@ public final class ApiGateway implements AutoCloseable {
         this.functions = functions;
         this.authorizer = authorizer;
         this.devstackRoutes = devstackRoutes;
-        AtomicInteger threads = new AtomicInteger();
-        this.executor = Executors.newFixedThreadPool(32, runnable -> {
-            Thread thread = new Thread(runnable, "gateway-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
+        this.server = new HttpFront(new InetSocketAddress("127.0.0.1", port), 256, MAX_BODY_BYTES, new HttpFront.Handler() {
+            @Override
+            public GatewayResponse handle(HttpFront.Request request) {
+                return exchange(request);
+            }
+
+            @Override
+            public GatewayResponse refused(HttpFront.Refusal refusal) {
+                return refusedByTheFront(refusal);
+            }
         });
-        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 256);
-        server.createContext("/", this::exchange);
-        server.setExecutor(executor);
-        server.start();
     }
 
     public URI baseUri() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return URI.create("http://127.0.0.1:" + server.port());
     }
 
     public RouteTable routeTable() {
         return routes;
     }
 
-    private void exchange(HttpExchange exchange) {
+    private GatewayResponse exchange(HttpFront.Request received) {
         long started = System.nanoTime();
-        String method = exchange.getRequestMethod();
-        String rawPath = exchange.getRequestURI().getRawPath();
+        String method = received.method();
+        String rawPath = received.rawPath();
         String function = "-";
         StringBuilder note = new StringBuilder();
         GatewayResponse response;
         String requestId = newRequestId();
+        GatewayRequest request = new GatewayRequest(method, rawPath, received.rawQuery(), received.headers(),
+                received.body(), received.remote().getHostAddress(), received.protocol());
         try {
-            long declaredLength = contentLength(exchange);
-            byte[] body = declaredLength > MAX_BODY_BYTES ? drain(exchange.getRequestBody()) : readBody(exchange.getRequestBody());
-            GatewayRequest request = new GatewayRequest(method, rawPath, exchange.getRequestURI().getRawQuery(),
-                    exchange.getRequestHeaders(), body, exchange.getRemoteAddress().getAddress().getHostAddress(),
-                    exchange.getProtocol());
-            if (rawPath.startsWith(DEVSTACK_PREFIX)) {
+            boolean devstackRoute = rawPath.startsWith(DEVSTACK_PREFIX);
+            long requestLineBytes = received.requestLine().length();
+            if (devstackRoute) {
                 function = "devstack";
                 response = devstackRoutes.apply(request);
-            } else if (body == null) {
+            } else if (received.body() == null) {
                 response = GatewayResponse.message(413, "Request Entity Too Large");
-            } else if (requestLineAndHeaderBytes(exchange) > MAX_REQUEST_LINE_AND_HEADER_BYTES) {
+            } else if (requestLineBytes > MAX_REQUEST_LINE_AND_HEADER_BYTES) {
+                response = GatewayResponse.problem(414, "URI Too Long", "The request line is " + requestLineBytes
+                        + " bytes; API Gateway allows " + MAX_REQUEST_LINE_AND_HEADER_BYTES
+                        + " bytes for the request line and header values together.", requestId);
+            } else if (received.lineAndHeaderValueBytes() > MAX_REQUEST_LINE_AND_HEADER_BYTES) {
                 response = GatewayResponse.problem(431, "Request Header Fields Too Large",
                         "The request line and header values together exceed " + MAX_REQUEST_LINE_AND_HEADER_BYTES
-                                + " bytes.");
+                                + " bytes.", requestId);
             } else if (!PayloadV2Events.isWellFormedQuery(request.rawQueryString())) {
                 response = GatewayResponse.problem(400, "Bad Request",
-                        "The query string has a malformed percent-encoding.");
+                        "The query string has a malformed percent-encoding: its escapes do not decode as UTF-8.", requestId);
             } else {
                 Optional<GatewayResponse> preflight = corsPreflight(request);
                 if (preflight.isPresent()) {
@@ -123,21 +117,40 @@ public final class ApiGateway implements AutoCloseable {
                         response = route(request, match.get(), target, requestId, note);
                     }
                 }
+            }
+            if (!devstackRoute) {
                 response = withCors(request, response);
             }
-        } catch (BodyTooLargeException e) {
-            response = GatewayResponse.message(413, "Request Entity Too Large");
-        } catch (IOException e) {
-            LOG.debug("{} {}: client went away: {}", method, rawPath, e.toString());
-            exchange.close();
-            return;
         } catch (RuntimeException e) {
             LOG.error("{} {} failed in the gateway", method, rawPath, e);
-            response = GatewayResponse.message(500, "Internal Server Error");
+            response = withCors(request, GatewayResponse.message(500, "Internal Server Error"));
         }
-        write(exchange, method, response, requestId);
+        response = withRequestId(response, requestId);
         REQUESTS.info("{} {} {} {} ms {}{}", method, rawPath, response.status(),
                 (System.nanoTime() - started) / 1_000_000, function, note);
+        return response;
+    }
+
+    /** A request the front refused before it could be routed: problem+json, with CORS headers when the origin is allowed. */
+    private GatewayResponse refusedByTheFront(HttpFront.Refusal refusal) {
+        String requestId = newRequestId();
+        GatewayRequest request = new GatewayRequest(refusal.method(), refusal.rawPath(), null, refusal.headers(),
+                null, "-", "HTTP/1.1");
+        GatewayResponse response = GatewayResponse.problem(refusal.status(), refusal.title(), refusal.detail(),
+                requestId);
+        if (!refusal.rawPath().startsWith(DEVSTACK_PREFIX)) {
+            response = withCors(request, response);
+        }
+        response = withRequestId(response, requestId);
+        REQUESTS.info("{} {} {} 0 ms refused [{}]", refusal.method(), refusal.rawPath(), refusal.status(),
+                refusal.detail());
+        return response;
+    }
+
+    private static GatewayResponse withRequestId(GatewayResponse response, String requestId) {
+        Map<String, List<String>> headers = new LinkedHashMap<>(response.headers());
+        headers.put("Apigw-Requestid", List.of(requestId));
+        return new GatewayResponse(response.status(), headers, response.body());
     }
 
     /** {@code note} collects why a request was refused, for the one log line per request. */
@@ -225,65 +238,6 @@ public final class ApiGateway implements AutoCloseable {
         return new GatewayResponse(response.status(), headers, response.body());
     }
 
-    private static long requestLineAndHeaderBytes(HttpExchange exchange) {
-        long bytes = exchange.getRequestMethod().length() + 1L + exchange.getRequestURI().toString().length() + 1L
-                + exchange.getProtocol().length();
-        for (List<String> values : exchange.getRequestHeaders().values()) {
-            for (String value : values) {
-                bytes += value.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
-            }
-        }
-        return bytes;
-    }
-
-    private static long contentLength(HttpExchange exchange) {
-        String declared = exchange.getRequestHeaders().getFirst("Content-Length");
-        if (declared == null) {
-            return -1;
-        }
-        try {
-            return Long.parseLong(declared.trim());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
-
-    private static byte[] readBody(InputStream in) throws IOException {
-        try (in) {
-            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-            if (body.length > MAX_BODY_BYTES) {
-                drain(in);
-                throw new BodyTooLargeException();
-            }
-            return body;
-        }
-    }
-
-    /** Reads what the client still sends (an unread body resets the connection before it sees the 413). */
-    private static byte[] drain(InputStream in) throws IOException {
-        try (in) {
-            in.transferTo(OutputStream.nullOutputStream());
-        }
-        return null;
-    }
-
-    private static void write(HttpExchange exchange, String method, GatewayResponse response, String requestId) {
-        try (exchange) {
-            response.headers().forEach((name, values) -> exchange.getResponseHeaders().put(name, new ArrayList<>(values)));
-            exchange.getResponseHeaders().set("Apigw-Requestid", requestId);
-            boolean noBody = response.body().length == 0 || method.equals("HEAD")
-                    || response.status() == 204 || response.status() == 304;
-            exchange.sendResponseHeaders(response.status(), noBody ? -1 : response.body().length);
-            if (!noBody) {
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(response.body());
-                }
-            }
-        } catch (IOException e) {
-            LOG.debug("could not write the response: {}", e.toString());
-        }
-    }
-
     /** AWS-like request ids: 12 random bytes, base64url. */
     static String newRequestId() {
         byte[] bytes = new byte[12];
@@ -293,18 +247,6 @@ public final class ApiGateway implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
-        try {
-            executor.awaitTermination(2, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static final class BodyTooLargeException extends IOException {
-        BodyTooLargeException() {
-            super("body over " + MAX_BODY_BYTES + " bytes");
-        }
+        server.close();
     }
 }

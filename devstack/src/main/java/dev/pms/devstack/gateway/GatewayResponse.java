@@ -26,9 +26,34 @@ public record GatewayResponse(int status, Map<String, List<String>> headers, byt
 
     /** A refusal of the gateway itself as RFC 7807 problem+json; {@code detail} is one sentence for people. */
     public static GatewayResponse problem(int status, String title, String detail) {
-        String json = "{\"type\":\"urn:pms:problem:gateway-refused\",\"title\":\"" + title + "\",\"status\":" + status
-                + ",\"detail\":\"" + detail + "\"}";
-        return of(status, "application/problem+json", json.getBytes(StandardCharsets.UTF_8));
+        return problem(status, title, detail, null);
+    }
+
+    /** As {@link #problem(int, String, String)}, with the request id as {@code request_id} like the functions' problems. */
+    public static GatewayResponse problem(int status, String title, String detail, String requestId) {
+        StringBuilder json = new StringBuilder(160).append("{\"type\":\"urn:pms:problem:gateway-refused\",\"title\":");
+        appendJsonString(json, title).append(",\"status\":").append(status).append(",\"detail\":");
+        appendJsonString(json, detail);
+        if (requestId != null) {
+            appendJsonString(json.append(",\"request_id\":"), requestId);
+        }
+        json.append('}');
+        return of(status, "application/problem+json", json.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static StringBuilder appendJsonString(StringBuilder json, String text) {
+        json.append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '"' || c == '\\') {
+                json.append('\\').append(c);
+            } else if (c < 0x20) {
+                json.append(String.format("\\u%04x", (int) c));
+            } else {
+                json.append(c);
+            }
+        }
+        return json.append('"');
     }
 
     public static GatewayResponse json(int status, String json) {

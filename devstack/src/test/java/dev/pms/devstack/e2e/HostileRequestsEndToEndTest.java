@@ -5,9 +5,11 @@ import dev.pms.core.json.Json;
 import dev.pms.devstack.Devstack;
 import dev.pms.devstack.DevstackOptions;
 import dev.pms.devstack.gateway.HttpApiRoute;
+import dev.pms.devstack.testing.RawHttp;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -38,6 +40,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Property: every route of the template, sent hostile bodies, queries and path ids (by its owner on a real campaign or
  * by a user with nothing stored), answers without a 5xx, every refusal is problem+json with a detail (or API Gateway's
  * own {"message"} for its 401/403/404/413), and a refused request leaves the caller's DynamoDB partition as it was.
+ * A second property sends malformed request heads over a raw socket (what an HTTP client would not send: bad
+ * percent-escapes in the path or query, NULs and control characters in the request line, invalid method tokens, a
+ * missing or malformed HTTP version, heads over API Gateway's 10,240-byte quota, broken header lines and framing):
+ * each is problem+json with the gateway's status for it, never HTML or a Java exception's name, and stores nothing.
  */
 class HostileRequestsEndToEndTest {
     private static final Pattern PATH_PARAMETER = Pattern.compile("\\{([a-z_]+)\\+?}");
@@ -83,6 +89,141 @@ class HostileRequestsEndToEndTest {
         campaignId = campaign.get("campaign_id").asText();
         owner.post("/campaigns/" + campaignId + "/generate-proposals", "{}");
         assetId = campaign.get("asset_nodes").get(0).get("asset_id").asText();
+    }
+
+    /** How a request head is malformed, and the status API Gateway (and so the devstack) answers it with. */
+    enum HeadKind {
+        BAD_QUERY_ESCAPE(400), BAD_PATH_ESCAPE(400), NUL_IN_REQUEST_LINE(400), CONTROL_IN_TARGET(400),
+        NON_ASCII_IN_TARGET(400), INVALID_METHOD(400), MISSING_VERSION(400), MALFORMED_VERSION(400),
+        UNSUPPORTED_VERSION(505), URI_OVER_QUOTA(414), HEADERS_OVER_QUOTA(431), HEAD_OVER_CAP(431),
+        BAD_HEADER_LINE(400), BAD_CONTENT_LENGTH(400), UNKNOWN_TRANSFER_CODING(501), BAD_CHUNK(400);
+
+        final int status;
+
+        HeadKind(int status) {
+            this.status = status;
+        }
+    }
+
+    record MalformedHead(HttpApiRoute route, HeadKind kind, String variant, int position) {
+    }
+
+    @Property(tries = 160, seed = "167", edgeCases = EdgeCasesMode.NONE) // about ten of each kind
+    void malformedRequestHeadsAreProblemJsonAndStoreNothing(@ForAll("malformedHeads") MalformedHead malformed)
+            throws Exception {
+        Map<String, String> before = partition(OWNER);
+        String path = concretePath(new HostileRequest(malformed.route(), true, BodyKind.TRAILING_CONTENT, "", "", null));
+        String request = malformedRequest(malformed, path);
+
+        long started = System.nanoTime();
+        RawHttp.Reply reply = RawHttp.exchange(devstack.baseUri(), request);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        REQUESTS.incrementAndGet();
+        if (reply.status() >= 500 && reply.status() != 501 && reply.status() != 505) {
+            SERVER_ERRORS.incrementAndGet();
+        }
+        REFUSAL_MILLIS_BY_KIND.computeIfAbsent("HEAD_" + malformed.kind().name(), kind -> new ArrayList<>()).add(millis);
+
+        String shown = request.length() > 200 ? request.substring(0, 200) + "…" : request;
+        assertThat(reply.status()).as("%s: %s", malformed.kind(), shown).isEqualTo(malformed.kind().status);
+        assertThat(reply.header("content-type")).as(shown).isEqualTo("application/problem+json");
+        assertThat(reply.text()).as(shown).doesNotContain("<", "java.", "Exception");
+        JsonNode problem = Json.mapper().readTree(reply.body());
+        assertThat(problem.path("status").asInt()).isEqualTo(reply.status());
+        assertThat(problem.path("detail").asText()).as(shown).isNotBlank();
+        if (malformed.kind() != HeadKind.URI_OVER_QUOTA && malformed.kind() != HeadKind.HEADERS_OVER_QUOTA) {
+            // refused before the head could be trusted: the connection ends (a quota refusal may keep it)
+            assertThat(reply.header("connection")).as(shown).isEqualTo("close");
+        }
+        assertThat(partition(OWNER)).as("%s stored state although refused", shown).isEqualTo(before);
+    }
+
+    private static String malformedRequest(MalformedHead malformed, String path) {
+        String method = malformed.route().method().equals(HttpApiRoute.ANY) ? "POST" : malformed.route().method();
+        String target = path;
+        String version = "HTTP/1.1";
+        String body = "{\"campaign_name\":\"Malformed head\",\"goal\":\"awareness\",\"channels\":[\"email\"]}";
+        List<String> headers = new ArrayList<>(List.of("Host: 127.0.0.1:" + devstack.baseUri().getPort(),
+                "Origin: http://localhost:5173", "Authorization: Bearer " + devstack.tokenFor(OWNER),
+                "Content-Type: application/json"));
+        String framing = "Content-Length: " + body.length();
+        String variant = malformed.variant();
+        int slash = nthSlash(path, malformed.position());
+        switch (malformed.kind()) {
+            case BAD_QUERY_ESCAPE -> target = path + "?limit=2&a=" + variant;
+            case BAD_PATH_ESCAPE -> target = path.substring(0, slash + 1) + variant + path.substring(slash + 1);
+            case NUL_IN_REQUEST_LINE -> {
+                switch (malformed.position() % 3) {
+                    case 0 -> method = method + "\0";
+                    case 1 -> target = path.substring(0, slash + 1) + "\0" + path.substring(slash + 1);
+                    default -> version = version + "\0";
+                }
+            }
+            case CONTROL_IN_TARGET -> target = path.substring(0, slash + 1) + variant.charAt(0) + path.substring(slash + 1);
+            case NON_ASCII_IN_TARGET -> target = path + "?q=caf" + variant;
+            case INVALID_METHOD -> method = method.substring(0, 1) + variant + method.substring(1);
+            case MISSING_VERSION -> version = null;
+            case MALFORMED_VERSION -> version = variant;
+            case UNSUPPORTED_VERSION -> version = "HTTP/" + (malformed.position() % 2 == 0 ? "2.0" : "0.9");
+            case URI_OVER_QUOTA -> target = path + "?q=" + "u".repeat(10_300 + malformed.position() * 1000);
+            case HEADERS_OVER_QUOTA -> headers.add("X-Padding: " + "h".repeat(10_300 + malformed.position() * 1000));
+            case HEAD_OVER_CAP -> headers.add("X-Padding: " + "h".repeat(66_000 + malformed.position() * 1000));
+            case BAD_HEADER_LINE -> headers.add(malformed.position() % 2 == 0 ? variant : "X-Folded: a\r\n " + variant);
+            case BAD_CONTENT_LENGTH -> framing = "Content-Length: " + variant;
+            case UNKNOWN_TRANSFER_CODING -> framing = "Transfer-Encoding: " + variant;
+            case BAD_CHUNK -> {
+                framing = "Transfer-Encoding: chunked";
+                body = variant + "\r\n" + body + "\r\n0\r\n\r\n";
+            }
+        }
+        StringBuilder request = new StringBuilder(method).append(' ').append(target);
+        if (version != null) {
+            request.append(' ').append(version);
+        }
+        request.append("\r\n");
+        headers.add(framing);
+        headers.forEach(header -> request.append(header).append("\r\n"));
+        return request.append("\r\n").append(body).toString();
+    }
+
+    /** The index of the {@code n}-th slash of the path (counted from the second, so the API prefix stays whole). */
+    private static int nthSlash(String path, int n) {
+        List<Integer> slashes = new ArrayList<>();
+        for (int i = 1; i < path.length(); i++) {
+            if (path.charAt(i) == '/') {
+                slashes.add(i);
+            }
+        }
+        return slashes.isEmpty() ? 0 : slashes.get(n % slashes.size());
+    }
+
+    @Provide
+    Arbitrary<MalformedHead> malformedHeads() {
+        Arbitrary<HttpApiRoute> route = Arbitraries.of(routes);
+        Arbitrary<HeadKind> kind = Arbitraries.of(HeadKind.class);
+        Arbitrary<Integer> position = Arbitraries.integers().between(0, 11);
+        return Combinators.combine(route, kind, position, Arbitraries.integers().between(0, 1000))
+                .as((r, k, p, pick) -> new MalformedHead(r, k, variant(k, pick), p));
+    }
+
+    private static String variant(HeadKind kind, int pick) {
+        List<String> variants = switch (kind) {
+            case BAD_QUERY_ESCAPE -> List.of("%zz", "%", "%4", "%G0", "%%", "x%2", "%-1", "%u00e9");
+            case BAD_PATH_ESCAPE -> List.of("%zz", "%/", "%4/", "%G0", "%%", "x%2/", "%u00e9"); // whatever follows
+            case CONTROL_IN_TARGET -> List.of("\u0001", "\u0007", "\t", "\u001b", "\u007f", "\u000b");
+            case NON_ASCII_IN_TARGET -> List.of("\u00e9", "\u00ff", "\u0080", "\u00c3\u00a9");
+            case INVALID_METHOD -> List.of("@", "(", ")", ",", "/", ":", ";", "<", "=", ">", "?", "[", "]", "{", "}",
+                    "\"", "\\", "\u00e9", "\u0001");
+            case MALFORMED_VERSION -> List.of("HTTP/1", "HTTP/1.1.1", "http/1.1", "HTTP/one", "HTTPS/1.1", "HTTP/1.x",
+                    "HTTP/11", "HTTP 1.1", "HTTP/1.1 extra");
+            case BAD_HEADER_LINE -> List.of("no colon here", "X Space: 1", "X-Tab\t: 1", "(x): 1", ": no name",
+                    "X\u0000: y", "X-Nul: a\u0000b", "X-Bell: \u0007");
+            case BAD_CONTENT_LENGTH -> List.of("abc", "-5", "1e3", "0x10", "12, 13", "", "+7", "99999999999999999999");
+            case UNKNOWN_TRANSFER_CODING -> List.of("gzip", "gzip, chunked", "identity", "chunked, gzip", "x-custom");
+            case BAD_CHUNK -> List.of("zz", "-1", "", "0x1", "1 2", "ffffffffffffffffff");
+            default -> List.of("");
+        };
+        return variants.get(pick % variants.size());
     }
 
     @AfterContainer

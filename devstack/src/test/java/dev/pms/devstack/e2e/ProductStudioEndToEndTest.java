@@ -88,7 +88,7 @@ class ProductStudioEndToEndTest {
         assertThat(body.get("animation_type").asText()).as("the route's preset wins").isEqualTo("rotation");
         assertThat(body.get("resolution").asText()).isEqualTo("480p");
         Mp4Facts video = Mp4Facts.read(GenerationApiEndToEndTest.download(body.get("video_url").asText()));
-        assertThat(video.width()).isEqualTo(854);
+        assertThat(video.width()).isEqualTo(832);
         assertThat(video.height()).isEqualTo(480);
         assertThat(video.seconds()).isCloseTo(5.0, within(0.3));
         assertThat(body.get("cost").decimalValue()).isEqualByComparingTo("0.25");

@@ -39,8 +39,15 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
+import static dev.pms.providers.wavespeed.WaveSpeedFixtures.animation;
+import static dev.pms.providers.wavespeed.WaveSpeedFixtures.explainer;
+import static dev.pms.providers.wavespeed.WaveSpeedFixtures.mp3;
 import static dev.pms.providers.wavespeed.WaveSpeedFixtures.mp4;
+import static dev.pms.providers.wavespeed.WaveSpeedFixtures.photoshoot;
 import static dev.pms.providers.wavespeed.WaveSpeedFixtures.png;
+import static dev.pms.providers.wavespeed.WaveSpeedFixtures.productVideo;
+import static dev.pms.providers.wavespeed.WaveSpeedFixtures.scenes;
+import static dev.pms.providers.wavespeed.WaveSpeedFixtures.studioRequest;
 import static dev.pms.providers.wavespeed.WaveSpeedFixtures.wav;
 
 /**
@@ -101,6 +108,18 @@ public final class ProviderCallsBench {
                     row.polls(), row.downloads(), row.uploads(), row.pollMessages(), row.bytes(), row.size());
         }
         System.out.println();
+        System.out.println("Product studio: HTTP calls per studio asset");
+        System.out.println();
+        System.out.println("| studio operation | provider | model | canvas | HTTP calls | submit | polls | downloads "
+                + "| uploads | worker poll messages | asset bytes | size |");
+        System.out.println("|---|---|---|---|--:|--:|--:|--:|--:|--:|--:|---|");
+        for (Row row : studioAssets(processingPolls)) {
+            System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %d | %d | %d | %d | %d | %d | %d | %s |%n",
+                    row.placement().substring("studio/".length()), row.provider(), row.model(), row.assetType(),
+                    row.total(), row.submits(), row.polls(), row.downloads(), row.uploads(), row.pollMessages(),
+                    row.bytes(), row.size());
+        }
+        System.out.println();
         for (Retry retry : retries(processingPolls)) {
             Row row = retry.row();
             System.out.printf(Locale.ROOT, "retry: %s (%s %s): %d HTTP calls (submit %d, polls %d, downloads %d), "
@@ -147,6 +166,57 @@ public final class ProviderCallsBench {
                 stub -> stub.asyncGeneration("g-upscale-1", n, png(2048, 2560))));
         rows.add(openAiText("linkedin/post_copy"));
         return rows;
+    }
+
+    /**
+     * One product-studio asset per operation and model family, as the studio core sends them (a {@code StudioBrief}
+     * on the request, the canvas as the placement), each made as the worker makes it. Rows are keyed by model; the
+     * placement column holds {@code studio/<operation>} and the asset type column the canvas.
+     */
+    public static List<Row> studioAssets(int processingPolls) {
+        int n = processingPolls;
+        List<Row> rows = new ArrayList<>();
+        rows.add(studio(waveSpeed(studioRequest(photoshoot("white"), AssetType.IMAGE, 1080, 1350, "qwen-image", null,
+                        null), NO_WAIT,
+                stub -> stub.prediction("s-qwen", QWEN_PATH, n, stub.serve("shoot.png", png(1024, 1280),
+                        "image/png"))), 1080, 1350));
+        rows.add(studio(waveSpeed(studioRequest(photoshoot("lifestyle"), AssetType.IMAGE, 1280, 720,
+                        "ideogram-v3-turbo", null, null), NO_WAIT,
+                stub -> stub.prediction("s-ideogram", "ideogram-ai/ideogram-v3-turbo", n,
+                        stub.serve("shoot.png", png(1344, 768), "image/png"))), 1280, 720));
+        GenerationRequest core = studioRequest(photoshoot("white"), AssetType.IMAGE, 1080, 1350, "stable-image-core",
+                null, null);
+        rows.add(studio(stability(new GenerationRequest(core.jobId(), core.assetId(), core.assetType(),
+                        core.placement(), core.prompt(), core.hook(), core.conceptSummary(), core.productContext(),
+                        core.brandPalette(), core.forbiddenPhrases(), "stability", "stable-image-core", core.tier(),
+                        null, null, null, null, null, core.studio()),
+                stub -> stub.then(StabilityStub.Reply.image(png(896, 1152), "SUCCESS"))), 1080, 1350));
+        rows.add(studio(waveSpeed(studioRequest(animation("rotation", 5), AssetType.VIDEO, 1280, 720,
+                        "wan-2.5-i2v-720p", png(1000, 1000), null), NO_WAIT,
+                stub -> stub.prediction("s-i2v", "alibaba/wan-2.5/image-to-video", n,
+                        stub.serve("turn.mp4", mp4(5, 1280, 720), "video/mp4"))), 1280, 720));
+        rows.add(studio(waveSpeed(studioRequest(productVideo("launch", 10, scenes()), AssetType.VIDEO, 1080, 1920,
+                        "wan-2.5-t2v-1080p", null, null), NO_WAIT,
+                stub -> stub.prediction("s-t2v", "alibaba/wan-2.5/text-to-video", n,
+                        stub.serve("launch.mp4", mp4(10, 1080, 1920), "video/mp4"))), 1080, 1920));
+        rows.add(studio(waveSpeed(studioRequest(explainer(null, null), AssetType.AVATAR, 854, 480,
+                        "infinitetalk-480p", png(1280, 720), SCRIPT), NO_WAIT,
+                stub -> avatar(stub, n, "wavespeed-ai/infinitetalk", mp4(SCRIPT_SECONDS, 854, 480))), 854, 480));
+        rows.add(studio(waveSpeed(studioRequest(explainer(wav(SCRIPT_SECONDS), "audio/wav"), AssetType.AVATAR, 720,
+                        1280, "infinitetalk-720p", png(720, 1280), null), NO_WAIT,
+                stub -> stub.prediction("s-talk", "wavespeed-ai/infinitetalk", n,
+                        stub.serve("talk.mp4", mp4(SCRIPT_SECONDS, 720, 1280), "video/mp4"))), 720, 1280));
+        rows.add(studio(waveSpeed(studioRequest(explainer(mp3(SCRIPT_SECONDS), "audio/mpeg"), AssetType.AVATAR,
+                        1280, 720, "hunyuan-avatar", png(1280, 720), null), NO_WAIT,
+                stub -> stub.prediction("s-hunyuan", "wavespeed-ai/hunyuan-avatar", n,
+                        stub.serve("hunyuan.mp4", mp4(SCRIPT_SECONDS, 854, 480), "video/mp4"))), 1280, 720));
+        return rows;
+    }
+
+    /** A studio row: the asset type column holds the canvas asked for. */
+    private static Row studio(Row row, int width, int height) {
+        return new Row(row.provider(), row.model(), width + "×" + height, row.placement(), row.submits(), row.polls(),
+                row.downloads(), row.uploads(), row.pollMessages(), row.bytes(), row.size());
     }
 
     /** The qwen-image asset again, once with a 429 and {@code Retry-After} on the submit, once with a 500 poll. */

@@ -65,6 +65,36 @@ class ProviderCallsBenchTest {
         assertThat(retries.get(1).row().polls()).isEqualTo(N + 2);
     }
 
+    @Test
+    void studioAssetsCostTheSameCallsAsTheirCampaignKind() {
+        List<Row> studio = ProviderCallsBench.studioAssets(N);
+        int oneJob = 1 + (N + 1) + 1;
+
+        for (String model : List.of("qwen-image", "ideogram-v3-turbo", "wan-2.5-i2v-720p", "wan-2.5-t2v-1080p",
+                "infinitetalk-720p", "hunyuan-avatar")) {
+            Row row = row(studio, model);
+            assertThat(row.submits()).as(model).isEqualTo(1);
+            assertThat(row.polls()).as(model).isEqualTo(N + 1);
+            assertThat(row.downloads()).as(model).isEqualTo(1);
+            assertThat(row.uploads()).as(model + ": the key frame or voice goes inline").isZero();
+            assertThat(row.total()).as(model).isEqualTo(oneJob);
+            assertThat(row.pollMessages()).as(model).isEqualTo(N + 1);
+        }
+        Row core = row(studio, "stable-image-core");
+        assertThat(core.total()).isEqualTo(1);
+        assertThat(core.pollMessages()).isZero();
+        assertThat(core.size()).isEqualTo("1080×1350");
+        Row spoken = row(studio, "infinitetalk-480p");
+        assertThat(spoken.uploads()).isEqualTo(2);
+        assertThat(spoken.submits()).isEqualTo(2);
+        assertThat(spoken.polls()).isEqualTo(2 * (N + 1));
+        assertThat(spoken.total()).isEqualTo(2 + 2 + 2 * (N + 1) + 1);
+        assertThat(row(studio, "qwen-image").size()).isEqualTo("1080×1350");
+        assertThat(row(studio, "wan-2.5-t2v-1080p").size()).isEqualTo("1080×1920, 10.0 s");
+        assertThat(studio).extracting(Row::placement).contains("studio/photoshoot", "studio/animate",
+                "studio/product_video", "studio/avatar_explainer");
+    }
+
     private static Row row(List<Row> rows, String model) {
         return rows.stream().filter(row -> row.model().equals(model)).findFirst().orElseThrow();
     }

@@ -65,6 +65,8 @@ public final class StudioPresets {
     public static final int MIN_SIDE = 256;
     public static final int MAX_SIDE = 2048;
     public static final int MAX_VARIATIONS = 4;
+    /** WAN 2.5 and its text-to-video sizes make 480p clips 832 px long (1280 and 1920 at 720p and 1080p). */
+    static final int WAN_480P_LONG_SIDE = 832;
     /** Words a narrator speaks per second at a calm pace. */
     static final double WORDS_PER_SECOND = 2.3;
 
@@ -166,7 +168,7 @@ public final class StudioPresets {
     /** The frame of a clip at {@code resolution} (480p, 720p, 1080p) for a picture of the given shape. */
     public static Frame frame(String resolution, int pictureWidth, int pictureHeight) {
         int shortSide = Integer.parseInt(resolution.substring(0, resolution.length() - 1));
-        int longSide = even(Math.round(shortSide * 16 / 9f));
+        int longSide = shortSide == 480 ? WAN_480P_LONG_SIDE : even(Math.round(shortSide * 16 / 9f));
         double ratio = (double) pictureWidth / pictureHeight;
         if (ratio >= 1.2) {
             return new Frame(longSide, shortSide, "16:9");

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StudioPresetsTest {
 
     @ParameterizedTest
-    @CsvSource({"480p,1200,800,854,480", "720p,1200,800,1280,720", "1080p,1200,800,1920,1080",
+    @CsvSource({"480p,1200,800,832,480", "720p,1200,800,1280,720", "1080p,1200,800,1920,1080",
             "720p,800,1200,720,1280", "1080p,1000,1000,1080,1080", "480p,1000,900,480,480"})
     void aResolutionMeansAFrameOfThePicturesShape(String resolution, int width, int height, int frameWidth,
                                                  int frameHeight) {

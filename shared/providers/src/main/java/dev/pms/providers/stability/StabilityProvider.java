@@ -8,6 +8,7 @@ import dev.pms.core.generation.GeneratedMedia;
 import dev.pms.core.generation.GenerationRequest;
 import dev.pms.core.generation.MediaProvider;
 import dev.pms.core.generation.ProviderJob;
+import dev.pms.core.generation.StudioBrief;
 import dev.pms.core.json.Json;
 import dev.pms.core.pricing.PriceEntry;
 import dev.pms.core.pricing.PriceTable;
@@ -108,6 +109,14 @@ public final class StabilityProvider implements MediaProvider {
         }
         StabilityOperation operation = found.get();
         Optional<Canvas> canvas = Optional.ofNullable(request.placement()).map(Placement::canvas);
+        if (request.isStudio()) {
+            Optional<String> refused = studioRefusal(request, operation, canvas);
+            if (refused.isPresent()) {
+                LOG.log(System.Logger.Level.WARNING, "{0} {1} {2} refused before any call: {3}", NAME,
+                        operation.model(), request.jobId(), refused.get());
+                return new ProviderJob.Failed(refused.get(), false);
+            }
+        }
         Multipart body = new Multipart();
         String aspectRatio = null;
         if (operation.input().needsPrompt()) {
@@ -155,7 +164,7 @@ public final class StabilityProvider implements MediaProvider {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes()))
                 .build();
         Target target = new Target(operation, canvas.map(Canvas::width).orElse(0), canvas.map(Canvas::height).orElse(0),
-                request.placement() == null ? "none" : request.placement().key(), aspectRatio);
+                request.placement() == null ? "none" : request.placement().key(), aspectRatio, request.studio());
         Exchange exchange = new Exchange(redactor, request.jobId(), operation.model());
         Answer answer = exchange.send(call);
         if (answer instanceof Answer.Failed failed) {
@@ -195,7 +204,8 @@ public final class StabilityProvider implements MediaProvider {
         if (response.statusCode() == 202) {
             return new ProviderJob.Pending(handle, config.pollAfter());
         }
-        Target target = new Target(pending.operation(), pending.width(), pending.height(), pending.placementKey(), null);
+        Target target = new Target(pending.operation(), pending.width(), pending.height(), pending.placementKey(), null,
+                null);
         return image(response, target, exchange);
     }
 
@@ -280,6 +290,20 @@ public final class StabilityProvider implements MediaProvider {
             details.put("seed", seed);
         }
         details.put("http_calls", exchange.calls());
+        if (target.studio() != null) {
+            StudioBrief studio = target.studio();
+            details.put("source", "studio");
+            details.put("studio_operation", studio.operation().code());
+            details.put("studio_preset", studio.preset() == null ? "none" : studio.preset());
+            if ("transparent".equalsIgnoreCase(studio.setting("background_style", "").strip())) {
+                details.put("background_note", decoded.getColorModel().hasAlpha()
+                        ? "transparent background: the service's alpha channel is kept"
+                        : target.operation().model() + " makes no alpha channel, so this PNG is opaque, with the plain"
+                        + " background the prompt asked for; run remove-background on it for a truly transparent"
+                        + " background");
+                details.put("has_alpha", output.getColorModel().hasAlpha());
+            }
+        }
         Optional<BigDecimal> cost = price(target.operation());
         details.put("cost_source", cost.isPresent() ? "price-table" : "unpriced");
         LOG.log(System.Logger.Level.DEBUG, "{0} {1}: {2}x{3} image fitted to {4}x{5} after {6} call(s)", NAME,
@@ -337,8 +361,34 @@ public final class StabilityProvider implements MediaProvider {
         return jpeg ? "image/jpeg" : "image/png";
     }
 
-    /** Where a result goes: the canvas to fit (0x0: none) and what to record about it. */
-    private record Target(StabilityOperation operation, int width, int height, String placementKey, String aspectRatio) {
+    /** Where a result goes: the canvas to fit (0x0: none) and what to record about it; {@code studio} may be null. */
+    private record Target(StabilityOperation operation, int width, int height, String placementKey, String aspectRatio,
+                          StudioBrief studio) {
+    }
+
+    /**
+     * Why a product-studio request cannot be made here, found without a call: the studio asks Stability for
+     * photoshoots only, made by a generate service (Core or Ultra) from the studio's prompt and fitted exactly to the
+     * canvas, which it must therefore name.
+     */
+    static Optional<String> studioRefusal(GenerationRequest request, StabilityOperation operation,
+                                          Optional<Canvas> canvas) {
+        StudioBrief studio = request.studio();
+        if (studio.operation() != StudioBrief.Operation.PHOTOSHOOT) {
+            return Optional.of(NAME + " makes the studio's photoshoot images only, not a "
+                    + studio.operation().code().replace('_', ' '));
+        }
+        if (operation.input() != StabilityOperation.Input.PROMPT) {
+            return Optional.of("a photoshoot is generated from the prompt, and " + operation.model()
+                    + " edits an image; use stable-image-core or stable-image-ultra");
+        }
+        if (canvas.isEmpty()) {
+            return Optional.of("a photoshoot needs the output size as the placement's canvas, and the request has none");
+        }
+        if (request.prompt() == null || request.prompt().isBlank()) {
+            return Optional.of("a studio asset needs the prompt the studio built, and the request has none");
+        }
+        return Optional.empty();
     }
 
     /** How one request ended: with an answer to read, or with the job's failure. */

@@ -86,6 +86,14 @@ public final class InputRules {
         return seconds;
     }
 
+    /** A clip length asked of WAN 2.5 directly (a studio call): 5 or 10 s, nothing else. */
+    public static Optional<String> wanDuration(int seconds) {
+        if (seconds != WAN_SHORT_SECONDS && seconds != WAN_LONG_SECONDS) {
+            return Optional.of("WAN 2.5 makes clips of 5 or 10 s, not " + seconds + " s");
+        }
+        return Optional.empty();
+    }
+
     /** How long a script takes to speak, from its word count. */
     public static double estimatedSpeechSeconds(String text) {
         if (text == null || text.isBlank()) {

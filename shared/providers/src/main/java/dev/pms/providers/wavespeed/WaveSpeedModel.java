@@ -107,6 +107,11 @@ public enum WaveSpeedModel {
         return resolution;
     }
 
+    /** True for WAN 2.5 text-to-video, which takes a frame {@code size} and no image. */
+    public boolean textToVideo() {
+        return path.endsWith("/text-to-video");
+    }
+
     /** A first poll soon enough for the fastest answer and late enough not to waste calls on a long one. */
     Duration pollAfter() {
         return switch (output) {

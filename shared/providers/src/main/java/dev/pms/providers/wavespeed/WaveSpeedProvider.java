@@ -10,6 +10,7 @@ import dev.pms.core.generation.GeneratedMedia;
 import dev.pms.core.generation.GenerationRequest;
 import dev.pms.core.generation.MediaProvider;
 import dev.pms.core.generation.ProviderJob;
+import dev.pms.core.generation.StudioBrief;
 import dev.pms.core.pricing.CostEstimator;
 import dev.pms.core.pricing.PriceEntry;
 import dev.pms.core.pricing.PriceTable;
@@ -66,6 +67,7 @@ public final class WaveSpeedProvider implements MediaProvider {
     public static final String NAME = "wavespeed";
     static final String REFUSED = "refused by WaveSpeed's content policy";
     static final String MALFORMED = "WaveSpeed's answer was malformed";
+    static final int WAN_NEGATIVE_PROMPT_MAX_CHARS = 500;
     private static final System.Logger LOG = System.getLogger(WaveSpeedProvider.class.getName());
     private static final Set<AssetType> TYPES = EnumSet.of(AssetType.IMAGE, AssetType.VIDEO, AssetType.AVATAR,
             AssetType.AUDIO);
@@ -126,13 +128,191 @@ public final class WaveSpeedProvider implements MediaProvider {
                     + request.assetType().code() + " assets", false);
         }
         WaveSpeedModel model = chosen.get();
+        if (request.isStudio()) {
+            return submitStudio(request, model);
+        }
         Optional<String> refused = refusal(request, model);
         if (refused.isPresent()) {
-            LOG.log(System.Logger.Level.WARNING, "wavespeed job {0} refused before any call: {1}", request.jobId(),
-                    refused.get());
-            return new ProviderJob.Failed(refused.get(), false);
+            return refusedBeforeAnyCall(request, refused.get());
         }
-        return withKey(request.jobId(), 0, step -> step.submit(request, model));
+        return withKey(request.jobId(), 0, step -> step.submit(request, model, null));
+    }
+
+    /**
+     * A product-studio asset ({@link GenerationRequest#studio()} set): a photoshoot image fitted exactly to the canvas,
+     * a WAN 2.5 image-to-video animation of the key frame (cropped to the canvas's shape) or text-to-video product
+     * video at the canvas's frame size, each lasting the brief's 5 or 10 s, or an avatar explainer: lip-synced to the
+     * caller's audio when the brief has some (measured from its WAV header or MP3 frames), else to the script spoken
+     * by MiniMax first. Everything the model would refuse is refused before any call.
+     */
+    private ProviderJob submitStudio(GenerationRequest request, WaveSpeedModel model) {
+        StudioPlan plan = planStudio(request, model);
+        if (plan.refusal() != null) {
+            return refusedBeforeAnyCall(request, plan.refusal());
+        }
+        StudioBrief studio = request.studio();
+        return switch (studio.operation()) {
+            case PHOTOSHOOT -> withKey(request.jobId(), 0, step -> step.submit(request, model, plan.tag()));
+            case ANIMATE -> withKey(request.jobId(), 0, step -> step.submitAnimation(request, model, plan));
+            case PRODUCT_VIDEO -> withKey(request.jobId(), 0, step -> step.submitTextToVideo(request, model, plan));
+            case AVATAR_EXPLAINER -> studio.audio() != null
+                    ? submit(request, studio.audio(), plan.audioSeconds())
+                    : withKey(request.jobId(), 0, step -> step.submit(request, model, plan.tag()));
+        };
+    }
+
+    private ProviderJob refusedBeforeAnyCall(GenerationRequest request, String reason) {
+        LOG.log(System.Logger.Level.WARNING, "wavespeed job {0} refused before any call: {1}", request.jobId(),
+                reason);
+        return new ProviderJob.Failed(reason, false);
+    }
+
+    /**
+     * What a studio asset is made from, worked out without a call: the key frame as WAN gets it, the text-to-video
+     * frame size, the given audio's length and the tag the handle carries; or why the model would refuse it.
+     */
+    record StudioPlan(String refusal, StudioInputs.KeyFrame keyFrame, ImageSizing.Requested size,
+                      double audioSeconds, StudioTag tag) {
+
+        static StudioPlan refused(String reason) {
+            return new StudioPlan(reason, null, null, 0, null);
+        }
+    }
+
+    static StudioPlan planStudio(GenerationRequest request, WaveSpeedModel model) {
+        StudioBrief studio = request.studio();
+        StudioBrief.Operation operation = studio.operation();
+        Set<WaveSpeedModel> fit = studioModels(operation);
+        if (!fit.contains(model)) {
+            return StudioPlan.refused("the studio's " + operation.code().replace('_', ' ') + " is not made with "
+                    + model.code() + "; " + NAME + " makes it with " + fit.stream().map(WaveSpeedModel::code).sorted()
+                    .collect(java.util.stream.Collectors.joining(", ")));
+        }
+        StudioTag tag = StudioTag.of(request);
+        Canvas canvas = canvasOf(request);
+        if (operation != StudioBrief.Operation.AVATAR_EXPLAINER && canvas == null) {
+            return StudioPlan.refused("a studio " + operation.code().replace('_', ' ')
+                    + " needs the output size as the placement's canvas, and the request has none");
+        }
+        if (operation != StudioBrief.Operation.AVATAR_EXPLAINER
+                && (request.prompt() == null || request.prompt().isBlank())) {
+            return StudioPlan.refused("a studio asset needs the prompt the studio built, and the request has none");
+        }
+        double audioSeconds = 0;
+        if (studio.audio() != null) {
+            if (operation == StudioBrief.Operation.PHOTOSHOOT) {
+                return StudioPlan.refused("a photoshoot takes no audio");
+            }
+            String format = MediaProbe.sniff(studio.audio()).orElse("");
+            if (!format.equals("audio/wav") && !format.equals("audio/mpeg")) {
+                return StudioPlan.refused("the voice must be a WAV or MP3 file, and the audio given is neither");
+            }
+            Optional<Double> measured = MediaProbe.audioSeconds(studio.audio());
+            if (measured.isEmpty() || measured.get() <= 0) {
+                return StudioPlan.refused("the length of the " + (format.equals("audio/wav") ? "WAV" : "MP3")
+                        + " audio given could not be read from it");
+            }
+            audioSeconds = measured.get();
+            tag = tag.with("audio", "given");
+        }
+        switch (operation) {
+            case PHOTOSHOOT -> {
+                Optional<String> refused = refusal(request, model);
+                if (refused.isPresent()) {
+                    return StudioPlan.refused(refused.get());
+                }
+                if ("transparent".equalsIgnoreCase(studio.setting("background_style", "").strip())) {
+                    tag = tag.with("bg", "transparent");
+                }
+                return new StudioPlan(null, null, null, 0, tag);
+            }
+            case ANIMATE -> {
+                Optional<String> duration = InputRules.wanDuration(studio.durationSeconds());
+                if (duration.isPresent()) {
+                    return StudioPlan.refused(duration.get());
+                }
+                if (request.keyFrame() == null || request.keyFrame().length == 0) {
+                    return StudioPlan.refused("an animation needs the product image as the key frame, and the "
+                            + "request has none");
+                }
+                Optional<StudioInputs.KeyFrame> frame = StudioInputs.keyFrameFor(request.keyFrame(), canvas);
+                if (frame.isEmpty()) {
+                    return StudioPlan.refused("WAN 2.5 animates an image, and the key frame is no readable image");
+                }
+                StudioInputs.KeyFrame keyFrame = frame.get();
+                if (Math.max(keyFrame.width(), keyFrame.height()) > StudioInputs.WAN_MAX_IMAGE_SIDE) {
+                    return StudioPlan.refused("the canvas " + canvas.width() + "x" + canvas.height()
+                            + " is too long and thin for WAN 2.5, which takes images of 360 to 2000 pixels a side");
+                }
+                Optional<String> image = InputRules.wanImage(keyFrame.bytes());
+                if (image.isPresent()) {
+                    return StudioPlan.refused(image.get());
+                }
+                if (studio.audio() != null) {
+                    Optional<String> sound = InputRules.wanAudio(studio.audio().length, audioSeconds);
+                    if (sound.isPresent()) {
+                        return StudioPlan.refused(sound.get());
+                    }
+                }
+                if (keyFrame.reshaped()) {
+                    tag = tag.with("kf", keyFrame.sourceWidth() + "x" + keyFrame.sourceHeight() + "-"
+                            + keyFrame.width() + "x" + keyFrame.height());
+                }
+                return new StudioPlan(null, keyFrame, null, audioSeconds, tag);
+            }
+            case PRODUCT_VIDEO -> {
+                Optional<String> duration = InputRules.wanDuration(studio.durationSeconds());
+                if (duration.isPresent()) {
+                    return StudioPlan.refused(duration.get());
+                }
+                Optional<ImageSizing.Requested> size = ImageSizing.wanTextToVideoSize(model.resolution(),
+                        canvas.width(), canvas.height());
+                if (size.isEmpty()) {
+                    return StudioPlan.refused(textToVideoShape(model, canvas));
+                }
+                if (studio.audio() != null) {
+                    Optional<String> sound = InputRules.wanAudio(studio.audio().length, audioSeconds);
+                    if (sound.isPresent()) {
+                        return StudioPlan.refused(sound.get());
+                    }
+                }
+                return new StudioPlan(null, null, size.get(), audioSeconds, tag.with("size", size.get().value()));
+            }
+            case AVATAR_EXPLAINER -> {
+                if (studio.audio() == null) {
+                    if (request.script() == null || request.script().isBlank()) {
+                        return StudioPlan.refused("an avatar explainer needs a script to speak or the audio to "
+                                + "lip-sync, and the request has neither");
+                    }
+                    Optional<String> refused = refusal(request, model);
+                    if (refused.isPresent()) {
+                        return StudioPlan.refused(refused.get());
+                    }
+                }
+                return new StudioPlan(null, null, null, audioSeconds, tag);
+            }
+            default -> throw new IllegalStateException("unknown studio operation " + operation);
+        }
+    }
+
+    private static String textToVideoShape(WaveSpeedModel model, Canvas canvas) {
+        return "WAN 2.5 text-to-video at " + model.resolution() + " makes "
+                + String.join(" or ", ImageSizing.WAN_TEXT_TO_VIDEO_SIZES.get(model.resolution())).replace('*', 'x')
+                + " frames; the canvas " + canvas.width() + "x" + canvas.height() + " has neither shape";
+    }
+
+    /** The models each studio operation is made with here. */
+    static Set<WaveSpeedModel> studioModels(StudioBrief.Operation operation) {
+        return switch (operation) {
+            case PHOTOSHOOT -> EnumSet.of(WaveSpeedModel.QWEN_IMAGE, WaveSpeedModel.IDEOGRAM_V3_TURBO,
+                    WaveSpeedModel.QWEN_IMAGE_EDIT);
+            case ANIMATE -> EnumSet.of(WaveSpeedModel.WAN_25_I2V_480P, WaveSpeedModel.WAN_25_I2V_720P,
+                    WaveSpeedModel.WAN_25_I2V_1080P);
+            case PRODUCT_VIDEO -> EnumSet.of(WaveSpeedModel.WAN_25_T2V_480P, WaveSpeedModel.WAN_25_T2V_720P,
+                    WaveSpeedModel.WAN_25_T2V_1080P);
+            case AVATAR_EXPLAINER -> EnumSet.of(WaveSpeedModel.INFINITETALK_480P, WaveSpeedModel.INFINITETALK_720P,
+                    WaveSpeedModel.HUNYUAN_AVATAR);
+        };
     }
 
     @Override
@@ -163,9 +343,7 @@ public final class WaveSpeedProvider implements MediaProvider {
         WaveSpeedModel model = chosen.get();
         Optional<String> refused = audioRefusal(request, model, audio, audioSeconds);
         if (refused.isPresent()) {
-            LOG.log(System.Logger.Level.WARNING, "wavespeed job {0} refused before any call: {1}", request.jobId(),
-                    refused.get());
-            return new ProviderJob.Failed(refused.get(), false);
+            return refusedBeforeAnyCall(request, refused.get());
         }
         return withKey(request.jobId(), 0, step -> step.submitVoiced(request, model, audio, audioSeconds));
     }
@@ -210,6 +388,22 @@ public final class WaveSpeedProvider implements MediaProvider {
                 yield Optional.empty();
             }
             case VIDEO -> {
+                if (model.textToVideo()) {
+                    Canvas canvas = canvasOf(request);
+                    if (canvas == null) {
+                        yield Optional.of("WAN 2.5 text-to-video needs the placement's canvas for its frame size, "
+                                + "and the request has none");
+                    }
+                    if (ImageSizing.wanTextToVideoSize(model.resolution(), canvas.width(), canvas.height()).isEmpty()) {
+                        yield Optional.of(textToVideoShape(model, canvas));
+                    }
+                    try {
+                        InputRules.wanSeconds(videoLimitsOf(request));
+                    } catch (IllegalArgumentException e) {
+                        yield Optional.of(e.getMessage());
+                    }
+                    yield Optional.empty();
+                }
                 Optional<String> image = InputRules.wanImage(request.keyFrame());
                 if (image.isPresent()) {
                     yield image;
@@ -263,6 +457,9 @@ public final class WaveSpeedProvider implements MediaProvider {
                 if (sound.isPresent()) {
                     yield sound;
                 }
+                if (request.isStudio()) {
+                    yield InputRules.wanDuration(request.studio().durationSeconds());
+                }
                 try {
                     InputRules.wanSeconds(videoLimitsOf(request));
                 } catch (IllegalArgumentException e) {
@@ -312,17 +509,28 @@ public final class WaveSpeedProvider implements MediaProvider {
                     redactor, label, callsSoFar);
         }
 
-        ProviderJob submit(GenerationRequest request, WaveSpeedModel model) throws WaveSpeedException {
+        ProviderJob submit(GenerationRequest request, WaveSpeedModel model, StudioTag studio)
+                throws WaveSpeedException {
             Canvas canvas = canvasOf(request);
             int width = canvas == null ? 0 : canvas.width();
             int height = canvas == null ? 0 : canvas.height();
             return switch (model.assetType()) {
                 case IMAGE -> {
                     ObjectNode body = imageBody(request, model, width, height);
-                    yield started(model, body, width, height, 0, 0, null, null);
+                    yield started(model, body, width, height, 0, 0, null, null, studio);
                 }
                 case VIDEO -> {
                     int seconds = InputRules.wanSeconds(videoLimitsOf(request));
+                    if (model.textToVideo()) {
+                        ObjectNode body = mapper.createObjectNode()
+                                .put("prompt", promptOf(request))
+                                .put("size", ImageSizing.wanTextToVideoSize(model.resolution(), width, height)
+                                        .orElseThrow().value())
+                                .put("duration", seconds)
+                                .put("enable_prompt_expansion", false)
+                                .put("seed", -1);
+                        yield started(model, body, width, height, seconds, 0, null, null, studio);
+                    }
                     ObjectNode body = mapper.createObjectNode()
                             .put("image", dataUri(request.keyFrame()))
                             .put("prompt", promptOf(request))
@@ -330,18 +538,18 @@ public final class WaveSpeedProvider implements MediaProvider {
                             .put("duration", seconds)
                             .put("enable_prompt_expansion", false)
                             .put("seed", -1);
-                    yield started(model, body, width, height, seconds, 0, null, null);
+                    yield started(model, body, width, height, seconds, 0, null, null, studio);
                 }
                 case AUDIO -> {
                     String script = scriptOf(request);
                     yield started(model, speechBody(script), width, height,
-                            InputRules.estimatedSpeechSeconds(script), script.length(), null, null);
+                            InputRules.estimatedSpeechSeconds(script), script.length(), null, null, studio);
                 }
                 case AVATAR -> {
                     String script = scriptOf(request);
                     String keyFrameUrl = upload(request.keyFrame(), "key-frame");
                     yield started(WaveSpeedModel.SPEECH_02_HD, speechBody(script), width, height,
-                            InputRules.estimatedSpeechSeconds(script), script.length(), model, keyFrameUrl);
+                            InputRules.estimatedSpeechSeconds(script), script.length(), model, keyFrameUrl, studio);
                 }
                 case TEXT -> throw new WaveSpeedException(NAME + " does not write copy", false);
             };
@@ -360,11 +568,57 @@ public final class WaveSpeedProvider implements MediaProvider {
                     .put("seed", -1);
             double billed = seconds;
             if (model.assetType() == AssetType.VIDEO) {
-                int clip = InputRules.wanSeconds(videoLimitsOf(request));
+                int clip = request.isStudio() ? request.studio().durationSeconds()
+                        : InputRules.wanSeconds(videoLimitsOf(request));
                 body.put("duration", clip).put("enable_prompt_expansion", false);
                 billed = clip;
             }
-            return started(model, body, width, height, billed, 0, null, null);
+            StudioTag studio = StudioTag.of(request);
+            return started(model, body, width, height, billed, 0, null, null,
+                    studio == null ? null : studio.with("audio", "given"));
+        }
+
+        /** A studio animation: WAN 2.5 image-to-video of the key frame shaped like the canvas, 5 or 10 s. */
+        ProviderJob submitAnimation(GenerationRequest request, WaveSpeedModel model, StudioPlan plan)
+                throws WaveSpeedException {
+            StudioBrief studio = request.studio();
+            Canvas canvas = canvasOf(request);
+            ObjectNode body = mapper.createObjectNode()
+                    .put("image", dataUri(plan.keyFrame().bytes()))
+                    .put("prompt", StudioInputs.animationPrompt(request.prompt().strip(), studio.preset()))
+                    .put("resolution", model.resolution())
+                    .put("duration", studio.durationSeconds())
+                    .put("enable_prompt_expansion", false)
+                    .put("seed", -1);
+            negativePrompt(request).ifPresent(text -> body.put("negative_prompt", text));
+            if (studio.audio() != null) {
+                body.put("audio", dataUri(studio.audio()));
+            }
+            return started(model, body, canvas.width(), canvas.height(), studio.durationSeconds(), 0, null, null,
+                    plan.tag());
+        }
+
+        /**
+         * A studio product video: WAN 2.5 text-to-video at the canvas's frame size, 5 or 10 s, the prompt followed by
+         * the scenes' narration as its storyline.
+         */
+        ProviderJob submitTextToVideo(GenerationRequest request, WaveSpeedModel model, StudioPlan plan)
+                throws WaveSpeedException {
+            StudioBrief studio = request.studio();
+            Canvas canvas = canvasOf(request);
+            StudioInputs.Storyline story = StudioInputs.storyline(request.prompt().strip(), studio.scenes());
+            ObjectNode body = mapper.createObjectNode()
+                    .put("prompt", story.prompt())
+                    .put("size", plan.size().value())
+                    .put("duration", studio.durationSeconds())
+                    .put("enable_prompt_expansion", false)
+                    .put("seed", -1);
+            negativePrompt(request).ifPresent(text -> body.put("negative_prompt", text));
+            if (studio.audio() != null) {
+                body.put("audio", dataUri(studio.audio()));
+            }
+            return started(model, body, canvas.width(), canvas.height(), studio.durationSeconds(), 0, null, null,
+                    plan.tag().with("scenes", story.scenesTold()));
         }
 
         ProviderJob cloneVoice(byte[] audio, String voiceId, String previewText) throws WaveSpeedException {
@@ -377,7 +631,7 @@ public final class WaveSpeedProvider implements MediaProvider {
             if (previewText != null && !previewText.isBlank()) {
                 body.put("text", previewText);
             }
-            return started(WaveSpeedModel.VOICE_CLONE, body, 0, 0, 0, 0, null, null);
+            return started(WaveSpeedModel.VOICE_CLONE, body, 0, 0, 0, 0, null, null, null);
         }
 
         ProviderJob poll(WaveSpeedHandle handle) throws WaveSpeedException {
@@ -425,18 +679,18 @@ public final class WaveSpeedProvider implements MediaProvider {
                     .put("resolution", avatar.resolution())
                     .put("seed", -1);
             return started(avatar, body, voice.width(), voice.height(), voice.seconds(), voice.characters(), null,
-                    null);
+                    null, voice.studio());
         }
 
         private ProviderJob started(WaveSpeedModel model, ObjectNode body, int width, int height, double seconds,
-                                    long characters, WaveSpeedModel next, String nextImageUrl)
+                                    long characters, WaveSpeedModel next, String nextImageUrl, StudioTag studio)
                 throws WaveSpeedException {
             Prediction prediction = Prediction.parse(http.postJson(config.api(model.path()), body.toString()));
             if (!prediction.pending() && !"completed".equals(prediction.status())) {
                 return ended(prediction);
             }
             WaveSpeedHandle handle = new WaveSpeedHandle(model, model.output(), prediction.id(), width, height,
-                    seconds, characters, http.calls(), next, nextImageUrl);
+                    seconds, characters, http.calls(), next, nextImageUrl, studio);
             LOG.log(System.Logger.Level.DEBUG, "wavespeed {0}: {1} prediction {2} submitted", label, model.code(),
                     prediction.id());
             return new ProviderJob.Pending(handle.encode(), model.pollAfter());
@@ -462,6 +716,9 @@ public final class WaveSpeedProvider implements MediaProvider {
             details.put("prediction_id", prediction.id());
             details.put("http_calls", http.calls());
             details.put("cost_source", "price table " + prices.version() + " (WaveSpeed reports no cost)");
+            if (handle.studio() != null) {
+                studioDetails(handle.studio(), details);
+            }
             GeneratedMedia media = switch (handle.kind()) {
                 case IMAGE -> image(handle, download.bytes(), details);
                 case VIDEO -> video(handle, download, details);
@@ -492,6 +749,14 @@ public final class WaveSpeedProvider implements MediaProvider {
                         + " image was cover-cropped and scaled to the placement canvas");
                 result = ImageSizing.fitToCanvas(generated, handle.width(), handle.height());
             }
+            if (handle.studio() != null && handle.studio().note("bg").filter("transparent"::equals).isPresent()) {
+                details.put("background_note", generated.getColorModel().hasAlpha()
+                        ? "transparent background: the model's alpha channel is kept"
+                        : handle.model().code() + " makes no alpha channel, so this PNG is opaque, with the plain"
+                        + " background the prompt asked for; cut the product out (e.g. Stability remove-background)"
+                        + " for a truly transparent background");
+                details.put("has_alpha", result.getColorModel().hasAlpha());
+            }
             return new GeneratedMedia(png(result), "image/png", null, result.getWidth(), result.getHeight(), null,
                     NAME, handle.model().code(), cost(handle.model(), 0, 0), details);
         }
@@ -510,6 +775,17 @@ public final class WaveSpeedProvider implements MediaProvider {
                 details.put("fitted_to_placement", false);
                 details.put("fit", "the video keeps the model's frame size; fit it to the placement canvas before"
                         + " delivery");
+                if (handle.studio() != null && info.width() != null) {
+                    boolean exact = info.width() == handle.width() && info.height() == handle.height();
+                    details.put("frame_matches_canvas", exact);
+                    if (exact) {
+                        details.put("fit", "the model's frame is exactly the canvas");
+                    } else {
+                        details.put("fit", "the model made " + info.width() + "x" + info.height() + " frames; scale"
+                                + " them (cropping evenly where the shapes differ) to the " + handle.width() + "x"
+                                + handle.height() + " canvas before delivery");
+                    }
+                }
             }
             double billedSeconds = model.assetType() == AssetType.VIDEO ? handle.seconds() : seconds;
             BigDecimal cost = cost(model, billedSeconds, 0);
@@ -606,6 +882,21 @@ public final class WaveSpeedProvider implements MediaProvider {
             throw new WaveSpeedException(MALFORMED + ": '" + text + "' is not an http(s) URL", false);
         }
 
+        /** What the studio tag tells about how the asset was made, in words for the asset's lineage. */
+        private void studioDetails(StudioTag studio, Map<String, Object> details) {
+            details.put("source", "studio");
+            details.put("studio_operation", studio.operation().code());
+            details.put("studio_preset", studio.preset());
+            studio.note("kf").ifPresent(fit -> {
+                String[] sizes = fit.split("-");
+                details.put("key_frame_fit", "the " + sizes[0] + " key frame was cropped about its centre (and"
+                        + " scaled) to " + sizes[1] + ", the canvas's shape, before WAN animated it");
+            });
+            studio.note("size").ifPresent(size -> details.put("requested_size", size));
+            studio.note("scenes").ifPresent(scenes -> details.put("storyline_scenes", Integer.parseInt(scenes)));
+            studio.note("audio").ifPresent(audio -> details.put("voice", "the caller's audio"));
+        }
+
         ProviderJob.Failed failed(String reason, boolean retryable) {
             String safe = redactor.redact(reason);
             LOG.log(System.Logger.Level.WARNING, "wavespeed {0} failed{1}: {2}", label,
@@ -655,13 +946,36 @@ public final class WaveSpeedProvider implements MediaProvider {
                 .findFirst().orElse("");
     }
 
+    /**
+     * The prompt sent: a studio asset's is the studio's own, built whole by the core (brand colours included); a
+     * campaign asset's is the proposal's, with the brand colours added.
+     */
     private static String promptOf(GenerationRequest request) {
+        if (request.isStudio() && request.prompt() != null && !request.prompt().isBlank()) {
+            return request.prompt().strip();
+        }
         String prompt = Stream.of(request.prompt(), request.hook(), request.conceptSummary())
                 .filter(text -> text != null && !text.isBlank())
                 .map(String::strip)
                 .findFirst().orElse("A product marketing visual");
         List<String> palette = request.brandPalette();
         return palette.isEmpty() ? prompt : prompt + " Brand colours: " + String.join(", ", palette) + ".";
+    }
+
+    /**
+     * The brand's forbidden phrases as WAN's negative prompt (what must not appear), whole phrases only, within the
+     * 500 characters WAN reads of it; empty when the brand forbids nothing.
+     */
+    static Optional<String> negativePrompt(GenerationRequest request) {
+        StringBuilder text = new StringBuilder();
+        for (String phrase : request.forbiddenPhrases()) {
+            String clean = phrase == null ? "" : phrase.strip();
+            if (clean.isEmpty() || text.length() + clean.length() + 2 > WAN_NEGATIVE_PROMPT_MAX_CHARS) {
+                continue;
+            }
+            text.append(text.length() == 0 ? "" : ", ").append(clean);
+        }
+        return text.length() == 0 ? Optional.empty() : Optional.of(text.toString());
     }
 
     private static boolean isImage(byte[] bytes) {

@@ -19,6 +19,12 @@
  *       ({@code text} up to 10,000 characters, {@code voice_id}), minimax/minimax-voice-clone</li>
  *   <li>the WAN 2.5 input limits (image at most 10 MB; audio wav/mp3, 3 to 30 s, at most 15 MB) as the WAN 2.5
  *       image-to-video API pages of novita.ai and mulerouter.ai state them</li>
+ *   <li>https://wavespeed.ai/models/alibaba/wan-2.5/text-to-video/llms.txt, read 2026-12-03: {@code prompt}
+ *       (required), {@code negative_prompt}, {@code audio} (a URL or inline; WAV/MP3 of at least 3 s, at most
+ *       15 MB), {@code size} one of 832*480, 480*832, 1280*720, 720*1280, 1920*1080, 1080*1920 (default 1280*720),
+ *       {@code duration} 5 or 10, {@code enable_prompt_expansion}, {@code seed}; Alibaba's Wan references (prompt
+ *       read up to 2,000 characters, negative prompt up to 500; image-to-video keeps the input image's aspect ratio
+ *       at the resolution tier's pixel count and takes images of 360 to 2000 pixels a side)</li>
  *   <li>https://wavespeed.ai/models/kwaivgi/kling-v1-ai-avatar-standard/llms.txt (avatar inputs {@code image} and
  *       {@code audio} as a URL or base64) and public callers of {@code wavespeed-ai/infinitetalk} and
  *       {@code wavespeed-ai/hunyuan-avatar} ({@code image}, {@code audio}, {@code resolution}, {@code seed})</li>
@@ -28,6 +34,11 @@
  *       method, headers}}, then the bytes sent to {@code upload.url})</li>
  *   <li>https://wavespeed.ai/blog/posts/wavespeed-api-auth-errors (Bearer auth, 401, 429, 5xx)</li>
  * </ul>
+ * Product-studio requests ({@code GenerationRequest.studio()} set) take the studio's prompt as it is, the brief's 5 or
+ * 10 s, and the canvas as the output size: photoshoots are fitted exactly to it, an animation's key frame is cropped
+ * to its shape first, a product video asks text-to-video for the frame of its shape; the handle then carries a short
+ * {@link dev.pms.providers.wavespeed.StudioTag} so that the finishing poll can describe how the asset was made.
+ * <p>
  * WaveSpeed does not document how a content-policy refusal reads; this client takes a refused call or failed
  * prediction whose message speaks of NSFW content, a content policy, moderation or a safety filter, and a completed
  * prediction with an output flagged in {@code has_nsfw_contents}, as one. Nor does a result report a cost: costs

@@ -31,6 +31,39 @@ class WaveSpeedSizingTest {
 
     @ParameterizedTest
     @CsvSource({
+            "480p, 832, 480, 832*480",
+            "480p, 1280, 720, 832*480",
+            "480p, 480, 832, 480*832",
+            "720p, 1280, 720, 1280*720",
+            "720p, 1920, 1080, 1280*720",
+            "720p, 720, 1280, 720*1280",
+            "720p, 1080, 1920, 720*1280",
+            "1080p, 1920, 1080, 1920*1080",
+            "1080p, 1080, 1920, 1080*1920",
+            "1080p, 1200, 675, 1920*1080"})
+    void asksWanTextToVideoForTheFrameOfTheCanvasShape(String resolution, int width, int height, String size) {
+        assertThat(ImageSizing.wanTextToVideoSize(resolution, width, height))
+                .contains(new ImageSizing.Requested("size", size));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"720p, 1080, 1080", "1080p, 1080, 1350", "480p, 1200, 628", "720p, 1000, 1500", "4k, 1920, 1080"})
+    void findsNoWanTextToVideoFrameForOtherShapes(String resolution, int width, int height) {
+        assertThat(ImageSizing.wanTextToVideoSize(resolution, width, height)).isEmpty();
+    }
+
+    @Test
+    void keepsTheAlphaChannelOfATransparentImage() {
+        BufferedImage cutout = new BufferedImage(200, 100, BufferedImage.TYPE_INT_ARGB);
+
+        BufferedImage fitted = ImageSizing.fitToCanvas(cutout, 120, 120);
+
+        assertThat(fitted.getColorModel().hasAlpha()).isTrue();
+        assertThat(fitted.getRGB(60, 60) >>> 24).isZero();
+    }
+
+    @ParameterizedTest
+    @CsvSource({
             "1080, 1350, 3:4",
             "1080, 1080, 1:1",
             "1200, 628, 16:9",

@@ -98,6 +98,19 @@ public final class WaveSpeedStub implements AutoCloseable {
         }
     }
 
+    /** Each call so far as {@code METHOD /path}, in the order they came. */
+    public List<String> requestLines() {
+        return calls().stream().map(call -> call.method() + " " + call.path()).toList();
+    }
+
+    /** Scripts the same reply {@code times} times (a status the client retries until its attempts are spent). */
+    public WaveSpeedStub repeat(Reply reply, int times) {
+        for (int i = 0; i < times; i++) {
+            then(reply);
+        }
+        return this;
+    }
+
     /**
      * Scripts one prediction from its submit: created, then {@code processing} for {@code processingPolls} polls,
      * then completed with the output.
