@@ -11,13 +11,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The embedded default provider: one offline engine per asset type behind the provider name {@value #NAME}.
- * Every offline job completes inside {@link #submit}.
+ * The embedded default provider: one offline engine per asset type behind the provider name {@value #NAME}, and the
+ * product studio's engines ({@link OfflineStudio}) for requests with a studio brief. Every offline job completes inside
+ * {@link #submit}.
  */
 public final class OfflineProviders implements MediaProvider {
     public static final String NAME = "offline";
 
     private final Map<AssetType, MediaProvider> byType = new EnumMap<>(AssetType.class);
+    private final OfflineStudio studio;
 
     /** Production defaults: images and videos at the exact placement size, one FreeTTS voice for voice-overs and avatars. */
     public OfflineProviders() {
@@ -27,11 +29,18 @@ public final class OfflineProviders implements MediaProvider {
     private OfflineProviders(OfflineImageRenderer images, SpeechSynthesizer speech) {
         this(new OfflineCopywriter(), images,
                 new OfflineSlideshowVideo(images, speech, OfflineSlideshowVideo.DEFAULT_FRAMES_PER_SECOND, 1),
-                new OfflineVoice(speech));
+                new OfflineVoice(speech), new OfflineStudio(speech));
     }
 
     public OfflineProviders(OfflineCopywriter copywriter, OfflineImageRenderer images, OfflineSlideshowVideo videos,
                             OfflineVoice voice) {
+        this(copywriter, images, videos, voice, new OfflineStudio(new FreeTtsSynthesizer()));
+    }
+
+    /** The campaign engines by asset type, and the studio's engines for requests that carry a studio brief. */
+    public OfflineProviders(OfflineCopywriter copywriter, OfflineImageRenderer images, OfflineSlideshowVideo videos,
+                            OfflineVoice voice, OfflineStudio studio) {
+        this.studio = studio;
         for (MediaProvider provider : List.of(copywriter, images, videos, voice)) {
             for (AssetType type : AssetType.values()) {
                 if (provider.supports(type)) {
@@ -56,8 +65,17 @@ public final class OfflineProviders implements MediaProvider {
         return Optional.ofNullable(byType.get(type));
     }
 
+    /** The studio's engines, which serve every request with a studio brief. */
+    public OfflineStudio studio() {
+        return studio;
+    }
+
+    /** A studio request goes to the studio's engine for its operation; any other to the engine for its asset type. */
     @Override
     public ProviderJob submit(GenerationRequest request) {
+        if (request.isStudio()) {
+            return studio.submit(request);
+        }
         MediaProvider provider = byType.get(request.assetType());
         if (provider == null) {
             return new ProviderJob.Failed("the offline provider makes no " + request.assetType() + " assets", false);
