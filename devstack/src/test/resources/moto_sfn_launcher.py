@@ -8,9 +8,20 @@ The state machine also refers to its backend, so each deep copy copied the whole
 earlier execution and its copies: executions got slower and slower (seconds after a few dozen).
 The clone now shares the backend and the executions list instead of copying them.
 
+The ASL preprocessor keeps its stack of query-language scopes in a class attribute, so a definition that
+fails to parse leaves its scope on the stack and every later definition is read in that scope (after a
+refused JSONata definition, every JSONPath one was refused): each preprocessor now gets its own stack.
+
+moto's engine (LocalStack's) evaluates JSONata with com.dashjoin's Java port through JPype, which moto
+does not ship, so every JSONata expression failed. When MOTO_JSONATA_BRIDGE holds a command (a JSON
+array), the launcher starts it once and sends it the expressions instead (MotoJsonataBridge, test sources).
+
 Usage: python3 moto_sfn_launcher.py PORT
 """
 import copyreg
+import json
+import os
+import subprocess
 import sys
 import threading
 
@@ -53,6 +64,49 @@ def _clone_state_machine(self, memo):
 
 
 StateMachine.__deepcopy__ = _clone_state_machine
+
+
+def _isolate_query_language_scopes():
+    from moto.stepfunctions.parser.asl.parse.preprocessor import Preprocessor
+
+    original_init = Preprocessor.__init__
+
+    def init(self, *args, **kwargs):
+        original_init(self, *args, **kwargs)
+        self._query_language_per_scope = []
+
+    Preprocessor.__init__ = init
+
+
+_isolate_query_language_scopes()
+
+
+def _install_jsonata_bridge():
+    command = os.environ.get("MOTO_JSONATA_BRIDGE")
+    if not command:
+        return
+    from moto.stepfunctions.parser.asl.jsonata import jsonata as jsonata_module
+
+    lock = threading.Lock()
+    bridge = []
+
+    def evaluate(expression):
+        with lock:
+            if not bridge:
+                bridge.append(subprocess.Popen(json.loads(command), stdin=subprocess.PIPE,
+                                               stdout=subprocess.PIPE, text=True, encoding="utf-8"))
+            process = bridge[0]
+            process.stdin.write(json.dumps(expression) + "\n")
+            process.stdin.flush()
+            answer = json.loads(process.stdout.readline())
+        if "error" in answer:
+            raise jsonata_module.JSONataException("UNKNOWN", answer["error"])
+        return answer["value"]
+
+    jsonata_module._eval_jsonata = evaluate
+
+
+_install_jsonata_bridge()
 
 if __name__ == "__main__":
     port = sys.argv[1] if len(sys.argv) > 1 else "0"

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -76,12 +77,27 @@ public final class MotoServerProcess implements AutoCloseable {
             port = socket.getLocalPort();
         }
         Path log = Files.createTempFile("moto_server", ".log");
-        Process process = new ProcessBuilder("python3", launcher.toString(), Integer.toString(port))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder("python3", launcher.toString(), Integer.toString(port))
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("MOTO_JSONATA_BRIDGE", jsonataBridgeCommand());
+        Process process = builder.start();
         URI endpoint = URI.create("http://127.0.0.1:" + port);
         MotoServerProcess moto = new MotoServerProcess(process, endpoint, log);
         moto.awaitReadyAndEnableExecution();
         return moto;
+    }
+
+    /** The command (a JSON array) that runs {@link MotoJsonataBridge} on this JVM's class path. */
+    private static String jsonataBridgeCommand() {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = List.of(java, "-cp", System.getProperty("java.class.path"),
+                MotoJsonataBridge.class.getName());
+        StringBuilder json = new StringBuilder("[");
+        for (String part : command) {
+            json.append(json.length() > 1 ? "," : "").append('"')
+                    .append(part.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+        }
+        return json.append(']').toString();
     }
 
     private void awaitReadyAndEnableExecution() throws IOException, InterruptedException {

@@ -226,7 +226,7 @@ class StepFunctionsServiceEndToEndTest {
                 .isInstanceOf(InvalidDefinitionException.class)
                 .hasMessageContaining("arn:aws:states:::glue:startJobRun");
         assertThatThrownBy(() -> sfn.createStateMachine(b -> b.name("jsonata").roleArn(ROLE).definition(
-                "{\"QueryLanguage\":\"JSONata\",\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Pass\",\"End\":true}}}")))
+                "{\"QueryLanguage\":\"JSONata\",\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Pass\",\"Output\":\"{% $x[ %}\",\"End\":true}}}")))
                 .isInstanceOf(InvalidDefinitionException.class)
                 .hasMessageContaining("JSONata");
         assertThatThrownBy(() -> sfn.describeExecution(b -> b.executionArn(

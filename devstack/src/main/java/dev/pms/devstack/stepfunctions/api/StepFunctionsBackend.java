@@ -11,6 +11,7 @@ import dev.pms.devstack.stepfunctions.asl.ExecutionRecord;
 import dev.pms.devstack.stepfunctions.asl.InvalidDefinitionException;
 import dev.pms.devstack.stepfunctions.asl.Json;
 import dev.pms.devstack.stepfunctions.asl.NestedExecutions;
+import dev.pms.devstack.stepfunctions.asl.PayloadLimits;
 import dev.pms.devstack.stepfunctions.asl.StepFunctionsEngine;
 
 import java.nio.charset.StandardCharsets;
@@ -32,7 +33,12 @@ public final class StepFunctionsBackend implements AutoCloseable {
     public static final String REGION = "us-east-1";
     public static final String ACCOUNT = "000000000000";
 
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,80}");
+    /**
+     * AWS: 1 to 80 characters; none of white space, {@code < > { } [ ]}, {@code ? *},
+     * {@code " # % \ ^ | ~ ` $ & , ; : /}, or control characters (U+0000-001F, U+007F-009F). Dots are fine.
+     */
+    private static final Pattern NAME = Pattern.compile(
+            "[^\\s<>{}\\[\\]?*\"#%\\\\^|~`$&,;:/\\x00-\\x1F\\x7F-\\x9F]{1,80}");
     private static final Pattern STATE_MACHINE_ARN =
             Pattern.compile("arn:aws[a-z-]*:states:[a-z0-9-]+:[0-9]{12}:stateMachine:[^:]+");
     private static final Pattern EXECUTION_ARN =
@@ -239,6 +245,11 @@ public final class StepFunctionsBackend implements AutoCloseable {
             throw new ApiError("InvalidName", "Invalid Name: '" + name + "'");
         }
         String input = request.hasNonNull("input") ? request.get("input").textValue() : "{}";
+        if (PayloadLimits.exceeds(input)) {
+            throw new ApiError("ValidationException", "1 validation error detected: Value at 'input' failed to "
+                    + "satisfy constraint: Member must have length less than or equal to "
+                    + PayloadLimits.MAX_PAYLOAD_BYTES);
+        }
         try {
             Json.parse(input);
         } catch (IllegalArgumentException e) {
@@ -313,6 +324,9 @@ public final class StepFunctionsBackend implements AutoCloseable {
             }
             response.put("redriveCount", 0);
             response.put("redriveStatus", "NOT_REDRIVABLE");
+            if ("SUCCEEDED".equals(record.status())) {
+                response.put("redriveStatusReason", "Execution is SUCCEEDED and cannot be redriven");
+            }
         }
         return response;
     }

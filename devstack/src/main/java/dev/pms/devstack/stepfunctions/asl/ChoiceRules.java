@@ -25,10 +25,16 @@ public final class ChoiceRules {
     private ChoiceRules() {
     }
 
+    /** Matches a rule whose paths read only the input ({@code $…}). */
     public static boolean matches(JsonNode rule, JsonNode input) {
+        return matches(rule, input, null);
+    }
+
+    /** Matches a rule; its paths may also read the context object ({@code $$…}) and variables ({@code $name…}). */
+    public static boolean matches(JsonNode rule, JsonNode input, ContextObject context) {
         if (rule.has("And")) {
             for (JsonNode inner : rule.get("And")) {
-                if (!matches(inner, input)) {
+                if (!matches(inner, input, context)) {
                     return false;
                 }
             }
@@ -36,19 +42,19 @@ public final class ChoiceRules {
         }
         if (rule.has("Or")) {
             for (JsonNode inner : rule.get("Or")) {
-                if (matches(inner, input)) {
+                if (matches(inner, input, context)) {
                     return true;
                 }
             }
             return false;
         }
         if (rule.has("Not")) {
-            return !matches(rule.get("Not"), input);
+            return !matches(rule.get("Not"), input, context);
         }
         String variablePath = rule.get("Variable").textValue();
         String operator = operatorOf(rule);
         JsonNode operand = rule.get(operator);
-        Optional<JsonNode> variable = JsonPaths.read(input, variablePath);
+        Optional<JsonNode> variable = read(variablePath, input, context);
         if (operator.equals("IsPresent")) {
             return variable.isPresent() == operand.booleanValue();
         }
@@ -73,11 +79,15 @@ public final class ChoiceRules {
         String comparison = operator.endsWith("Path") ? operator.substring(0, operator.length() - 4) : operator;
         JsonNode expected = operand;
         if (operator.endsWith("Path")) {
-            expected = JsonPaths.read(input, operand.textValue()).orElseThrow(() -> AslError.runtime(
+            expected = read(operand.textValue(), input, context).orElseThrow(() -> AslError.runtime(
                     "Invalid path '" + operand.textValue()
                             + "': The choice state's condition path references an invalid value."));
         }
         return compare(comparison, value, expected);
+    }
+
+    private static Optional<JsonNode> read(String path, JsonNode input, ContextObject context) {
+        return context == null ? JsonPaths.read(input, path) : JsonPaths.resolve(path, input, context);
     }
 
     private static boolean compare(String comparison, JsonNode value, JsonNode expected) {
@@ -192,14 +202,14 @@ public final class ChoiceRules {
             throw new InvalidDefinitionException("Choice rule of state '" + stateName + "' has no Variable: "
                     + Json.write(rule));
         }
-        JsonPaths.checkSyntax(rule.get("Variable").textValue(), "Variable", false);
+        JsonPaths.checkReadPath(rule.get("Variable").textValue(), "Variable", false);
         String operator = operatorOf(rule);
         JsonNode operand = rule.get(operator);
         if (operator.endsWith("Path") && !operator.equals("IsPresent")) {
             if (!operand.isTextual()) {
                 throw new InvalidDefinitionException(operator + " of state '" + stateName + "' must be a path");
             }
-            JsonPaths.checkSyntax(operand.textValue(), operator, false);
+            JsonPaths.checkReadPath(operand.textValue(), operator, false);
         } else if (operator.startsWith("Is") || operator.equals("BooleanEquals")) {
             if (!operand.isBoolean()) {
                 throw new InvalidDefinitionException(operator + " of state '" + stateName + "' must be a boolean");

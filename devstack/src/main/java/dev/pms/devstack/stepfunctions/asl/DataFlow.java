@@ -8,26 +8,26 @@ final class DataFlow {
     private DataFlow() {
     }
 
-    static JsonNode inputPath(JsonNode state, JsonNode input) {
-        if (!state.has("InputPath")) {
+    static JsonNode inputPath(JsonNode state, JsonNode input, ContextObject context) {
+        JsonNode path = state.get("InputPath");
+        if (path == null) {
             return input;
         }
-        JsonNode path = state.get("InputPath");
         if (path.isNull()) {
             return Json.object();
         }
-        return JsonPaths.require(input, path.asText(), "InputPath");
+        return JsonPaths.resolveRequired(path.asText(), input, context, "InputPath");
     }
 
-    static JsonNode outputPath(JsonNode state, JsonNode output) {
-        if (!state.has("OutputPath")) {
+    static JsonNode outputPath(JsonNode state, JsonNode output, ContextObject context) {
+        JsonNode path = state.get("OutputPath");
+        if (path == null) {
             return output;
         }
-        JsonNode path = state.get("OutputPath");
         if (path.isNull()) {
             return Json.object();
         }
-        return JsonPaths.require(output, path.asText(), "OutputPath");
+        return JsonPaths.resolveRequired(path.asText(), output, context, "OutputPath");
     }
 
     static JsonNode resultPath(JsonNode path, boolean present, JsonNode input, JsonNode result) {

@@ -32,19 +32,21 @@ final class ExecutionRun {
         }
     }
 
-    /** A sequence of states: the machine itself, a Parallel branch or a Map iteration. */
+    /** A sequence of states: the machine itself, a Parallel branch or a Map iteration, with its variables. */
     private static final class Branch {
         final String path;
         final CancelScope scope;
         final JsonNode states;
+        final Variables variables;
         final Map<String, Integer> visits = new HashMap<>();
         final CompletableFuture<JsonNode> result = new CompletableFuture<>();
         volatile long lastEventId;
 
-        Branch(String path, CancelScope scope, JsonNode states, long lastEventId) {
+        Branch(String path, CancelScope scope, JsonNode states, Variables variables, long lastEventId) {
             this.path = path;
             this.scope = scope;
             this.states = states;
+            this.variables = variables;
             this.lastEventId = lastEventId;
         }
 
@@ -58,6 +60,7 @@ final class ExecutionRun {
     private final ExecutionJournal journal;
     private final ContextObject context;
     private final TaskIntegrations integrations;
+    private final QueryLanguage machineLanguage;
     private final CancelScope rootScope = new CancelScope();
     private volatile ScheduledFuture<?> executionTimeout;
 
@@ -66,6 +69,7 @@ final class ExecutionRun {
         this.record = record;
         this.journal = journal;
         this.integrations = new TaskIntegrations(engine);
+        this.machineLanguage = QueryLanguage.of(record.definition(), QueryLanguage.JSONPATH);
         this.context = ContextObject.forExecution(record.executionArn(), record.name(), Json.parse(record.input()),
                 record.roleArn(), iso(record.startDate()), record.stateMachineArn(), record.stateMachineName());
     }
@@ -85,11 +89,11 @@ final class ExecutionRun {
         if (definition.has("TimeoutSeconds")) {
             long remaining = record.startDate().toEpochMilli() + definition.get("TimeoutSeconds").asLong() * 1000
                     - System.currentTimeMillis();
-            executionTimeout = engine.timers.schedule(() -> end("TIMED_OUT", null, AslError.TIMEOUT,
-                            "The execution timed out after " + definition.get("TimeoutSeconds").asLong() + " seconds"),
+            // AWS: the ExecutionTimedOut event carries States.Timeout and no cause.
+            executionTimeout = engine.timers.schedule(() -> end("TIMED_OUT", AslError.TIMEOUT, null),
                     Math.max(0, remaining), TimeUnit.MILLISECONDS);
         }
-        Branch root = new Branch("", rootScope, definition.get("States"), startedId);
+        Branch root = new Branch("", rootScope, definition.get("States"), context.variables(), startedId);
         root.result.whenComplete((output, failure) -> {
             if (failure == null) {
                 finishSucceeded(root, output);
@@ -106,18 +110,19 @@ final class ExecutionRun {
     }
 
     void stop(String error, String cause) {
-        end("ABORTED", null, error, cause);
+        end("ABORTED", error, cause);
     }
 
     private void finishSucceeded(Branch root, JsonNode output) {
         synchronized (record) {
             if (ExecutionRecord.RUNNING.equals(record.status())) {
+                String outputJson = Json.write(output);
                 ObjectNode details = Json.object();
-                details.put("output", Json.write(output));
+                details.put("output", outputJson);
                 details.putObject("outputDetails").put("truncated", false);
                 record.history().record("exec:succeeded", "ExecutionSucceeded", root.lastEventId,
                         "executionSucceededEventDetails", details);
-                record.finish("SUCCEEDED", Json.write(output), null, null);
+                record.finish("SUCCEEDED", outputJson, null, null);
                 engine.recordEnded(record);
             }
         }
@@ -128,9 +133,10 @@ final class ExecutionRun {
     private void finishFailed(Branch root, AslError error) {
         synchronized (record) {
             if (ExecutionRecord.RUNNING.equals(record.status())) {
+                String cause = error.executionCause();
                 record.history().record("exec:failed", "ExecutionFailed", root.lastEventId,
-                        "executionFailedEventDetails", errorDetails(error.error(), error.errorCause()));
-                record.finish("FAILED", null, error.error(), error.errorCause());
+                        "executionFailedEventDetails", errorDetails(error.error(), cause));
+                record.finish("FAILED", null, error.error(), cause);
                 engine.recordEnded(record);
             }
         }
@@ -138,16 +144,20 @@ final class ExecutionRun {
         ended();
     }
 
-    private void end(String status, String output, String error, String cause) {
+    /**
+     * Ends the execution from outside its states: StopExecution (ABORTED, with the caller's error and cause) or
+     * the machine's TimeoutSeconds (TIMED_OUT). As on AWS, the event's previousEventId is 0 and a TIMED_OUT
+     * execution is described without error or cause (States.Timeout is only in the event).
+     */
+    private void end(String status, String error, String cause) {
         boolean ended = false;
         synchronized (record) {
             if (ExecutionRecord.RUNNING.equals(record.status())) {
-                String type = status.equals("ABORTED") ? "ExecutionAborted" : "ExecutionTimedOut";
-                String field = status.equals("ABORTED") ? "executionAbortedEventDetails"
-                        : "executionTimedOutEventDetails";
-                record.history().record("exec:" + type, type, record.history().size(), field,
-                        errorDetails(error, cause));
-                ended = record.finish(status, output, error, cause);
+                boolean aborted = status.equals("ABORTED");
+                String type = aborted ? "ExecutionAborted" : "ExecutionTimedOut";
+                String field = aborted ? "executionAbortedEventDetails" : "executionTimedOutEventDetails";
+                record.history().record("exec:" + type, type, 0, field, errorDetails(error, cause));
+                ended = aborted ? record.finish(status, null, error, cause) : record.finish(status, null, null, null);
                 engine.recordEnded(record);
             }
         }
@@ -229,105 +239,111 @@ final class ExecutionRun {
         String stateKey = branch.path + "/" + name + "#" + branch.visit(name);
         Instant entered = Instant.now();
         event(branch, stateKey + ":entered", type + "StateEntered", "stateEnteredEventDetails",
-                nameAndData(name, "input", input));
-        ContextObject stateContext = context.inState(name, iso(entered), 0);
-        switch (type) {
-            case "Pass": {
-                JsonNode effective = DataFlow.inputPath(state, input);
-                if (state.has("Parameters")) {
-                    effective = PayloadTemplate.evaluate(state.get("Parameters"), effective, stateContext);
+                nameAndData(name, "input", Json.write(input)));
+        long enteredEventId = branch.lastEventId;
+        QueryLanguage language = QueryLanguage.of(state, machineLanguage);
+        try {
+            ContextObject stateContext = context.inState(name, iso(entered), ContextObject.NO_RETRY_COUNT,
+                    branch.variables);
+            switch (type) {
+                case "Pass":
+                    return exited(branch, stateKey, name, type, next(state), language.pass(state, input, stateContext));
+                case "Choice": {
+                    QueryLanguage.Choice choice = language.choose(state, input, stateContext);
+                    return exited(branch, stateKey, name, type, choice.next(), choice.outcome());
                 }
-                JsonNode result = state.has("Result") ? state.get("Result") : effective;
-                JsonNode output = DataFlow.resultPath(state.get("ResultPath"), state.has("ResultPath"), input,
-                        result);
-                return exited(branch, stateKey, name, type,
-                        Transition.after(state, DataFlow.outputPath(state, output)));
+                case "Succeed":
+                    return exited(branch, stateKey, name, type, null, language.passThrough(state, input,
+                            language.effectiveInput(state, input, stateContext), stateContext));
+                case "Fail":
+                    throw new AslError(language.failField(state, "Error", input, stateContext),
+                            language.failField(state, "Cause", input, stateContext));
+                case "Wait":
+                    return waitState(branch, stateKey, name, state, input, language, stateContext, enteredEventId);
+                default:
+                    return withErrorHandling(new Attempts(branch, stateKey, name, type, state, input, entered,
+                            enteredEventId, language));
             }
-            case "Choice": {
-                JsonNode effective = DataFlow.inputPath(state, input);
-                String next = null;
-                for (JsonNode rule : state.get("Choices")) {
-                    if (ChoiceRules.matches(rule, effective)) {
-                        next = rule.get("Next").textValue();
-                        break;
-                    }
-                }
-                if (next == null) {
-                    if (!state.has("Default")) {
-                        throw new AslError(AslError.NO_CHOICE_MATCHED, "No Matches!");
-                    }
-                    next = state.get("Default").textValue();
-                }
-                return exited(branch, stateKey, name, type,
-                        new Transition(next, DataFlow.outputPath(state, effective)));
-            }
-            case "Succeed":
-                return exited(branch, stateKey, name, type,
-                        new Transition(null, DataFlow.outputPath(state, DataFlow.inputPath(state, input))));
-            case "Fail":
-                throw new AslError(failField(state, "Error", input, stateContext),
-                        failField(state, "Cause", input, stateContext));
-            case "Wait":
-                return waitState(branch, stateKey, name, state, input);
-            default:
-                return withErrorHandling(branch, stateKey, name, type, state, input, entered);
+        } catch (AslError e) {
+            e.arising(name, enteredEventId);
+            evaluationFailed(branch, stateKey, e);
+            throw e;
         }
     }
 
+    private static String next(JsonNode state) {
+        return state.path("End").asBoolean(false) ? null : state.get("Next").textValue();
+    }
+
+    /**
+     * Ends a state: checks the output's size, applies the state's assignments and records the exit. Throws the
+     * AslError that fails the state instead (States.DataLimitExceeded, an outer-scope assignment).
+     */
     private CompletableFuture<Transition> exited(Branch branch, String stateKey, String name, String type,
-                                                 Transition transition) {
-        event(branch, stateKey + ":exited", type + "StateExited", "stateExitedEventDetails",
-                nameAndData(name, "output", transition.output()));
-        return CompletableFuture.completedFuture(transition);
+                                                 String next, QueryLanguage.Outcome outcome) {
+        String output = Json.write(outcome.output());
+        if (PayloadLimits.exceeds(output)) {
+            throw PayloadLimits.resultTooLarge(name);
+        }
+        ObjectNode details = nameAndData(name, "output", output);
+        if (outcome.assigned() != null) {
+            branch.variables.assign(outcome.assigned());
+            ObjectNode assigned = details.putObject("assignedVariables");
+            outcome.assigned().fields().forEachRemaining(variable ->
+                    assigned.put(variable.getKey(), Json.write(variable.getValue())));
+            details.putObject("assignedVariablesDetails").put("truncated", false);
+        }
+        event(branch, stateKey + ":exited", type + "StateExited", "stateExitedEventDetails", details);
+        return CompletableFuture.completedFuture(new Transition(next, outcome.output()));
     }
 
-    private String failField(JsonNode state, String field, JsonNode input, ContextObject stateContext) {
-        if (state.has(field)) {
-            return state.get(field).asText();
+    /** AWS records an EvaluationFailed event when a JSONata expression fails, once per failure. */
+    private void evaluationFailed(Branch branch, String key, AslError error) {
+        if (!error.claimEvaluationEvent()) {
+            return;
         }
-        if (!state.has(field + "Path")) {
-            return null;
-        }
-        String expression = state.get(field + "Path").asText();
-        JsonNode value;
-        if (expression.startsWith("$$")) {
-            value = JsonPaths.require(stateContext.node(), expression.substring(1), field + "Path");
-        } else if (expression.startsWith("$")) {
-            value = JsonPaths.require(input, expression, field + "Path");
-        } else {
-            value = IntrinsicFunctions.evaluate(expression, input, stateContext);
-        }
-        if (!value.isTextual()) {
-            throw AslError.runtime("The value of " + field + "Path '" + expression + "' must be a string, got "
-                    + Json.write(value));
-        }
-        return value.textValue();
+        ObjectNode details = Json.object();
+        details.put("error", error.error());
+        details.put("cause", error.executionCause());
+        details.put("location", error.location());
+        details.put("state", error.originState());
+        event(branch, key + ":evaluationFailed", "EvaluationFailed", "evaluationFailedEventDetails", details);
     }
 
     private CompletableFuture<Transition> waitState(Branch branch, String stateKey, String name, JsonNode state,
-                                                    JsonNode input) {
-        JsonNode effective = DataFlow.inputPath(state, input);
+                                                    JsonNode input, QueryLanguage language,
+                                                    ContextObject stateContext, long enteredEventId) {
+        JsonNode effective = language.effectiveInput(state, input, stateContext);
         String deadlineKey = stateKey + ":deadline";
         long deadline;
         Optional<JsonNode> journaled = journal.get(deadlineKey);
         if (journaled.isPresent()) {
             deadline = journaled.get().asLong();
         } else {
-            deadline = System.currentTimeMillis() + waitMillis(state, effective);
+            deadline = System.currentTimeMillis() + language.waitMillis(state, effective, stateContext);
+            long executionEnd = record.startDate().plus(PayloadLimits.MAX_EXECUTION_TIME).toEpochMilli();
+            if (deadline > executionEnd) {
+                throw new AslError(AslError.TIMEOUT, "The Wait state '" + name + "' would end at "
+                        + Instant.ofEpochMilli(deadline) + ", after the execution's maximum duration of one year ("
+                        + Instant.ofEpochMilli(executionEnd) + ")");
+            }
             journal.put(deadlineKey, Json.NODES.numberNode(deadline));
         }
-        Transition transition = Transition.after(state, DataFlow.outputPath(state, effective));
+        QueryLanguage.Outcome outcome = language.passThrough(state, input, effective, stateContext);
         long delay = deadline - System.currentTimeMillis();
         if (delay <= 0) {
-            return exited(branch, stateKey, name, "Wait", transition);
+            return exited(branch, stateKey, name, "Wait", next(state), outcome);
         }
         CompletableFuture<Transition> waited = new CompletableFuture<>();
         Runnable[] hook = new Runnable[1];
         ScheduledFuture<?> timer = engine.timers.schedule(() -> {
             branch.scope.removeHook(hook[0]);
             if (!waited.isDone()) {
-                exited(branch, stateKey, name, "Wait", transition);
-                waited.complete(transition);
+                try {
+                    waited.complete(exited(branch, stateKey, name, "Wait", next(state), outcome).join());
+                } catch (AslError e) {
+                    waited.completeExceptionally(e.arising(name, enteredEventId));
+                }
             }
         }, delay, TimeUnit.MILLISECONDS);
         hook[0] = () -> {
@@ -338,59 +354,45 @@ final class ExecutionRun {
         return waited;
     }
 
-    private static long waitMillis(JsonNode state, JsonNode effective) {
-        if (state.has("Seconds")) {
-            return state.get("Seconds").asLong() * 1000;
-        }
-        if (state.has("Timestamp")) {
-            return ChoiceRules.timestamp(state.get("Timestamp").asText()).toEpochMilli() - System.currentTimeMillis();
-        }
-        if (state.has("SecondsPath")) {
-            String path = state.get("SecondsPath").asText();
-            JsonNode seconds = JsonPaths.require(effective, path, "SecondsPath");
-            if (!seconds.canConvertToLong() || !seconds.isIntegralNumber() || seconds.asLong() < 0) {
-                throw AslError.runtime("The SecondsPath parameter does not reference a valid non-negative integer: "
-                        + Json.write(seconds));
-            }
-            return seconds.asLong() * 1000;
-        }
-        String path = state.get("TimestampPath").asText();
-        JsonNode timestamp = JsonPaths.require(effective, path, "TimestampPath");
-        Instant at = timestamp.isTextual() ? ChoiceRules.timestamp(timestamp.textValue()) : null;
-        if (at == null) {
-            throw AslError.runtime("The TimestampPath parameter does not reference a valid ISO-8601 timestamp: "
-                    + Json.write(timestamp));
-        }
-        return at.toEpochMilli() - System.currentTimeMillis();
-    }
-
     // ---- Task, Parallel, Map: attempts, Retry and Catch
 
-    private CompletableFuture<Transition> withErrorHandling(Branch branch, String stateKey, String name, String type,
-                                                            JsonNode state, JsonNode input, Instant entered) {
+    /** One visit of a Task, Parallel or Map state, over its attempts. */
+    private record Attempts(Branch branch, String stateKey, String name, String type, JsonNode state,
+                            JsonNode input, Instant entered, long enteredEventId, QueryLanguage language) {
+        ContextObject context(ContextObject execution, int attemptNumber) {
+            return execution.inState(name, iso(entered), attemptNumber, branch.variables);
+        }
+    }
+
+    private CompletableFuture<Transition> withErrorHandling(Attempts attempts) {
         CompletableFuture<Transition> outcome = new CompletableFuture<>();
-        JsonNode retriers = state.path("Retry");
-        int[] retryCounts = new int[retriers.size()];
-        attempt(branch, stateKey, name, type, state, input, entered, 0, retryCounts, outcome);
+        int[] retryCounts = new int[attempts.state().path("Retry").size()];
+        attempt(attempts, 0, retryCounts, outcome);
         return outcome;
     }
 
-    private void attempt(Branch branch, String stateKey, String name, String type, JsonNode state, JsonNode input,
-                         Instant entered, int attemptNumber, int[] retryCounts, CompletableFuture<Transition> outcome) {
+    private void attempt(Attempts attempts, int attemptNumber, int[] retryCounts,
+                         CompletableFuture<Transition> outcome) {
+        Branch branch = attempts.branch();
         if (branch.scope.isCancelled()) {
             outcome.completeExceptionally(CancelScope.Cancelled.INSTANCE);
             return;
         }
-        String attemptKey = stateKey + "@" + attemptNumber;
-        ContextObject stateContext = context.inState(name, iso(entered), attemptNumber);
+        String attemptKey = attempts.stateKey() + "@" + attemptNumber;
+        JsonNode state = attempts.state();
+        QueryLanguage language = attempts.language();
+        ContextObject stateContext = attempts.context(context, attemptNumber);
         CompletableFuture<JsonNode> result;
         try {
-            JsonNode effective = DataFlow.inputPath(state, input);
-            switch (type) {
-                case "Task" -> result = taskAttempt(branch, attemptKey, state, effective, stateContext);
-                case "Parallel" -> result = parallelAttempt(branch, attemptKey, state, effective, stateContext);
-                case "Map" -> result = mapAttempt(branch, attemptKey, name, state, effective, stateContext);
-                default -> throw new IllegalStateException(type);
+            JsonNode effective = language.effectiveInput(state, attempts.input(), stateContext);
+            switch (attempts.type()) {
+                case "Task" -> result = taskAttempt(branch, attemptKey, attempts.name(), state, effective,
+                        stateContext, language);
+                case "Parallel" -> result = parallelAttempt(branch, attemptKey, state, effective, stateContext,
+                        language);
+                case "Map" -> result = mapAttempt(branch, attemptKey, attempts.name(), state, effective,
+                        stateContext, language);
+                default -> throw new IllegalStateException(attempts.type());
             }
         } catch (AslError e) {
             result = CompletableFuture.failedFuture(e);
@@ -398,39 +400,37 @@ final class ExecutionRun {
         result.whenComplete((value, failure) -> {
             if (failure == null) {
                 try {
-                    JsonNode selected = state.has("ResultSelector")
-                            ? PayloadTemplate.evaluate(state.get("ResultSelector"), value, stateContext) : value;
-                    JsonNode output = DataFlow.outputPath(state,
-                            DataFlow.resultPath(state.get("ResultPath"), state.has("ResultPath"), input, selected));
-                    exited(branch, stateKey, name, type, Transition.after(state, output));
-                    outcome.complete(Transition.after(state, output));
+                    QueryLanguage.Outcome success = language.succeeded(state, attempts.input(), value, stateContext);
+                    outcome.complete(exited(branch, attempts.stateKey(), attempts.name(), attempts.type(),
+                            next(state), success).join());
                 } catch (AslError e) {
-                    handleError(branch, stateKey, name, type, state, input, entered, attemptNumber, retryCounts,
-                            outcome, e);
+                    handleError(attempts, attemptNumber, retryCounts, outcome, e);
                 }
                 return;
             }
             Throwable cause = unwrap(failure);
             if (cause instanceof AslError error) {
-                handleError(branch, stateKey, name, type, state, input, entered, attemptNumber, retryCounts, outcome,
-                        error);
+                handleError(attempts, attemptNumber, retryCounts, outcome, error);
             } else {
                 outcome.completeExceptionally(cause);
             }
         });
     }
 
-    private void handleError(Branch branch, String stateKey, String name, String type, JsonNode state,
-                             JsonNode input, Instant entered, int attemptNumber, int[] retryCounts,
+    private void handleError(Attempts attempts, int attemptNumber, int[] retryCounts,
                              CompletableFuture<Transition> outcome, AslError error) {
+        Branch branch = attempts.branch();
         if (branch.scope.isCancelled()) {
             outcome.completeExceptionally(CancelScope.Cancelled.INSTANCE);
             return;
         }
+        error.arising(attempts.name(), attempts.enteredEventId());
+        evaluationFailed(branch, attempts.stateKey() + "@" + attemptNumber, error);
+        JsonNode state = attempts.state();
         JsonNode retriers = state.path("Retry");
         for (int i = 0; i < retriers.size(); i++) {
             JsonNode retrier = retriers.get(i);
-            if (!errorMatches(retrier.get("ErrorEquals"), error.error(), type)) {
+            if (!errorMatches(retrier.get("ErrorEquals"), error.error(), attempts.type())) {
                 continue;
             }
             if (retryCounts[i] < retrier.path("MaxAttempts").asInt(3)) {
@@ -446,8 +446,7 @@ final class ExecutionRun {
                 Runnable[] hook = new Runnable[1];
                 ScheduledFuture<?> timer = engine.timers.schedule(() -> {
                     branch.scope.removeHook(hook[0]);
-                    engine.workers.execute(() -> attempt(branch, stateKey, name, type, state, input, entered,
-                            attemptNumber + 1, retryCounts, outcome));
+                    engine.workers.execute(() -> attempt(attempts, attemptNumber + 1, retryCounts, outcome));
                 }, (long) (delaySeconds * 1000), TimeUnit.MILLISECONDS);
                 hook[0] = () -> {
                     timer.cancel(false);
@@ -458,18 +457,25 @@ final class ExecutionRun {
             }
             break;
         }
-        for (JsonNode catcher : state.path("Catch")) {
-            if (errorMatches(catcher.get("ErrorEquals"), error.error(), type)) {
+        // No further attempt: a Parallel or Map state records its failure once, not once per attempt.
+        if (!attempts.type().equals("Task")) {
+            event(branch, attempts.stateKey() + ":failed", attempts.type() + "StateFailed", null, null);
+        }
+        JsonNode catchers = state.path("Catch");
+        for (int i = 0; i < catchers.size(); i++) {
+            JsonNode catcher = catchers.get(i);
+            if (errorMatches(catcher.get("ErrorEquals"), error.error(), attempts.type())) {
                 ObjectNode errorOutput = Json.object();
                 errorOutput.put("Error", error.error());
                 errorOutput.put("Cause", error.errorCause());
                 try {
-                    JsonNode output = DataFlow.resultPath(catcher.get("ResultPath"), catcher.has("ResultPath"), input,
-                            errorOutput);
-                    Transition transition = new Transition(catcher.get("Next").textValue(), output);
-                    exited(branch, stateKey, name, type, transition);
-                    outcome.complete(transition);
+                    QueryLanguage.Outcome caught = attempts.language().caught(catcher, i, attempts.input(),
+                            errorOutput, attempts.context(context, attemptNumber));
+                    outcome.complete(exited(branch, attempts.stateKey(), attempts.name(), attempts.type(),
+                            catcher.get("Next").textValue(), caught).join());
                 } catch (AslError e) {
+                    e.arising(attempts.name(), attempts.enteredEventId());
+                    evaluationFailed(branch, attempts.stateKey() + ":catch", e);
                     outcome.completeExceptionally(e);
                 }
                 return;
@@ -484,7 +490,7 @@ final class ExecutionRun {
             if (name.equals(error)) {
                 return true;
             }
-            boolean terminal = AslError.RUNTIME.equals(error) || "States.DataLimitExceeded".equals(error);
+            boolean terminal = AslError.RUNTIME.equals(error) || AslError.DATA_LIMIT_EXCEEDED.equals(error);
             if (name.equals(AslError.ALL) && !terminal) {
                 return true;
             }
@@ -496,8 +502,9 @@ final class ExecutionRun {
         return false;
     }
 
-    private CompletableFuture<JsonNode> taskAttempt(Branch branch, String attemptKey, JsonNode state,
-                                                    JsonNode effective, ContextObject stateContext) {
+    private CompletableFuture<JsonNode> taskAttempt(Branch branch, String attemptKey, String name, JsonNode state,
+                                                    JsonNode effective, ContextObject stateContext,
+                                                    QueryLanguage language) {
         TaskResource resource = TaskResource.parse(state.get("Resource").textValue());
         boolean lambdaFunction = resource.integration() == TaskResource.Integration.LAMBDA_FUNCTION;
         String token = null;
@@ -507,10 +514,13 @@ final class ExecutionRun {
                     .orElseGet(() -> TaskTokens.newToken(record.executionArn()));
             taskContext = stateContext.withTaskToken(token);
         }
-        JsonNode parameters = state.has("Parameters")
-                ? PayloadTemplate.evaluate(state.get("Parameters"), effective, taskContext) : effective;
-        long timeoutSeconds = seconds(state, "TimeoutSeconds", effective);
-        long heartbeatSeconds = seconds(state, "HeartbeatSeconds", effective);
+        JsonNode parameters = language.arguments(state, effective, taskContext);
+        String parametersJson = Json.write(parameters);
+        if (PayloadLimits.exceeds(parametersJson)) {
+            throw PayloadLimits.inputTooLarge(name);
+        }
+        long timeoutSeconds = language.seconds(state, "TimeoutSeconds", effective, stateContext);
+        long heartbeatSeconds = language.seconds(state, "HeartbeatSeconds", effective, stateContext);
 
         Optional<JsonNode> journaled = journal.get(attemptKey + ":outcome");
         if (journaled.isPresent()) {
@@ -523,7 +533,7 @@ final class ExecutionRun {
         if (lambdaFunction) {
             ObjectNode details = Json.object();
             details.put("resource", resource.functionArn());
-            details.put("input", Json.write(parameters));
+            details.put("input", parametersJson);
             details.putObject("inputDetails").put("truncated", false);
             if (timeoutSeconds > 0) {
                 details.put("timeoutInSeconds", timeoutSeconds);
@@ -533,7 +543,7 @@ final class ExecutionRun {
         } else {
             ObjectNode details = TaskIntegrations.taskDetails(resource);
             details.put("region", engine.region);
-            details.put("parameters", Json.write(parameters));
+            details.put("parameters", parametersJson);
             if (timeoutSeconds > 0) {
                 details.put("timeoutInSeconds", timeoutSeconds);
             }
@@ -558,7 +568,7 @@ final class ExecutionRun {
                             "No heartbeat within " + heartbeatSeconds + " seconds")));
             pending.result.whenComplete((value, failure) -> {
                 if (failure == null) {
-                    attemptResult.complete(value);
+                    completeResult(attemptResult, value, resource);
                 } else {
                     attemptResult.completeExceptionally(unwrap(failure));
                 }
@@ -643,7 +653,7 @@ final class ExecutionRun {
                         false);
             };
             if (token == null) {
-                attemptResult.complete(response);
+                completeResult(attemptResult, response, resource);
             } else {
                 ObjectNode details = TaskIntegrations.taskDetails(resource);
                 details.put("output", Json.write(response));
@@ -657,6 +667,16 @@ final class ExecutionRun {
         } catch (RuntimeException e) {
             attemptResult.completeExceptionally(new AslError(e.getClass().getSimpleName(),
                     e.getMessage() == null ? "" : e.getMessage()));
+        }
+    }
+
+    /** Completes a task attempt with its result, or States.DataLimitExceeded when the result is over 256 KiB. */
+    private static void completeResult(CompletableFuture<JsonNode> attemptResult, JsonNode result,
+                                       TaskResource resource) {
+        if (PayloadLimits.exceeds(Json.write(result))) {
+            attemptResult.completeExceptionally(PayloadLimits.resultTooLarge(resource.dataLimitName()));
+        } else {
+            attemptResult.complete(result);
         }
     }
 
@@ -676,7 +696,7 @@ final class ExecutionRun {
         boolean parseOutput = resource.pattern() == TaskResource.Pattern.SYNC_JSON;
         child.finished().whenComplete((ended, failure) -> {
             if ("SUCCEEDED".equals(ended.status())) {
-                attemptResult.complete(TaskIntegrations.executionSummary(ended, true, parseOutput));
+                completeResult(attemptResult, TaskIntegrations.executionSummary(ended, true, parseOutput), resource);
             } else {
                 attemptResult.completeExceptionally(new AslError(AslError.TASK_FAILED,
                         Json.write(TaskIntegrations.executionSummary(ended, true, parseOutput))));
@@ -684,24 +704,10 @@ final class ExecutionRun {
         });
     }
 
-    private static long seconds(JsonNode state, String field, JsonNode effective) {
-        if (state.has(field)) {
-            return state.get(field).asLong();
-        }
-        if (state.has(field + "Path")) {
-            JsonNode value = JsonPaths.require(effective, state.get(field + "Path").asText(), field + "Path");
-            if (!value.isIntegralNumber() || value.asLong() <= 0) {
-                throw AslError.runtime(field + "Path must reference a positive integer, got " + Json.write(value));
-            }
-            return value.asLong();
-        }
-        return 0;
-    }
-
     private CompletableFuture<JsonNode> parallelAttempt(Branch branch, String attemptKey, JsonNode state,
-                                                        JsonNode effective, ContextObject stateContext) {
-        JsonNode input = state.has("Parameters")
-                ? PayloadTemplate.evaluate(state.get("Parameters"), effective, stateContext) : effective;
+                                                        JsonNode effective, ContextObject stateContext,
+                                                        QueryLanguage language) {
+        JsonNode input = language.arguments(state, effective, stateContext);
         event(branch, attemptKey + ":started", "ParallelStateStarted", null, null);
         JsonNode branches = state.get("Branches");
         CancelScope scope = branch.scope.child();
@@ -711,7 +717,8 @@ final class ExecutionRun {
         for (int i = 0; i < branches.size(); i++) {
             int index = i;
             JsonNode definition = branches.get(i);
-            Branch child = new Branch(attemptKey + "[" + i + "]", scope, definition.get("States"), branch.lastEventId);
+            Branch child = new Branch(attemptKey + "[" + i + "]", scope, definition.get("States"),
+                    branch.variables.inner(), branch.lastEventId);
             engine.workers.execute(() -> runBranch(child, definition.get("StartAt").textValue(), input)
                     .whenComplete((value, failure) -> {
                         if (failure == null) {
@@ -733,37 +740,21 @@ final class ExecutionRun {
             branch.scope.release(scope);
             if (failure == null) {
                 event(branch, attemptKey + ":succeeded", "ParallelStateSucceeded", null, null);
-            } else if (unwrap(failure) instanceof AslError) {
-                event(branch, attemptKey + ":failed", "ParallelStateFailed", null, null);
             }
         });
     }
 
     private CompletableFuture<JsonNode> mapAttempt(Branch branch, String attemptKey, String name, JsonNode state,
-                                                   JsonNode effective, ContextObject stateContext) {
-        JsonNode items = state.has("ItemsPath")
-                ? JsonPaths.require(effective, state.get("ItemsPath").asText(), "ItemsPath") : effective;
-        if (!items.isArray()) {
-            throw AslError.runtime("Map state '" + name + "': the items are not an array: " + Json.write(items));
-        }
+                                                   JsonNode effective, ContextObject stateContext,
+                                                   QueryLanguage language) {
+        JsonNode items = language.mapItems(state, effective, stateContext);
         JsonNode processor = state.has("ItemProcessor") ? state.get("ItemProcessor") : state.get("Iterator");
-        JsonNode selector = state.has("ItemSelector") ? state.get("ItemSelector") : state.get("Parameters");
         int size = items.size();
-        int maxConcurrency = state.path("MaxConcurrency").asInt(0);
-        if (state.has("MaxConcurrencyPath")) {
-            JsonNode value = JsonPaths.require(effective, state.get("MaxConcurrencyPath").asText(),
-                    "MaxConcurrencyPath");
-            if (!value.isIntegralNumber() || value.asInt() < 0) {
-                throw AslError.runtime("MaxConcurrencyPath must reference a non-negative integer, got "
-                        + Json.write(value));
-            }
-            maxConcurrency = value.asInt();
-        }
+        int maxConcurrency = language.maxConcurrency(state, effective, stateContext);
         int limit = maxConcurrency <= 0 ? size : Math.min(maxConcurrency, size);
-        long toleratedCount = state.has("ToleratedFailureCount") ? state.get("ToleratedFailureCount").asLong()
-                : -1;
-        double toleratedPercentage = state.has("ToleratedFailurePercentage")
-                ? state.get("ToleratedFailurePercentage").asDouble() : -1;
+        long toleratedCount = (long) language.tolerated(state, "ToleratedFailureCount", effective, stateContext);
+        double toleratedPercentage = language.tolerated(state, "ToleratedFailurePercentage", effective,
+                stateContext);
         ObjectNode startedDetails = Json.object();
         startedDetails.put("length", size);
         event(branch, attemptKey + ":started", "MapStateStarted", "mapStateStartedEventDetails", startedDetails);
@@ -783,15 +774,14 @@ final class ExecutionRun {
             JsonNode item = items.get(index);
             JsonNode itemInput;
             try {
-                itemInput = selector == null ? item
-                        : PayloadTemplate.evaluate(selector, effective, stateContext.withMapItem(index, item));
+                itemInput = language.mapItemInput(state, effective, stateContext.withMapItem(index, item), item);
             } catch (AslError e) {
                 all.completeExceptionally(e);
                 scope.cancel();
                 return;
             }
             Branch child = new Branch(attemptKey + "[" + index + "]", scope, processor.get("States"),
-                    branch.lastEventId);
+                    branch.variables.inner(), branch.lastEventId);
             ObjectNode iteration = Json.object();
             iteration.put("name", name);
             iteration.put("index", index);
@@ -851,8 +841,6 @@ final class ExecutionRun {
             branch.scope.release(scope);
             if (failure == null) {
                 event(branch, attemptKey + ":succeeded", "MapStateSucceeded", null, null);
-            } else if (unwrap(failure) instanceof AslError) {
-                event(branch, attemptKey + ":failed", "MapStateFailed", null, null);
             }
         });
     }
@@ -863,10 +851,10 @@ final class ExecutionRun {
         branch.lastEventId = record.history().record(logicalKey, type, branch.lastEventId, detailsField, details);
     }
 
-    private static ObjectNode nameAndData(String name, String field, JsonNode data) {
+    private static ObjectNode nameAndData(String name, String field, String json) {
         ObjectNode details = Json.object();
         details.put("name", name);
-        details.put(field, Json.write(data));
+        details.put(field, json);
         details.putObject(field + "Details").put("truncated", false);
         return details;
     }

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -33,6 +32,7 @@ public final class IntrinsicFunctions {
             "States.UUID");
 
     private static final Map<String, Call> PARSED = new ConcurrentHashMap<>();
+    private static final BigDecimal HALF = new BigDecimal("0.5");
 
     private IntrinsicFunctions() {
     }
@@ -41,7 +41,11 @@ public final class IntrinsicFunctions {
     private sealed interface Argument permits Literal, PathArgument, Call {
     }
 
-    private record Literal(JsonNode value) implements Argument {
+    /** A literal; {@code raw} is a string literal's text with its escapes, as States.Format reads its template. */
+    private record Literal(JsonNode value, String raw) implements Argument {
+        Literal(JsonNode value) {
+            this(value, null);
+        }
     }
 
     private record PathArgument(String path) implements Argument {
@@ -104,7 +108,9 @@ public final class IntrinsicFunctions {
             }
             char c = text.charAt(position);
             if (c == '\'') {
-                return new Literal(Json.NODES.textNode(stringLiteral()));
+                int start = position + 1;
+                String value = stringLiteral();
+                return new Literal(Json.NODES.textNode(value), text.substring(start, position - 1));
             }
             if (c == '$') {
                 return new PathArgument(pathLiteral());
@@ -127,9 +133,12 @@ public final class IntrinsicFunctions {
                 default:
                     try {
                         BigDecimal number = new BigDecimal(token);
-                        return new Literal(number.scale() <= 0 && !token.contains(".")
-                                ? Json.NODES.numberNode(number.toBigIntegerExact())
-                                : Json.NODES.numberNode(number));
+                        if (number.scale() <= 0 && !token.contains(".")) {
+                            BigInteger integer = number.toBigIntegerExact();
+                            return new Literal(integer.bitLength() < 64 ? Json.NODES.numberNode(integer.longValue())
+                                    : Json.NODES.numberNode(integer));
+                        }
+                        return new Literal(Json.NODES.numberNode(number));
                     } catch (NumberFormatException | ArithmeticException e) {
                         throw new IllegalArgumentException("unexpected token '" + token + "' in " + text);
                     }
@@ -168,15 +177,20 @@ public final class IntrinsicFunctions {
             }
         }
 
+        /**
+         * A string literal with its escapes resolved. AWS reserves {@code ' { } \} and refuses any other escape
+         * at definition time.
+         */
         String stringLiteral() {
             StringBuilder value = new StringBuilder();
             position++;
             while (position < text.length()) {
                 char c = text.charAt(position++);
-                if (c == '\\' && position < text.length()) {
-                    char escaped = text.charAt(position++);
-                    if (escaped == '{' || escaped == '}') {
-                        value.append('\\');
+                if (c == '\\') {
+                    char escaped = position < text.length() ? text.charAt(position++) : ' ';
+                    if ("'{}\\".indexOf(escaped) < 0) {
+                        throw new IllegalArgumentException("invalid escape '\\" + escaped + "' in " + text
+                                + " (only \\', \\{, \\} and \\\\ are allowed)");
                     }
                     value.append(escaped);
                 } else if (c == '\'') {
@@ -214,17 +228,17 @@ public final class IntrinsicFunctions {
     }
 
     private static JsonNode evaluate(Call call, JsonNode input, ContextObject context) {
+        if (call.function().equals("States.Format") && !call.arguments().isEmpty()
+                && call.arguments().get(0) instanceof Literal template && template.raw() != null) {
+            List<JsonNode> values = new ArrayList<>();
+            for (Argument argument : call.arguments().subList(1, call.arguments().size())) {
+                values.add(argumentValue(argument, input, context, call.function()));
+            }
+            return Json.NODES.textNode(format(template.raw(), true, values));
+        }
         List<JsonNode> args = new ArrayList<>(call.arguments().size());
         for (Argument argument : call.arguments()) {
-            if (argument instanceof Literal literal) {
-                args.add(literal.value());
-            } else if (argument instanceof PathArgument path) {
-                args.add(path.path().startsWith("$$")
-                        ? JsonPaths.require(context.node(), path.path().substring(1), call.function())
-                        : JsonPaths.require(input, path.path(), call.function()));
-            } else {
-                args.add(evaluate((Call) argument, input, context));
-            }
+            args.add(argumentValue(argument, input, context, call.function()));
         }
         try {
             return apply(call.function(), args);
@@ -233,6 +247,14 @@ public final class IntrinsicFunctions {
         } catch (RuntimeException e) {
             throw failure(call.function(), e.getMessage() == null ? e.toString() : e.getMessage());
         }
+    }
+
+    /** JSON equality with numbers compared by value (1, 1.0 and a long 1 are the same number). */
+    private static boolean sameValue(JsonNode a, JsonNode b) {
+        if (a.isNumber() && b.isNumber()) {
+            return a.decimalValue().compareTo(b.decimalValue()) == 0;
+        }
+        return a.equals(b);
     }
 
     private static AslError failure(String function, String message) {
@@ -272,13 +294,28 @@ public final class IntrinsicFunctions {
         }
     }
 
+    /**
+     * AWS: "If you specify a non-integer value ..., Step Functions will round it off to the nearest integer"
+     * (States.MathAdd, States.MathRandom); halves round up, as Java's Math.round does.
+     */
+    private static long rounded(String function, JsonNode node) {
+        if (!node.isNumber()) {
+            throw failure(function, "expected a number argument, got " + Json.write(node));
+        }
+        try {
+            return node.decimalValue().add(HALF).setScale(0, java.math.RoundingMode.FLOOR).longValueExact();
+        } catch (ArithmeticException e) {
+            throw failure(function, "the argument is out of range: " + Json.write(node));
+        }
+    }
+
     private static JsonNode apply(String function, List<JsonNode> args) {
         switch (function) {
             case "States.Format": {
                 if (args.isEmpty()) {
                     throw failure(function, "missing template");
                 }
-                return Json.NODES.textNode(format(text(function, args.get(0)), args.subList(1, args.size())));
+                return Json.NODES.textNode(format(text(function, args.get(0)), false, args.subList(1, args.size())));
             }
             case "States.StringToJson":
                 arity(function, args, 1, 1);
@@ -315,7 +352,7 @@ public final class IntrinsicFunctions {
             case "States.ArrayContains": {
                 arity(function, args, 2, 2);
                 for (JsonNode element : array(function, args.get(0))) {
-                    if (element.equals(args.get(1))) {
+                    if (sameValue(element, args.get(1))) {
                         return Json.NODES.booleanNode(true);
                     }
                 }
@@ -352,10 +389,16 @@ public final class IntrinsicFunctions {
                 return Json.NODES.numberNode(array(function, args.get(0)).size());
             case "States.ArrayUnique": {
                 arity(function, args, 1, 1);
-                Set<JsonNode> seen = new LinkedHashSet<>();
-                array(function, args.get(0)).forEach(seen::add);
                 ArrayNode result = Json.NODES.arrayNode();
-                seen.forEach(result::add);
+                for (JsonNode element : array(function, args.get(0))) {
+                    boolean seen = false;
+                    for (JsonNode kept : result) {
+                        seen |= sameValue(kept, element);
+                    }
+                    if (!seen) {
+                        result.add(element);
+                    }
+                }
                 return result;
             }
             case "States.Base64Encode":
@@ -408,19 +451,19 @@ public final class IntrinsicFunctions {
             }
             case "States.MathRandom": {
                 arity(function, args, 2, 3);
-                long start = integer(function, args.get(0));
-                long end = integer(function, args.get(1));
+                long start = rounded(function, args.get(0));
+                long end = rounded(function, args.get(1));
                 if (end <= start) {
                     throw failure(function, "end must be greater than start");
                 }
-                Random random = args.size() == 3 ? new Random(integer(function, args.get(2)))
+                Random random = args.size() == 3 ? new Random(rounded(function, args.get(2)))
                         : ThreadLocalRandom.current();
                 return Json.NODES.numberNode(start + (long) (random.nextDouble() * (end - start)));
             }
             case "States.MathAdd": {
                 arity(function, args, 2, 2);
-                BigInteger sum = BigInteger.valueOf(integer(function, args.get(0)))
-                        .add(BigInteger.valueOf(integer(function, args.get(1))));
+                BigInteger sum = BigInteger.valueOf(rounded(function, args.get(0)))
+                        .add(BigInteger.valueOf(rounded(function, args.get(1))));
                 return Json.NODES.numberNode(sum);
             }
             case "States.StringSplit": {
@@ -452,22 +495,23 @@ public final class IntrinsicFunctions {
         }
     }
 
-    private static String format(String template, List<JsonNode> values) {
+    /**
+     * States.Format: each {@code {}} takes the next value. A literal template ({@code escapes}) may escape
+     * {@code ' { } \\}. Strings are inserted as they are; arrays and objects as AWS's Java service prints them
+     * ({@code [a, 1]}, {@code {key=value, n=1}}), scalars as JSON.
+     */
+    private static String format(String template, boolean escapes, List<JsonNode> values) {
         StringBuilder out = new StringBuilder();
         int next = 0;
         for (int i = 0; i < template.length(); i++) {
             char c = template.charAt(i);
-            if (c == '\\' && i + 1 < template.length()) {
+            if (escapes && c == '\\' && i + 1 < template.length()) {
                 out.append(template.charAt(++i));
             } else if (c == '{' && i + 1 < template.length() && template.charAt(i + 1) == '}') {
                 if (next >= values.size()) {
                     throw failure("States.Format", "more placeholders than arguments");
                 }
-                JsonNode value = values.get(next++);
-                if (value.isContainerNode()) {
-                    throw failure("States.Format", "arguments must be strings, numbers, booleans or null");
-                }
-                out.append(value.isTextual() ? value.textValue() : Json.write(value));
+                appendFormatted(out, values.get(next++));
                 i++;
             } else {
                 out.append(c);
@@ -477,5 +521,41 @@ public final class IntrinsicFunctions {
             throw failure("States.Format", "more arguments than placeholders");
         }
         return out.toString();
+    }
+
+    private static void appendFormatted(StringBuilder out, JsonNode value) {
+        if (value.isTextual()) {
+            out.append(value.textValue());
+        } else if (value.isArray()) {
+            out.append('[');
+            for (int i = 0; i < value.size(); i++) {
+                out.append(i == 0 ? "" : ", ");
+                appendFormatted(out, value.get(i));
+            }
+            out.append(']');
+        } else if (value.isObject()) {
+            out.append('{');
+            Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
+            boolean first = true;
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                out.append(first ? "" : ", ").append(field.getKey()).append('=');
+                appendFormatted(out, field.getValue());
+                first = false;
+            }
+            out.append('}');
+        } else {
+            out.append(Json.write(value));
+        }
+    }
+
+    private static JsonNode argumentValue(Argument argument, JsonNode input, ContextObject context, String function) {
+        if (argument instanceof Literal literal) {
+            return literal.value();
+        }
+        if (argument instanceof PathArgument path) {
+            return JsonPaths.resolveRequired(path.path(), input, context, function);
+        }
+        return evaluate((Call) argument, input, context);
     }
 }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.jayway.jsonpath.Configuration;
 import com.jayway.jsonpath.JsonPath;
 import com.jayway.jsonpath.Option;
-import com.jayway.jsonpath.PathNotFoundException;
 import com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider;
 import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
 
@@ -19,7 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * JSONPath for the states language. Reference paths ({@code $.a.b[0]['c']}) are evaluated here;
- * paths with wildcards, filters, slices or deep scan go to Jayway JsonPath.
+ * paths with wildcards, filters, slices or deep scan go to Jayway JsonPath. A path that starts with
+ * {@code $$} reads the context object and one that starts with {@code $name} reads a workflow variable
+ * ({@link #resolve}).
  */
 public final class JsonPaths {
 
@@ -70,22 +71,95 @@ public final class JsonPaths {
             }
             return Optional.ofNullable(current);
         }
+        JsonPath jsonPath = (JsonPath) compiled;
         try {
-            Object value = ((JsonPath) compiled).read(root, JAYWAY);
+            Object value = jsonPath.read(root, JAYWAY);
             JsonNode node = value instanceof JsonNode json ? json : Json.MAPPER.valueToTree(value);
             return Optional.of(node == null ? Json.NODES.nullNode() : node);
-        } catch (PathNotFoundException e) {
-            return Optional.empty();
         } catch (RuntimeException e) {
+            // A wildcard, slice, filter or deep scan that selects nothing is an empty array, as on AWS,
+            // even where a field before it is missing ($.missing[*]).
+            return jsonPath.isDefinite() ? Optional.empty() : Optional.of(Json.NODES.arrayNode());
+        }
+    }
+
+    /**
+     * Reads a path of a state's definition: {@code $$…} from the context object, {@code $name…} from the
+     * workflow variable {@code name} and anything else from {@code input}. Empty when nothing is there.
+     */
+    public static Optional<JsonNode> resolve(String path, JsonNode input, ContextObject context) {
+        if (path.startsWith("$$")) {
+            return read(context.node(), path.substring(1));
+        }
+        int nameEnd = variableNameEnd(path);
+        if (nameEnd < 0) {
+            return read(input, path);
+        }
+        JsonNode value = context.variables().get(path.substring(1, nameEnd));
+        if (value == null) {
             return Optional.empty();
         }
+        return nameEnd == path.length() ? Optional.of(value) : read(value, "$" + path.substring(nameEnd));
+    }
+
+    /** {@link #resolve}, or States.Runtime naming the field whose path selected nothing. */
+    public static JsonNode resolveRequired(String path, JsonNode input, ContextObject context, String fieldName) {
+        Optional<JsonNode> value = resolve(path, input, context);
+        if (value.isPresent()) {
+            return value.get();
+        }
+        if (path.startsWith("$$")) {
+            throw AslError.runtime("Invalid path '" + path + "' : No results for path: " + path
+                    + " (field " + fieldName + ", in the context object)");
+        }
+        if (variableNameEnd(path) > 0) {
+            throw AslError.runtime("Invalid path '" + path + "' : the variable '"
+                    + path.substring(1, variableNameEnd(path)) + "' is not assigned or has no such field (field "
+                    + fieldName + ")");
+        }
+        return require(input, path, fieldName);
+    }
+
+    /** End of the variable name of a {@code $name…} path; -1 for {@code $}, {@code $.…}, {@code $[…]}, {@code $$…}. */
+    static int variableNameEnd(String path) {
+        if (path.length() < 2 || path.charAt(0) != '$') {
+            return -1;
+        }
+        char first = path.charAt(1);
+        if (!(Character.isLetter(first) || first == '_')) {
+            return -1;
+        }
+        int i = 2;
+        while (i < path.length() && path.charAt(i) != '.' && path.charAt(i) != '[') {
+            i++;
+        }
+        return i;
     }
 
     /** Reads the value at {@code path}, or raises States.Runtime naming the field whose path failed. */
     public static JsonNode require(JsonNode root, String path, String fieldName) {
         return read(root, path).orElseThrow(() -> AslError.runtime(
-                "Invalid path '" + path + "' : No results for path: " + path + " (field " + fieldName
-                        + ", input " + Json.write(root) + ")"));
+                "Invalid path '" + path + "' : No results for path: " + normalized(path)));
+    }
+
+    /** A reference path as AWS's messages spell it: {@code $['a']['b'][0]}. */
+    static String normalized(String path) {
+        Object compiled;
+        try {
+            compiled = compile(path);
+        } catch (RuntimeException e) {
+            return path;
+        }
+        if (!(compiled instanceof List<?> segments)) {
+            return path;
+        }
+        StringBuilder normalized = new StringBuilder("$");
+        for (Object o : segments) {
+            Segment segment = (Segment) o;
+            normalized.append('[').append(segment.isField() ? "'" + segment.field() + "'"
+                    : Integer.toString(segment.index())).append(']');
+        }
+        return normalized.toString();
     }
 
     /**
@@ -138,6 +212,26 @@ public final class JsonPaths {
             }
         }
         return copy;
+    }
+
+    /**
+     * Validates a path of a field that reads ({@link #resolve}): {@code $…}, {@code $$…} or {@code $name…}.
+     */
+    public static void checkReadPath(String path, String fieldName, boolean referenceOnly) {
+        if (path != null && path.startsWith("$$")) {
+            checkSyntax(path.substring(1), fieldName, referenceOnly);
+            return;
+        }
+        int nameEnd = path == null ? -1 : variableNameEnd(path);
+        if (nameEnd > 0) {
+            if (!Variables.isValidName(path.substring(1, nameEnd))) {
+                throw new InvalidDefinitionException("The value for the field '" + fieldName
+                        + "' must be a valid JSONPath or variable reference: " + path);
+            }
+            checkSyntax("$" + path.substring(nameEnd), fieldName, referenceOnly);
+            return;
+        }
+        checkSyntax(path, fieldName, referenceOnly);
     }
 
     /** Validates a path at definition time. */

@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Iterator;
 import java.util.Map;
 
-/** Parameters, ResultSelector and ItemSelector: payload templates whose {@code "key.$"} fields are evaluated. */
+/**
+ * Parameters, ResultSelector, ItemSelector and (JSONPath) Assign: payload templates whose {@code "key.$"}
+ * fields are evaluated as a path ({@code $…}, {@code $$…}, {@code $variable…}) or an intrinsic function.
+ */
 public final class PayloadTemplate {
 
     private PayloadTemplate() {
@@ -41,10 +44,14 @@ public final class PayloadTemplate {
 
     private static JsonNode evaluateExpression(String expression, String key, JsonNode input, ContextObject context) {
         if (expression.startsWith("$$")) {
-            String path = expression.substring(1);
-            return JsonPaths.read(context.node(), path).orElseThrow(() -> AslError.runtime(
+            return JsonPaths.resolve(expression, input, context).orElseThrow(() -> AslError.runtime(
                     "The JSONPath '" + expression + "' specified for the field '" + key
                             + "' could not be found in the context object"));
+        }
+        if (JsonPaths.variableNameEnd(expression) > 0) {
+            return JsonPaths.resolve(expression, input, context).orElseThrow(() -> AslError.runtime(
+                    "The JSONPath '" + expression + "' specified for the field '" + key
+                            + "' could not be found: the variable is not assigned or has no such field"));
         }
         if (expression.startsWith("$")) {
             return JsonPaths.read(input, expression).orElseThrow(() -> AslError.runtime(
@@ -67,10 +74,8 @@ public final class PayloadTemplate {
                                 + fieldName + " must be a STRING that contains a JSONPath or an intrinsic function");
                     }
                     String expression = field.getValue().textValue();
-                    if (expression.startsWith("$$")) {
-                        JsonPaths.checkSyntax(expression.substring(1), key, false);
-                    } else if (expression.startsWith("$")) {
-                        JsonPaths.checkSyntax(expression, key, false);
+                    if (expression.startsWith("$")) {
+                        JsonPaths.checkReadPath(expression, key, false);
                     } else if (IntrinsicFunctions.looksLikeCall(expression)) {
                         IntrinsicFunctions.check(expression, key);
                     } else {

@@ -24,8 +24,11 @@ final class TaskIntegrations {
         if (nested == null || machine == null || !machine.isTextual()) {
             throw AslError.runtime("states:startExecution needs a StateMachineArn: " + Json.write(parameters));
         }
-        JsonNode input = parameters.has("Input") ? parameters.get("Input") : Json.object();
-        String inputJson = input.isTextual() ? input.textValue() : Json.write(input);
+        // AWS: "If you don't include any JSON input data, you still must include the two braces": an absent
+        // or null Input starts the child with {}.
+        JsonNode input = parameters.path("Input");
+        String inputJson = input.isMissingNode() || input.isNull() ? "{}"
+                : input.isTextual() ? input.textValue() : Json.write(input);
         String name = parameters.hasNonNull("Name") ? parameters.get("Name").asText() : null;
         try {
             return nested.start(machine.textValue(), name, inputJson);
@@ -34,14 +37,23 @@ final class TaskIntegrations {
         }
     }
 
-    /** The DescribeExecution-shaped result of a states:startExecution task (dates in epoch milliseconds). */
+    /**
+     * The result of a states:startExecution task, dates in epoch milliseconds as AWS's Java SDK renders them.
+     * Request-response: the StartExecution response with the SDK's metadata ({@code ExecutionArn},
+     * {@code SdkHttpMetadata}, {@code SdkResponseMetadata}, {@code StartDate}). {@code .sync}/{@code .sync:2}:
+     * the child's DescribeExecution response, redrive fields included.
+     */
     static JsonNode executionSummary(ExecutionRecord execution, boolean ended, boolean parseOutput) {
         ObjectNode summary = Json.object();
         summary.put("ExecutionArn", execution.executionArn());
-        summary.put("StartDate", execution.startDate().toEpochMilli());
         if (!ended) {
+            String requestId = UUID.randomUUID().toString();
+            summary.set("SdkHttpMetadata", sdkHttpMetadata(execution, requestId));
+            summary.putObject("SdkResponseMetadata").put("RequestId", requestId);
+            summary.put("StartDate", execution.startDate().toEpochMilli());
             return summary;
         }
+        summary.put("StartDate", execution.startDate().toEpochMilli());
         summary.put("StateMachineArn", execution.stateMachineArn());
         summary.put("Name", execution.name());
         summary.put("Status", execution.status());
@@ -59,7 +71,35 @@ final class TaskIntegrations {
         if (execution.cause() != null) {
             summary.put("Cause", execution.cause());
         }
+        summary.put("RedriveCount", 0);
+        summary.put("RedriveStatus", "NOT_REDRIVABLE");
+        if ("SUCCEEDED".equals(execution.status())) {
+            summary.put("RedriveStatusReason", "Execution is SUCCEEDED and cannot be redriven");
+        }
         return summary;
+    }
+
+    /** The HTTP metadata the SDK attaches to a StartExecution response (one JSON 1.0 answer of the service). */
+    private static ObjectNode sdkHttpMetadata(ExecutionRecord execution, String requestId) {
+        String length = Integer.toString(("{\"executionArn\":\"" + execution.executionArn()
+                + "\",\"startDate\":" + execution.startDate().toEpochMilli() / 1000.0 + "}").length());
+        String date = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
+                .format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC));
+        ObjectNode metadata = Json.object();
+        ObjectNode all = metadata.putObject("AllHttpHeaders");
+        all.putArray("x-amzn-RequestId").add(requestId);
+        all.putArray("connection").add("keep-alive");
+        all.putArray("Content-Length").add(length);
+        all.putArray("Date").add(date);
+        all.putArray("Content-Type").add("application/x-amz-json-1.0");
+        ObjectNode headers = metadata.putObject("HttpHeaders");
+        headers.put("connection", "keep-alive");
+        headers.put("Content-Length", length);
+        headers.put("Content-Type", "application/x-amz-json-1.0");
+        headers.put("Date", date);
+        headers.put("x-amzn-RequestId", requestId);
+        metadata.put("HttpStatusCode", 200);
+        return metadata;
     }
 
     JsonNode lambdaInvoke(JsonNode parameters) throws TaskFailedException {

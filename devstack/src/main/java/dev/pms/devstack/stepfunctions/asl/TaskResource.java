@@ -55,6 +55,11 @@ public record TaskResource(Integration integration, Pattern pattern, String func
         };
     }
 
+    /** How AWS names the task in the cause of States.DataLimitExceeded: the integration, or the function ARN. */
+    public String dataLimitName() {
+        return integration == Integration.LAMBDA_FUNCTION ? functionArn : resourceType();
+    }
+
     /** {@code resource} of task history events. */
     public String resourceName() {
         String base = switch (integration) {

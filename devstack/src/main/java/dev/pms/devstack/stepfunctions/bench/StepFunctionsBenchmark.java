@@ -31,7 +31,8 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Measures the devstack Step Functions engine beside moto_server in the same run:
  * per-transition overhead over a Pass/Choice loop of about 1,000 state transitions, and the time from
- * StartExecution to the first Lambda task's invocation.
+ * StartExecution to the first Lambda task's invocation. The same loop written in JSONata, its counter in a
+ * workflow variable, is measured on our engine too (moto cannot evaluate JSONata on its own).
  *
  * <p>Arguments: {@code [--moto-launcher PATH] [--runs N] [--moto-runs N] [--latency-samples N]}.
  */
@@ -47,6 +48,13 @@ public final class StepFunctionsBenchmark {
               "Check":{"Type":"Choice","Choices":[{"Variable":"$.i","NumericLessThan":%d,"Next":"Inc"}],
                        "Default":"Done"},
               "Inc":{"Type":"Pass","Parameters":{"i.$":"States.MathAdd($.i, 1)"},"Next":"Check"},
+              "Done":{"Type":"Succeed"}}}""".formatted(LOOP_ITERATIONS);
+    /** The same loop in JSONata, with the counter in a variable: same number of transitions. */
+    private static final String JSONATA_LOOP = """
+            {"QueryLanguage":"JSONata","StartAt":"Init","States":{
+              "Init":{"Type":"Pass","Assign":{"i":0},"Next":"Check"},
+              "Check":{"Type":"Choice","Choices":[{"Condition":"{%% $i < %d %%}","Next":"Inc"}],"Default":"Done"},
+              "Inc":{"Type":"Pass","Assign":{"i":"{%% $i + 1 %%}"},"Output":{"i":"{%% $i + 1 %%}"},"Next":"Check"},
               "Done":{"Type":"Succeed"}}}""".formatted(LOOP_ITERATIONS);
     private static final String FIRST_LAMBDA = """
             {"StartAt":"Invoke","States":{"Invoke":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke",
@@ -83,11 +91,14 @@ public final class StepFunctionsBenchmark {
         };
 
         List<LoopRun> ours;
+        List<LoopRun> oursJsonata;
         List<Double> latencies = new ArrayList<>();
         try (StepFunctionsService service = StepFunctionsService.start(0, null, runtime);
              SfnClient sfn = client(service.endpoint())) {
             String loop = service.deployStateMachine("bench-loop", LOOP, ROLE);
             ours = loopRuns(sfn, loop, 10, runs, "ours");
+            String jsonataLoop = service.deployStateMachine("bench-loop-jsonata", JSONATA_LOOP, ROLE);
+            oursJsonata = loopRuns(sfn, jsonataLoop, 10, runs, "ours JSONata");
             String first = service.deployStateMachine("bench-first-lambda", FIRST_LAMBDA, ROLE);
             for (int i = 0; i < 10 + latencySamples; i++) {
                 long started = System.nanoTime();
@@ -142,6 +153,9 @@ public final class StepFunctionsBenchmark {
                 ours.size(), TRANSITIONS);
         System.out.printf("  ours   engine (stopDate-startDate) %8.4f ms   wall (StartExecution..end seen) %8.4f ms%n",
                 oursEngine, oursWall);
+        System.out.printf("  ours, the loop in JSONata with a variable: engine %8.4f ms   wall %8.4f ms%n",
+                median(oursJsonata.stream().map(LoopRun::engineMillis).toList()) / TRANSITIONS,
+                median(oursJsonata.stream().map(LoopRun::wallMillis).toList()) / TRANSITIONS);
         if (!moto.isEmpty()) {
             double motoEngine = median(moto.stream().map(LoopRun::engineMillis).toList()) / TRANSITIONS;
             double motoWall = median(moto.stream().map(LoopRun::wallMillis).toList()) / TRANSITIONS;
@@ -162,8 +176,8 @@ public final class StepFunctionsBenchmark {
         List<LoopRun> measured = new ArrayList<>();
         for (int i = 0; i < warmups + runs; i++) {
             long started = System.nanoTime();
-            String arn = sfn.startExecution(b -> b.stateMachineArn(machineArn).name(label + "-" + System.nanoTime())
-                    .input("{}")).executionArn();
+            String name = label.replace(' ', '-') + "-" + System.nanoTime();
+            String arn = sfn.startExecution(b -> b.stateMachineArn(machineArn).name(name).input("{}")).executionArn();
             DescribeExecutionResponse done = awaitEnd(sfn, arn, Duration.ofMinutes(5));
             double wall = (System.nanoTime() - started) / 1e6;
             if (done.status() != ExecutionStatus.SUCCEEDED) {
@@ -173,7 +187,8 @@ public final class StepFunctionsBenchmark {
             double engine = Duration.between(done.startDate(), done.stopDate()).toNanos() / 1e6;
             if (i >= warmups) {
                 measured.add(new LoopRun(wall, engine));
-                System.out.printf("  %-5s run %d: %.1f ms wall, %.1f ms engine%n", label, i - warmups + 1, wall, engine);
+                System.out.printf("  %-12s run %d: %.1f ms wall, %.1f ms engine%n", label, i - warmups + 1, wall,
+                        engine);
             }
         }
         return measured;

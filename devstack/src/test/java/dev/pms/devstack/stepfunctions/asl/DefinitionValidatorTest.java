@@ -29,10 +29,8 @@ class DefinitionValidatorTest {
 
     @Test
     void namesUnsupportedFeatures() {
-        rejected("{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Pass\",\"Assign\":{\"x\":1},\"End\":true}}}",
-                "Assign");
-        rejected("{\"QueryLanguage\":\"JSONata\",\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Pass\",\"End\":true}}}",
-                "JSONata");
+        rejected("{\"QueryLanguage\":\"JSONPointer\",\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Pass\",\"End\":true}}}",
+                "JSONPath or JSONata");
         rejected("""
                 {"StartAt":"M","States":{"M":{"Type":"Map","ItemReader":{"Resource":"arn:aws:states:::s3:getObject"},
                  "ItemProcessor":{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}},"End":true}}}""",
@@ -62,5 +60,35 @@ class DefinitionValidatorTest {
         rejected("{\"StartAt\":\"C\",\"States\":{\"C\":{\"Type\":\"Choice\",\"Choices\":[{\"Variable\":\"$.a\",\"Next\":\"C\"}]}}}",
                 "comparison operator");
         rejected("not json", "MALFORMED_JSON");
+    }
+
+    @Test
+    void checksQueryLanguagesAndVariables() {
+        assertThatCode(() -> DefinitionValidator.parseAndCheck("""
+                {"QueryLanguage":"JSONata","StartAt":"C","States":{
+                 "C":{"Type":"Choice","Choices":[{"Condition":"{% $states.input.ok %}","Next":"T",
+                   "Assign":{"route":"ok"},"Output":{"a":1}}],"Default":"T"},
+                 "T":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Arguments":{"FunctionName":"f"},
+                   "TimeoutSeconds":"{% 5 %}","Catch":[{"ErrorEquals":["States.ALL"],"Output":"{% $states.errorOutput %}",
+                   "Assign":{"err":"{% $states.errorOutput.Error %}"},"Next":"M"}],"Next":"M"},
+                 "M":{"Type":"Map","Items":"{% [1,2] %}","ItemSelector":{"i":"{% $states.context.Map.Item.Index %}"},
+                   "ItemProcessor":{"StartAt":"P","States":{"P":{"Type":"Pass","Output":"{% $states.input %}","End":true}}},
+                   "End":true}}}""")).doesNotThrowAnyException();
+        rejected("{\"QueryLanguage\":\"JSONata\",\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Pass\","
+                + "\"InputPath\":\"$.a\",\"End\":true}}}", "a JSONPath field");
+        rejected("{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Pass\",\"Output\":1,\"End\":true}}}",
+                "a JSONata field");
+        rejected("{\"QueryLanguage\":\"JSONata\",\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Pass\","
+                + "\"QueryLanguage\":\"JSONPath\",\"End\":true}}}", "cannot use JSONPath");
+        rejected("{\"QueryLanguage\":\"JSONata\",\"StartAt\":\"C\",\"States\":{\"C\":{\"Type\":\"Choice\","
+                + "\"Choices\":[{\"Variable\":\"$.a\",\"IsPresent\":true,\"Next\":\"C\"}]}}}", "use Condition");
+        rejected("{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Pass\",\"Assign\":{\"1x\":1},\"End\":true}}}",
+                "not a valid variable name");
+        rejected("{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Pass\",\"Assign\":{\"states\":1},\"End\":true}}}",
+                "not a valid variable name");
+        rejected("{\"StartAt\":\"W\",\"States\":{\"W\":{\"Type\":\"Wait\",\"Seconds\":100000000,\"End\":true}}}",
+                "Maximum value is 99999999");
+        rejected("{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Pass\",\"Parameters\":"
+                + "{\"s.$\":\"States.Format('a\\\\nb')\"},\"End\":true}}}", "invalid escape");
     }
 }

@@ -125,8 +125,12 @@ class StepFunctionsEngineTest {
         ExecutionRecord record = run("""
                 {"StartAt":"W","TimeoutSeconds":1,"States":{"W":{"Type":"Wait","Seconds":30,"End":true}}}""", "{}");
         assertThat(record.status()).isEqualTo("TIMED_OUT");
-        assertThat(record.error()).isEqualTo("States.Timeout");
+        assertThat(record.error()).as("AWS describes a TIMED_OUT execution without error or cause").isNull();
+        assertThat(record.cause()).isNull();
         assertThat(types(record)).endsWith("ExecutionTimedOut");
+        ObjectNode timedOut = record.history().snapshot().get(record.history().size() - 1);
+        assertThat(timedOut.get("executionTimedOutEventDetails")).isEqualTo(Json.parse("{\"error\":\"States.Timeout\"}"));
+        assertThat(timedOut.get("previousEventId").asLong()).isZero();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.pms.functions.generation;
 
+import dev.pms.aws.secrets.ProviderKeys;
 import dev.pms.core.asset.AssetLibraryService;
 import dev.pms.core.asset.AssetRepository;
 import dev.pms.core.brand.BrandConsistency;

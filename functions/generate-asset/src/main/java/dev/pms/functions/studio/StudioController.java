@@ -126,6 +126,7 @@ public class StudioController implements ApiController {
         answer.put("product_name", name.asText().strip());
         answer.put("product_description", descriptionText);
         answer.put("configuration", StudioTemplates.configuration(template, name.asText().strip(), descriptionText));
+        studio.templateApplied(request.userId(), template);
         return ApiResponse.ok(answer);
     }
 }

@@ -6,6 +6,7 @@ import dev.pms.core.brand.BrandProfileRepository;
 import dev.pms.core.channel.ChannelCatalog;
 import dev.pms.core.generation.JobQueue;
 import dev.pms.core.media.MediaStore;
+import dev.pms.core.personalization.PreferenceSignals;
 import dev.pms.core.pricing.CostEstimator;
 import dev.pms.core.pricing.PreflightService;
 import dev.pms.core.prompt.PromptBuilder;
@@ -29,7 +30,7 @@ public class StudioFactory {
     @Singleton
     StudioService studioService(BrandProfileRepository profiles, ChannelCatalog catalog, CostEstimator costs,
                                 PreflightService preflight, AssetRepository assets, AssetLibraryService library,
-                                MediaStore media, JobQueue queue, Clock clock,
+                                MediaStore media, JobQueue queue, Clock clock, PreferenceSignals signals,
                                 @Value("${studio.wait.seconds:20}") double waitSeconds) {
         if (waitSeconds < 0 || waitSeconds > 28) {
             throw new IllegalStateException("STUDIO_WAIT_SECONDS must be between 0 and 28, not " + waitSeconds);
@@ -37,6 +38,6 @@ public class StudioFactory {
         return new StudioService(profiles, catalog, new PromptBuilder(PromptCatalog.load()), costs, preflight, assets,
                 library, media, queue, clock, () -> UUID.randomUUID().toString(),
                 Duration.ofMillis(Math.round(waitSeconds * 1000)), duration -> Thread.sleep(duration.toMillis()),
-                StudioController.PREFIX);
+                StudioController.PREFIX, signals);
     }
 }

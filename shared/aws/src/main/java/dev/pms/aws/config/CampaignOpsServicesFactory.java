@@ -20,6 +20,7 @@ import dev.pms.core.optimization.OptimizationService;
 import dev.pms.core.performance.InsightEngine;
 import dev.pms.core.performance.MetricsRepository;
 import dev.pms.core.performance.PerformanceService;
+import dev.pms.core.personalization.PreferenceSignals;
 import dev.pms.core.pricing.CostEstimator;
 import dev.pms.core.pricing.PreflightService;
 import dev.pms.core.proposal.ProposalRepository;
@@ -73,8 +74,8 @@ public class CampaignOpsServicesFactory {
 
     @Singleton
     PerformanceService performanceService(CampaignRepository campaigns, ProposalRepository proposals,
-                                          MetricsRepository metrics, Clock clock) {
-        return new PerformanceService(campaigns, proposals, metrics, new InsightEngine(), clock);
+                                          MetricsRepository metrics, Clock clock, PreferenceSignals signals) {
+        return new PerformanceService(campaigns, proposals, metrics, new InsightEngine(), clock, signals);
     }
 
     @Singleton

@@ -25,10 +25,18 @@ import dev.pms.core.proposal.ProposalService;
 import dev.pms.core.usage.PlanRepository;
 import dev.pms.core.usage.UsageLedger;
 import dev.pms.core.usage.UsageService;
+import dev.pms.core.personalization.LearningSettings;
+import dev.pms.core.personalization.PersonalizationService;
+import dev.pms.core.personalization.PreferenceSignals;
+import dev.pms.core.personalization.RecordedSignals;
+import dev.pms.core.personalization.SignalLog;
+import dev.pms.core.studio.StudioTemplates;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.UUID;
 
 /**
@@ -66,8 +74,38 @@ public class CoreServicesFactory {
 
     @Singleton
     CampaignService campaignService(CampaignRepository campaigns, BrandProfileRepository profiles,
-                                    ChannelCatalog catalog, Clock clock) {
-        return new CampaignService(campaigns, profiles, catalog, clock, () -> UUID.randomUUID().toString());
+                                    ChannelCatalog catalog, Clock clock, PreferenceSignals signals) {
+        return new CampaignService(campaigns, profiles, catalog, clock, () -> UUID.randomUUID().toString(), signals);
+    }
+
+    /**
+     * How preferences are learned, from {@code PERSONALIZATION_HALF_LIFE_DAYS}, {@code PERSONALIZATION_MIN_EVENTS},
+     * {@code PERSONALIZATION_WINDOW} and {@code PERSONALIZATION_RETENTION_DAYS} (template parameters).
+     */
+    @Singleton
+    LearningSettings learningSettings(
+            @Value("${personalization.half.life.days:30}") long halfLifeDays,
+            @Value("${personalization.min.events:3}") int minEvents,
+            @Value("${personalization.window:300}") int window,
+            @Value("${personalization.retention.days:365}") long retentionDays) {
+        return LearningSettings.of(halfLifeDays, minEvents, window, retentionDays);
+    }
+
+    /**
+     * Every service records signals through this one: written in the background beside the request's own writes, and
+     * waited for at most {@code PERSONALIZATION_SIGNAL_WAIT_MS} once the response is ready; a store failure is
+     * logged, never the request's failure.
+     */
+    @Singleton
+    PreferenceSignals preferenceSignals(SignalLog log, LearningSettings settings, Clock clock,
+                                        @Value("${personalization.signal.wait.ms:3}") long waitMillis) {
+        return RecordedSignals.inBackground(log, settings, clock, Duration.ofMillis(waitMillis));
+    }
+
+    @Singleton
+    PersonalizationService personalizationService(SignalLog log, BrandProfileRepository profiles, ChannelCatalog catalog,
+                                                  LearningSettings settings, Clock clock) {
+        return new PersonalizationService(log, profiles, catalog, StudioTemplates.load(), settings, clock);
     }
 
     @Singleton
@@ -84,8 +122,10 @@ public class CoreServicesFactory {
     @Singleton
     ProposalService proposalService(ProposalRepository proposals, CampaignRepository campaigns,
                                     BrandProfileRepository profiles, ChannelCatalog catalog, CostEstimator estimator,
-                                    PreflightService preflight, Clock clock) {
-        return new ProposalService(proposals, campaigns, profiles, catalog, estimator, preflight, clock);
+                                    PreflightService preflight, Clock clock, PreferenceSignals signals,
+                                    PersonalizationService personalization) {
+        return new ProposalService(proposals, campaigns, profiles, catalog, estimator, preflight, clock, signals,
+                personalization);
     }
 
     /** Inventory fixes and channel variants as provider jobs (the provider worker runs them; the inventory queues them). */

@@ -3,6 +3,7 @@ package dev.pms.aws.http;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.pms.core.error.DomainException;
+import dev.pms.core.personalization.PreferenceSignals;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import org.slf4j.Logger;
@@ -71,7 +72,21 @@ public abstract class ApiGatewayFunction extends MicronautRequestHandler<APIGate
             response = Problems.problem(500, "internal-error", "Internal Server Error",
                     "the request could not be completed; quote request id " + requestId, List.of(), requestId);
         }
+        awaitPreferenceSignals();
         return toEvent(response);
+    }
+
+    /**
+     * Gives the preference signals this request recorded their bounded wait (see
+     * {@link PreferenceSignals#awaitRecorded()}); only where the function made the signals bean, and never failing.
+     */
+    private void awaitPreferenceSignals() {
+        try {
+            getApplicationContext().getActiveBeanRegistrations(PreferenceSignals.class)
+                    .forEach(registration -> registration.bean().awaitRecorded());
+        } catch (RuntimeException e) {
+            LOG.warn("could not wait for preference signals: {}", e.getClass().getSimpleName());
+        }
     }
 
     private ApiResponse dispatch(ApiRoute route, APIGatewayV2HTTPEvent event, String requestId) {

@@ -9,6 +9,8 @@ import dev.pms.core.channel.ChannelCatalog;
 import dev.pms.core.common.Page;
 import dev.pms.core.error.NotFoundException;
 import dev.pms.core.error.VersionConflictException;
+import dev.pms.core.personalization.PreferenceSignals;
+import dev.pms.core.personalization.Signal;
 import dev.pms.core.validation.InputChecker;
 
 import java.time.Clock;
@@ -36,9 +38,17 @@ public final class CampaignService {
     private final BlueprintPlanner planner;
     private final Clock clock;
     private final Supplier<String> idGenerator;
+    private final PreferenceSignals signals;
 
     public CampaignService(CampaignRepository campaigns, BrandProfileRepository profiles, ChannelCatalog catalog,
                            Clock clock, Supplier<String> idGenerator) {
+        this(campaigns, profiles, catalog, clock, idGenerator, PreferenceSignals.NONE);
+    }
+
+    /** @param signals where the channels and goal picked, and channel changes, are reported for personalization */
+    public CampaignService(CampaignRepository campaigns, BrandProfileRepository profiles, ChannelCatalog catalog,
+                           Clock clock, Supplier<String> idGenerator, PreferenceSignals signals) {
+        this.signals = Objects.requireNonNull(signals, "signals");
         this.campaigns = Objects.requireNonNull(campaigns, "campaigns");
         this.profiles = Objects.requireNonNull(profiles, "profiles");
         this.planner = new BlueprintPlanner(Objects.requireNonNull(catalog, "catalog"));
@@ -47,12 +57,15 @@ public final class CampaignService {
     }
 
     /**
-     * Validates the request, plans the graph and stores the new campaign (status draft, version 1).
+     * Validates the request, plans the graph and stores the new campaign (status draft, version 1). The channels and
+     * goal picked are reported to personalization as soon as the request is valid, so that write runs beside the
+     * campaign's own.
      *
      * @throws dev.pms.core.error.ValidationException listing every problem of the request
      */
     public Campaign createBlueprint(String userId, JsonNode request) {
         Campaign campaign = preview(userId, request);
+        signals.record(userId, Signal.blueprintCreated(campaign.channels(), campaign.goal(), campaign.createdAt()));
         campaigns.create(campaign);
         return campaign;
     }
@@ -187,6 +200,11 @@ public final class CampaignService {
         Campaign updated = new Campaign(current.campaignId(), userId, name, current.goal(), kpi, channels, phases, nodes,
                 current.productContext(), current.status(), phases.get(0).startDate(), launchDate,
                 current.createdAt(), now, current.version() + 1, changes);
+        if (fields.contains("channels")) {
+            signals.record(userId, Signal.channelsReplanned(
+                    channels.stream().filter(c -> !current.channels().contains(c)).toList(),
+                    current.channels().stream().filter(c -> !updated.channels().contains(c)).toList(), now));
+        }
         campaigns.update(updated, current.version());
         return updated;
     }

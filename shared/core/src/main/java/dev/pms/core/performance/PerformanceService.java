@@ -8,6 +8,8 @@ import dev.pms.core.campaign.NodeStatusService;
 import dev.pms.core.channel.Channel;
 import dev.pms.core.error.NotFoundException;
 import dev.pms.core.error.VersionConflictException;
+import dev.pms.core.personalization.PreferenceSignals;
+import dev.pms.core.personalization.Signal;
 import dev.pms.core.proposal.Proposal;
 import dev.pms.core.proposal.ProposalRepository;
 
@@ -44,9 +46,17 @@ public final class PerformanceService {
     private final InsightEngine insights;
     private final NodeStatusService nodeStatuses;
     private final Clock clock;
+    private final PreferenceSignals signals;
 
     public PerformanceService(CampaignRepository campaigns, ProposalRepository proposals, MetricsRepository metrics,
                               InsightEngine insights, Clock clock) {
+        this(campaigns, proposals, metrics, insights, clock, PreferenceSignals.NONE);
+    }
+
+    /** @param signals where what performed on each channel of an import is reported for personalization */
+    public PerformanceService(CampaignRepository campaigns, ProposalRepository proposals, MetricsRepository metrics,
+                              InsightEngine insights, Clock clock, PreferenceSignals signals) {
+        this.signals = Objects.requireNonNull(signals, "signals");
         this.campaigns = Objects.requireNonNull(campaigns, "campaigns");
         this.proposals = Objects.requireNonNull(proposals, "proposals");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
@@ -87,6 +97,9 @@ public final class PerformanceService {
                     changed.add(new DailyMetrics(day.getKey(), merged, current.version()));
                 }
             }
+            if (attempt == 1 && !changed.isEmpty()) {
+                signals.record(userId, performed(rows));
+            }
             try {
                 if (!changed.isEmpty()) {
                     metrics.saveAll(userId, campaignId, changed);
@@ -103,6 +116,21 @@ public final class PerformanceService {
             }
             return new MetricImportResult(imported, duplicates, List.of(), byDay.size());
         }
+    }
+
+    /** Click-through rate (where there were impressions) and conversions of each channel of the imported rows. */
+    private Signal performed(List<MetricRow> rows) {
+        Map<Channel, Results> byChannel = new EnumMap<>(Channel.class);
+        rows.forEach(row -> byChannel.merge(row.channel(), Results.NONE.plus(row), (a, b) -> a.plus(row)));
+        Map<Channel, Double> ctr = new EnumMap<>(Channel.class);
+        Map<Channel, Long> conversions = new EnumMap<>(Channel.class);
+        byChannel.forEach((channel, results) -> {
+            if (results.ctr() != null) {
+                ctr.put(channel, results.ctr());
+            }
+            conversions.put(channel, results.conversions());
+        });
+        return Signal.metricsImported(ctr, conversions, clock.instant());
     }
 
     /** @throws NotFoundException when the caller has no such campaign */

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -85,13 +86,36 @@ public final class PromptBuilder {
                 "channel_catalog." + node.channel().code() + ".copy_framework");
         slots.put(PromptSlot.FORBIDDEN_PHRASES, forbiddenInstruction(forbidden), dnaSource(in.dna(), "forbidden_phrases"));
 
-        String prompt = forbidden.scrub(fill(template, slots));
+        String prompt = forbidden.scrub(fill(template, slots) + learnedPhrases(in.learned(), slots));
         String hook = slots.value(PromptSlot.HOOK);
         String summary = forbidden.scrub(capitalize(node.phase()) + " " + node.assetType().code() + " for "
                 + channel.platform() + " " + in.placement().name() + sizeNote(in.placement()) + ": " + hook
                 + ". Focus: " + slots.value(PromptSlot.FOCAL_SUBJECT) + ".");
+        Set<PromptSlot> used = new LinkedHashSet<>(PromptCatalog.slotsOf(template));
+        if (in.learned().hasPhrases()) {
+            used.add(PromptSlot.USER_PHRASES);
+        }
         return new BuiltPrompt(prompt, hook, angle.angle(), angleIndex, summary, template.id(),
-                slots.provenance(PromptCatalog.slotsOf(template)));
+                slots.provenance(used));
+    }
+
+    /**
+     * The {@link PromptSlot#USER_PHRASES} slot, after the template's text: what the user keeps adding to their prompts
+     * and what they keep deleting, in their words; empty when nothing was learned.
+     */
+    private static String learnedPhrases(LearnedSlots learned, Slots slots) {
+        if (!learned.hasPhrases()) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        if (!learned.include().isEmpty()) {
+            parts.add("always " + String.join("; ", learned.include()));
+        }
+        if (!learned.leaveOut().isEmpty()) {
+            parts.add("leave out " + String.join("; ", learned.leaveOut()));
+        }
+        slots.put(PromptSlot.USER_PHRASES, String.join("; ", parts), "personalization: " + learned.phrasesNote());
+        return " The user's standing preferences: " + slots.value(PromptSlot.USER_PHRASES) + ".";
     }
 
     /**
@@ -206,8 +230,13 @@ public final class PromptBuilder {
         if (placement.textFields().isEmpty()) {
             slots.put(PromptSlot.TEXT_LIMITS, NOT_APPLICABLE + " (visual placement)", at);
         } else {
-            slots.put(PromptSlot.TEXT_LIMITS, textLimits(placement.textFields(), placement.hashtags()),
-                    at + ".text_fields + hashtags");
+            Integer learnedHashtags = learnedHashtags(placement.hashtags(), in.learned());
+            String source = at + ".text_fields + hashtags";
+            if (learnedHashtags != null) {
+                source = source + "; hashtags: personalization, " + in.learned().hashtagsNote();
+            }
+            slots.put(PromptSlot.TEXT_LIMITS, textLimits(placement.textFields(), placement.hashtags(), learnedHashtags),
+                    source);
         }
     }
 
@@ -232,7 +261,20 @@ public final class PromptBuilder {
         }
     }
 
+    /** The learned hashtag count within the placement's cap; null when nothing was learned or no hashtags fit. */
+    private static Integer learnedHashtags(Hashtags hashtags, LearnedSlots learned) {
+        if (hashtags == null || learned.hashtags() == null) {
+            return null;
+        }
+        return Math.max(0, Math.min(hashtags.max(), learned.hashtags()));
+    }
+
     static String textLimits(List<TextField> fields, Hashtags hashtags) {
+        return textLimits(fields, hashtags, null);
+    }
+
+    /** @param learnedHashtags the user's own hashtag count on the channel, which replaces the recommendation */
+    static String textLimits(List<TextField> fields, Hashtags hashtags, Integer learnedHashtags) {
         List<String> limits = new ArrayList<>();
         for (TextField field : fields) {
             StringBuilder limit = new StringBuilder(field.name().replace('_', ' '));
@@ -260,8 +302,16 @@ public final class PromptBuilder {
             }
             limits.add(limit.toString());
         }
-        limits.add(hashtags == null ? "no hashtags"
-                : "≤ " + hashtags.max() + " hashtags (" + hashtags.recommended() + " recommended)");
+        if (hashtags == null) {
+            limits.add("no hashtags");
+        } else if (learnedHashtags == null) {
+            limits.add("≤ " + hashtags.max() + " hashtags (" + hashtags.recommended() + " recommended)");
+        } else if (learnedHashtags == 0) {
+            limits.add("no hashtags (the user's own preference on this channel)");
+        } else {
+            limits.add("≤ " + learnedHashtags + (learnedHashtags == 1 ? " hashtag" : " hashtags")
+                    + " (the user's own preference on this channel)");
+        }
         return String.join(", ", limits);
     }
 

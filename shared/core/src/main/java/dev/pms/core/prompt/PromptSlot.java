@@ -8,7 +8,9 @@ import java.util.Optional;
 public enum PromptSlot {
     PLATFORM, PLACEMENT, PHASE_PURPOSE, HOOK, CTA, FOCAL_SUBJECT, SHOT_TYPE, PLACEMENT_SIZE, SAFE_ZONE, TEXT_LIMITS,
     DURATION, TONE, VOICE, AUDIENCE, PALETTE, VOCABULARY, PRODUCT_FACTS, CONTRAST, RESEARCH, QUALITY, COPY_FRAMEWORK,
-    FORBIDDEN_PHRASES;
+    FORBIDDEN_PHRASES,
+    /** Phrases learned from the user's own edits; appended after the template's text when there are any. */
+    USER_PHRASES;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

@@ -28,6 +28,11 @@ import dev.pms.core.pricing.ModelChoice;
 import dev.pms.core.pricing.ModelSelector;
 import dev.pms.core.pricing.PlanTier;
 import dev.pms.core.pricing.QualityTier;
+import dev.pms.core.personalization.LearnedPromptPreferences;
+import dev.pms.core.personalization.PreferenceSignals;
+import dev.pms.core.personalization.PromptEdit;
+import dev.pms.core.personalization.PromptPersonalization;
+import dev.pms.core.personalization.Signal;
 import dev.pms.core.prompt.BuiltPrompt;
 import dev.pms.core.prompt.ForbiddenPhrases;
 import dev.pms.core.prompt.PromptBuilder;
@@ -71,9 +76,24 @@ public final class ProposalService {
     private final ApprovalBudget budget;
     private final ModelSelector selector;
     private final Clock clock;
+    private final PreferenceSignals signals;
+    private final LearnedPromptPreferences learned;
 
     public ProposalService(ProposalRepository proposals, CampaignRepository campaigns, BrandProfileRepository profiles,
                            ChannelCatalog channels, CostEstimator costs, ApprovalBudget budget, Clock clock) {
+        this(proposals, campaigns, profiles, channels, costs, budget, clock, PreferenceSignals.NONE,
+                LearnedPromptPreferences.NONE);
+    }
+
+    /**
+     * @param signals where edits, approvals, rejections, angle requests and push-backs are reported
+     * @param learned the user's learned preferences every new prompt uses (hashtags, phrases, angles)
+     */
+    public ProposalService(ProposalRepository proposals, CampaignRepository campaigns, BrandProfileRepository profiles,
+                           ChannelCatalog channels, CostEstimator costs, ApprovalBudget budget, Clock clock,
+                           PreferenceSignals signals, LearnedPromptPreferences learned) {
+        this.signals = Objects.requireNonNull(signals, "signals");
+        this.learned = Objects.requireNonNull(learned, "learned");
         this.proposals = Objects.requireNonNull(proposals, "proposals");
         this.campaigns = Objects.requireNonNull(campaigns, "campaigns");
         this.profiles = Objects.requireNonNull(profiles, "profiles");
@@ -120,6 +140,7 @@ public final class ProposalService {
         BrandInputs brand = brandInputs(userId);
         Map<String, Proposal> current = currentByAsset(userId, campaignId);
         Instant now = clock.instant();
+        PromptPersonalization personal = learned.forUser(userId);
 
         Map<String, Proposal> result = new LinkedHashMap<>();
         List<Proposal> appended = new ArrayList<>();
@@ -138,10 +159,11 @@ public final class ProposalService {
             }
             QualityTier tier = request.tier() != null ? request.tier()
                     : existing != null ? existing.tier() : QualityTier.DEFAULT;
-            int angleIndex = existing == null ? ordinal : angleIndexOf(existing);
+            int angleIndex = existing == null ? personal.firstAngle(node.assetType(), ordinal, angles(node.assetType()))
+                    : angleIndexOf(existing);
             Map<String, Object> settings = existing == null ? Map.of() : existing.settings();
             Proposal proposal = propose(campaign, node, productContext, brand, tier, angleIndex, settings, existing,
-                    "generate", now);
+                    "generate", now, personal);
             appended.add(proposal);
             result.put(node.assetId(), proposal);
         }
@@ -210,19 +232,40 @@ public final class ProposalService {
             case ALTERNATE_ANGLE -> {
                 Map<String, Object> settings = new LinkedHashMap<>(current.settings());
                 settings.remove(PromptSlot.HOOK.code());
-                yield propose(campaign, node, campaign.productContext(), brand, current.tier(), angleIndexOf(current) + 1,
-                        settings, current, "alternate_angle", now);
+                PromptPersonalization personal = learned.forUser(userId);
+                int nextAngle = personal.nextAngle(node.assetType(), angleIndexOf(current) + 1, angles(node.assetType()));
+                yield propose(campaign, node, campaign.productContext(), brand, current.tier(), nextAngle, settings, current,
+                        "alternate_angle", now, personal);
             }
-            case EDIT -> edited(campaign, node, brand, current, change, now);
+            case EDIT -> edited(userId, campaign, node, brand, current, change, now);
         };
         if (next.status() == ProposalStatus.APPROVED) {
             checkBudget(userId, campaign, proposals.currentFor(userId, campaignId), List.of(next));
         }
+        signals.recordAll(userId, reviewSignals(current, change, now));
         proposals.append(userId, next);
         if (node.status() != target) {
             advance(userId, campaignId, Map.of(assetId, target), null);
         }
         return next;
+    }
+
+    /** What one change of a proposal says about the user's preferences (nothing for a settings-only edit). */
+    private static List<Signal> reviewSignals(Proposal current, ProposalRequests.Change change, Instant now) {
+        return switch (change.action()) {
+            case APPROVE -> List.of(Signal.proposalsApproved(current.channel(), current.assetType(), current.angle(), 1, now));
+            case REJECT -> List.of(Signal.proposalRejected(current.channel(), current.assetType(), current.angle(),
+                    change.reason(), now));
+            case ALTERNATE_ANGLE -> List.of(Signal.alternateAngle(current.channel(), current.assetType(), current.angle(), now));
+            case EDIT -> change.proposedPrompt() == null ? List.of()
+                    : promptEdit(current, change.proposedPrompt(), now);
+        };
+    }
+
+    private static List<Signal> promptEdit(Proposal current, String editedPrompt, Instant now) {
+        PromptEdit edit = PromptEdit.between(current.proposedPrompt(), editedPrompt);
+        return edit.informative() ? List.of(Signal.promptEdited(current.channel(), current.assetType(), edit, now))
+                : List.of();
     }
 
     /** What one-click generation approved: the proposal version to generate and how the client's choices were taken. */
@@ -301,6 +344,9 @@ public final class ProposalService {
         }
         Proposal approved = reviewed(base, ProposalStatus.APPROVED, null, "approve", now);
         checkBudget(userId, campaign, proposals.currentFor(userId, campaignId), List.of(approved));
+        List<Signal> said = new ArrayList<>(edited ? promptEdit(current, prompt, now) : List.of());
+        said.add(Signal.proposalsApproved(current.channel(), current.assetType(), current.angle(), 1, now));
+        signals.recordAll(userId, said);
         if (base != current) {
             proposals.append(userId, base);
         }
@@ -357,6 +403,8 @@ public final class ProposalService {
                 current.recommendedTemplate(), current.recommendedProvider(), current.recommendedModel(),
                 current.tier(), current.costEstimate(), ProposalStatus.PROPOSED, comment, current.settings(),
                 provenance, "push_back", clock.instant());
+        signals.record(userId, Signal.pushedBack(current.channel(), current.assetType(), current.angle(), comment,
+                next.createdAt()));
         proposals.append(userId, next);
         if (node.status() != NodeStatus.PROPOSED) {
             advance(userId, campaignId, Map.of(assetId, NodeStatus.PROPOSED), null);
@@ -384,6 +432,7 @@ public final class ProposalService {
         requireUser(userId);
         BrandInputs brand = brandInputs(userId);
         Instant now = clock.instant();
+        PromptPersonalization personal = learned.forUser(userId);
         List<Proposal> made = new ArrayList<>();
         List<AssetNode> nodes = new ArrayList<>();
         for (Experiment experiment : experiments) {
@@ -391,7 +440,7 @@ public final class ProposalService {
             Map<String, Object> settings = experiment.hook() == null ? Map.of()
                     : Map.of(PromptSlot.HOOK.code(), experiment.hook());
             Proposal proposal = propose(campaign, experiment.node(), campaign.productContext(), brand, experiment.tier(),
-                    0, settings, null, "experiment", now);
+                    0, settings, null, "experiment", now, personal);
             Map<String, String> provenance = new LinkedHashMap<>(proposal.provenance());
             provenance.put("experiment", experiment.rationale());
             made.add(new Proposal(proposal.assetId(), proposal.campaignId(), proposal.version(), proposal.assetType(),
@@ -474,9 +523,25 @@ public final class ProposalService {
             return new ApprovedCount(0);
         }
         checkBudget(userId, campaign, current.values(), approvals);
+        signals.recordAll(userId, approvalSignals(approvals, now));
         proposals.appendAll(userId, approvals);
         advance(userId, campaignId, moves, null);
         return new ApprovedCount(approvals.size());
+    }
+
+    /** One signal per channel, type and angle approved together, with its count. */
+    private static List<Signal> approvalSignals(List<Proposal> approvals, Instant now) {
+        Map<List<String>, Integer> counts = new LinkedHashMap<>();
+        Map<List<String>, Proposal> examples = new LinkedHashMap<>();
+        for (Proposal approval : approvals) {
+            List<String> key = List.of(approval.channel().code(), approval.assetType().code(), String.valueOf(approval.angle()));
+            counts.merge(key, 1, Integer::sum);
+            examples.putIfAbsent(key, approval);
+        }
+        List<Signal> said = new ArrayList<>();
+        examples.forEach((key, example) -> said.add(Signal.proposalsApproved(example.channel(), example.assetType(),
+                example.angle(), counts.get(key), now)));
+        return said;
     }
 
     /**
@@ -503,7 +568,7 @@ public final class ProposalService {
         budget.check(userId, lines);
     }
 
-    private Proposal edited(Campaign campaign, AssetNode node, BrandInputs brand, Proposal current,
+    private Proposal edited(String userId, Campaign campaign, AssetNode node, BrandInputs brand, Proposal current,
                             ProposalRequests.Change change, Instant now) {
         Map<String, Object> settings = new LinkedHashMap<>(current.settings());
         change.overrides().forEach((slot, value) -> {
@@ -523,7 +588,7 @@ public final class ProposalService {
         QualityTier tier = change.tier() != null ? change.tier() : current.tier();
         if (change.proposedPrompt() == null) {
             return propose(campaign, node, campaign.productContext(), brand, tier, angleIndexOf(current), settings,
-                    current, "edit", now);
+                    current, "edit", now, learned.forUser(userId));
         }
         ModelSelector.Selection selection = selection(campaign, node, tier, settings);
         CostLine cost = costs.estimate(node, tier, selection.choice());
@@ -537,7 +602,7 @@ public final class ProposalService {
 
     private Proposal propose(Campaign campaign, AssetNode node, Map<String, Object> productContext, BrandInputs brand,
                              QualityTier tier, int angleIndex, Map<String, Object> settings, Proposal previous,
-                             String change, Instant now) {
+                             String change, Instant now, PromptPersonalization personal) {
         Placement placement = channels.requirePlacement(node.placement());
         ModelSelector.Selection selection = selection(campaign, node, tier, settings);
         CostLine cost = costs.estimate(node, tier, selection.choice());
@@ -547,12 +612,20 @@ public final class ProposalService {
                 .filter(PromptBuilder.OVERRIDABLE::contains)
                 .ifPresent(slot -> overrides.put(slot, String.valueOf(value))));
         BuiltPrompt built = builder.build(new PromptInputs(node, placement, channels.channel(node.channel()), brand.dna(),
-                productContext, phase, brand.researchDepth(), cost, angleIndex, overrides));
+                productContext, phase, brand.researchDepth(), cost, angleIndex, overrides, personal.slotsFor(node.channel())));
+        Map<String, String> provenance = withSelection(built.provenance(), selection.reason());
+        String learnedNote = personal.provenance(node.channel(), node.assetType(), placement.hashtags() != null);
+        if (learnedNote != null) {
+            provenance.put("personalization", learnedNote);
+        }
         return new Proposal(node.assetId(), campaign.campaignId(), previous == null ? 1 : previous.version() + 1,
                 node.assetType(), node.channel(), node.placement(), node.phase(), built.hook(), built.angle(),
                 built.conceptSummary(), built.prompt(), built.templateId(), cost.provider(), cost.model(), tier,
-                cost.costUsd(), ProposalStatus.PROPOSED, null, settings,
-                withSelection(built.provenance(), selection.reason()), change, now);
+                cost.costUsd(), ProposalStatus.PROPOSED, null, settings, provenance, change, now);
+    }
+
+    private List<String> angles(AssetType type) {
+        return builder.catalog().hookAngles(type).stream().map(PromptCatalog.HookAngle::angle).toList();
     }
 
     /**

@@ -24,6 +24,8 @@ import dev.pms.core.generation.StudioBrief;
 import dev.pms.core.generation.StudioBrief.Operation;
 import dev.pms.core.media.MediaStore;
 import dev.pms.core.media.UserKeys;
+import dev.pms.core.personalization.FormType;
+import dev.pms.core.personalization.PreferenceSignals;
 import dev.pms.core.pricing.CostEstimator;
 import dev.pms.core.pricing.CostLine;
 import dev.pms.core.pricing.ModelChoice;
@@ -46,6 +48,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
 
 /**
@@ -83,11 +86,23 @@ public final class StudioService {
     private final Duration waitBudget;
     private final Pause pause;
     private final String pollPrefix;
+    private final PreferenceSignals signals;
 
     public StudioService(BrandProfileRepository profiles, ChannelCatalog catalog, PromptBuilder prompts,
                          CostEstimator costs, PreflightService preflight, AssetRepository assets,
                          AssetLibraryService library, MediaStore media, JobQueue queue, Clock clock,
                          Supplier<String> ids, Duration waitBudget, Pause pause, String pollPrefix) {
+        this(profiles, catalog, prompts, costs, preflight, assets, library, media, queue, clock, ids, waitBudget, pause,
+                pollPrefix, PreferenceSignals.NONE);
+    }
+
+    /** @param signals where each submitted form's settings are reported, so the studio's defaults learn them */
+    public StudioService(BrandProfileRepository profiles, ChannelCatalog catalog, PromptBuilder prompts,
+                         CostEstimator costs, PreflightService preflight, AssetRepository assets,
+                         AssetLibraryService library, MediaStore media, JobQueue queue, Clock clock,
+                         Supplier<String> ids, Duration waitBudget, Pause pause, String pollPrefix,
+                         PreferenceSignals signals) {
+        this.signals = Objects.requireNonNull(signals, "signals");
         this.profiles = profiles;
         this.deriver = new BrandDnaDeriver(catalog);
         this.prompts = prompts;
@@ -175,10 +190,43 @@ public final class StudioService {
             release(userId, reserved, "the studio's inputs could not be stored");
             throw e;
         }
+        signals.studioSettingsSubmitted(userId, formTypeOf(order.operation()).code(), submittedSettings(order), now);
         for (AssetRecord record : reserved) {
             queue.send(new JobMessage(userId, record.assetLibraryId(), null, false), Duration.ZERO);
         }
         return await(userId, jobId, deadline);
+    }
+
+    /** A template was applied to a product: personalization counts it towards the templates it recommends. */
+    public void templateApplied(String userId, StudioTemplate template) {
+        signals.studioSettingsSubmitted(userId, FormType.ofTemplate(template).code(),
+                Map.of("template_id", template.id()), clock.instant());
+    }
+
+    /** The personalization form a studio screen fills. */
+    static FormType formTypeOf(Operation operation) {
+        return switch (operation) {
+            case PHOTOSHOOT -> FormType.PRODUCT_PHOTOSHOOT;
+            case ANIMATE -> FormType.PRODUCT_ANIMATION;
+            case PRODUCT_VIDEO -> FormType.PRODUCT_VIDEO;
+            case AVATAR_EXPLAINER -> FormType.PRODUCT_AVATAR;
+        };
+    }
+
+    /** The settings the user chose on the screen, by the form's field names (never the product's words or media). */
+    static Map<String, Object> submittedSettings(StudioOrder order) {
+        Map<String, Object> settings = new LinkedHashMap<>(order.look());
+        settings.put("resolution", order.resolution());
+        switch (order.operation()) {
+            case PHOTOSHOOT -> settings.put("num_variations", order.variations());
+            case ANIMATE -> settings.put("animation_type", order.preset());
+            case PRODUCT_VIDEO -> settings.put("video_type", order.preset());
+            case AVATAR_EXPLAINER -> settings.put("explainer_type", order.preset());
+        }
+        if (order.durationSeconds() > 0) {
+            settings.put("duration", order.durationSeconds());
+        }
+        return settings;
     }
 
     private void release(String userId, List<AssetRecord> reserved, String reason) {
@@ -224,7 +272,7 @@ public final class StudioService {
         Map<String, AssetRecord> byId = new LinkedHashMap<>();
         assets.findAll(userId, spec.jobAssetIds()).forEach(record -> byId.put(record.assetLibraryId(), record));
         byId.put(first.assetLibraryId(), first);
-        return spec.jobAssetIds().stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+        return spec.jobAssetIds().stream().map(byId::get).filter(Objects::nonNull).toList();
     }
 
     private StudioJob view(String userId, String jobId, List<AssetRecord> members) {

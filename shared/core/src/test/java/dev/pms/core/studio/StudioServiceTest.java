@@ -22,6 +22,10 @@ import dev.pms.core.generation.ProviderJob;
 import dev.pms.core.generation.ProviderJobWorker;
 import dev.pms.core.generation.StudioBrief;
 import dev.pms.core.generation.WorkflowEngine;
+import dev.pms.core.personalization.LearningSettings;
+import dev.pms.core.personalization.RecordedSignals;
+import dev.pms.core.personalization.Signal;
+import dev.pms.core.personalization.SignalKind;
 import dev.pms.core.pricing.CostEstimator;
 import dev.pms.core.pricing.Plan;
 import dev.pms.core.pricing.PlanCatalog;
@@ -35,6 +39,7 @@ import dev.pms.core.support.Fixtures;
 import dev.pms.core.support.InMemoryBrandProfileRepository;
 import dev.pms.core.support.InMemoryCampaignRepository;
 import dev.pms.core.support.InMemoryMediaStore;
+import dev.pms.core.support.InMemorySignalLog;
 import dev.pms.core.usage.MonthlyUsage;
 import dev.pms.core.usage.PlanRepository;
 import dev.pms.core.usage.UsageAmounts;
@@ -75,6 +80,7 @@ class StudioServiceTest {
     private ProviderJobWorker worker;
     private StudioService studio;
     private boolean workerRunsJobs = true;
+    private final InMemorySignalLog signals = new InMemorySignalLog();
 
     @BeforeEach
     void setUp() {
@@ -95,7 +101,8 @@ class StudioServiceTest {
                         worker.process(message);
                     }
                 }, clock, () -> String.format("00000000-0000-0000-0000-%012d", ids.incrementAndGet()),
-                Duration.ofSeconds(20), clock::advance, "/api/product-marketing");
+                Duration.ofSeconds(20), clock::advance, "/api/product-marketing",
+                new RecordedSignals(signals, LearningSettings.DEFAULTS, clock));
         plans.put(USER, PlanTier.PRO);
     }
 
@@ -122,6 +129,21 @@ class StudioServiceTest {
         });
         assertThat(studio.job(USER, job.jobId()).variations()).hasSize(3);
         assertThatThrownBy(() -> studio.job("mallory", job.jobId())).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void aSubmittedFormTeachesPersonalizationItsSettingsButNotTheProductsWords() {
+        studio.submit(USER, photoshoot(2, "A steel bottle that keeps drinks cold"));
+
+        assertThat(signals.all(USER)).singleElement().satisfies(signal -> {
+            assertThat(signal.kind()).isEqualTo(SignalKind.STUDIO_SETTINGS_SUBMITTED);
+            assertThat(signal.text(Signal.FORM_TYPE)).isEqualTo("product_photoshoot");
+            assertThat(signal.map(Signal.SETTINGS)).containsEntry("environment", "lifestyle")
+                    .containsEntry("lighting", "natural").containsEntry("resolution", "1280x720")
+                    .containsEntry("num_variations", 2).doesNotContainKeys("product_name", "product_description");
+        });
+        assertThatThrownBy(() -> studio.submit(USER, photoshoot(1, "A miracle bottle")));
+        assertThat(signals.all(USER)).as("a refused call teaches nothing").hasSize(1);
     }
 
     @Test

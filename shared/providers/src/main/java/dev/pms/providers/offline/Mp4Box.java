@@ -63,6 +63,11 @@ final class Mp4Box {
         return bytes(box.bytes());
     }
 
+    /** The fields appended so far, without the box's size and type (a descriptor's body, say). */
+    byte[] payload() {
+        return body.toByteArray();
+    }
+
     byte[] bytes() {
         byte[] payload = body.toByteArray();
         return ByteBuffer.allocate(8 + payload.length).putInt(8 + payload.length)

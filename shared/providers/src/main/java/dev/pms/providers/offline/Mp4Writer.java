@@ -46,6 +46,7 @@ final class Mp4Writer {
     private int width;
     private int height;
     private OpusVoiceTrack voice;
+    private Mp3Track mp3;
     private long elapsedTicks;
 
     Mp4Writer(int framesPerSecond) {
@@ -70,8 +71,6 @@ final class Mp4Writer {
      */
     void addPicture(Picture yuv, double untilSeconds, boolean newScene) {
         if (buffer == null) {
-            width = yuv.getWidth();
-            height = yuv.getHeight();
             buffer = ByteBuffer.allocate(encoder.estimateBufferSize(yuv));
         }
         buffer.clear();
@@ -84,6 +83,18 @@ final class Mp4Writer {
             VideoEncoder.EncodedFrame encoded = encoder.encodeFrame(yuv, buffer);
             data = encoded.getData();
             keyFrame = encoded.isKeyFrame();
+        }
+        addEncoded(yuv.getWidth(), yuv.getHeight(), data, keyFrame, untilSeconds);
+    }
+
+    /**
+     * Adds a frame another encoder made (Annex B NAL units, parameter sets included in a key frame), shown until
+     * {@code untilSeconds}. Every encoder that feeds one writer must use the same parameter sets.
+     */
+    void addEncoded(int frameWidth, int frameHeight, ByteBuffer data, boolean keyFrame, double untilSeconds) {
+        if (frames.isEmpty()) {
+            width = frameWidth;
+            height = frameHeight;
         }
         ByteArrayOutputStream sample = new ByteArrayOutputStream();
         for (ByteBuffer unit : H264Utils.splitFrame(data.duplicate())) {
@@ -111,6 +122,13 @@ final class Mp4Writer {
     /** Adds the voice as an Opus track. */
     void addVoice(OpusVoiceTrack track) {
         this.voice = track;
+        this.mp3 = null;
+    }
+
+    /** Adds MPEG audio frames as they are, instead of a voice. */
+    void addMp3(Mp3Track track) {
+        this.mp3 = track;
+        this.voice = null;
     }
 
     /**
@@ -154,6 +172,46 @@ final class Mp4Writer {
         return picture;
     }
 
+    /**
+     * The image in BT.601 "video range" YCbCr 4:2:0 (luma 16–235, chroma 16–240), the range a player assumes when
+     * the stream does not say (jcodec writes no range flag), so that a browser shows the colours that were painted.
+     */
+    static Picture yuvVideoRange(BufferedImage image) {
+        int width = image.getWidth();
+        int height = image.getHeight();
+        if (width % 2 != 0 || height % 2 != 0) {
+            throw new IllegalArgumentException("4:2:0 needs even sides, not " + width + "x" + height);
+        }
+        int[] pixels = pixels(image);
+        Picture picture = Picture.create(width, height, ENCODER_COLOURS);
+        byte[] luma = picture.getPlaneData(0);
+        byte[] blue = picture.getPlaneData(1);
+        byte[] red = picture.getPlaneData(2);
+        int chromaWidth = picture.getPlaneWidth(1);
+        for (int y = 0; y < height; y += 2) {
+            for (int x = 0; x < width; x += 2) {
+                int cb = 0;
+                int cr = 0;
+                for (int dy = 0; dy < 2; dy++) {
+                    for (int dx = 0; dx < 2; dx++) {
+                        int index = (y + dy) * width + x + dx;
+                        int pixel = pixels[index];
+                        int r = pixel >> 16 & 0xFF;
+                        int g = pixel >> 8 & 0xFF;
+                        int b = pixel & 0xFF;
+                        luma[index] = (byte) (((66 * r + 129 * g + 25 * b + 128) >> 8) + 16 - 128);
+                        cb += -38 * r - 74 * g + 112 * b;
+                        cr += 112 * r - 94 * g - 18 * b;
+                    }
+                }
+                int chroma = (y >> 1) * chromaWidth + (x >> 1);
+                blue[chroma] = (byte) clip((cb + 512) >> 10);
+                red[chroma] = (byte) clip((cr + 512) >> 10);
+            }
+        }
+        return picture;
+    }
+
     private static int[] pixels(BufferedImage image) {
         boolean packed = image.getType() == BufferedImage.TYPE_INT_RGB || image.getType() == BufferedImage.TYPE_INT_ARGB;
         if (packed && image.getRaster().getDataBuffer() instanceof DataBufferInt buffer
@@ -180,26 +238,32 @@ final class Mp4Writer {
         file.writeBytes(fileType);
         file.writeBytes(movie(mediaStart));
         long mediaLength = frames.stream().mapToLong(f -> f.length).sum()
-                + (voice == null ? 0 : voice.packets().stream().mapToLong(p -> p.length).sum());
+                + audioPackets().stream().mapToLong(p -> p.length).sum();
         file.writeBytes(ByteBuffer.allocate(mediaHeader).putInt((int) (mediaHeader + mediaLength)).put("mdat".getBytes(
                 StandardCharsets.US_ASCII)).array());
         frames.forEach(file::writeBytes);
-        if (voice != null) {
-            voice.packets().forEach(file::writeBytes);
-        }
+        audioPackets().forEach(file::writeBytes);
         return file.toByteArray();
+    }
+
+    private List<byte[]> audioPackets() {
+        return voice != null ? voice.packets() : mp3 != null ? mp3.frames() : List.of();
     }
 
     /** The video's samples form one chunk at {@code mediaStart}, the voice's another right after it. */
     private byte[] movie(long mediaStart) {
         long videoUnits = frameDurations.stream().mapToLong(Integer::longValue).sum();
         long videoMovieUnits = Math.round(videoUnits * (double) MOVIE_TIMESCALE / VIDEO_TIMESCALE);
-        long audioMovieUnits = voice == null ? 0 : Math.round(voice.durationSeconds() * MOVIE_TIMESCALE);
+        long audioMovieUnits = voice != null ? Math.round(voice.durationSeconds() * MOVIE_TIMESCALE)
+                : mp3 != null ? Math.round(mp3.durationSeconds() * MOVIE_TIMESCALE) : 0;
         Mp4Box movie = Mp4Box.plain("moov").child(movieHeader(Math.max(videoMovieUnits, audioMovieUnits)))
                 .child(videoTrack(videoMovieUnits, videoUnits, mediaStart));
         if (voice != null) {
             long audioStart = mediaStart + frames.stream().mapToLong(f -> f.length).sum();
             movie.child(audioTrack(audioMovieUnits, audioStart));
+        } else if (mp3 != null) {
+            long audioStart = mediaStart + frames.stream().mapToLong(f -> f.length).sum();
+            movie.child(mp3Track(audioMovieUnits, audioStart));
         }
         return movie.bytes();
     }
@@ -207,7 +271,7 @@ final class Mp4Writer {
     private Mp4Box movieHeader(long duration) {
         Mp4Box header = Mp4Box.full("mvhd", 0, 0).u32(0).u32(0).u32(MOVIE_TIMESCALE).u32(duration)
                 .u32(0x0001_0000).u16(0x0100).zeros(10);
-        return matrix(header).zeros(24).u32(voice == null ? AUDIO_TRACK_ID : AUDIO_TRACK_ID + 1);
+        return matrix(header).zeros(24).u32(voice == null && mp3 == null ? AUDIO_TRACK_ID : AUDIO_TRACK_ID + 1);
     }
 
     private static Mp4Box matrix(Mp4Box box) {
@@ -278,6 +342,41 @@ final class Mp4Writer {
                 .u32(voice.preSkip()).u32(0x0001_0000));
         return Mp4Box.plain("trak").child(trackHeader(AUDIO_TRACK_ID, movieDuration, true, 0, 0)).child(edits)
                 .child(media);
+    }
+
+    /**
+     * MPEG audio in an {@code mp4a} sample entry whose {@code esds} names it by object type (0x6B for MPEG-1, 0x69
+     * for MPEG-2 audio), one frame per sample; an edit list skips the encoder's delay when the file declared it.
+     */
+    private Mp4Box mp3Track(long movieDuration, long chunkOffset) {
+        byte[] decoderConfig = descriptor(0x04, Mp4Box.plain("dcfg").u8(mp3.objectType()).u8(0x15).u24(0)
+                .u32(mp3.maxBitrate()).u32(mp3.averageBitrate()).payload());
+        byte[] syncLayerConfig = descriptor(0x06, new byte[] {0x02});
+        byte[] elementaryStream = descriptor(0x03, Mp4Box.plain("esdc").u16(0).u8(0).bytes(decoderConfig)
+                .bytes(syncLayerConfig).payload());
+        Mp4Box sampleEntry = Mp4Box.plain("mp4a").zeros(6).u16(1).zeros(8).u16(mp3.channels()).u16(16).u16(0).u16(0)
+                .u32((long) mp3.sampleRate() << 16).child(Mp4Box.full("esds", 0, 0).bytes(elementaryStream));
+        Mp4Box sampleTable = Mp4Box.plain("stbl").child(Mp4Box.full("stsd", 0, 0).u32(1).child(sampleEntry))
+                .child(Mp4Box.full("stts", 0, 0).u32(1).u32(mp3.frames().size()).u32(mp3.samplesPerFrame()))
+                .child(oneChunk(mp3.frames().size())).child(sampleSizes(mp3.frames()))
+                .child(Mp4Box.full("stco", 0, 0).u32(1).u32(chunkOffset));
+        Mp4Box media = Mp4Box.plain("mdia").child(mediaHeader(mp3.sampleRate(), mp3.encodedSamples()))
+                .child(handler("soun", "SoundHandler"))
+                .child(Mp4Box.plain("minf").child(Mp4Box.full("smhd", 0, 0).u32(0)).child(dataInformation())
+                        .child(sampleTable));
+        Mp4Box edits = Mp4Box.plain("edts").child(Mp4Box.full("elst", 0, 0).u32(1).u32(movieDuration)
+                .u32(mp3.skippedSamples()).u32(0x0001_0000));
+        return Mp4Box.plain("trak").child(trackHeader(AUDIO_TRACK_ID, movieDuration, true, 0, 0)).child(edits)
+                .child(media);
+    }
+
+    /** An MPEG-4 descriptor: tag, one length byte (every descriptor here is shorter than 128 bytes), body. */
+    private static byte[] descriptor(int tag, byte[] body) {
+        if (body.length > 127) {
+            throw new IllegalStateException("a descriptor of " + body.length + " bytes needs a longer length field");
+        }
+        ByteBuffer framed = ByteBuffer.allocate(2 + body.length).put((byte) tag).put((byte) body.length).put(body);
+        return framed.array();
     }
 
     private static Mp4Box oneChunk(int samples) {

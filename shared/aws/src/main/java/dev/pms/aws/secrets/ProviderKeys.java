@@ -1,6 +1,5 @@
-package dev.pms.functions.generation;
+package dev.pms.aws.secrets;
 
-import dev.pms.aws.secrets.SsmParameters;
 import io.micronaut.context.env.Environment;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;

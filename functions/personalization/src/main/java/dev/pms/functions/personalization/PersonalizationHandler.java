@@ -1,0 +1,22 @@
+package dev.pms.functions.personalization;
+
+import dev.pms.aws.http.ApiController;
+import dev.pms.aws.http.ApiGatewayFunction;
+import io.micronaut.context.ApplicationContext;
+
+/** Lambda handler for learned preferences, form defaults, recommendations and the intelligent prompt. */
+public class PersonalizationHandler extends ApiGatewayFunction {
+
+    public PersonalizationHandler() {
+        super();
+    }
+
+    public PersonalizationHandler(ApplicationContext context) {
+        super(context);
+    }
+
+    @Override
+    protected Class<? extends ApiController> controllerType() {
+        return PersonalizationController.class;
+    }
+}
