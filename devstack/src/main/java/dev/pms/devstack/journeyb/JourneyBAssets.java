@@ -120,7 +120,7 @@ public final class JourneyBAssets {
         return out.toByteArray();
     }
 
-    enum Light { NORMAL, DARK, BRIGHT }
+    public enum Light { NORMAL, DARK, BRIGHT }
 
     /**
      * A product photo: a soft two-tone background with some texture, and a bottle in the brand colours standing at

@@ -3,8 +3,11 @@ package dev.pms.devstack.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pms.devstack.Devstack;
 import dev.pms.devstack.journeyb.JourneyBAssets;
+import dev.pms.devstack.journeyb.ShopifyStoreStub;
+import dev.pms.devstack.testing.DevstackParameters;
 import dev.pms.devstack.testing.DevstackExtension;
 import dev.pms.devstack.testing.Eventually;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -25,17 +28,23 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Journey B end to end through the gateway, the functions, the import workflow and the emulators: a ZIP of 30 mixed
- * assets is uploaded with a presigned PUT and imported (limits, per-entry outcomes, content-hash de-duplication), and
- * the campaign's inventory lists every item audited and flagged with reasons.
+ * Journey B end to end through the gateway, the functions, the import workflow, the provider worker and the emulators:
+ * a ZIP of 30 mixed assets is uploaded with a presigned PUT and imported (limits, per-entry outcomes, content-hash
+ * de-duplication), a stubbed Shopify store of 20 products is imported through its Admin GraphQL protocol (pages,
+ * throttling, media from allowed hosts only), every item is audited and flagged, fix plans run as provider jobs,
+ * variants are derived for six channels, approved per channel, suggestions listed, and the approved variants published
+ * into the pack and the schedule. Its own devstack: the store stub's address is given to the functions before their
+ * first call.
  */
 @ExtendWith(DevstackExtension.class)
+@DevstackParameters(functionProperties = "journeyb.devstack=own")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class JourneyBEndToEndTest {
     private static final Duration IMPORT_DEADLINE = Duration.ofSeconds(180);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private static Devstack devstack;
+    private static ShopifyStoreStub store;
     private static ApiClient marketer;
     private static String campaignId;
     private static Map<String, byte[]> entries;
@@ -43,6 +52,8 @@ class JourneyBEndToEndTest {
     @BeforeAll
     static void campaign(Devstack started) {
         devstack = started;
+        store = new ShopifyStoreStub();
+        devstack.functions().addFunctionProperties(store.functionProperties());
         String user = "journey-b-" + UUID.randomUUID();
         GenerationApiEndToEndTest.attachTo(started);
         GenerationApiEndToEndTest.setPlan(user, "pro");
@@ -106,8 +117,52 @@ class JourneyBEndToEndTest {
                 .isEqualTo(27);
     }
 
+    @AfterAll
+    static void closeStore() {
+        if (store != null) {
+            store.close();
+        }
+    }
+
     @Test
     @Order(2)
+    void aStubbedShopifyStoreOfTwentyProductsIsImportedPageByPageWithinItsRateLimit() throws Exception {
+        ApiClient.Reply started = marketer.post("/campaigns/" + campaignId + "/inventory/imports",
+                "{\"source\": \"shopify\", \"shop_domain\": \"" + ShopifyStoreStub.SHOP + "\"}");
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        String importId = started.json().get("import_id").asText();
+        JsonNode done = Eventually.await("the store import finishing", IMPORT_DEADLINE, () -> {
+            JsonNode report = marketer.get("/campaigns/" + campaignId + "/inventory/imports/" + importId).json();
+            return report.get("inventory_import").get("status").asText().equals("running") ? null : report;
+        });
+        keep("shopify-import.json", done.toPrettyString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        JsonNode counts = done.get("inventory_import").get("counts");
+        assertThat(done.get("inventory_import").get("status").asText()).isEqualTo("partial");
+        assertThat(counts.get("created").asInt()).isEqualTo(ShopifyStoreStub.PRODUCTS + ShopifyStoreStub.servedImages());
+        assertThat(counts.get("failed").asInt()).isEqualTo(1);
+        JsonNode refused = null;
+        for (JsonNode entry : done.get("entries")) {
+            if (entry.get("result").asText().equals("failed")) {
+                refused = entry;
+            }
+        }
+        assertThat(refused.get("reason").asText()).contains("169.254.169.254", "neither the store's CDN");
+        assertThat(store.throttledCalls()).as("the first page met a low bucket").isPositive();
+        assertThat(store.imageGets()).isEqualTo(ShopifyStoreStub.servedImages());
+        Map<String, JsonNode> items = itemsByTitle(marketer.get("/campaigns/" + campaignId + "/inventory?kind=text")
+                .json());
+        JsonNode claim = items.values().stream().filter(item -> item.get("text").asText().contains("best in the world"))
+                .findFirst().orElseThrow();
+        assertThat(claim.get("status").asText()).isEqualTo("needs_attention");
+        assertThat(claim.get("sources").get(0).get("source").asText()).isEqualTo("shopify");
+        ApiClient.Reply badShop = marketer.post("/campaigns/" + campaignId + "/inventory/imports",
+                "{\"source\": \"shopify\", \"shop_domain\": \"169.254.169.254\"}");
+        assertThat(badShop.status()).isEqualTo(400);
+        assertThat(badShop.json().get("detail").asText()).contains("myshopify.com");
+    }
+
+    @Test
+    @Order(3)
     void refusesZipBombsTraversalAndStrangersBeforeAnythingIsUnpacked() throws Exception {
         ApiClient.Reply traversal = startWithZip(JourneyBAssets.zip(Map.of("../../etc/passwd.txt", "x".getBytes())));
         assertThat(traversal.status()).as(traversal.toString()).isEqualTo(400);
@@ -135,7 +190,7 @@ class JourneyBEndToEndTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void approvedFixPlansRunAsProviderJobsAndEachStepIsANewVersionWithLineage() throws Exception {
         Map<String, JsonNode> items = itemsByTitle(marketer.get("/campaigns/" + campaignId + "/inventory").json());
         String dark = items.get("evening-dark.jpg").get("item_id").asText();
@@ -190,7 +245,7 @@ class JourneyBEndToEndTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void variantsForSixChannelsArePerChannelApprovedSuggestedAndPublishedIntoPacksAndTheSchedule() throws Exception {
         Map<String, JsonNode> items = itemsByTitle(marketer.get("/campaigns/" + campaignId + "/inventory").json());
         String front = items.get("product-front.jpg").get("item_id").asText();

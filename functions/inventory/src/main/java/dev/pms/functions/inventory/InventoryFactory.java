@@ -30,6 +30,16 @@ import dev.pms.core.media.MediaStore;
 import dev.pms.embeddings.MiniLmBrandConsistencyScorer;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import dev.pms.aws.secrets.ShopifyTokens;
+import dev.pms.providers.shopify.MediaUrlPolicy;
+import dev.pms.providers.shopify.ShopifyCatalog;
+import dev.pms.providers.shopify.ShopifyConfig;
+import dev.pms.providers.shopify.StoreMediaFetcher;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -81,12 +91,24 @@ public class InventoryFactory {
                 packs, distribution, clock, () -> UUID.randomUUID().toString());
     }
 
+    /**
+     * Store imports read Shopify's Admin GraphQL API ({@code SHOPIFY_ADMIN_BASE_URL} points every store at one address
+     * instead, for a local protocol stub) and fetch media only from the store's CDN and
+     * {@code SHOPIFY_MEDIA_ALLOWED_HOSTS}; {@code SHOPIFY_MEDIA_ALLOW_LOOPBACK} lets a test fetch from its stub.
+     */
     @Singleton
     InventoryImportTasks inventoryImportTasks(InventoryRepository inventory, MediaStore media,
                                               CampaignRepository campaigns, ChannelCatalog catalog,
                                               BrandProfileRepository profiles, ImageAuditService audits,
-                                              BrandConsistencyScorer scorer, Clock clock) {
+                                              BrandConsistencyScorer scorer, Clock clock, ShopifyTokens tokens,
+                                              @Value("${shopify.admin.base.url:}") String shopifyBaseUrl,
+                                              @Value("${shopify.media.allowed.hosts:}") String mediaHosts,
+                                              @Value("${shopify.media.allow.loopback:false}") boolean allowLoopback) {
+        ShopifyCatalog stores = new ShopifyCatalog(ShopifyConfig.of(
+                shopifyBaseUrl.isBlank() ? null : URI.create(shopifyBaseUrl.strip()), tokens::forShop));
+        List<String> hosts = Arrays.stream(mediaHosts.split(",")).map(String::strip).filter(h -> !h.isEmpty()).toList();
+        StoreMediaFetcher fetcher = new StoreMediaFetcher(MediaUrlPolicy.of(hosts, allowLoopback));
         return new InventoryImportTasks(inventory, media, campaigns, catalog, profiles, new InventoryAuditor(audits),
-                new BrandConsistency(profiles, catalog, scorer), null, null, ZipLimits.DEFAULT, clock);
+                new BrandConsistency(profiles, catalog, scorer), stores, fetcher, ZipLimits.DEFAULT, clock);
     }
 }
