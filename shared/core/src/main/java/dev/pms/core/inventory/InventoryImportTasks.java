@@ -56,6 +56,8 @@ public final class InventoryImportTasks {
     private final MediaFetcher fetcher;
     private final ZipLimits limits;
     private final Clock clock;
+    /** Manifests never change once stored, so a warm function reads each one once. */
+    private final java.util.Map<String, ImportManifest> manifests = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param consistency the embedding score of texts (null: texts are checked by rules only)
@@ -363,6 +365,7 @@ public final class InventoryImportTasks {
             readManifest(manifestKey(userId, importId)).ifPresent(manifest -> manifest.entries().stream()
                     .filter(entry -> entry.stagingKey() != null).forEach(entry -> media.delete(entry.stagingKey())));
             media.delete(manifestKey(userId, importId));
+            manifests.remove(manifestKey(userId, importId));
         }
         String finalReason = reason;
         return updateImport(userId, campaignId, importId,
@@ -392,7 +395,11 @@ public final class InventoryImportTasks {
     }
 
     private Optional<ImportManifest> readManifest(String key) {
-        return media.read(key, 16L * 1024 * 1024)
+        ImportManifest cached = manifests.get(key);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<ImportManifest> read = media.read(key, 16L * 1024 * 1024)
                 .map(bytes -> {
                     try {
                         return Json.mapper().readValue(bytes, ImportManifest.class);
@@ -400,6 +407,13 @@ public final class InventoryImportTasks {
                         throw new IllegalStateException("the manifest " + key + " is unreadable", e);
                     }
                 });
+        read.ifPresent(manifest -> {
+            if (manifests.size() > 64) {
+                manifests.clear();
+            }
+            manifests.put(key, manifest);
+        });
+        return read;
     }
 
     static String stagingPrefix(String userId, String importId) {

@@ -314,24 +314,31 @@ public final class VariantService {
                 }
             }
         }
-        List<Suggestion> suggestions = new ArrayList<>();
         List<AssetNode> uncovered = new ArrayList<>();
         int coveredNodes = 0;
         for (AssetNode node : campaign.assetNodes()) {
             if (NodeLifecycle.generated(node.status()) || covered.contains(node.placement())) {
                 coveredNodes++;
-                continue;
+            } else {
+                uncovered.add(node);
             }
-            uncovered.add(node);
-            CostLine line = costs.estimate(node, QualityTier.DEFAULT);
+        }
+        Quote quote = uncovered.isEmpty() ? null : preflight.quote(userId, uncovered, QualityTier.DEFAULT);
+        Map<String, CostLine> lines = new HashMap<>();
+        if (quote != null) {
+            quote.lines().forEach(line -> lines.put(line.assetId(), line));
+        }
+        List<Suggestion> suggestions = new ArrayList<>();
+        for (AssetNode node : uncovered) {
+            CostLine line = lines.getOrDefault(node.assetId(), costs.estimate(node, QualityTier.DEFAULT));
             Placement placement = catalog.placement(node.placement()).orElse(null);
             suggestions.add(new Suggestion(node.assetId(), node.assetType(), node.channel(), node.placement(),
                     node.phase(), node.title(), reason(node, items), new Proposal(line.provider(), line.model(),
                     line.tier(), line.costUsd(), brief(node, placement), "POST /campaigns/" + campaignId
                     + "/generate-proposals")));
         }
-        BigDecimal total = suggestions.stream().map(s -> s.proposal().costUsd()).reduce(BigDecimal.ZERO, BigDecimal::add);
-        Quote quote = uncovered.isEmpty() ? null : preflight.quote(userId, uncovered, QualityTier.DEFAULT);
+        BigDecimal total = quote != null ? quote.estimatedCostUsd()
+                : suggestions.stream().map(s -> s.proposal().costUsd()).reduce(BigDecimal.ZERO, BigDecimal::add);
         return new Suggestions(campaignId, campaign.assetNodes().size(), coveredNodes, suggestions, total,
                 quote == null || quote.canProceed(), quote == null ? "nothing left to generate" : quote.message());
     }
