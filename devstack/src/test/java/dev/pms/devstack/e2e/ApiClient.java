@@ -22,6 +22,10 @@ final class ApiClient {
         this.token = token;
     }
 
+    String token() {
+        return token;
+    }
+
     Reply get(String path) {
         return send("GET", path, null);
     }

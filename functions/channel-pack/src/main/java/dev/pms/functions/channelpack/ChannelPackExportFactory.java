@@ -1,6 +1,7 @@
 package dev.pms.functions.channelpack;
 
 import dev.pms.core.asset.AssetRepository;
+import dev.pms.core.asset.PublishedAssets;
 import dev.pms.core.asset.LibraryAssets;
 import dev.pms.core.brand.BrandProfileRepository;
 import dev.pms.core.generation.GenerationRunRepository;
@@ -24,8 +25,8 @@ public class ChannelPackExportFactory {
     ChannelPackExportService channelPackExportService(CampaignRepository campaigns, ProposalRepository proposals,
                                                       BrandProfileRepository profiles, ChannelCatalog catalog,
                                                       MediaStore media, Clock clock, GenerationRunRepository runs,
-                                                      AssetRepository assets) {
+                                                      AssetRepository assets, PublishedAssets published) {
         return new ChannelPackExportService(campaigns, proposals, profiles, catalog, new OfflineProviders(), media,
-                clock, () -> UUID.randomUUID().toString(), new LibraryAssets(runs, assets, media));
+                clock, () -> UUID.randomUUID().toString(), new LibraryAssets(runs, assets, media, published));
     }
 }

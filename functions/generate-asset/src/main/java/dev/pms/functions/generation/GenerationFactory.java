@@ -18,6 +18,7 @@ import dev.pms.core.generation.ProviderDirectory;
 import dev.pms.core.generation.ProviderJobWorker;
 import dev.pms.core.generation.SingleAssetService;
 import dev.pms.core.generation.WorkflowEngine;
+import dev.pms.core.inventory.InventoryJobs;
 import dev.pms.core.media.MediaStore;
 import dev.pms.core.media.UploadRepository;
 import dev.pms.core.media.UploadedProductPhotos;
@@ -110,10 +111,10 @@ public class GenerationFactory {
                                         GenerationRunRepository runs, Clock clock,
                                         @Value("${chaos.worker.crash.rate:0}") double crashRate,
                                         BrandProfileRepository profiles, ChannelCatalog catalog,
-                                        BrandConsistencyScorer scorer) {
+                                        BrandConsistencyScorer scorer, InventoryJobs inventoryJobs) {
         MediaStore store = crashRate > 0 ? new CrashAfterStoringMedia(media, crashRate, 7) : media;
         return new ProviderJobWorker(assets, campaigns, nodeStatuses, store, workflow, queue, providers, requests, runs,
-                clock, new BrandConsistency(profiles, catalog, scorer));
+                clock, new BrandConsistency(profiles, catalog, scorer), java.util.List.of(inventoryJobs));
     }
 
     /** The model loads on the first score (or when the provider worker primes it for SnapStart), not in INIT. */

@@ -66,9 +66,10 @@ public class CampaignOpsServicesFactory {
                                             MediaStore media, UploadRepository uploads,
                                             dev.pms.core.generation.GenerationRunRepository runs,
                                             dev.pms.core.asset.AssetRepository assets, MediaShares shares,
-                                            PostingRules rules, Clock clock) {
-        return new DistributionService(campaigns, schedules, media, new LibraryPublishableAssets(runs, assets, uploads),
-                shares, rules, clock);
+                                            PostingRules rules, Clock clock,
+                                            dev.pms.core.asset.PublishedAssets published) {
+        return new DistributionService(campaigns, schedules, media,
+                new LibraryPublishableAssets(runs, assets, uploads, published), shares, rules, clock);
     }
 
     @Singleton

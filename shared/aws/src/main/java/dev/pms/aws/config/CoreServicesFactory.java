@@ -1,6 +1,12 @@
 package dev.pms.aws.config;
 
+import dev.pms.core.asset.AssetRepository;
+import dev.pms.core.asset.PublishedAssets;
 import dev.pms.core.audit.ImageAuditService;
+import dev.pms.core.generation.JobQueue;
+import dev.pms.core.inventory.BoardPublishedAssets;
+import dev.pms.core.inventory.InventoryJobs;
+import dev.pms.core.inventory.InventoryRepository;
 import dev.pms.core.brand.BrandProfileRepository;
 import dev.pms.core.brand.BrandService;
 import dev.pms.core.campaign.CampaignRepository;
@@ -120,6 +126,19 @@ public class CoreServicesFactory {
                                     PersonalizationService personalization) {
         return new ProposalService(proposals, campaigns, profiles, catalog, estimator, preflight, clock, signals,
                 personalization);
+    }
+
+    /** Inventory fixes and channel variants as provider jobs (the provider worker runs them; the inventory queues them). */
+    @Singleton
+    InventoryJobs inventoryJobs(InventoryRepository inventory, AssetRepository assets, MediaStore media,
+                                JobQueue queue, ChannelCatalog catalog, Clock clock) {
+        return new InventoryJobs(inventory, assets, media, queue, catalog, clock);
+    }
+
+    /** The assets campaign nodes adopted when Journey B variants were published, for packs and schedules. */
+    @Singleton
+    PublishedAssets publishedAssets(InventoryRepository inventory) {
+        return new BoardPublishedAssets(inventory);
     }
 
     @Singleton

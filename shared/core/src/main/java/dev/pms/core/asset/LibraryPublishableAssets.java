@@ -23,27 +23,70 @@ public final class LibraryPublishableAssets implements PublishableAssets {
     private final GenerationRunRepository runs;
     private final AssetRepository assets;
     private final UploadRepository uploads;
+    private final PublishedAssets published;
 
     public LibraryPublishableAssets(GenerationRunRepository runs, AssetRepository assets, UploadRepository uploads) {
+        this(runs, assets, uploads, PublishedAssets.none());
+    }
+
+    /** With the assets nodes adopted when variants were published (the newer one wins over a generated one). */
+    public LibraryPublishableAssets(GenerationRunRepository runs, AssetRepository assets, UploadRepository uploads,
+                                    PublishedAssets published) {
         this.runs = runs;
         this.assets = assets;
         this.uploads = uploads;
+        this.published = published;
+    }
+
+    /**
+     * The ready record of each node: from the campaign's latest run, or adopted through a publish, whichever is newer;
+     * {@code wanted} limits the nodes (null: all).
+     */
+    static Map<String, AssetRecord> current(String userId, String campaignId, GenerationRunRepository runs,
+                                            AssetRepository assets, PublishedAssets published, Set<String> wanted) {
+        Map<String, String> byNode = new LinkedHashMap<>();
+        runs.find(userId, campaignId).ifPresent(run -> run.assetLibraryIds().forEach((node, id) -> {
+            if (wanted == null || wanted.contains(node)) {
+                byNode.put(node, id);
+            }
+        }));
+        Map<String, String> adopted = new LinkedHashMap<>();
+        published.published(userId, campaignId).forEach((node, id) -> {
+            if (wanted == null || wanted.contains(node)) {
+                adopted.put(node, id);
+            }
+        });
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>(byNode.values());
+        ids.addAll(adopted.values());
+        Map<String, AssetRecord> records = new java.util.HashMap<>();
+        for (AssetRecord record : assets.findAll(userId, ids)) {
+            if (record.status() == AssetStatus.READY) {
+                records.put(record.assetLibraryId(), record);
+            }
+        }
+        Map<String, AssetRecord> current = new LinkedHashMap<>();
+        byNode.forEach((node, id) -> {
+            if (records.containsKey(id)) {
+                current.put(node, records.get(id));
+            }
+        });
+        adopted.forEach((node, id) -> {
+            AssetRecord record = records.get(id);
+            AssetRecord generated = current.get(node);
+            if (record != null && (generated == null || record.updatedAt().isAfter(generated.updatedAt()))) {
+                current.put(node, record);
+            }
+        });
+        return current;
     }
 
     @Override
     public Map<String, PublishableAsset> current(String userId, String campaignId, Collection<String> assetIds) {
         Set<String> wanted = new HashSet<>(assetIds);
         Map<String, PublishableAsset> current = new LinkedHashMap<>();
-        runs.find(userId, campaignId).ifPresent(run -> {
-            List<String> libraryIds = run.assetLibraryIds().entrySet().stream()
-                    .filter(entry -> wanted.contains(entry.getKey())).map(Map.Entry::getValue).toList();
-            for (AssetRecord asset : assets.findAll(userId, libraryIds)) {
-                if (asset.status() == AssetStatus.READY) {
-                    current.put(asset.assetId(), new PublishableAsset(asset.assetId(), asset.textContent(),
-                            asset.storageKey(), shownText(asset.details())));
-                }
-            }
-        });
+        current(userId, campaignId, runs, assets, published, wanted).forEach((node, asset) ->
+                current.put(node, new PublishableAsset(node, asset.textContent(), asset.storageKey(),
+                        shownText(asset.details()))));
         if (current.size() < wanted.size()) {
             Set<String> generated = Set.copyOf(current.keySet());
             for (UploadRecord upload : uploads.forCampaign(userId, campaignId)) {

@@ -73,6 +73,44 @@ public final class ImageAuditService {
         return report(decoder.decode(image), parsed);
     }
 
+    /**
+     * Audits stored image bytes against each of {@code placements} (in that order), decoding and measuring the image
+     * once; with no placement, one report without placement checks. Same limits and refusals as {@link #auditStored}.
+     * A studio shot (a border of pure white) has its exposure judged on the product, as Amazon's main image has.
+     */
+    public List<AuditReport> auditAgainst(byte[] image, List<Placement> placements, List<String> brandPalette) {
+        DecodedImage decoded = decoder.decode(image);
+        List<String> palette = brandPalette == null ? List.of() : brandPalette;
+        boolean studioShot = ProductFraming.measure(decoded.analysis()).whiteBorderShare() >= FixPlanner.MIN_WHITE_BORDER;
+        ImageMeasurements common = ImageMeasurements.of(decoded, null, palette, studioShot);
+        FixPricing pricing = new FixPricing(prices);
+        if (placements.isEmpty()) {
+            return List.of(new FixPlanner(decoded, common, null, pricing).report(assetInfo(decoded, common)));
+        }
+        List<AuditReport> reports = new java.util.ArrayList<>(placements.size());
+        for (Placement placement : placements) {
+            ImageMeasurements measured = ImageMeasurements.AMAZON_MAIN_IMAGE.equals(placement.key())
+                    ? ImageMeasurements.of(decoded, placement, palette) : common;
+            reports.add(new FixPlanner(decoded, measured, placement, pricing).report(assetInfo(decoded, measured)));
+        }
+        return reports;
+    }
+
+    /** Whether a colour is a neutral (white, grey or black: Lab chroma under 10), which sits with any palette. */
+    public static boolean isNeutral(String hex) {
+        return LabColour.ofHex(hex).chroma() < ImageMeasurements.NEUTRAL_CHROMA;
+    }
+
+    /** What an image edit (relight, restore, upscale, background, recolour) costs on the edit model. */
+    public java.math.BigDecimal editCost() {
+        return new FixPricing(prices).editCost();
+    }
+
+    /** The model image edits are priced on and run by, unless a plan names another. */
+    public ModelChoice editModel() {
+        return EDIT_MODEL;
+    }
+
     private AuditReport report(DecodedImage image, Target target) {
         Placement placement = target.placement()
                 .or(() -> target.channel().flatMap(channel -> closestImagePlacement(channel, image)))

@@ -31,6 +31,14 @@ record ImageMeasurements(
     }
 
     static ImageMeasurements of(DecodedImage image, Placement placement, List<String> brandPalette) {
+        return of(image, placement, brandPalette, false);
+    }
+
+    /**
+     * @param studioShot judge exposure on the product alone (not the pure white around it), as for Amazon's main
+     *                   image: a product shot on white is not over-exposed
+     */
+    static ImageMeasurements of(DecodedImage image, Placement placement, List<String> brandPalette, boolean studioShot) {
         PixelGrid grid = image.analysis();
         int[] luma = grid.luma();
         int width = grid.width();
@@ -39,7 +47,7 @@ record ImageMeasurements(
 
         boolean jpegGridIntact = image.format() == ImageFormat.JPEG && image.subsampling() == 1;
         double laplacianVariance = ImageMetrics.laplacianVariance(luma, width, height, jpegGridIntact);
-        ImageMetrics.Exposure exposure = ImageMetrics.exposure(luma, amazonMain ? notPureWhite(grid) : null);
+        ImageMetrics.Exposure exposure = ImageMetrics.exposure(luma, amazonMain || studioShot ? notPureWhite(grid) : null);
         double contrast = ImageMetrics.rmsContrast(luma);
         double noise = ImageMetrics.noiseSigma(luma, width, height);
         DecodedImage.LumaRegion blockGrid = image.blockGridLuma();

@@ -17,6 +17,11 @@ public final class UntrustedImages {
     public record CheckedImage(byte[] bytes, String mimeType, int width, int height) {
     }
 
+    /** The image type the bytes' signature shows ({@code image/png}, {@code image/jpeg}, …), empty for none. */
+    public static java.util.Optional<String> mimeTypeOf(byte[] bytes) {
+        return ImageFormat.sniff(bytes).map(ImageFormat::mimeType);
+    }
+
     public CheckedImage read(String base64, String field) {
         ImageDecoder decoder = new ImageDecoder(limits, field);
         byte[] bytes = decoder.bytes(base64);

@@ -44,6 +44,12 @@ public record Campaign(
                 status, startDate, launchDate, createdAt, updatedAt, version, changes);
     }
 
+    /** The same campaign with other nodes (same version and status: derive and store through {@link NodeLifecycle}). */
+    public Campaign withNodes(List<AssetNode> newNodes) {
+        return new Campaign(campaignId, userId, campaignName, goal, kpi, channels, phases, newNodes, productContext,
+                status, startDate, launchDate, createdAt, updatedAt, version, changes);
+    }
+
     /** The same campaign with another status (same version: store it with {@link CampaignRepository#update}). */
     public Campaign withStatus(CampaignStatus newStatus) {
         return new Campaign(campaignId, userId, campaignName, goal, kpi, channels, phases, assetNodes, productContext,

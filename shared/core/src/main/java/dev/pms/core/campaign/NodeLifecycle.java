@@ -54,6 +54,30 @@ public final class NodeLifecycle {
     private NodeLifecycle() {
     }
 
+    /** Statuses from which a node can adopt an asset made outside generation (an imported asset's variant). */
+    private static final Set<NodeStatus> ADOPTABLE = EnumSet.of(NodeStatus.PLANNED, NodeStatus.PROPOSED,
+            NodeStatus.APPROVED, NodeStatus.REJECTED, NodeStatus.FAILED, NodeStatus.READY);
+
+    /**
+     * The campaign with each of {@code nodeIds} that can adopt an asset made outside generation (Journey B's
+     * published variants, approved by the caller) moved to {@code approved_for_publish}; nodes being generated,
+     * already approved for publish, scheduled or published are left as they are. Same version: store the result through
+     * {@link NodeStatusService}.
+     */
+    public static Campaign adopted(Campaign campaign, Set<String> nodeIds) {
+        List<AssetNode> nodes = new ArrayList<>();
+        for (AssetNode node : campaign.assetNodes()) {
+            nodes.add(nodeIds.contains(node.assetId()) && ADOPTABLE.contains(node.status())
+                    ? node.withStatus(NodeStatus.APPROVED_FOR_PUBLISH) : node);
+        }
+        return campaign.withNodes(nodes);
+    }
+
+    /** Whether the node could adopt an asset made outside generation. */
+    public static boolean adoptable(NodeStatus status) {
+        return ADOPTABLE.contains(status);
+    }
+
     /** Whether the node's asset has been generated (in review, approved for publish, scheduled or published). */
     public static boolean generated(NodeStatus status) {
         return GENERATED.contains(status);

@@ -92,4 +92,14 @@ public final class NodeStatusService {
             }
         }
     }
+
+    /**
+     * Moves the nodes that can adopt an asset made outside generation to {@code approved_for_publish} (see
+     * {@link NodeLifecycle#adopted}); the others are left as they are.
+     *
+     * @return the stored campaign after the change
+     */
+    public Campaign adopt(String userId, String campaignId, java.util.Set<String> nodeIds) {
+        return move(userId, campaignId, Map.of(), Policy.SKIP_DISALLOWED, c -> NodeLifecycle.adopted(c, nodeIds));
+    }
 }

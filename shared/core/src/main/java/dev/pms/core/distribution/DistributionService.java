@@ -98,7 +98,22 @@ public final class DistributionService {
             }
         }
         check.throwIfProblems("distribution request");
+        return build(userId, campaign, channels, zone, shareBaseUrl);
+    }
 
+    /**
+     * The schedule of the campaign's assets approved for publish on {@code channels} (all channels when empty), in
+     * {@code zone}; see {@link #build(String, String, JsonNode, String)}.
+     */
+    public DistributionResult build(String userId, String campaignId, Set<Channel> channels, ZoneId zone,
+                                    String shareBaseUrl) {
+        return build(userId, find(userId, campaignId), channels.isEmpty() ? EnumSet.noneOf(Channel.class)
+                : EnumSet.copyOf(channels), zone, shareBaseUrl);
+    }
+
+    private DistributionResult build(String userId, Campaign campaign, Set<Channel> channels, ZoneId zone,
+                                     String shareBaseUrl) {
+        String campaignId = campaign.campaignId();
         List<AssetNode> nodes = campaign.assetNodes().stream()
                 .filter(node -> SCHEDULABLE.contains(node.status()))
                 .filter(node -> channels.isEmpty() || channels.contains(node.channel()))

@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -58,7 +59,7 @@ public final class ProviderJobWorker {
     private final GenerationRunRepository runs;
     private final Clock clock;
     private final BrandConsistency brandConsistency;
-    private final StudioAssets studioAssets;
+    private final List<DetachedJobs> detachedJobs;
 
     public ProviderJobWorker(AssetRepository assets, CampaignRepository campaigns, NodeStatusService nodeStatuses,
                              MediaStore media, WorkflowEngine workflow, JobQueue queue, ProviderDirectory providers,
@@ -71,8 +72,23 @@ public final class ProviderJobWorker {
                              MediaStore media, WorkflowEngine workflow, JobQueue queue, ProviderDirectory providers,
                              GenerationRequests requests, GenerationRunRepository runs, Clock clock,
                              BrandConsistency brandConsistency) {
+        this(assets, campaigns, nodeStatuses, media, workflow, queue, providers, requests, runs, clock,
+                brandConsistency, List.of());
+    }
+
+    /**
+     * @param moreDetachedJobs kinds of jobs that belong to no campaign node besides the product studio's (which is
+     *                         always known), e.g. inventory fixes and channel variants
+     */
+    public ProviderJobWorker(AssetRepository assets, CampaignRepository campaigns, NodeStatusService nodeStatuses,
+                             MediaStore media, WorkflowEngine workflow, JobQueue queue, ProviderDirectory providers,
+                             GenerationRequests requests, GenerationRunRepository runs, Clock clock,
+                             BrandConsistency brandConsistency, List<DetachedJobs> moreDetachedJobs) {
         this.brandConsistency = brandConsistency;
-        this.studioAssets = new StudioAssets(media);
+        List<DetachedJobs> kinds = new java.util.ArrayList<>();
+        kinds.add(new StudioAssets(media));
+        kinds.addAll(moreDetachedJobs);
+        this.detachedJobs = List.copyOf(kinds);
         this.assets = assets;
         this.campaigns = campaigns;
         this.nodes = new NodeProgress(nodeStatuses);
@@ -102,9 +118,10 @@ public final class ProviderJobWorker {
             answerFailure(message, CLOSED_ERROR, "generation was " + asset.status().code() + ": " + asset.error());
             return Result.ALREADY_DONE;
         }
-        boolean studio = StudioAssets.isStudio(asset);
-        Optional<Campaign> campaign = studio ? Optional.empty() : campaigns.find(message.userId(), asset.campaignId());
-        if (!studio && campaign.isEmpty()) {
+        DetachedJobs detached = detachedOf(asset);
+        Optional<Campaign> campaign = detached != null ? Optional.empty()
+                : campaigns.find(message.userId(), asset.campaignId());
+        if (detached == null && campaign.isEmpty()) {
             return fail(message, asset, "the campaign was deleted");
         }
         Optional<MediaProvider> provider = message.poll()
@@ -119,14 +136,18 @@ public final class ProviderJobWorker {
         ProviderJob job;
         if (message.poll()) {
             job = provider.get().poll(asset.providerHandle());
-        } else if (studio) {
+        } else if (detached != null) {
+            if (!detached.inputReady(message.userId(), asset)) {
+                queue.send(message, INPUT_WAIT);
+                return Result.WAITING_FOR_INPUT;
+            }
             working = asset.generating(null, asset.attempts() + 1, started);
             if (!assets.updateOpen(message.userId(), working)) {
                 return process(message);
             }
             GenerationRequest request;
             try {
-                request = studioAssets.requestFor(working, provider.get().name());
+                request = detached.request(message.userId(), working, provider.get().name());
             } catch (IllegalStateException e) {
                 return fail(message, working, e.getMessage());
             }
@@ -165,8 +186,9 @@ public final class ProviderJobWorker {
         boolean providerCost = made.reportedCostUsd() != null && !standIn;
         BigDecimal cost = providerCost ? made.reportedCostUsd() : asset.reserved().usd();
         Map<String, Object> details = new LinkedHashMap<>(made.details());
-        if (StudioAssets.isStudio(asset)) {
-            details.putAll(StudioAssets.lineage(asset));
+        DetachedJobs detached = detachedOf(asset);
+        if (detached != null) {
+            details.putAll(detached.keptDetails(asset));
         }
         if (standIn) {
             details.put("metered", "offline stand-in for " + asset.provider() + "/" + asset.model()
@@ -189,6 +211,9 @@ public final class ProviderJobWorker {
             case APPLIED, ALREADY_READY -> {
                 answerSuccess(message, ready);
                 progress(message, asset, NodeStatus.READY);
+                if (detached != null && outcome == AssetRepository.Outcome.APPLIED) {
+                    detached.finished(message.userId(), ready);
+                }
                 return outcome == AssetRepository.Outcome.APPLIED ? Result.READY : Result.ALREADY_DONE;
             }
             default -> {
@@ -275,6 +300,10 @@ public final class ProviderJobWorker {
         if (outcome == AssetRepository.Outcome.APPLIED) {
             media.delete(storageKey(message.userId(), asset));
             progress(message, asset, NodeStatus.FAILED);
+            DetachedJobs detached = detachedOf(asset);
+            if (detached != null) {
+                detached.finished(message.userId(), failed);
+            }
         }
         answerFailure(message, REJECTED_ERROR, reason);
         return Result.FAILED;
@@ -285,7 +314,7 @@ public final class ProviderJobWorker {
      * campaign item); a single-asset job has no finalize and retries until the move is stored.
      */
     private void progress(JobMessage message, AssetRecord asset, NodeStatus status) {
-        if (StudioAssets.isStudio(asset)) {
+        if (detachedOf(asset) != null) {
             return;
         }
         if (asset.runId() != null) {
@@ -293,6 +322,16 @@ public final class ProviderJobWorker {
         } else {
             nodes.move(message.userId(), asset.campaignId(), Map.of(asset.assetId(), status));
         }
+    }
+
+    /** The kind of node-less job the record is, or null for a campaign node's asset. */
+    private DetachedJobs detachedOf(AssetRecord asset) {
+        for (DetachedJobs kind : detachedJobs) {
+            if (kind.owns(asset)) {
+                return kind;
+            }
+        }
+        return null;
     }
 
     private void answerSuccess(JobMessage message, AssetRecord ready) {

@@ -22,7 +22,7 @@ import java.util.Map;
  * and everything its request needs (the brief, the frame, the product facts, the brand inputs and where the caller's
  * picture and voice were stored) is kept under {@code details.studio}, so a redelivered job makes the same asset.
  */
-public final class StudioAssets {
+public final class StudioAssets implements DetachedJobs {
     public static final String CAMPAIGN_ID = "studio";
     public static final String SOURCE = "source";
     public static final String STUDIO = "studio";
@@ -44,6 +44,21 @@ public final class StudioAssets {
 
     public static boolean isStudio(AssetRecord asset) {
         return CAMPAIGN_ID.equals(asset.campaignId()) && asset.details().get(STUDIO) instanceof Map<?, ?>;
+    }
+
+    @Override
+    public boolean owns(AssetRecord asset) {
+        return isStudio(asset);
+    }
+
+    @Override
+    public GenerationRequest request(String userId, AssetRecord asset, String providerName) {
+        return requestFor(asset, providerName);
+    }
+
+    @Override
+    public Map<String, Object> keptDetails(AssetRecord asset) {
+        return lineage(asset);
     }
 
     public static String placementKey(Operation operation) {

@@ -109,11 +109,31 @@ public final class ChannelPackExportService {
      *                                                unknown or not one of the campaign's
      */
     public ChannelPackExport export(String userId, String campaignId, JsonNode body) {
-        String userHash = UserKeys.userHash(userId);
-        Campaign campaign = (campaignId == null || campaignId.isBlank() ? Optional.<Campaign>empty()
+        Campaign campaign = find(userId, campaignId);
+        return export(userId, campaign, chosenChannels(campaign, body));
+    }
+
+    /**
+     * Builds, checks, stores and presigns one pack of the given channels of the campaign (all of its channels when
+     * {@code channels} is empty; channels it does not run on are left out).
+     *
+     * @throws NotFoundException when the caller has no such campaign
+     */
+    public ChannelPackExport exportChannels(String userId, String campaignId, Set<Channel> channels) {
+        Campaign campaign = find(userId, campaignId);
+        Set<Channel> chosen = channels.isEmpty() ? Set.copyOf(campaign.channels())
+                : channels.stream().filter(campaign.channels()::contains).collect(java.util.stream.Collectors.toSet());
+        return export(userId, campaign, chosen);
+    }
+
+    private Campaign find(String userId, String campaignId) {
+        return (campaignId == null || campaignId.isBlank() ? Optional.<Campaign>empty()
                 : campaigns.find(userId, campaignId))
                 .orElseThrow(() -> new NotFoundException("campaign " + campaignId + " not found"));
-        Set<Channel> chosen = chosenChannels(campaign, body);
+    }
+
+    private ChannelPackExport export(String userId, Campaign campaign, Set<Channel> chosen) {
+        String userHash = UserKeys.userHash(userId);
         String packId = ids.get();
         Instant createdAt = clock.instant();
 

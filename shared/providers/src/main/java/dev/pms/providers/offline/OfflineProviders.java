@@ -4,6 +4,7 @@ import dev.pms.core.channel.AssetType;
 import dev.pms.core.generation.GenerationRequest;
 import dev.pms.core.generation.MediaProvider;
 import dev.pms.core.generation.ProviderJob;
+import dev.pms.providers.edit.OfflineImageEditor;
 
 import java.util.EnumMap;
 import java.util.List;
@@ -20,6 +21,7 @@ public final class OfflineProviders implements MediaProvider {
 
     private final Map<AssetType, MediaProvider> byType = new EnumMap<>(AssetType.class);
     private final OfflineStudio studio;
+    private final MediaProvider editor;
 
     /** Production defaults: images and videos at the exact placement size, one FreeTTS voice for voice-overs and avatars. */
     public OfflineProviders() {
@@ -37,10 +39,14 @@ public final class OfflineProviders implements MediaProvider {
         this(copywriter, images, videos, voice, new OfflineStudio(new FreeTtsSynthesizer()));
     }
 
-    /** The campaign engines by asset type, and the studio's engines for requests that carry a studio brief. */
+    /**
+     * The campaign engines by asset type, the studio's engines for requests that carry a studio brief, and the image
+     * editor for requests that carry an edit (inventory fixes and channel variants).
+     */
     public OfflineProviders(OfflineCopywriter copywriter, OfflineImageRenderer images, OfflineSlideshowVideo videos,
                             OfflineVoice voice, OfflineStudio studio) {
         this.studio = studio;
+        this.editor = new OfflineImageEditor(images);
         for (MediaProvider provider : List.of(copywriter, images, videos, voice)) {
             for (AssetType type : AssetType.values()) {
                 if (provider.supports(type)) {
@@ -70,9 +76,15 @@ public final class OfflineProviders implements MediaProvider {
         return studio;
     }
 
-    /** A studio request goes to the studio's engine for its operation; any other to the engine for its asset type. */
+    /**
+     * An edit goes to the image editor, a studio request to the studio's engine for its operation, any other to the
+     * engine for its asset type.
+     */
     @Override
     public ProviderJob submit(GenerationRequest request) {
+        if (request.isEdit()) {
+            return editor.submit(request);
+        }
         if (request.isStudio()) {
             return studio.submit(request);
         }

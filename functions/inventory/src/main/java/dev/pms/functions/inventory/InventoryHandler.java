@@ -1,0 +1,22 @@
+package dev.pms.functions.inventory;
+
+import dev.pms.aws.http.ApiController;
+import dev.pms.aws.http.ApiGatewayFunction;
+import io.micronaut.context.ApplicationContext;
+
+/** Lambda handler for Journey B: imports, the inventory, fix plans, variants, suggestions and publishing. */
+public class InventoryHandler extends ApiGatewayFunction {
+
+    public InventoryHandler() {
+        super();
+    }
+
+    public InventoryHandler(ApplicationContext context) {
+        super(context);
+    }
+
+    @Override
+    protected Class<? extends ApiController> controllerType() {
+        return InventoryController.class;
+    }
+}
