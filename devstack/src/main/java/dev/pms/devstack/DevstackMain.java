@@ -21,7 +21,7 @@ import java.util.concurrent.CountDownLatch;
 public final class DevstackMain {
 
     static final String USAGE = """
-            usage: java -jar devstack/target/devstack.jar <command> [options]
+            usage: java -jar devstack/target/devstack.jar <command> [options]   (--help on any command: this text)
 
               up [--port N] [--data DIR] [--template PATH] [--param Name=Value]... [--no-schedules]
                  [--jwt-issuer URL --jwt-audience AUD [--jwks-url URL]]
@@ -30,9 +30,11 @@ public final class DevstackMain {
                   --jwt-issuer/--jwt-audience: accept tokens of an external issuer (e.g. Clerk) verified against
                   its JWKS (--jwks-url, else found through the issuer's OpenID discovery) instead of `token`'s
               token --user NAME [--data DIR]
-                  print a bearer token (12 h) the local gateway accepts, for sub = NAME
+                  print a bearer token (12 h) the local gateway accepts, for sub = NAME; signed offline with
+                  the key in ~/.pms-devstack (or DIR: pass the --data that `up` was given), so no --port
               plan --user NAME --tier free|basic|pro|enterprise [--port N]
-                  set the plan a user's pre-flight quotes and reservations use (on a running devstack)
+                  set the plan a user's pre-flight quotes and reservations use (on a running devstack;
+                  --port: the one `up` was given, 3000 by default)
               demo [--brief FILE] [--out DIR] [--url URL] [--data DIR] [--template PATH] [--timeout SECONDS]
                   Journey A end to end as a new user on the pro plan: brand profile, blueprint, pre-flight,
                   proposals, an autopilot generation run; every asset and manifest.json into DIR (./demo-output).
@@ -54,6 +56,10 @@ public final class DevstackMain {
         if (args.length == 0) {
             err.print(USAGE);
             return 2;
+        }
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            out.print(USAGE);
+            return 0;
         }
         Map<String, String> options;
         Map<String, String> parameters = new LinkedHashMap<>();

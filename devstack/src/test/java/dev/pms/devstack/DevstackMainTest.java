@@ -73,4 +73,18 @@ class DevstackMainTest {
         assertThat(run("demo", "--brief", brief.toString(), "--out", dir.resolve("out").toString())).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("campaign_name: is required");
     }
+
+    @Test
+    void helpOnEveryCommandPrintsTheUsageToStdoutAndExits0() {
+        for (List<String> args : List.of(List.of("up", "--help"), List.of("up", "--port", "3200", "--help"),
+                List.of("token", "--help"), List.of("plan", "-h"), List.of("demo", "--help"), List.of("--help"),
+                List.of("help"))) {
+            out.reset();
+            err.reset();
+            assertThat(run(args.toArray(String[]::new))).as("%s", args).isZero();
+            assertThat(out.toString(StandardCharsets.UTF_8)).as("%s", args).startsWith("usage:")
+                    .contains("up [--port N]").contains("plan --user NAME");
+            assertThat(err.toString(StandardCharsets.UTF_8)).as("%s", args).isEmpty();
+        }
+    }
 }
