@@ -231,16 +231,23 @@ public final class VariantDeriver {
     }
 
     /**
-     * Where text goes: a band along the bottom or the top of the safe rectangle, or — on a wide canvas — a column beside
-     * the subject, whichever covers the least of the subject (the bottom when they tie).
+     * Where text goes: a full-width band anywhere inside the safe rectangle (at the usual height, or a slimmer one that
+     * fits a gap), or — on a wide canvas — a column beside the subject; the one that covers least of the subject wins,
+     * then the taller band, then the one nearer the bottom.
      */
     static int[] textBand(int[] safe, int[] subject) {
         int margin = Math.max(4, (int) Math.round(safe[2] * 0.04));
-        int bandHeight = Math.max(16, (int) Math.round(safe[3] * 0.14));
         List<int[]> candidates = new ArrayList<>();
-        candidates.add(new int[] {safe[0] + margin, safe[1] + safe[3] - margin - bandHeight, safe[2] - 2 * margin,
-                bandHeight});
-        candidates.add(new int[] {safe[0] + margin, safe[1] + margin, safe[2] - 2 * margin, bandHeight});
+        for (double share : new double[] {0.14, 0.10}) {
+            int bandHeight = Math.max(16, (int) Math.round(safe[3] * share));
+            int top = safe[1] + margin;
+            int bottom = safe[1] + safe[3] - margin - bandHeight;
+            int step = Math.max(1, (bottom - top) / 40);
+            for (int y = bottom; y >= top; y -= step) {
+                candidates.add(new int[] {safe[0] + margin, y, safe[2] - 2 * margin, bandHeight});
+            }
+            candidates.add(new int[] {safe[0] + margin, top, safe[2] - 2 * margin, bandHeight});
+        }
         if (safe[2] > 2 * safe[3]) {
             int columnHeight = Math.max(16, (int) Math.round(safe[3] * 0.28));
             int left = subject[0] - margin - safe[0];
@@ -254,12 +261,11 @@ public final class VariantDeriver {
             }
         }
         int[] best = candidates.get(0);
-        long bestOverlap = Long.MAX_VALUE;
         for (int[] candidate : candidates) {
             long overlap = overlap(candidate, subject);
-            if (overlap < bestOverlap) {
+            long bestOverlap = overlap(best, subject);
+            if (overlap < bestOverlap || (overlap == bestOverlap && candidate[3] > best[3])) {
                 best = candidate;
-                bestOverlap = overlap;
             }
         }
         return best;
