@@ -6,4 +6,4 @@ cd "$(dirname "$0")/.."
 if [ ! -f devstack/target/devstack.jar ] || [ -n "$(find shared functions devstack -name '*.java' -newer devstack/target/devstack.jar -print -quit)" ]; then
   mvn -B -q package -DskipTests
 fi
-exec java -cp devstack/target/devstack.jar dev.pms.devstack.bench.ApiLatencyBenchmark "$@"
+exec java -cp devstack/target/devstack.jar dev.pms.journeys.bench.ApiLatencyBenchmark "$@"

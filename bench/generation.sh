@@ -8,4 +8,4 @@ export PATH="$HOME/.pyenv/shims:$PATH"
 if [ ! -f devstack/target/devstack.jar ] || [ -n "$(find shared functions devstack -name '*.java' -newer devstack/target/devstack.jar -print -quit)" ]; then
   mvn -B -q package -DskipTests
 fi
-exec java -cp devstack/target/devstack.jar dev.pms.devstack.bench.GenerationBenchmark "$@"
+exec java -cp devstack/target/devstack.jar dev.pms.journeys.bench.GenerationBenchmark "$@"

@@ -12,4 +12,4 @@ export PATH
 if [ ! -f devstack/target/devstack.jar ] || [ -n "$(find shared functions devstack -name '*.java' -newer devstack/target/devstack.jar -print -quit)" ]; then
   mvn -B -q package -DskipTests
 fi
-exec java -cp devstack/target/devstack.jar dev.pms.devstack.bench.OptimizationBenchmark "$@"
+exec java -cp devstack/target/devstack.jar dev.pms.journeys.bench.OptimizationBenchmark "$@"

@@ -12,6 +12,6 @@ fi
 
 mkdir -p bench/results
 out="bench/results/stepfunctions-$(date -u +%Y%m%dT%H%M%SZ).txt"
-java -cp "$jar" dev.pms.devstack.stepfunctions.bench.StepFunctionsBenchmark \
+java -cp "$jar" dev.pms.journeys.bench.StepFunctionsBenchmark \
   --moto-launcher devstack/src/test/resources/moto_sfn_launcher.py "$@" | tee "$out"
 echo "(saved to $out)" >&2

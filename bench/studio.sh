@@ -9,4 +9,4 @@ export PATH="$HOME/.pyenv/shims:$PATH"
 if [ ! -f devstack/target/devstack.jar ] || [ -n "$(find shared functions devstack -name '*.java' -newer devstack/target/devstack.jar -print -quit)" ]; then
   mvn -B -q package -DskipTests
 fi
-exec java -Djava.awt.headless=true -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp devstack/target/devstack.jar dev.pms.devstack.bench.StudioBenchmark "$@"
+exec java -Djava.awt.headless=true -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp devstack/target/devstack.jar dev.pms.journeys.bench.StudioBenchmark "$@"

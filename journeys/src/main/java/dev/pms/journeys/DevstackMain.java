@@ -1,7 +1,9 @@
-package dev.pms.devstack;
+package dev.pms.journeys;
 
+import dev.pms.devstack.Devstack;
+import dev.pms.devstack.DevstackOptions;
 import dev.pms.devstack.auth.LocalJwtIssuer;
-import dev.pms.devstack.demo.DemoCommand;
+import dev.pms.journeys.demo.DemoCommand;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,4 +1,4 @@
-package dev.pms.devstack;
+package dev.pms.journeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

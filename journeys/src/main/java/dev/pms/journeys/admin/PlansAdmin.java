@@ -1,4 +1,4 @@
-package dev.pms.devstack.admin;
+package dev.pms.journeys.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pms.aws.dynamodb.AppTable;
@@ -7,7 +7,9 @@ import dev.pms.aws.dynamodb.DynamoUsageLedger;
 import dev.pms.core.error.ValidationException;
 import dev.pms.core.json.Json;
 import dev.pms.core.pricing.Plan;
+import dev.pms.core.pricing.PlanCatalog;
 import dev.pms.core.usage.UsageService;
+import dev.pms.devstack.admin.AdminRoute;
 import dev.pms.devstack.gateway.GatewayRequest;
 import dev.pms.devstack.gateway.GatewayResponse;
 import dev.pms.emulators.LocalAws;
@@ -26,7 +28,21 @@ import java.util.Map;
  * {@code POST /_devstack/plans {"user", "tier"}}: sets the plan that pre-flight and reservations use
  * for a user — the operator action a billing system performs in AWS. Only the devstack exposes it.
  */
-public final class PlansAdmin implements AutoCloseable {
+public final class PlansAdmin implements AdminRoute.Handler {
+    /** Registered in META-INF/services: the devstack serves {@code /_devstack/plans} when this module is on the classpath. */
+    public static final class Route implements AdminRoute {
+
+        @Override
+        public String path() {
+            return "/_devstack/plans";
+        }
+
+        @Override
+        public AdminRoute.Handler start(LocalAws localAws, String tableName) {
+            return new PlansAdmin(localAws, tableName);
+        }
+    }
+
     private final DynamoDbClient dynamo;
     private final UsageService usage;
 
@@ -39,7 +55,7 @@ public final class PlansAdmin implements AutoCloseable {
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
                 .build();
         AppTable table = new AppTable(tableName);
-        this.usage = new UsageService(dev.pms.core.pricing.PlanCatalog.load(), new DynamoPlanRepository(dynamo, table),
+        this.usage = new UsageService(PlanCatalog.load(), new DynamoPlanRepository(dynamo, table),
                 new DynamoUsageLedger(dynamo, table), Clock.systemUTC());
     }
 

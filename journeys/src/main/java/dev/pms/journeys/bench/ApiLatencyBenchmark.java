@@ -1,4 +1,4 @@
-package dev.pms.devstack.bench;
+package dev.pms.journeys.bench;
 
 import dev.pms.devstack.Devstack;
 import dev.pms.devstack.DevstackOptions;

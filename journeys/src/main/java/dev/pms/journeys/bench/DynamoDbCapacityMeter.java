@@ -1,4 +1,4 @@
-package dev.pms.devstack.bench;
+package dev.pms.journeys.bench;
 
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.SdkResponse;

@@ -1,11 +1,11 @@
-package dev.pms.devstack.bench;
+package dev.pms.journeys.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pms.devstack.Devstack;
 import dev.pms.devstack.DevstackOptions;
-import dev.pms.devstack.journeyb.JourneyBAssets;
-import dev.pms.devstack.journeyb.ShopifyStoreStub;
+import dev.pms.journeys.journeyb.JourneyBAssets;
+import dev.pms.journeys.journeyb.ShopifyStoreStub;
 
 import java.io.IOException;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package dev.pms.providers.offline;
+package dev.pms.journeys.bench;
 
 import com.sun.management.OperatingSystemMXBean;
 import dev.pms.core.channel.AssetType;
@@ -9,6 +9,8 @@ import dev.pms.core.generation.GenerationRequest;
 import dev.pms.core.generation.MediaProvider;
 import dev.pms.core.generation.ProviderJob;
 import dev.pms.core.pricing.QualityTier;
+import dev.pms.providers.offline.OfflineSlideshowVideo;
+import dev.pms.providers.offline.OfflineVoice;
 
 import java.lang.management.ManagementFactory;
 import java.util.List;

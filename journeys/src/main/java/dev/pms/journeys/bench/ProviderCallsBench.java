@@ -1,4 +1,4 @@
-package dev.pms.providers;
+package dev.pms.journeys.bench;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pms.core.channel.AssetType;

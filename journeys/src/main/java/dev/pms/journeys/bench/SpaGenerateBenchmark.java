@@ -1,4 +1,4 @@
-package dev.pms.devstack.bench;
+package dev.pms.journeys.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

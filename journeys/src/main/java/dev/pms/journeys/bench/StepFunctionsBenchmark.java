@@ -1,4 +1,4 @@
-package dev.pms.devstack.stepfunctions.bench;
+package dev.pms.journeys.bench;
 
 import dev.pms.devstack.stepfunctions.StepFunctionsService;
 import dev.pms.devstack.stepfunctions.TaskRuntime;

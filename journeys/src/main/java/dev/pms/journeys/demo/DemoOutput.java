@@ -1,4 +1,4 @@
-package dev.pms.devstack.demo;
+package dev.pms.journeys.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pms.core.json.Json;

@@ -1,4 +1,4 @@
-package dev.pms.devstack.demo;
+package dev.pms.journeys.demo;
 
 import java.io.PrintStream;
 import java.math.BigDecimal;

@@ -1,4 +1,4 @@
-package dev.pms.devstack.journeyb;
+package dev.pms.journeys.journeyb;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;

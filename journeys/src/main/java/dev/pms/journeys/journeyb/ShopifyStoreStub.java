@@ -1,4 +1,4 @@
-package dev.pms.devstack.journeyb;
+package dev.pms.journeys.journeyb;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

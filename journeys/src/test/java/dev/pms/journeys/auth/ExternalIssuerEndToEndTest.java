@@ -1,4 +1,4 @@
-package dev.pms.devstack.auth;
+package dev.pms.journeys.auth;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;

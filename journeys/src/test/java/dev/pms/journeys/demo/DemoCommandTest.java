@@ -1,4 +1,4 @@
-package dev.pms.devstack.demo;
+package dev.pms.journeys.demo;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

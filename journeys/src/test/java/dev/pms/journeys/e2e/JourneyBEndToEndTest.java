@@ -1,9 +1,9 @@
-package dev.pms.devstack.e2e;
+package dev.pms.journeys.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pms.devstack.Devstack;
-import dev.pms.devstack.journeyb.JourneyBAssets;
-import dev.pms.devstack.journeyb.ShopifyStoreStub;
+import dev.pms.journeys.journeyb.JourneyBAssets;
+import dev.pms.journeys.journeyb.ShopifyStoreStub;
 import dev.pms.devstack.testing.DevstackParameters;
 import dev.pms.devstack.testing.DevstackExtension;
 import dev.pms.devstack.testing.Eventually;

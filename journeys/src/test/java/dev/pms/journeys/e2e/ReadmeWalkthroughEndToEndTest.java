@@ -1,4 +1,4 @@
-package dev.pms.devstack.e2e;
+package dev.pms.journeys.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

@@ -1,4 +1,4 @@
-package dev.pms.devstack.e2e;
+package dev.pms.journeys.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pms.devstack.Devstack;

@@ -1,4 +1,4 @@
-package dev.pms.devstack.media;
+package dev.pms.journeys.media;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pms.core.channel.AssetType;

@@ -1,4 +1,4 @@
-package dev.pms.devstack.quality;
+package dev.pms.journeys.quality;
 
 /**
  * One defect found in a demo run: which brief, what kind, the asset (placement and library id), the file under the

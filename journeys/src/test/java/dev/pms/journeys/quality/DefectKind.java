@@ -1,4 +1,4 @@
-package dev.pms.devstack.quality;
+package dev.pms.journeys.quality;
 
 /** The defects of issue 21 the quality gate counts, in the order its report lists them. */
 enum DefectKind {

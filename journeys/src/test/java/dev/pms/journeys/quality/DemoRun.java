@@ -1,9 +1,9 @@
-package dev.pms.devstack.quality;
+package dev.pms.journeys.quality;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pms.core.json.Json;
 import dev.pms.devstack.Devstack;
-import dev.pms.devstack.demo.DemoCommand;
+import dev.pms.journeys.demo.DemoCommand;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

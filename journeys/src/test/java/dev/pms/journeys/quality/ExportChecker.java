@@ -1,4 +1,4 @@
-package dev.pms.devstack.quality;
+package dev.pms.journeys.quality;
 
 import java.net.URI;
 import java.util.ArrayList;

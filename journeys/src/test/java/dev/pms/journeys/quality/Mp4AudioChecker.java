@@ -1,4 +1,4 @@
-package dev.pms.devstack.quality;
+package dev.pms.journeys.quality;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package dev.pms.devstack.quality;
+package dev.pms.journeys.quality;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pms.core.channel.ChannelCatalog;

@@ -1,4 +1,4 @@
-package dev.pms.devstack.quality;
+package dev.pms.journeys.quality;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.pms.devstack.quality;
+package dev.pms.journeys.quality;
 
 import java.awt.Color;
 import java.awt.Rectangle;

@@ -1,7 +1,12 @@
-package dev.pms.devstack.stepfunctions;
+package dev.pms.journeys.stepfunctions;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pms.devstack.stepfunctions.FakeTaskRuntime;
+import dev.pms.devstack.stepfunctions.SfnTestSupport;
+import dev.pms.devstack.stepfunctions.StateMachineDefinitions;
+import dev.pms.devstack.stepfunctions.StepFunctionsService;
+import dev.pms.devstack.stepfunctions.TaskFailedException;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;

@@ -1,7 +1,7 @@
-package dev.pms.providers;
+package dev.pms.journeys.bench;
 
-import dev.pms.providers.ProviderCallsBench.Retry;
-import dev.pms.providers.ProviderCallsBench.Row;
+import dev.pms.journeys.bench.ProviderCallsBench.Retry;
+import dev.pms.journeys.bench.ProviderCallsBench.Row;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
