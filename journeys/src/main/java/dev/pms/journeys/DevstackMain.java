@@ -17,13 +17,13 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code java -jar devstack/target/devstack.jar up [--port N] [--data DIR] [--template PATH]},
+ * {@code java -jar journeys/target/devstack.jar up [--port N] [--data DIR] [--template PATH]},
  * {@code token --user NAME [--data DIR]}, {@code plan ...} or {@code demo ...} (see {@link #USAGE}).
  */
 public final class DevstackMain {
 
     static final String USAGE = """
-            usage: java -jar devstack/target/devstack.jar <command> [options]   (--help on any command: this text)
+            usage: java -jar journeys/target/devstack.jar <command> [options]   (--help on any command: this text)
 
               up [--port N] [--data DIR] [--template PATH] [--param Name=Value]... [--no-schedules]
                  [--jwt-issuer URL --jwt-audience AUD [--jwks-url URL]]
@@ -197,7 +197,7 @@ public final class DevstackMain {
                     !status.definition().enabled() ? " (disabled)"
                             : status.nextFire() == null ? "" : " next " + status.nextFire()));
         });
-        out.println("token: java -jar devstack/target/devstack.jar token --user alice"
+        out.println("token: java -jar journeys/target/devstack.jar token --user alice"
                 + (devstack.options().dataDir() == null ? "" : " --data " + devstack.options().dataDir()));
         out.println("ready in " + readyMillis + " ms (Ctrl-C stops)");
         out.flush();

@@ -16,7 +16,7 @@ import java.util.TreeSet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Unit (template against code): every HTTP route template.yaml sends to a function is one its handler
+ * Template against code: every HTTP route template.yaml sends to a function is one its handler
  * serves, and every route a handler serves is declared in the template for that function.
  */
 class TemplateRoutesTest {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /** A devstack of its own, closed while its pollers are long-polling. */
-class SqsEventSourceShutdownTest {
+class SqsEventSourceShutdownIntegrationTest {
 
     @Test
     void closingTheDevstackEndsEveryPollingThread(@TempDir Path signingKey) throws Exception {

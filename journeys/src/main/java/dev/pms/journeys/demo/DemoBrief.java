@@ -26,7 +26,7 @@ import java.util.List;
  */
 public record DemoBrief(String source, ObjectNode blueprint, ObjectNode brandProfile) {
 
-    static final String DEFAULT_RESOURCE = "/dev/pms/devstack/demo/default-brief.json";
+    static final String DEFAULT_RESOURCE = "/dev/pms/journeys/demo/default-brief.json";
 
     /** A brief that cannot be used; the message says what is wrong with it and where. */
     public static final class InvalidBriefException extends RuntimeException {

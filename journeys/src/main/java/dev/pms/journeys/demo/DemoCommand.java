@@ -164,7 +164,7 @@ public final class DemoCommand {
         JsonNode endpoints = endpoints(http, url);
         if (endpoints == null) {
             throw new DemoFailure("no devstack answers on " + url + " (--url); start one with `java -jar "
-                    + "devstack/target/devstack.jar up` or leave out --url to let the demo start its own");
+                    + "journeys/target/devstack.jar up` or leave out --url to let the demo start its own");
         }
         LocalJwtIssuer issuer = LocalJwtIssuer.loadOrCreate(keyDirectory);
         List<String> ours = issuer.publicKeys().getKeys().stream().map(JWK::getKeyID).toList();

@@ -35,7 +35,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * End-to-end: the devstack started with an external issuer (as `up --jwt-issuer --jwt-audience` does) verifies
+ * The devstack started with an external issuer (as `up --jwt-issuer --jwt-audience` does) verifies
  * Clerk-style RS256 tokens against a local OpenID discovery + JWKS stub, the way API Gateway's JWT authorizer does:
  * the JWKS found through discovery, {@code aud} required, and a rotated signing key picked up on its first token.
  */

@@ -9,7 +9,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Layer: unit. The bench's figures against local stubs, so that they cannot drift from the clients unnoticed. */
+/** The bench's figures against local stubs, so that they cannot drift from the clients unnoticed. */
 class ProviderCallsBenchTest {
     private static final int N = 1;
 

@@ -21,7 +21,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * End-to-end: the demo's {@code index.html} opened in headless Chromium, as a person would open it first: every
+ * The demo's {@code index.html} opened in headless Chromium, as a person would open it first: every
  * image decodes and every video loads, has a duration and plays with its voice-over decoding. Without Chromium the test is skipped locally and fails under CI ({@code CI} set), where
  * {@code .ci/run} installs it.
  */

@@ -30,7 +30,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * End-to-end: the {@code demo} command over HTTP against a running devstack (gateway, every function, Step Functions,
+ * The {@code demo} command over HTTP against a running devstack (gateway, every function, Step Functions,
  * the provider queue and the offline providers), checked from the files it writes and from the API as its user.
  */
 @ExtendWith(DevstackExtension.class)

@@ -15,7 +15,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Unit: the demo's options, briefs, progress line and error text, without a devstack. */
+/** The demo's options, briefs, progress line and error text, without a devstack. */
 class DemoCommandTest {
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();

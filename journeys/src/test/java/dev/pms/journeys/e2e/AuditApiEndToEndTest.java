@@ -21,7 +21,7 @@ import java.util.Base64;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** End-to-end: contract #7 image audits through the gateway, including every refusal class. */
+/** Contract #7 image audits through the gateway, including every refusal class. */
 @ExtendWith(DevstackExtension.class)
 class AuditApiEndToEndTest {
 

@@ -19,7 +19,7 @@ import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** End-to-end: the campaign and Brand DNA API over HTTP through the devstack gateway, authorizer and emulators. */
+/** The campaign and Brand DNA API over HTTP through the devstack gateway, authorizer and emulators. */
 @ExtendWith(DevstackExtension.class)
 class BlueprintApiEndToEndTest {
     private static Devstack devstack;

@@ -36,7 +36,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * End-to-end: the approval board, distribution exports, metric imports, performance and the scheduled optimisation
+ * The approval board, distribution exports, metric imports, performance and the scheduled optimisation
  * run, through the gateway (the run invoked in-process as its schedule would). The generation worker is not part of
  * this slice: tests move nodes from approved to ready through the campaign repository, as that worker does.
  */

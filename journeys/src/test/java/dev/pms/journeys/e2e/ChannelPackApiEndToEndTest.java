@@ -11,7 +11,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** End-to-end: the channel list and contract #8 channel packs through the gateway. */
+/** The channel list and contract #8 channel packs through the gateway. */
 @ExtendWith(DevstackExtension.class)
 class ChannelPackApiEndToEndTest {
 

@@ -26,7 +26,7 @@ import java.util.function.Predicate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * End-to-end: campaign generation through the gateway, the generate-asset function, the Step Functions engine, the
+ * Campaign generation through the gateway, the generate-asset function, the Step Functions engine, the
  * provider jobs queue and its worker, with the offline providers; then the asset library and single-asset generation.
  */
 @ExtendWith(DevstackExtension.class)

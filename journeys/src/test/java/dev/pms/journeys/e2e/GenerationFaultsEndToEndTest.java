@@ -22,7 +22,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * End-to-end fault tests of campaign generation on a devstack whose offline providers fail 30 % of calls (retryably)
+ * Fault tests of campaign generation on a devstack whose offline providers fail 30 % of calls (retryably)
  * after 150 ms, and whose worker dies after storing media on 25 % of jobs (before anything is recorded): a run under
  * those faults, a duplicated job message, a plan exhausted between approval and reservation, and a run stopped
  * midway. After each, every node is ready or failed with a reason, assets and charges match one to one, nothing is

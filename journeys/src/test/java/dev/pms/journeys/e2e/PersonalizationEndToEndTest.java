@@ -27,7 +27,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * End-to-end: a user's history played through the gateway (20 blueprints with a clear channel and goal pattern, and
+ * A user's history played through the gateway (20 blueprints with a clear channel and goal pattern, and
  * prompt edits that always cut Instagram hashtags and add the same sentence) changes their form defaults,
  * recommendations and next proposals; a user without history gets the Brand DNA's; every personalization route is
  * tenant-isolated and served under both prefixes.

@@ -12,7 +12,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** End-to-end: pre-flight quotes, plans and usage over HTTP through the devstack gateway. */
+/** Pre-flight quotes, plans and usage over HTTP through the devstack gateway. */
 @ExtendWith(DevstackExtension.class)
 class PreflightApiEndToEndTest {
     private static Devstack devstack;

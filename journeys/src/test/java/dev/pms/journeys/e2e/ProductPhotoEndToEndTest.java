@@ -23,7 +23,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * End-to-end: a product photo uploaded for a campaign's image node ends up composited into the creatives generated
+ * A product photo uploaded for a campaign's image node ends up composited into the creatives generated
  * for that campaign, and each image's record names its texts and carries alt text; the persona's picture named in the
  * brand profile presents the avatar video.
  */

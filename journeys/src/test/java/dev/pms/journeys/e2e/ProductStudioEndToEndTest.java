@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * End-to-end through the gateway on offline providers: every studio screen's route makes real media at the asked
+ * Through the gateway on offline providers: every studio screen's route makes real media at the asked
  * size and length (decoded back), prices and charges it, keeps it in the asset library with its lineage, and refuses
  * what it must.
  */

@@ -14,7 +14,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** End-to-end: proposals (generate, list, edit, approve, reject, alternate angle, versions) through the gateway. */
+/** Proposals (generate, list, edit, approve, reject, alternate angle, versions) through the gateway. */
 @ExtendWith(DevstackExtension.class)
 class ProposalsApiEndToEndTest {
     private static Devstack devstack;

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Runs the README's walkthrough as written: every {@code bash} block of its "Walkthrough" section, in order, in one
  * bash process from the repository root, against a devstack. Two things differ from a reader's shell, both set up
  * before the first block and neither touching a command: {@code PORT=3000} names the test devstack's port, and
- * {@code java -jar devstack/target/devstack.jar} (not built in the test phase) runs the same CLI from the test's
+ * {@code java -jar journeys/target/devstack.jar} (not built in the test phase) runs the same CLI from the test's
  * class path with the devstack's signing key. {@code curl} fails on any HTTP error, so a 4xx or 5xx anywhere stops
  * the walkthrough and fails the test. Needs bash, curl (7.76+), jq and base64: skipped without them, failed under CI.
  */
@@ -63,13 +63,13 @@ class ReadmeWalkthroughEndToEndTest {
         assertThat(blocks).hasSizeGreaterThanOrEqualTo(5);
         assertThat(script).contains("PORT=3000").contains("-X PUT \"$(jq -r .upload_url")
                 .contains("examples/product.png").contains("examples/metrics.csv")
-                .contains("java -jar devstack/target/devstack.jar plan --user alice --tier pro --port $PORT");
+                .contains("java -jar journeys/target/devstack.jar plan --user alice --tier pro --port $PORT");
 
         String preamble = """
                 set -euo pipefail
                 curl() { command curl --fail-with-body "$@"; }
                 java() {
-                  if [ "$1" = -jar ] && [ "$2" = devstack/target/devstack.jar ]; then
+                  if [ "$1" = -jar ] && [ "$2" = journeys/target/devstack.jar ]; then
                     shift 2; command "$WALKTHROUGH_JAVA" -cp "$WALKTHROUGH_CLASSPATH" dev.pms.devstack.DevstackMain "$@"
                   else command java "$@"; fi
                 }

@@ -33,7 +33,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * End-to-end: every campaign call ALwrity's SPA makes (shared/reference/spa-contract.md), sent as the SPA sends it
+ * Every campaign call ALwrity's SPA makes (shared/reference/spa-contract.md), sent as the SPA sends it
  * — the wizard's minimal input with empty names, the proposal echoed back with an edited prompt — on both prefixes,
  * asserting every field the SPA reads with the type it assumes; CORS preflight; 401 and 402 as the SPA handles them.
  */

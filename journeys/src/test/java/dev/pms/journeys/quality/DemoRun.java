@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
  * checkers read: the brief, the manifest, each asset's record from the API and its file, and the exports.
  */
 final class DemoRun {
-    static final String DEFAULT_BRIEF_RESOURCE = "/dev/pms/devstack/demo/default-brief.json";
+    static final String DEFAULT_BRIEF_RESOURCE = "/dev/pms/journeys/demo/default-brief.json";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Pattern DEMO_USER = Pattern.compile("user +(demo-[0-9a-f]{8}) ");
 

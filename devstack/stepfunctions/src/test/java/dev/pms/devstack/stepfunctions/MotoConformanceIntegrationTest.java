@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * {@code expected}: {@code status}, {@code output}, {@code error} and {@code cause} (JSON null: must be absent),
  * or {@code definitionError}: the code CreateStateMachine must refuse the definition with.
  */
-class MotoConformanceTest {
+class MotoConformanceIntegrationTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ROLE = "arn:aws:iam::123456789012:role/conformance";
@@ -55,7 +55,7 @@ class MotoConformanceTest {
     }
 
     static Stream<Case> cases() throws IOException, URISyntaxException {
-        Path directory = Path.of(MotoConformanceTest.class.getResource("/sfn-conformance").toURI());
+        Path directory = Path.of(MotoConformanceIntegrationTest.class.getResource("/sfn-conformance").toURI());
         try (Stream<Path> files = Files.list(directory)) {
             List<Path> sorted = files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
             return sorted.stream().map(f -> new Case(f.getFileName().toString().replace(".json", ""), read(f)));

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** With a data directory, a waiting execution and its task token survive a restart of the service. */
-class StepFunctionsPersistenceTest {
+class StepFunctionsPersistenceIntegrationTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

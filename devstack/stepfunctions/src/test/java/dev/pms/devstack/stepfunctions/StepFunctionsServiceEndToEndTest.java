@@ -31,7 +31,7 @@ import static dev.pms.devstack.stepfunctions.SfnTestSupport.history;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** End to end: the unchanged SDK {@link SfnClient} against the service's port. */
+/** The unchanged SDK {@link SfnClient} against the service's port. */
 class StepFunctionsServiceEndToEndTest {
 
     private static final String ROLE = "arn:aws:iam::000000000000:role/sfn";
