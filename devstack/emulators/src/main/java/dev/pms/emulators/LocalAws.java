@@ -24,6 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -245,12 +246,14 @@ public final class LocalAws implements AutoCloseable {
         return StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY_ID, SECRET_ACCESS_KEY));
     }
 
-    public DynamoDbClient dynamoDbClient() {
+    /** A client of the DynamoDB emulator; {@code interceptors}: e.g. a benchmark's meter of its calls. */
+    public DynamoDbClient dynamoDbClient(ExecutionInterceptor... interceptors) {
         return DynamoDbClient.builder()
                 .endpointOverride(dynamoDbEndpoint())
                 .region(Region.of(REGION))
                 .credentialsProvider(credentialsProvider())
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .overrideConfiguration(override -> List.of(interceptors).forEach(override::addExecutionInterceptor))
                 .build();
     }
 

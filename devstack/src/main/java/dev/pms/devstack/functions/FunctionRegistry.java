@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The template's functions, each with exactly the properties its application context gets: every
@@ -20,6 +21,7 @@ public final class FunctionRegistry implements AutoCloseable {
 
     private final Map<String, InProcessFunction> byLogicalId = new LinkedHashMap<>();
     private final Map<String, String> sharedProperties = new ConcurrentHashMap<>();
+    private final List<Object> sharedBeans = new CopyOnWriteArrayList<>();
 
     public FunctionRegistry(List<FunctionDefinition> definitions, LocalAws localAws) {
         this(definitions, awsProperties(localAws));
@@ -29,7 +31,7 @@ public final class FunctionRegistry implements AutoCloseable {
         sharedProperties.putAll(awsProperties);
         for (FunctionDefinition definition : definitions) {
             byLogicalId.put(definition.logicalId(),
-                    new InProcessFunction(definition, () -> propertiesFor(definition)));
+                    new InProcessFunction(definition, () -> propertiesFor(definition), () -> List.copyOf(sharedBeans)));
         }
     }
 
@@ -56,6 +58,14 @@ public final class FunctionRegistry implements AutoCloseable {
     /** Adds properties for every function (e.g. {@code aws.services.sfn.endpoint-override}). */
     public void addFunctionProperties(Map<String, String> properties) {
         sharedProperties.putAll(properties);
+    }
+
+    /**
+     * Adds beans to every function's application context loaded after this call (e.g. a benchmark's SDK
+     * {@code ExecutionInterceptor} that meters the functions' calls).
+     */
+    public void addFunctionBeans(Object... beans) {
+        sharedBeans.addAll(List.of(beans));
     }
 
     Map<String, String> propertiesFor(FunctionDefinition definition) {

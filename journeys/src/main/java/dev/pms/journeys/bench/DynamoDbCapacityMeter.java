@@ -28,8 +28,8 @@ import java.util.concurrent.atomic.LongAdder;
  * Meters DynamoDB read and write request units from item sizes by DynamoDB's on-demand rules (moto answers every
  * ReturnConsumedCapacity with fixed numbers): a read is 1 unit per 4 KB strongly consistent, 0.5 eventually
  * consistent, a query rounding the sum of the items it returns up to 4 KB; a write is 1 unit per 1 KB of the item
- * written; transactional writes count twice; a write whose condition fails still costs its units. Registered for
- * every SDK client of the JVM (global interceptor file), it counts only while {@link #start()}ed.
+ * written; transactional writes count twice; a write whose condition fails still costs its units. Registered on the
+ * clients it meters (the benchmark's own and, as a bean, the functions'), it counts only while {@link #start()}ed.
  */
 public final class DynamoDbCapacityMeter implements ExecutionInterceptor {
     private static volatile boolean counting;

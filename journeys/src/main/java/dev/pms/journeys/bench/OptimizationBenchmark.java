@@ -114,9 +114,11 @@ public final class OptimizationBenchmark {
     /** @param seeded the kinds of child items each campaign gets (only those the day's run reads: see the class note) */
     private static Measured scenario(int campaigns, Map<Channel, Double> ctr, List<String> seeded) throws Exception {
         int users = Math.max(1, campaigns / 4);
+        DynamoDbCapacityMeter meter = new DynamoDbCapacityMeter();
         try (Devstack devstack = Devstack.start(DevstackOptions.defaults().withPort(0)
                 .withSigningKeyDirectory(Files.createTempDirectory("pms-bench-keys")));
-             DynamoDbClient dynamo = devstack.localAws().dynamoDbClient()) {
+             DynamoDbClient dynamo = devstack.localAws().dynamoDbClient(meter)) {
+            devstack.functions().addFunctionBeans(meter);
             AppTable table = new AppTable(devstack.resources().tableName("AppTable"));
             InProcessFunction optimization = devstack.functions().get("OptimizationFunction");
             int memoryMb = optimization.definition().memorySizeMb();
