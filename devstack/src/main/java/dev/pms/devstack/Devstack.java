@@ -43,6 +43,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.ArrayList;
 
 /**
  * The whole local AWS for the suite: emulators ({@link LocalAws}), the template's tables, buckets and
@@ -120,7 +121,7 @@ public final class Devstack implements AutoCloseable {
             FunctionRegistry functions = new FunctionRegistry(definitions, localAws);
             closeInReverse.push(functions);
             functions.addFunctionProperties(Map.of("media.share.key", LocalMediaShareKey.loadOrCreate(keyDirectory)));
-            List<LocalService> services = new java.util.ArrayList<>();
+            List<LocalService> services = new ArrayList<>();
             for (LocalServiceFactory factory : options.services()) {
                 LocalService service = factory.start(new LocalServiceFactory.Context(localAws, template, resources,
                         resolver, functions, options));

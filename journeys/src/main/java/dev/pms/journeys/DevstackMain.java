@@ -15,6 +15,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * {@code java -jar journeys/target/devstack.jar up [--port N] [--data DIR] [--template PATH]},
@@ -219,13 +223,13 @@ public final class DevstackMain {
                 if (client.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                     return true;
                 }
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 // not answering yet
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return false;
             }
-            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+            LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
         }
         return false;
     }
@@ -254,22 +258,22 @@ public final class DevstackMain {
         int port = Integer.parseInt(options.getOrDefault("port", "3000"));
         String body;
         try {
-            body = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(Map.of("user", user, "tier", tier));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            body = new ObjectMapper().writeValueAsString(Map.of("user", user, "tier", tier));
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create("http://127.0.0.1:" + port + "/_devstack/plans"))
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/_devstack/plans"))
                 .header("content-type", "application/json")
                 .timeout(Duration.ofSeconds(30))
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         try {
-            java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient()
-                    .send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                    .send(request, HttpResponse.BodyHandlers.ofString());
             (response.statusCode() == 200 ? out : err).println(response.body());
             return response.statusCode() == 200 ? 0 : 1;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             err.println("no devstack answers on port " + port + " (start it with: up --port " + port + "): " + e.getMessage());
             return 1;
         } catch (InterruptedException e) {

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.io.IOException;
+import java.nio.file.Files;
 
 /** The CLI without starting anything: usage, exit codes, {@code token}. */
 class DevstackMainTest {
@@ -66,10 +68,10 @@ class DevstackMainTest {
     }
 
     @Test
-    void demoIsInTheHelpAndABadBriefStopsItWithExitCode2(@TempDir Path dir) throws java.io.IOException {
+    void demoIsInTheHelpAndABadBriefStopsItWithExitCode2(@TempDir Path dir) throws IOException {
         assertThat(run("help")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("demo [--brief FILE] [--out DIR]");
-        Path brief = java.nio.file.Files.writeString(dir.resolve("brief.json"), "{\"goal\": \"awareness\"}");
+        Path brief = Files.writeString(dir.resolve("brief.json"), "{\"goal\": \"awareness\"}");
         assertThat(run("demo", "--brief", brief.toString(), "--out", dir.resolve("out").toString())).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("campaign_name: is required");
     }

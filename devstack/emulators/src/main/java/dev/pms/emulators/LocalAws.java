@@ -30,6 +30,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import java.util.function.Supplier;
 
 /**
  * The local AWS: DynamoDB (moto_server sidecar behind a write-serializing proxy), S3 (s3proxy, SigV4
@@ -123,7 +124,7 @@ public final class LocalAws implements AutoCloseable {
         }
     }
 
-    private static <T> T timed(String what, long since, java.util.function.Supplier<T> start) {
+    private static <T> T timed(String what, long since, Supplier<T> start) {
         T started = start.get();
         LOG.debug("{} up after {} ms", what, (System.nanoTime() - since) / 1_000_000);
         return started;

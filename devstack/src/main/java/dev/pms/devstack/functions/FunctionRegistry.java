@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.security.SecureRandom;
+import java.util.Base64;
 
 /**
  * The template's functions, each with exactly the properties its application context gets: every
@@ -51,8 +53,8 @@ public final class FunctionRegistry implements AutoCloseable {
     /** The key that signs paging tokens, as SSM would hold it in AWS: one per devstack, shared by every function. */
     private static String newPageTokenKey() {
         byte[] key = new byte[32];
-        new java.security.SecureRandom().nextBytes(key);
-        return java.util.Base64.getEncoder().encodeToString(key);
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
     }
 
     /** Adds properties for every function (e.g. {@code aws.services.sfn.endpoint-override}). */

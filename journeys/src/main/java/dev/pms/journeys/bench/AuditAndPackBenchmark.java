@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.UUID;
+import com.sun.management.ThreadMXBean;
 
 /**
  * Audit throughput and memory per image (1080×1350 PNG, warm), beside plain ImageIO decoding of the same
@@ -54,7 +55,7 @@ public final class AuditAndPackBenchmark {
             audits.audit(body);
             ImageIO.read(new ByteArrayInputStream(png));
         }
-        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
         long allocatedBefore = threads.getCurrentThreadAllocatedBytes();
         long started = System.nanoTime();
         for (int i = 0; i < count; i++) {

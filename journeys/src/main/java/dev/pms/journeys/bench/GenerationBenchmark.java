@@ -32,6 +32,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.locks.LockSupport;
+import java.time.Instant;
+import java.util.TreeMap;
+import software.amazon.awssdk.regions.Region;
 
 /**
  * Campaign generation of a 40-asset campaign (images and copy across six channels) on the devstack with the offline
@@ -120,7 +123,7 @@ public final class GenerationBenchmark {
             if (System.getenv("BENCH_DEBUG") != null) {
                 URI endpoint = URI.create(devstack.endpoints().get("stepfunctions"));
                 try (SfnClient sfn = SfnClient.builder().endpointOverride(endpoint)
-                        .region(software.amazon.awssdk.regions.Region.of(devstack.localAws().region()))
+                        .region(Region.of(devstack.localAws().region()))
                         .credentialsProvider(devstack.localAws().credentialsProvider()).build()) {
                     sfn.getExecutionHistoryPaginator(get -> get.executionArn(status.get("execution_id").asText()))
                             .events().forEach(event -> System.out.println(event.typeAsString() + " "
@@ -188,12 +191,12 @@ public final class GenerationBenchmark {
 
             JsonNode listed = send("GET", URI.create(api + "/assets?campaign_id=" + id + "&limit=200"), token, null);
             List<Double> providerSeconds = new ArrayList<>();
-            java.time.Instant first = null;
-            java.time.Instant last = null;
+            Instant first = null;
+            Instant last = null;
             for (JsonNode asset : listed.get("assets")) {
                 providerSeconds.add(asset.get("generation_ms").asLong() / 1000.0);
-                java.time.Instant created = java.time.Instant.parse(asset.get("created_at").asText());
-                java.time.Instant updated = java.time.Instant.parse(asset.get("updated_at").asText());
+                Instant created = Instant.parse(asset.get("created_at").asText());
+                Instant updated = Instant.parse(asset.get("updated_at").asText());
                 first = first == null || created.isBefore(first) ? created : first;
                 last = last == null || updated.isAfter(last) ? updated : last;
             }
@@ -283,7 +286,7 @@ public final class GenerationBenchmark {
     private static int transitions(Devstack devstack, String executionArn) {
         URI endpoint = URI.create(devstack.endpoints().get("stepfunctions"));
         try (SfnClient sfn = SfnClient.builder().endpointOverride(endpoint)
-                .region(software.amazon.awssdk.regions.Region.of(devstack.localAws().region()))
+                .region(Region.of(devstack.localAws().region()))
                 .credentialsProvider(devstack.localAws().credentialsProvider()).build()) {
             int entered = 0;
             for (HistoryEvent event : sfn.getExecutionHistoryPaginator(get -> get.executionArn(executionArn)
@@ -310,7 +313,7 @@ public final class GenerationBenchmark {
     }
 
     private static Map<String, Long> delta(Map<String, Long> after, Map<String, Long> before) {
-        Map<String, Long> delta = new java.util.TreeMap<>();
+        Map<String, Long> delta = new TreeMap<>();
         after.forEach((operation, count) -> {
             long change = count - before.getOrDefault(operation, 0L);
             if (change > 0) {

@@ -40,6 +40,8 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 
 /**
  * One scheduled optimisation run over N active campaigns of 40 assets, each asset with a week of daily metrics, on the
@@ -148,7 +150,7 @@ public final class OptimizationBenchmark {
             double baselineSeconds = (System.nanoTime() - baselineStarted) / 1e9;
             DynamoDbCapacityMeter.Reading baseline = DynamoDbCapacityMeter.stop();
 
-            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             DynamoDbCapacityMeter.start();
             long cpuStarted = threads.getCurrentThreadCpuTime();
             long runStarted = System.nanoTime();

@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 
 /** The demo's HTTP calls: JSON to and from the suite's API as one user, and downloads of presigned URLs. */
 final class DemoApi {
@@ -52,7 +53,7 @@ final class DemoApi {
         HttpResponse<byte[]> response = send(request, HttpResponse.BodyHandlers.ofByteArray(), "GET " + shorten(url));
         if (response.statusCode() != 200) {
             throw new DemoFailure("GET " + shorten(url) + " → " + response.statusCode() + "\n"
-                    + indent(new String(response.body(), java.nio.charset.StandardCharsets.UTF_8)));
+                    + indent(new String(response.body(), StandardCharsets.UTF_8)));
         }
         return response.body();
     }

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.nio.file.NoSuchFileException;
 
 /**
  * What the demo launches: the {@code create-blueprint} body ({@code campaign_name}, {@code goal}, {@code channels},
@@ -53,7 +54,7 @@ public record DemoBrief(String source, ObjectNode blueprint, ObjectNode brandPro
             text = Files.readString(file);
         } catch (IOException e) {
             throw new InvalidBriefException("cannot read the brief " + file + ": "
-                    + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.toString()));
+                    + (e instanceof NoSuchFileException ? "no such file" : e.toString()));
         }
         return parse(file.toString(), text);
     }

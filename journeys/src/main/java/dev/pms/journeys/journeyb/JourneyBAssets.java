@@ -28,6 +28,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import java.awt.geom.Rectangle2D;
+import java.util.Arrays;
 
 /**
  * The "existing assets" of Journey B's end-to-end test and benchmark, made here so they are reproducible: 30 ZIP
@@ -177,7 +179,7 @@ public final class JourneyBAssets {
         g.setColor(NAVY);
         g.fill(new RoundRectangle2D.Double(cx - wide * 0.3, y, wide * 0.6, tall * 0.18, wide * 0.15, wide * 0.15));
         g.setColor(ACCENT);
-        g.fill(new java.awt.geom.Rectangle2D.Double(x, y + tall * 0.45, wide, tall * 0.12));
+        g.fill(new Rectangle2D.Double(x, y + tall * 0.45, wide, tall * 0.12));
         g.setColor(Color.WHITE);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, Math.max(8, (int) (wide * 0.16))));
         g.drawString("AURORA", (float) (x + wide * 0.14), (float) (y + tall * 0.53));
@@ -216,7 +218,7 @@ public final class JourneyBAssets {
     private static BufferedImage blur(BufferedImage image, int radius) {
         int side = radius * 2 + 1;
         float[] weights = new float[side * side];
-        java.util.Arrays.fill(weights, 1f / weights.length);
+        Arrays.fill(weights, 1f / weights.length);
         BufferedImage once = new ConvolveOp(new Kernel(side, side, weights), ConvolveOp.EDGE_NO_OP, null).filter(image, null);
         return new ConvolveOp(new Kernel(side, side, weights), ConvolveOp.EDGE_NO_OP, null).filter(once, null);
     }

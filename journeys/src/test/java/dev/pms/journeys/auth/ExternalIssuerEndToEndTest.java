@@ -31,6 +31,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import com.sun.net.httpserver.HttpExchange;
+import java.util.ArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -90,7 +92,7 @@ class ExternalIssuerEndToEndTest {
         PUBLISHED.set(new JWKSet(List.of(rotatedKey.toPublicJWK(), firstKey.toPublicJWK())));
         String rotated = token(rotatedKey, AUDIENCE, issuer);
         Eventually.await("the rotated key accepted", Duration.ofSeconds(10), () -> status(rotated) == 200 ? true : null);
-        List<String> unknownKids = new java.util.ArrayList<>();
+        List<String> unknownKids = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             unknownKids.add(token(new RSAKey.Builder(firstKey).keyID("unknown-" + i).build(), AUDIENCE, issuer));
         }
@@ -131,7 +133,7 @@ class ExternalIssuerEndToEndTest {
         return jwt.serialize();
     }
 
-    private static void answer(com.sun.net.httpserver.HttpExchange exchange, String json) throws IOException {
+    private static void answer(HttpExchange exchange, String json) throws IOException {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("content-type", "application/json");
         exchange.sendResponseHeaders(200, body.length);

@@ -1,5 +1,7 @@
 package dev.pms.journeys.quality;
 
+import java.util.Locale;
+
 /** The defects of issue 21 the quality gate counts, in the order its report lists them. */
 enum DefectKind {
     INSTRUCTION_ECHO,
@@ -16,6 +18,6 @@ enum DefectKind {
     BRAND_SCORE_MISSING;
 
     String code() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

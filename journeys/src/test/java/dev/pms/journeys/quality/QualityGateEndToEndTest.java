@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -125,7 +126,7 @@ class QualityGateEndToEndTest {
     private static String resource(String name) throws IOException {
         try (var in = QualityGateEndToEndTest.class.getResourceAsStream(name)) {
             assertThat(in).as("test resource " + name).isNotNull();
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 }

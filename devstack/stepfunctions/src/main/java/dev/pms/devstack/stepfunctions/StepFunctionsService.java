@@ -11,6 +11,8 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 
 /** The devstack's Step Functions: the ASL engine behind the Step Functions JSON API on a local port. */
 public final class StepFunctionsService implements AutoCloseable {
@@ -63,12 +65,12 @@ public final class StepFunctionsService implements AutoCloseable {
      * @throws java.util.concurrent.TimeoutException when it is still running after the timeout
      */
     public String awaitExecutionEnd(String executionArn, Duration timeout)
-            throws java.util.concurrent.TimeoutException, InterruptedException {
+            throws TimeoutException, InterruptedException {
         ExecutionRecord record = backend.execution(executionArn)
                 .orElseThrow(() -> new IllegalArgumentException("No execution " + executionArn));
         try {
             return record.finished().get(timeout.toMillis(), TimeUnit.MILLISECONDS).status();
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         }
     }

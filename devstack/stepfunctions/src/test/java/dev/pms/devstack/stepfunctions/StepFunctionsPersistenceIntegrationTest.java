@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.services.sfn.model.TaskDoesNotExistException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,7 +53,7 @@ class StepFunctionsPersistenceIntegrationTest {
                 try {
                     sfn.sendTaskHeartbeat(b -> b.taskToken(token));
                     return true;
-                } catch (software.amazon.awssdk.services.sfn.model.TaskDoesNotExistException notYet) {
+                } catch (TaskDoesNotExistException notYet) {
                     return false;
                 }
             });

@@ -24,6 +24,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 
 import static dev.pms.devstack.stepfunctions.SfnTestSupport.awaitEnd;
 import static dev.pms.devstack.stepfunctions.SfnTestSupport.eventTypes;
@@ -296,18 +299,18 @@ class StepFunctionsServiceEndToEndTest {
 
     @Test
     void rawProtocolErrorsHaveTheAwsJsonShape() throws Exception {
-        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-        java.net.http.HttpResponse<String> noTarget = http.send(java.net.http.HttpRequest.newBuilder(service.endpoint())
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> noTarget = http.send(HttpRequest.newBuilder(service.endpoint())
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(noTarget.statusCode()).isEqualTo(400);
         assertThat(read(noTarget.body()).path("__type").asText()).isEqualTo("UnknownOperationException");
 
-        java.net.http.HttpResponse<String> missingArn = http.send(java.net.http.HttpRequest.newBuilder(service.endpoint())
+        HttpResponse<String> missingArn = http.send(HttpRequest.newBuilder(service.endpoint())
                 .header("X-Amz-Target", "AWSStepFunctions.DescribeExecution")
                 .header("Content-Type", "application/x-amz-json-1.0")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(missingArn.statusCode()).isEqualTo(400);
         assertThat(missingArn.headers().firstValue("Content-Type")).hasValue("application/x-amz-json-1.0");
         assertThat(read(missingArn.body()).path("__type").asText()).isEqualTo("ValidationException");

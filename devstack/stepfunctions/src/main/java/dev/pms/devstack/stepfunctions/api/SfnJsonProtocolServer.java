@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.UUID;
 
 /** Serves the Step Functions JSON 1.0 protocol: {@code POST /} with {@code X-Amz-Target: AWSStepFunctions.<Action>}. */
 public final class SfnJsonProtocolServer implements AutoCloseable {
@@ -93,7 +94,7 @@ public final class SfnJsonProtocolServer implements AutoCloseable {
     private static void respond(HttpExchange exchange, int status, JsonNode body) throws IOException {
         byte[] bytes = Json.write(body).getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", CONTENT_TYPE);
-        exchange.getResponseHeaders().set("x-amzn-RequestId", java.util.UUID.randomUUID().toString());
+        exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
         exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);

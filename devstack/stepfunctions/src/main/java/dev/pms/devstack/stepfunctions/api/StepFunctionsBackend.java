@@ -26,6 +26,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import java.util.Collections;
 
 /** The Step Functions API actions, on JSON requests and responses as the JSON 1.0 protocol carries them. */
 public final class StepFunctionsBackend implements AutoCloseable {
@@ -390,7 +391,7 @@ public final class StepFunctionsBackend implements AutoCloseable {
         ExecutionRecord record = execution(request);
         List<ObjectNode> events = record.history().snapshot();
         if (request.path("reverseOrder").asBoolean(false)) {
-            java.util.Collections.reverse(events);
+            Collections.reverse(events);
         }
         boolean includeData = request.path("includeExecutionData").asBoolean(true);
         ObjectNode response = Json.object();

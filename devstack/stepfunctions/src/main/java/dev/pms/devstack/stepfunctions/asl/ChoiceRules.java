@@ -10,6 +10,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Evaluates Choice rules: comparisons (with their {@code *Path} forms), And / Or / Not, type tests. */
 public final class ChoiceRules {
@@ -146,11 +147,11 @@ public final class ChoiceRules {
         for (int i = 0; i < pattern.length(); i++) {
             char c = pattern.charAt(i);
             if (c == '\\' && i + 1 < pattern.length()) {
-                regex.append(java.util.regex.Pattern.quote(String.valueOf(pattern.charAt(++i))));
+                regex.append(Pattern.quote(String.valueOf(pattern.charAt(++i))));
             } else if (c == '*') {
                 regex.append(".*");
             } else {
-                regex.append(java.util.regex.Pattern.quote(String.valueOf(c)));
+                regex.append(Pattern.quote(String.valueOf(c)));
             }
         }
         return value.matches(regex.toString());

@@ -8,6 +8,9 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 
 /** Request and response shapes of the Task integrations: Lambda, SQS and nested executions. */
 final class TaskIntegrations {
@@ -83,8 +86,8 @@ final class TaskIntegrations {
     private static ObjectNode sdkHttpMetadata(ExecutionRecord execution, String requestId) {
         String length = Integer.toString(("{\"executionArn\":\"" + execution.executionArn()
                 + "\",\"startDate\":" + execution.startDate().toEpochMilli() / 1000.0 + "}").length());
-        String date = java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
-                .format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC));
+        String date = DateTimeFormatter.RFC_1123_DATE_TIME
+                .format(ZonedDateTime.now(ZoneOffset.UTC));
         ObjectNode metadata = Json.object();
         ObjectNode all = metadata.putObject("AllHttpHeaders");
         all.putArray("x-amzn-RequestId").add(requestId);

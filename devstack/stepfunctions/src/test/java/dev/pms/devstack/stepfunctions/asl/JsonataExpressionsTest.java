@@ -2,6 +2,7 @@ package dev.pms.devstack.stepfunctions.asl;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -61,7 +62,7 @@ class JsonataExpressionsTest {
 
     @Test
     void variablesAreBoundByName() {
-        variables.assign((com.fasterxml.jackson.databind.node.ObjectNode) Json.parse("{\"rate\":2,\"tags\":[\"a\"]}"));
+        variables.assign((ObjectNode) Json.parse("{\"rate\":2,\"tags\":[\"a\"]}"));
         assertThat(eval("$rate * 21", "{}").asInt()).isEqualTo(42);
         assertThat(eval("$tags[0] & $string($count($tags))", "{}").asText()).isEqualTo("a1");
     }
@@ -112,12 +113,12 @@ class JsonataExpressionsTest {
 
     @Test
     void anInnerScopeReadsButCannotAssignOuterVariables() {
-        variables.assign((com.fasterxml.jackson.databind.node.ObjectNode) Json.parse("{\"x\":1}"));
+        variables.assign((ObjectNode) Json.parse("{\"x\":1}"));
         Variables inner = variables.inner();
         assertThat(inner.get("x").asInt()).isEqualTo(1);
-        inner.assign((com.fasterxml.jackson.databind.node.ObjectNode) Json.parse("{\"y\":2}"));
+        inner.assign((ObjectNode) Json.parse("{\"y\":2}"));
         assertThat(variables.get("y")).isNull();
-        assertThatThrownBy(() -> inner.assign((com.fasterxml.jackson.databind.node.ObjectNode) Json.parse("{\"x\":3}")))
+        assertThatThrownBy(() -> inner.assign((ObjectNode) Json.parse("{\"x\":3}")))
                 .isInstanceOfSatisfying(AslError.class, e -> assertThat(e.error()).isEqualTo("States.Runtime"));
         assertThat(Variables.isValidName("états_1")).isTrue();
         assertThat(Variables.isValidName("1x")).isFalse();
