@@ -34,6 +34,7 @@ import java.util.Optional;
 public class DynamoAssetRepository implements AssetRepository {
     static final String SK_PREFIX = "ASSET#";
     private static final String STATUS = "status";
+    private static final int FILTERED_READ_AHEAD = 50;
     /** The record is still queued or generating. */
     private static final Condition OPEN = new Condition("#status IN (:queued, :generating)", Map.of("#status", STATUS),
             Map.of(":queued", Attr.s(AssetStatus.QUEUED.code()), ":generating", Attr.s(AssetStatus.GENERATING.code())));
@@ -72,7 +73,7 @@ public class DynamoAssetRepository implements AssetRepository {
                 + "&channel=" + orEmpty(channel) + "&status=" + orEmpty(status);
         PrefixQuery query = PrefixQuery.localIndex(AppTable.tenantKey(userId), SK_PREFIX).newestFirst()
                 .where("campaign_id", campaignId).where("asset_type", assetType).where("channel", channel)
-                .where(STATUS, status);
+                .where(STATUS, status).readingAheadWhenFiltered(FILTERED_READ_AHEAD);
         return items.page(query, listing, pageTokens, limit, nextToken, DynamoAssetRepository::fromItem);
     }
 

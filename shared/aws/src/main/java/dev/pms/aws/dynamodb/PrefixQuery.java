@@ -14,27 +14,27 @@ import java.util.Map;
  * in key order or newest first, optionally narrowed by attributes that must equal given values.
  */
 record PrefixQuery(String partition, String prefix, boolean onLocalIndex, boolean descending, boolean consistentRead,
-                   boolean projectsKeysOnly, Map<String, String> equalities) {
+                   boolean projectsKeysOnly, Map<String, String> equalities, int filteredReadAhead) {
 
     static PrefixQuery sortKey(String partition, String prefix) {
-        return new PrefixQuery(partition, prefix, false, false, false, false, Map.of());
+        return new PrefixQuery(partition, prefix, false, false, false, false, Map.of(), 0);
     }
 
     static PrefixQuery localIndex(String partition, String prefix) {
-        return new PrefixQuery(partition, prefix, true, false, false, false, Map.of());
+        return new PrefixQuery(partition, prefix, true, false, false, false, Map.of(), 0);
     }
 
     PrefixQuery newestFirst() {
-        return new PrefixQuery(partition, prefix, onLocalIndex, true, consistentRead, projectsKeysOnly, equalities);
+        return new PrefixQuery(partition, prefix, onLocalIndex, true, consistentRead, projectsKeysOnly, equalities, filteredReadAhead);
     }
 
     PrefixQuery consistent() {
-        return new PrefixQuery(partition, prefix, onLocalIndex, descending, true, projectsKeysOnly, equalities);
+        return new PrefixQuery(partition, prefix, onLocalIndex, descending, true, projectsKeysOnly, equalities, filteredReadAhead);
     }
 
     /** Only the table's key attributes of each item. */
     PrefixQuery keysOnly() {
-        return new PrefixQuery(partition, prefix, onLocalIndex, descending, consistentRead, true, equalities);
+        return new PrefixQuery(partition, prefix, onLocalIndex, descending, consistentRead, true, equalities, filteredReadAhead);
     }
 
     /** Only items whose {@code attribute} is {@code value}; no narrowing when {@code value} is null. */
@@ -44,11 +44,21 @@ record PrefixQuery(String partition, String prefix, boolean onLocalIndex, boolea
         }
         Map<String, String> narrowed = new LinkedHashMap<>(equalities);
         narrowed.put(attribute, value);
-        return new PrefixQuery(partition, prefix, onLocalIndex, descending, consistentRead, projectsKeysOnly, narrowed);
+        return new PrefixQuery(partition, prefix, onLocalIndex, descending, consistentRead, projectsKeysOnly, narrowed, filteredReadAhead);
     }
 
-    boolean filtered() {
-        return !equalities.isEmpty();
+    /**
+     * A filtered listing reads at least {@code items} per request, so that a selective filter does not cost a request
+     * per item found.
+     */
+    PrefixQuery readingAheadWhenFiltered(int items) {
+        return new PrefixQuery(partition, prefix, onLocalIndex, descending, consistentRead, projectsKeysOnly, equalities,
+                items);
+    }
+
+    /** How many items to read for a listing with room for {@code room} more. */
+    int readSize(int room) {
+        return equalities.isEmpty() ? room : Math.max(room, filteredReadAhead);
     }
 
     /** One page: at most {@code limit} items read (null: as many as DynamoDB returns), after {@code startKey}. */

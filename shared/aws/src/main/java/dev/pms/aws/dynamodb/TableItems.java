@@ -40,8 +40,6 @@ final class TableItems {
     private static final Duration BATCH_RETRY_BASE = Duration.ofMillis(50);
     /** Items read per request when only the first n are wanted. */
     private static final int READ_PAGE = 100;
-    /** Items read per request by a filtered listing, so that a selective filter does not cost a request per item. */
-    private static final int FILTERED_READ_AHEAD = 50;
     private static final String CONDITION_FAILED = "ConditionalCheckFailed";
 
     private final DynamoDbClient dynamo;
@@ -103,8 +101,7 @@ final class TableItems {
         Map<String, AttributeValue> startKey = nextToken == null ? null
                 : tokens.decode(nextToken, query.partition(), listing, query.prefix());
         Listing<T> listed = new Listing<>(limit);
-        pages(startKey, next -> query.request(table, query.filtered()
-                ? Math.max(listed.room(), FILTERED_READ_AHEAD) : listed.room(), next), page -> {
+        pages(startKey, next -> query.request(table, query.readSize(listed.room()), next), page -> {
             for (Map<String, AttributeValue> item : page.items()) {
                 if (listed.room() == 0) {
                     listed.more = true;

@@ -4,7 +4,6 @@ import dev.pms.core.inventory.ImportWorkflow;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.sfn.SfnClient;
-import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
 import software.amazon.awssdk.services.sfn.model.ExecutionDoesNotExistException;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 
@@ -12,24 +11,16 @@ import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 @Singleton
 public class SfnImportWorkflow implements ImportWorkflow {
     private final SfnClient sfn;
-    private final String stateMachineArn;
+    private final StateMachine stateMachine;
 
     public SfnImportWorkflow(SfnClient sfn, @Value("${inventory.state.machine.arn:}") String stateMachineArn) {
         this.sfn = sfn;
-        this.stateMachineArn = stateMachineArn;
+        this.stateMachine = new StateMachine(sfn, stateMachineArn, "INVENTORY_STATE_MACHINE_ARN");
     }
 
     @Override
     public String start(String executionName, String inputJson) {
-        if (stateMachineArn == null || stateMachineArn.isBlank()) {
-            throw new IllegalStateException("INVENTORY_STATE_MACHINE_ARN is not set for this function");
-        }
-        try {
-            return sfn.startExecution(start -> start.stateMachineArn(stateMachineArn).name(executionName)
-                    .input(inputJson)).executionArn();
-        } catch (ExecutionAlreadyExistsException e) {
-            throw new IllegalStateException("execution " + executionName + " exists already", e);
-        }
+        return stateMachine.start(executionName, inputJson);
     }
 
     @Override
