@@ -48,7 +48,8 @@ public class DynamoInventoryRepository implements InventoryRepository {
         if (!plausible(campaignId)) {
             return List.of();
         }
-        return query(userId, ITEM_PREFIX + campaignId + "#").stream().map(item -> Documents.read(item, InventoryItem.class)).toList();
+        return query(userId, ITEM_PREFIX + campaignId + "#").stream()
+                .map(item -> Documents.read(item, InventoryItem.class)).toList();
     }
 
     @Override
@@ -114,9 +115,8 @@ public class DynamoInventoryRepository implements InventoryRepository {
 
     @Override
     public boolean saveBoard(String userId, VariantBoard board, long expectedVersion) {
-        String sk = BOARD_PREFIX + board.campaignId();
-        return expectedVersion == 0 ? putNew(userId, sk, "variant_board", board, board.version())
-                : putIfVersion(userId, sk, "variant_board", board, board.version(), expectedVersion);
+        return items.putIf(versionedItem(userId, BOARD_PREFIX + board.campaignId(), "variant_board", board,
+                board.version()), Condition.replacing(expectedVersion));
     }
 
     private Optional<Map<String, AttributeValue>> get(String userId, String sk) {
