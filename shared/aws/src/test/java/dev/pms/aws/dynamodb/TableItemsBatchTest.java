@@ -27,7 +27,7 @@ class TableItemsBatchTest {
     @Test
     void writesInBatchesOf25AndSendsAgainWhatWasLeftUnprocessed() {
         List<Integer> requestSizes = new ArrayList<>();
-        DynamoDbClient dynamo = new DynamoDbClient() {
+        DynamoDbClient dynamo = new BatchOnlyClient() {
             private int calls;
 
             @Override
@@ -37,15 +37,6 @@ class TableItemsBatchTest {
                 boolean throttled = calls++ == 0;
                 return BatchWriteItemResponse.builder().unprocessedItems(throttled
                         ? Map.of(TABLE, List.of(sent.get(sent.size() - 1))) : Map.of()).build();
-            }
-
-            @Override
-            public String serviceName() {
-                return "dynamodb";
-            }
-
-            @Override
-            public void close() {
             }
         };
         List<WriteRequest> puts = IntStream.range(0, 30).mapToObj(i -> WriteRequest.builder()
@@ -60,7 +51,7 @@ class TableItemsBatchTest {
     @Test
     void readsInBatchesOf100AndAsksAgainForUnprocessedKeys() {
         List<Integer> requestSizes = new ArrayList<>();
-        DynamoDbClient dynamo = new DynamoDbClient() {
+        DynamoDbClient dynamo = new BatchOnlyClient() {
             private int calls;
 
             @Override
@@ -78,15 +69,6 @@ class TableItemsBatchTest {
                 }
                 return response.build();
             }
-
-            @Override
-            public String serviceName() {
-                return "dynamodb";
-            }
-
-            @Override
-            public void close() {
-            }
         };
         List<Map<String, AttributeValue>> keys = IntStream.range(0, 101)
                 .mapToObj(i -> TableItems.key("USER#u1", "ITEM#" + i)).toList();
@@ -95,5 +77,17 @@ class TableItemsBatchTest {
 
         assertThat(found).containsExactlyInAnyOrderElementsOf(keys);
         assertThat(requestSizes).containsExactly(100, 1, 1);
+    }
+
+    /** A client that answers only what a test overrides. */
+    private abstract static class BatchOnlyClient implements DynamoDbClient {
+        @Override
+        public String serviceName() {
+            return "dynamodb";
+        }
+
+        @Override
+        public void close() {
+        }
     }
 }
