@@ -6,7 +6,6 @@ import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -32,10 +31,8 @@ public class DynamoBoardMoveRepository implements BoardMoveRepository {
     }
 
     private static Map<String, AttributeValue> toItem(String userId, String campaignId, BoardMove move) {
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put(AppTable.PK, Attr.s(AppTable.tenantKey(userId)));
-        item.put(AppTable.SK, Attr.s(prefix(campaignId) + move.at() + "#" + move.assetId() + "#" + UUID.randomUUID()));
-        item.put(AppTable.TYPE, Attr.s("board_move"));
+        Map<String, AttributeValue> item = TableItems.newItem(AppTable.tenantKey(userId),
+                prefix(campaignId) + move.at() + "#" + move.assetId() + "#" + UUID.randomUUID(), "board_move");
         item.put(AppTable.DOCUMENT, Documents.of(move));
         return item;
     }

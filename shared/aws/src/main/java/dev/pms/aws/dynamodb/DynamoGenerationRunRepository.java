@@ -101,8 +101,7 @@ public class DynamoGenerationRunRepository implements GenerationRunRepository {
     }
 
     private Map<String, AttributeValue> toItem(String userId, GenerationRun run) {
-        Map<String, AttributeValue> item = new HashMap<>(key(userId, run.campaignId()));
-        item.put(AppTable.TYPE, Attr.s("generation_run"));
+        Map<String, AttributeValue> item = TableItems.newItem(key(userId, run.campaignId()), "generation_run");
         item.put(STATUS, Attr.s(run.status().code()));
         item.put(RUN_ID, Attr.s(run.runId()));
         item.put(AppTable.VERSION, Attr.n(run.version()));

@@ -10,7 +10,6 @@ import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -144,10 +143,7 @@ public class DynamoInventoryRepository implements InventoryRepository {
     }
 
     private static Map<String, AttributeValue> toItem(String userId, String sk, String type, Object document) {
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put(AppTable.PK, Attr.s(AppTable.tenantKey(userId)));
-        item.put(AppTable.SK, Attr.s(sk));
-        item.put(AppTable.TYPE, Attr.s(type));
+        Map<String, AttributeValue> item = TableItems.newItem(AppTable.tenantKey(userId), sk, type);
         item.put(AppTable.DOCUMENT, Documents.of(document));
         return item;
     }

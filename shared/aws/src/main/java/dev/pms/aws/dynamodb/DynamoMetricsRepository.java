@@ -55,8 +55,7 @@ public class DynamoMetricsRepository implements MetricsRepository {
         }
         List<TransactWriteItem> puts = new ArrayList<>();
         for (DailyMetrics day : days) {
-            Map<String, AttributeValue> item = new HashMap<>(key(userId, campaignId, day.date()));
-            item.put(AppTable.TYPE, Attr.s("metrics"));
+            Map<String, AttributeValue> item = TableItems.newItem(key(userId, campaignId, day.date()), "metrics");
             item.put(AppTable.VERSION, Attr.n(day.version() + 1));
             item.put(ROWS, Attr.s(pack(day)));
             puts.add(TransactWriteItem.builder().put(items.put(item, Condition.replacing(day.version()))).build());

@@ -8,7 +8,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,6 +18,7 @@ import java.util.Optional;
 @Singleton
 public class DynamoOptimizationRunRepository implements OptimizationRunRepository {
     private static final String STATUS = "status";
+    private static final String ITEM_TYPE = "optimization_run";
     /** The day has no run yet, or its run failed. */
     private static final Condition NEW_OR_FAILED = new Condition("attribute_not_exists(#sk) OR #status = :failed",
             Map.of("#sk", AppTable.SK, "#status", STATUS), Map.of(":failed", Attr.s("failed")));
@@ -31,8 +31,7 @@ public class DynamoOptimizationRunRepository implements OptimizationRunRepositor
 
     @Override
     public boolean claim(String userId, String campaignId, LocalDate day, Instant now) {
-        Map<String, AttributeValue> item = new HashMap<>(key(userId, campaignId, day));
-        item.put(AppTable.TYPE, Attr.s("optimization_run"));
+        Map<String, AttributeValue> item = TableItems.newItem(key(userId, campaignId, day), ITEM_TYPE);
         item.put(STATUS, Attr.s("running"));
         item.put("claimed_at", Attr.s(now.toString()));
         return items.putIf(item, NEW_OR_FAILED);
@@ -40,8 +39,7 @@ public class DynamoOptimizationRunRepository implements OptimizationRunRepositor
 
     @Override
     public void complete(String userId, OptimizationRecord record) {
-        Map<String, AttributeValue> item = new HashMap<>(key(userId, record.campaignId(), record.day()));
-        item.put(AppTable.TYPE, Attr.s("optimization_run"));
+        Map<String, AttributeValue> item = TableItems.newItem(key(userId, record.campaignId(), record.day()), ITEM_TYPE);
         item.put(STATUS, Attr.s(record.status()));
         item.put(AppTable.DOCUMENT, Documents.of(record));
         items.write(items.put(item));

@@ -6,7 +6,6 @@ import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -29,8 +28,7 @@ public class DynamoPlanRepository implements PlanRepository {
 
     @Override
     public void save(String userId, PlanTier tier) {
-        Map<String, AttributeValue> item = new HashMap<>(key(userId));
-        item.put(AppTable.TYPE, Attr.s("plan"));
+        Map<String, AttributeValue> item = TableItems.newItem(key(userId), "plan");
         item.put(TIER, Attr.s(tier.code()));
         items.write(items.put(item));
     }

@@ -8,7 +8,6 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,10 +51,7 @@ public class DynamoScheduleRepository implements ScheduleRepository {
     }
 
     private static Map<String, AttributeValue> item(String partition, String sortKey, Schedule schedule) {
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put(AppTable.PK, Attr.s(partition));
-        item.put(AppTable.SK, Attr.s(sortKey));
-        item.put(AppTable.TYPE, Attr.s("schedule"));
+        Map<String, AttributeValue> item = TableItems.newItem(partition, sortKey, "schedule");
         item.put(AppTable.VERSION, Attr.n(schedule.version()));
         item.put(AppTable.DOCUMENT, Documents.of(schedule));
         return item;

@@ -10,7 +10,6 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -57,10 +56,8 @@ public class DynamoSignalLog implements SignalLog {
     }
 
     private static Map<String, AttributeValue> item(String userId, Signal signal, Instant expiresAt) {
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put(AppTable.PK, Attr.s(AppTable.tenantKey(userId)));
-        item.put(AppTable.SK, Attr.s(PREFIX + SORTABLE.format(signal.at()) + "#" + UUID.randomUUID().toString().substring(0, 8)));
-        item.put(AppTable.TYPE, Attr.s(ITEM_TYPE));
+        Map<String, AttributeValue> item = TableItems.newItem(AppTable.tenantKey(userId),
+                PREFIX + SORTABLE.format(signal.at()) + "#" + UUID.randomUUID().toString().substring(0, 8), ITEM_TYPE);
         item.put(AppTable.EXPIRES_AT, Attr.n(expiresAt.getEpochSecond()));
         item.put(AppTable.DOCUMENT, Documents.of(signal));
         return item;

@@ -6,7 +6,6 @@ import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,10 +26,8 @@ public class DynamoUploadRepository implements UploadRepository {
 
     @Override
     public void save(String userId, UploadRecord upload) {
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put(AppTable.PK, Attr.s(AppTable.tenantKey(userId)));
-        item.put(AppTable.SK, Attr.s(SK_PREFIX + upload.assetId()));
-        item.put(AppTable.TYPE, Attr.s("upload"));
+        Map<String, AttributeValue> item = TableItems.newItem(AppTable.tenantKey(userId), SK_PREFIX + upload.assetId(),
+                "upload");
         if (upload.campaignId() != null) {
             item.put(AppTable.LSI1_SK, Attr.s(campaignPrefix(upload.campaignId()) + upload.createdAt() + "#" + upload.assetId()));
         }

@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,6 +53,17 @@ final class TableItems {
 
     static Map<String, AttributeValue> key(String partition, String sortKey) {
         return Map.of(AppTable.PK, Attr.s(partition), AppTable.SK, Attr.s(sortKey));
+    }
+
+    /** A new item of {@code type} (its {@value AppTable#TYPE}) with this key, for the repository to add to. */
+    static Map<String, AttributeValue> newItem(Map<String, AttributeValue> key, String type) {
+        Map<String, AttributeValue> item = new HashMap<>(key);
+        item.put(AppTable.TYPE, Attr.s(type));
+        return item;
+    }
+
+    static Map<String, AttributeValue> newItem(String partition, String sortKey, String type) {
+        return newItem(key(partition, sortKey), type);
     }
 
     /** The item with this key, read consistently. */

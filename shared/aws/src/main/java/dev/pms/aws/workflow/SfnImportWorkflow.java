@@ -9,18 +9,9 @@ import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 
 /** The inventory import workflow on Step Functions ({@code INVENTORY_STATE_MACHINE_ARN}). */
 @Singleton
-public class SfnImportWorkflow implements ImportWorkflow {
-    private final SfnClient sfn;
-    private final StateMachine stateMachine;
-
+public class SfnImportWorkflow extends StateMachineWorkflow implements ImportWorkflow {
     public SfnImportWorkflow(SfnClient sfn, @Value("${inventory.state.machine.arn:}") String stateMachineArn) {
-        this.sfn = sfn;
-        this.stateMachine = new StateMachine(sfn, stateMachineArn, "INVENTORY_STATE_MACHINE_ARN");
-    }
-
-    @Override
-    public String start(String executionName, String inputJson) {
-        return stateMachine.start(executionName, inputJson);
+        super(sfn, stateMachineArn, "INVENTORY_STATE_MACHINE_ARN");
     }
 
     @Override

@@ -11,22 +11,13 @@ import software.amazon.awssdk.services.sfn.model.TaskTimedOutException;
 
 /** The campaign generation workflow on Step Functions ({@code GENERATION_STATE_MACHINE_ARN}). */
 @Singleton
-public class SfnWorkflowEngine implements WorkflowEngine {
+public class SfnWorkflowEngine extends StateMachineWorkflow implements WorkflowEngine {
     /** Step Functions' limits on a failure's error name and cause. */
     private static final int MAX_ERROR = 256;
     private static final int MAX_CAUSE = 32_768;
 
-    private final SfnClient sfn;
-    private final StateMachine stateMachine;
-
     public SfnWorkflowEngine(SfnClient sfn, @Value("${generation.state.machine.arn:}") String stateMachineArn) {
-        this.sfn = sfn;
-        this.stateMachine = new StateMachine(sfn, stateMachineArn, "GENERATION_STATE_MACHINE_ARN");
-    }
-
-    @Override
-    public String start(String executionName, String inputJson) {
-        return stateMachine.start(executionName, inputJson);
+        super(sfn, stateMachineArn, "GENERATION_STATE_MACHINE_ARN");
     }
 
     @Override
