@@ -3,6 +3,7 @@ package dev.pms.aws.dynamodb;
 import dev.pms.emulators.LocalAws;
 import dev.pms.emulators.ProvisionedResources;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.ApplicationContextBuilder;
 
 import java.util.Map;
 
@@ -12,6 +13,11 @@ public final class LocalAwsContexts {
     }
 
     public static ApplicationContext start(LocalAws aws, ProvisionedResources resources) {
+        return builder(aws, resources).start();
+    }
+
+    /** The same context not yet started, for a test that adds properties or beans (e.g. a fixed clock). */
+    public static ApplicationContextBuilder builder(LocalAws aws, ProvisionedResources resources) {
         return ApplicationContext.builder().properties(Map.of(
                 "table.name", resources.tableName("AppTable"),
                 "media.bucket", resources.bucketName("MediaBucket"),
@@ -22,6 +28,6 @@ public final class LocalAwsContexts {
                 "aws.local-credentials.access-key-id", aws.accessKeyId(),
                 "aws.local-credentials.secret-access-key", aws.secretAccessKey(),
                 "aws.s3.path-style-access", "true",
-                "page.token.key", "integration-test-page-token-key")).build().start();
+                "page.token.key", "integration-test-page-token-key"));
     }
 }
