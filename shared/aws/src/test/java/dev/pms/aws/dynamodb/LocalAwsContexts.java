@@ -1,5 +1,6 @@
 package dev.pms.aws.dynamodb;
 
+import dev.pms.aws.config.FixedClockFactory;
 import dev.pms.emulators.LocalAws;
 import dev.pms.emulators.ProvisionedResources;
 import io.micronaut.context.ApplicationContext;
@@ -14,6 +15,11 @@ public final class LocalAwsContexts {
 
     public static ApplicationContext start(LocalAws aws, ProvisionedResources resources) {
         return builder(aws, resources).start();
+    }
+
+    /** The same context with every service's clock stopped at {@code instant}, for tests that compare whole bodies. */
+    public static ApplicationContext startAt(LocalAws aws, ProvisionedResources resources, String instant) {
+        return builder(aws, resources).properties(Map.of(FixedClockFactory.INSTANT, instant)).start();
     }
 
     /** The same context not yet started, for a test that adds properties or beans (e.g. a fixed clock). */

@@ -101,6 +101,15 @@ public final class HandlerFixtures {
         assertThat(response.getBody()).isNull();
     }
 
+    /** A non-HTTP handler's answer, written as Lambda writes it, compared exactly (generated ids numbered). */
+    public static void assertAnswer(Object answer, String expected) {
+        try {
+            assertJsonEquals(expected, withNumberedIds(EVENTS.writeValueAsString(answer)));
+        } catch (JsonProcessingException e) {
+            throw new AssertionError("cannot write " + answer, e);
+        }
+    }
+
     /** The exact JSON {@code actual}, compared as JSON (member order aside) in STRICT mode. */
     public static void assertJsonEquals(String expected, String actual) {
         try {
