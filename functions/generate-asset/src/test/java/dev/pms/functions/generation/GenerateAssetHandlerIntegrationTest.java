@@ -51,8 +51,13 @@ class GenerateAssetHandlerIntegrationTest {
     }
 
     @Test
-    void theGenerationOfAnotherUsersCampaignIsA404() {
+    void aCampaignWithoutARunHasNoGenerationAndAnotherUsersCampaignIsNotFound() {
         String campaignId = CampaignSeeds.blueprint(context, "user-ada", CampaignSeeds.LAUNCH);
+
+        assertProblem(handler.execute(httpEvent("generation-status", Map.of("user", "user-ada", "campaign_id", campaignId))),
+                404, """
+                {"type": "urn:pms:problem:not-found", "title": "Not Found", "status": 404,
+                 "detail": "campaign id-1 has no generation run", "request_id": "req-generation"}""");
 
         assertProblem(handler.execute(httpEvent("generation-status", Map.of("user", "user-grace", "campaign_id", campaignId))),
                 404, """

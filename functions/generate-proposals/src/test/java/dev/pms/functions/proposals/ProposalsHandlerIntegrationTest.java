@@ -16,6 +16,7 @@ import java.util.Map;
 import static dev.pms.aws.http.HandlerFixtures.assertJson;
 import static dev.pms.aws.http.HandlerFixtures.assertProblem;
 import static dev.pms.aws.http.HandlerFixtures.httpEvent;
+import static dev.pms.aws.http.HandlerFixtures.responseBody;
 
 /**
  * {@link ProposalsHandler} on payload-2.0 event fixtures, whole bodies compared exactly. Against the emulators: campaigns, proposals, plans and the usage ledger live in DynamoDB.
@@ -57,6 +58,14 @@ class ProposalsHandlerIntegrationTest {
                 404, """
                 {"type": "urn:pms:problem:not-found", "title": "Not Found", "status": 404,
                  "detail": "campaign id-1 not found", "request_id": "req-list"}""");
+    }
+
+    @Test
+    void generatesTheProposalsOfTheOwnersCampaign() {
+        String campaignId = CampaignSeeds.blueprint(context, "user-proposals", CampaignSeeds.LAUNCH);
+
+        assertJson(handler.execute(httpEvent("generate-proposals", Map.of("user", "user-proposals",
+                "campaign_id", campaignId))), 200, responseBody("generated-proposals", Map.of()));
     }
 
     @Test
