@@ -18,7 +18,8 @@ import static dev.pms.aws.http.HandlerFixtures.assertProblem;
 import static dev.pms.aws.http.HandlerFixtures.httpEvent;
 
 /**
- * {@link GenerateAssetHandler} on payload-2.0 event fixtures, whole bodies compared exactly. Against the emulators: the asset library and generation runs live in DynamoDB.
+ * {@link GenerateAssetHandler} on payload-2.0 event fixtures, whole bodies compared exactly. Against the emulators:
+ * the asset library and generation runs live in DynamoDB.
  */
 @ExtendWith(LocalAwsExtension.class)
 class GenerateAssetHandlerIntegrationTest {
@@ -54,12 +55,14 @@ class GenerateAssetHandlerIntegrationTest {
     void aCampaignWithoutARunHasNoGenerationAndAnotherUsersCampaignIsNotFound() {
         String campaignId = CampaignSeeds.blueprint(context, "user-ada", CampaignSeeds.LAUNCH);
 
-        assertProblem(handler.execute(httpEvent("generation-status", Map.of("user", "user-ada", "campaign_id", campaignId))),
+        assertProblem(handler.execute(httpEvent("generation-status",
+                Map.of("user", "user-ada", "campaign_id", campaignId))),
                 404, """
                 {"type": "urn:pms:problem:not-found", "title": "Not Found", "status": 404,
                  "detail": "campaign id-1 has no generation run", "request_id": "req-generation"}""");
 
-        assertProblem(handler.execute(httpEvent("generation-status", Map.of("user", "user-grace", "campaign_id", campaignId))),
+        assertProblem(handler.execute(httpEvent("generation-status",
+                Map.of("user", "user-grace", "campaign_id", campaignId))),
                 404, """
                 {"type": "urn:pms:problem:not-found", "title": "Not Found", "status": 404,
                  "detail": "campaign id-1 not found", "request_id": "req-generation"}""");

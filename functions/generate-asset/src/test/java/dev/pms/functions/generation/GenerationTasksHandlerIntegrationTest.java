@@ -18,8 +18,9 @@ import static dev.pms.aws.http.HandlerFixtures.mapEvent;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * {@link GenerationTasksHandler} on the task payloads the generation state machine sends (events/generation-*-task.json),
- * answers compared exactly. Against the emulators: runs and campaigns live in DynamoDB.
+ * {@link GenerationTasksHandler} on the task payloads the generation state machine sends
+ * (events/generation-*-task.json), answers compared exactly. Against the emulators: runs and campaigns live in
+ * DynamoDB.
  */
 @ExtendWith(LocalAwsExtension.class)
 class GenerationTasksHandlerIntegrationTest {

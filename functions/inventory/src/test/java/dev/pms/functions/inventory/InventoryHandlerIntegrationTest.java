@@ -18,7 +18,8 @@ import static dev.pms.aws.http.HandlerFixtures.assertProblem;
 import static dev.pms.aws.http.HandlerFixtures.httpEvent;
 
 /**
- * {@link InventoryHandler} on payload-2.0 event fixtures, whole bodies compared exactly. Against the emulators: imports and inventory items live in DynamoDB.
+ * {@link InventoryHandler} on payload-2.0 event fixtures, whole bodies compared exactly. Against the emulators:
+ * imports and inventory items live in DynamoDB.
  */
 @ExtendWith(LocalAwsExtension.class)
 class InventoryHandlerIntegrationTest {

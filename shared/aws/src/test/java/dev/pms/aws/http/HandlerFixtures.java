@@ -71,8 +71,8 @@ public final class HandlerFixtures {
     }
 
     /** An expected response body kept beside the events, in {@code responses/<name>.json}. */
-    public static String responseBody(String name, Map<String, String> values) {
-        return text("responses/" + name + ".json", values);
+    public static String responseBody(String name) {
+        return text("responses/" + name + ".json", Map.of());
     }
 
     /** A text member of a response's JSON body, e.g. the id the service generated, to fill the next fixture. */
