@@ -10,7 +10,7 @@ import dev.pms.core.inventory.InventoryService;
 import dev.pms.core.inventory.VariantService;
 import dev.pms.core.inventory.ItemKind;
 import dev.pms.core.inventory.ItemStatus;
-import dev.pms.core.validation.InputChecker;
+import dev.pms.aws.http.requests.InputChecker;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -88,7 +88,11 @@ final class InventoryRequests {
         return new VariantService.ChannelCommand(enabled, approved);
     }
 
+    /** The optional body {@code {timezone?}}; UTC without one. */
     ZoneId timezone(JsonNode body) {
+        if (body == null) {
+            return ZoneOffset.UTC;
+        }
         InputChecker check = new InputChecker();
         check.rejectUnknownKeys(body, "", PUBLISH_FIELDS);
         String zone = check.string(body.get("timezone"), "timezone", 64, false);

@@ -8,7 +8,6 @@ import dev.pms.core.generation.ApproveGeneration;
 import dev.pms.core.generation.GenerateAsset;
 import dev.pms.core.generation.StartGeneration;
 import dev.pms.core.pricing.QualityTier;
-import dev.pms.core.validation.InputChecker;
 
 import java.util.ArrayList;
 import java.util.List;
