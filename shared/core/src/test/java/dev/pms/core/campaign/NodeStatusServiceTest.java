@@ -1,5 +1,7 @@
 package dev.pms.core.campaign;
 
+import java.util.List;
+import dev.pms.core.channel.Channel;
 import dev.pms.core.channel.ChannelCatalog;
 import dev.pms.core.error.IllegalTransitionException;
 import dev.pms.core.error.NotFoundException;
@@ -22,7 +24,8 @@ class NodeStatusServiceTest {
     private final InMemoryCampaignRepository campaigns = new InMemoryCampaignRepository();
     private final Campaign campaign = new CampaignService(campaigns, new InMemoryBrandProfileRepository(CLOCK),
             ChannelCatalog.load(), CLOCK, () -> UUID.randomUUID().toString())
-            .createBlueprint("alice", json("{'campaign_name':'n','goal':'awareness','channels':['email']}"));
+            .createBlueprint("alice", new CreateCampaign("n", Goal.AWARENESS, null, List.of(Channel.EMAIL), Map.of(), null,
+                    null));
     private final NodeStatusService service = new NodeStatusService(campaigns, CLOCK);
 
     @Test

@@ -4,7 +4,10 @@ import dev.pms.core.asset.AssetRecord;
 import dev.pms.core.campaign.AssetNode;
 import dev.pms.core.campaign.Campaign;
 import dev.pms.core.campaign.CampaignService;
+import dev.pms.core.campaign.CreateCampaign;
+import dev.pms.core.campaign.Goal;
 import dev.pms.core.campaign.NodeStatusService;
+import dev.pms.core.channel.Channel;
 import dev.pms.core.channel.ChannelCatalog;
 import dev.pms.core.pricing.CostEstimator;
 import dev.pms.core.pricing.Plan;
@@ -28,10 +31,10 @@ import dev.pms.core.usage.UsageLedger;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import static dev.pms.core.support.Fixtures.json;
 
 /**
  * Both halves of campaign generation over the same in-memory stores, a recording workflow engine and a pro plan
@@ -64,9 +67,9 @@ final class GenerationFixture {
             Fixtures.CLOCK, this::nextId);
 
     Campaign launchCampaign() {
-        return campaignService.createBlueprint(USER, json("{'campaign_name':'Aurora launch','goal':'product_launch',"
-                + "'channels':['instagram','email'],'product_context':{'product_name':'Aurora',"
-                + "'product_description':'A desk lamp','marketing_goal':'sales'}}"));
+        return campaignService.createBlueprint(USER, new CreateCampaign("Aurora launch", Goal.PRODUCT_LAUNCH, null,
+                List.of(Channel.INSTAGRAM, Channel.EMAIL), Map.of("product_name", "Aurora", "product_description",
+                "A desk lamp", "marketing_goal", "sales"), null, null));
     }
 
     Campaign campaign(String campaignId) {

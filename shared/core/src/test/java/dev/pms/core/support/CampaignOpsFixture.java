@@ -1,5 +1,10 @@
 package dev.pms.core.support;
 
+import java.time.LocalDate;
+import dev.pms.core.proposal.GenerateProposals;
+import dev.pms.core.channel.Channel;
+import dev.pms.core.campaign.Goal;
+import dev.pms.core.campaign.CreateCampaign;
 import dev.pms.core.board.AssetPreviews;
 import dev.pms.core.board.BoardService;
 import dev.pms.core.campaign.AssetNode;
@@ -80,10 +85,10 @@ public final class CampaignOpsFixture {
 
     /** A proposed launch campaign on LinkedIn and Instagram. */
     public Campaign proposedCampaign(String user, String name) {
-        Campaign campaign = campaignService.createBlueprint(user, json("{'campaign_name':'" + name
-                + "','goal':'product_launch','channels':['linkedin','instagram'],'launch_date':'2026-12-10',"
-                + "'product_context':{'product_name':'Aurora','product_description':'A desk lamp'}}"));
-        proposalService.generate(user, campaign.campaignId(), null);
+        Campaign campaign = campaignService.createBlueprint(user, new CreateCampaign(name, Goal.PRODUCT_LAUNCH, null,
+                List.of(Channel.LINKEDIN, Channel.INSTAGRAM), Map.of("product_name", "Aurora", "product_description",
+                "A desk lamp"), null, LocalDate.of(2026, 12, 10)));
+        proposalService.generate(user, campaign.campaignId(), GenerateProposals.defaults());
         return campaigns.find(user, campaign.campaignId()).orElseThrow();
     }
 
