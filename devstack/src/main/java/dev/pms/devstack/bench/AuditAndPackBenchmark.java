@@ -10,7 +10,6 @@ import dev.pms.core.pricing.PriceTable;
 import dev.pms.devstack.Devstack;
 import dev.pms.devstack.DevstackOptions;
 
-import javax.imageio.ImageIO;
 import java.awt.Color;
 import java.awt.GradientPaint;
 import java.awt.Graphics2D;
@@ -27,6 +26,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.UUID;
+import javax.imageio.ImageIO;
 
 /**
  * Audit throughput and memory per image (1080×1350 PNG, warm), beside plain ImageIO decoding of the same

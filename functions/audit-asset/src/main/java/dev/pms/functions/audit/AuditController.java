@@ -12,13 +12,13 @@ import dev.pms.core.json.Json;
 import dev.pms.core.media.UploadService;
 import jakarta.inject.Singleton;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Base64;
 import java.util.List;
+import javax.imageio.ImageIO;
 
 @Singleton
 public class AuditController implements ApiController {

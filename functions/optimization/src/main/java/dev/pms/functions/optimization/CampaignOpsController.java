@@ -14,6 +14,7 @@ import dev.pms.core.campaign.CampaignService;
 import dev.pms.core.campaign.NodeStatus;
 import dev.pms.core.distribution.BulkScheduleCsv;
 import dev.pms.core.distribution.DistributionPlanner;
+import dev.pms.core.distribution.DistributionService;
 import dev.pms.core.distribution.ExportedPost;
 import dev.pms.core.distribution.IcsCalendar;
 import dev.pms.core.distribution.PostingRules;
@@ -25,7 +26,6 @@ import dev.pms.core.performance.MetricImportException;
 import dev.pms.core.performance.MetricRowParser;
 import dev.pms.core.performance.PerformanceReport;
 import dev.pms.core.performance.PerformanceService;
-import dev.pms.core.distribution.DistributionService;
 import jakarta.inject.Singleton;
 
 import java.time.LocalDate;

@@ -31,7 +31,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * The approval board: a campaign's nodes as cards in status columns, and moves of a card. A move is one transition of

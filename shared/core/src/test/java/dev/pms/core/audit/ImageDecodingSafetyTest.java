@@ -6,7 +6,6 @@ import dev.pms.core.error.ValidationException;
 import dev.pms.core.pricing.PriceTable;
 import org.junit.jupiter.api.Test;
 
-import javax.imageio.ImageIO;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +14,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Random;
 import java.util.zip.CRC32;
+import javax.imageio.ImageIO;
 
 import static dev.pms.core.audit.TestImages.body;
 import static dev.pms.core.audit.TestImages.png;

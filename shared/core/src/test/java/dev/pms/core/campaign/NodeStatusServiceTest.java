@@ -1,6 +1,5 @@
 package dev.pms.core.campaign;
 
-import java.util.List;
 import dev.pms.core.channel.Channel;
 import dev.pms.core.channel.ChannelCatalog;
 import dev.pms.core.error.IllegalTransitionException;
@@ -11,12 +10,12 @@ import dev.pms.core.support.InMemoryCampaignRepository;
 import dev.pms.core.support.RacingCampaignRepository;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
 import static dev.pms.core.support.Fixtures.CLOCK;
-import static dev.pms.core.support.Fixtures.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

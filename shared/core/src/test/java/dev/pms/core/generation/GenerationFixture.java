@@ -23,18 +23,17 @@ import dev.pms.core.support.InMemoryCampaignRepository;
 import dev.pms.core.support.InMemoryGenerationRunRepository;
 import dev.pms.core.support.InMemoryMediaStore;
 import dev.pms.core.support.InMemoryProposalRepository;
+import dev.pms.core.support.RecordingWorkflowEngine;
 import dev.pms.core.usage.MonthlyUsage;
 import dev.pms.core.usage.PlanRepository;
 import dev.pms.core.usage.UsageAmounts;
 import dev.pms.core.usage.UsageLedger;
 
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-
 
 /**
  * Both halves of campaign generation over the same in-memory stores, a recording workflow engine and a pro plan
@@ -95,34 +94,6 @@ final class GenerationFixture {
 
     private String nextId() {
         return "id-" + ids.incrementAndGet();
-    }
-
-    static final class RecordingWorkflowEngine implements WorkflowEngine {
-        final List<String> started = new ArrayList<>();
-        final List<String> stopped = new ArrayList<>();
-        final List<String> succeeded = new ArrayList<>();
-
-        @Override
-        public String start(String executionName, String inputJson) {
-            started.add(inputJson);
-            return "arn:execution:" + executionName;
-        }
-
-        @Override
-        public void stop(String executionId, String reason) {
-            stopped.add(executionId);
-        }
-
-        @Override
-        public boolean succeed(String token, String outputJson) {
-            succeeded.add(token);
-            return true;
-        }
-
-        @Override
-        public boolean fail(String token, String error, String cause) {
-            return true;
-        }
     }
 
     static final class TestLinks implements StatusLinks {

@@ -1,24 +1,23 @@
 package dev.pms.core.media;
 
-import dev.pms.core.validation.FieldProblems;
-import dev.pms.core.channel.Channel;
-import dev.pms.core.campaign.Goal;
-import dev.pms.core.campaign.CreateCampaign;
 import dev.pms.core.audit.AuditTarget;
 import dev.pms.core.audit.ImageAuditService;
+import dev.pms.core.campaign.AssetNode;
+import dev.pms.core.campaign.Campaign;
+import dev.pms.core.campaign.CampaignService;
+import dev.pms.core.campaign.CreateCampaign;
+import dev.pms.core.campaign.Goal;
+import dev.pms.core.channel.AssetType;
+import dev.pms.core.channel.Channel;
 import dev.pms.core.channel.ChannelCatalog;
 import dev.pms.core.error.NotFoundException;
 import dev.pms.core.error.ValidationException;
 import dev.pms.core.pricing.PriceTable;
-import dev.pms.core.campaign.AssetNode;
-import dev.pms.core.campaign.Campaign;
-import dev.pms.core.campaign.CampaignService;
-import dev.pms.core.channel.AssetType;
 import dev.pms.core.support.InMemoryBrandProfileRepository;
 import dev.pms.core.support.InMemoryCampaignRepository;
+import dev.pms.core.validation.FieldProblems;
 import org.junit.jupiter.api.Test;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.time.Clock;
@@ -31,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.imageio.ImageIO;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

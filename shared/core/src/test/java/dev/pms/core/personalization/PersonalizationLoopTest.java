@@ -1,6 +1,5 @@
 package dev.pms.core.personalization;
 
-import dev.pms.core.proposal.GenerateProposals;
 import dev.pms.core.brand.BrandService;
 import dev.pms.core.campaign.Campaign;
 import dev.pms.core.campaign.CampaignService;
@@ -14,6 +13,7 @@ import dev.pms.core.error.NotFoundException;
 import dev.pms.core.pricing.ApprovalBudget;
 import dev.pms.core.pricing.CostEstimator;
 import dev.pms.core.pricing.PriceTable;
+import dev.pms.core.proposal.GenerateProposals;
 import dev.pms.core.proposal.Proposal;
 import dev.pms.core.proposal.ProposalChange;
 import dev.pms.core.proposal.ProposalService;

@@ -1,18 +1,16 @@
 package dev.pms.core.support;
 
-import java.time.LocalDate;
-import dev.pms.core.proposal.GenerateProposals;
-import dev.pms.core.channel.Channel;
-import dev.pms.core.campaign.Goal;
-import dev.pms.core.campaign.CreateCampaign;
 import dev.pms.core.board.AssetPreviews;
 import dev.pms.core.board.BoardService;
 import dev.pms.core.campaign.AssetNode;
 import dev.pms.core.campaign.Campaign;
 import dev.pms.core.campaign.CampaignService;
+import dev.pms.core.campaign.CreateCampaign;
+import dev.pms.core.campaign.Goal;
 import dev.pms.core.campaign.NodeStatus;
 import dev.pms.core.campaign.NodeStatusService;
 import dev.pms.core.channel.AssetType;
+import dev.pms.core.channel.Channel;
 import dev.pms.core.channel.ChannelCatalog;
 import dev.pms.core.distribution.DistributionService;
 import dev.pms.core.distribution.PostingRules;
@@ -25,10 +23,12 @@ import dev.pms.core.performance.PerformanceService;
 import dev.pms.core.pricing.ApprovalBudget;
 import dev.pms.core.pricing.CostEstimator;
 import dev.pms.core.pricing.PriceTable;
+import dev.pms.core.proposal.GenerateProposals;
 import dev.pms.core.proposal.ProposalService;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +36,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-
-import static dev.pms.core.support.Fixtures.json;
 
 /** The approval board, distribution and performance services over in-memory stores, with a launch campaign. */
 public final class CampaignOpsFixture {

@@ -1,8 +1,8 @@
 package dev.pms.core.support;
 
-import dev.pms.core.brand.PutBrandProfile;
-import dev.pms.core.brand.BrandProfile;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pms.core.brand.BrandProfile;
+import dev.pms.core.brand.PutBrandProfile;
 import dev.pms.core.json.Json;
 
 import java.io.UncheckedIOException;

@@ -2,8 +2,8 @@ package dev.pms.aws.http.requests;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.pms.core.json.Json;
 import dev.pms.aws.http.requests.InputChecker.FreeFormLimits;
+import dev.pms.core.json.Json;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -6,8 +6,8 @@ import dev.pms.core.pricing.QualityTier;
 import dev.pms.core.prompt.PromptBuilder;
 import dev.pms.core.prompt.PromptSlot;
 import dev.pms.core.proposal.GenerateProposals;
-import dev.pms.core.proposal.ProposalChange;
 import dev.pms.core.proposal.ProposalChange.Action;
+import dev.pms.core.proposal.ProposalChange;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;

@@ -13,13 +13,13 @@ import dev.pms.core.json.Json;
 import dev.pms.core.pricing.PriceTable;
 import org.junit.jupiter.api.Test;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Base64;
 import java.util.List;
+import javax.imageio.ImageIO;
 
 import static dev.pms.aws.http.requests.RequestBodies.json;
 import static org.assertj.core.api.Assertions.assertThat;
