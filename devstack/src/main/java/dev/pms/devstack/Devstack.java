@@ -3,11 +3,13 @@ package dev.pms.devstack;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.pms.devstack.admin.AdminRoute;
 import dev.pms.devstack.admin.SchedulesAdmin;
 import dev.pms.devstack.auth.JwtAuthorizer;
 import dev.pms.devstack.auth.LocalJwtIssuer;
 import dev.pms.devstack.auth.LocalMediaShareKey;
 import dev.pms.devstack.auth.RemoteJwks;
+import dev.pms.devstack.edge.AwsEdge;
 import dev.pms.devstack.functions.FunctionDefinition;
 import dev.pms.devstack.functions.FunctionRegistry;
 import dev.pms.devstack.gateway.ApiGateway;
@@ -35,11 +37,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.ArrayList;
 
 /**
  * The whole local AWS for the suite: emulators ({@link LocalAws}), the template's tables, buckets and
@@ -66,7 +71,9 @@ public final class Devstack implements AutoCloseable {
     private final Duration startupTime;
     private final SchedulesAdmin schedulesAdmin;
     private volatile ApiGateway gateway;
-    private volatile dev.pms.devstack.admin.PlansAdmin plansAdmin;
+    private final Map<String, AdminRoute> adminRoutes;
+    private final Map<String, AdminRoute.Handler> startedAdminRoutes = new ConcurrentHashMap<>();
+    private volatile AwsEdge awsEdge;
 
     private Devstack(DevstackOptions options, SamTemplate template, LocalAws localAws, ProvisionedResources resources,
                      FunctionRegistry functions, List<LocalService> services, LocalJwtIssuer jwtIssuer,
@@ -82,6 +89,8 @@ public final class Devstack implements AutoCloseable {
         this.closeInReverse = closeInReverse;
         this.startupTime = startupTime;
         this.schedulesAdmin = new SchedulesAdmin(schedules().orElse(null));
+        this.adminRoutes = new LinkedHashMap<>();
+        ServiceLoader.load(AdminRoute.class).forEach(route -> adminRoutes.putIfAbsent(route.path(), route));
     }
 
     public static Devstack start(DevstackOptions options) {
@@ -114,7 +123,7 @@ public final class Devstack implements AutoCloseable {
             FunctionRegistry functions = new FunctionRegistry(definitions, localAws);
             closeInReverse.push(functions);
             functions.addFunctionProperties(Map.of("media.share.key", LocalMediaShareKey.loadOrCreate(keyDirectory)));
-            List<LocalService> services = new java.util.ArrayList<>();
+            List<LocalService> services = new ArrayList<>();
             for (LocalServiceFactory factory : options.services()) {
                 LocalService service = factory.start(new LocalServiceFactory.Context(localAws, template, resources,
                         resolver, functions, options));
@@ -133,6 +142,9 @@ public final class Devstack implements AutoCloseable {
                     : new JwtAuthorizer(external.issuer(), external.audiences(),
                     new RemoteJwks(external.issuer(), external.jwksUrl(), Duration.ofSeconds(1), Clock.systemUTC()),
                     Clock.systemUTC());
+            AwsEdge awsEdge = AwsEdge.start(0, endpointsBySigningName(localAws, services));
+            closeInReverse.push(awsEdge);
+            devstack.awsEdge = awsEdge;
             ApiGateway gateway = new ApiGateway(options.port(), httpApis, functions, authorizer,
                     devstack::devstackRoute);
             closeInReverse.push(gateway);
@@ -145,6 +157,17 @@ public final class Devstack implements AutoCloseable {
             }
             throw (RuntimeException) e;
         }
+    }
+
+    /** The emulators by SigV4 signing name, for the one-endpoint {@link AwsEdge}. */
+    private static Map<String, URI> endpointsBySigningName(LocalAws localAws, List<LocalService> services) {
+        Map<String, URI> endpoints = new LinkedHashMap<>();
+        endpoints.put("dynamodb", localAws.dynamoDbEndpoint());
+        endpoints.put("s3", localAws.s3Endpoint());
+        endpoints.put("sqs", localAws.sqsEndpoint());
+        services.stream().filter(service -> service.name().equals("stepfunctions") && service.endpoint() != null)
+                .findFirst().ifPresent(stepFunctions -> endpoints.put("states", stepFunctions.endpoint()));
+        return endpoints;
     }
 
     private static void warnAboutMissingHandlers(List<FunctionDefinition> definitions) {
@@ -205,7 +228,8 @@ public final class Devstack implements AutoCloseable {
     }
 
     /**
-     * Gateway, emulator endpoints and names: {@code gateway}, {@code api}, {@code dynamodb}, {@code s3},
+     * Gateway, emulator endpoints and names: {@code gateway}, {@code api}, {@code aws} (one endpoint for every
+     * service, for {@code AWS_ENDPOINT_URL}), {@code dynamodb}, {@code s3},
      * {@code sqs}, {@code region}, {@code table}, {@code bucket}, plus one entry per {@link LocalService}
      * with an endpoint (e.g. {@code stepfunctions}).
      */
@@ -213,6 +237,7 @@ public final class Devstack implements AutoCloseable {
         Map<String, String> endpoints = new LinkedHashMap<>();
         endpoints.put("gateway", baseUri().toString());
         endpoints.put("api", apiBase().toString());
+        endpoints.put("aws", awsEdge.endpoint().toString());
         endpoints.put("dynamodb", localAws.dynamoDbEndpoint().toString());
         endpoints.put("s3", localAws.s3Endpoint().toString());
         endpoints.put("sqs", localAws.sqsEndpoint().toString());
@@ -297,8 +322,8 @@ public final class Devstack implements AutoCloseable {
         if (path.equals("/_devstack/jwks.json") && request.method().equals("GET")) {
             return GatewayResponse.json(200, jwtIssuer.publicJwksJson());
         }
-        if (path.equals("/_devstack/plans")) {
-            return plansAdmin().handle(request);
+        if (adminRoutes.containsKey(path)) {
+            return adminRoute(path).handle(request);
         }
         if (SchedulesAdmin.handles(path)) {
             return schedulesAdmin.handle(request);
@@ -306,18 +331,14 @@ public final class Devstack implements AutoCloseable {
         return GatewayResponse.message(404, "Not Found");
     }
 
-    private dev.pms.devstack.admin.PlansAdmin plansAdmin() {
-        if (plansAdmin == null) {
+    private AdminRoute.Handler adminRoute(String path) {
+        return startedAdminRoutes.computeIfAbsent(path, unstarted -> {
+            AdminRoute.Handler handler = adminRoutes.get(path).start(localAws, mainName(resources.tableNames(), "AppTable"));
             synchronized (this) {
-                if (plansAdmin == null) {
-                    dev.pms.devstack.admin.PlansAdmin admin = new dev.pms.devstack.admin.PlansAdmin(localAws,
-                            mainName(resources.tableNames(), "AppTable"));
-                    closeInReverse.addLast(admin);
-                    plansAdmin = admin;
-                }
+                closeInReverse.addLast(handler);
             }
-        }
-        return plansAdmin;
+            return handler;
+        });
     }
 
     static String json(Object value) {
