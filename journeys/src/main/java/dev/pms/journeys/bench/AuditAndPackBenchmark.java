@@ -2,6 +2,7 @@ package dev.pms.journeys.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pms.aws.http.requests.AuditCommands;
 import dev.pms.core.audit.ImageAuditService;
 import dev.pms.core.channel.ChannelCatalog;
 import dev.pms.core.json.Json;
@@ -49,17 +50,18 @@ public final class AuditAndPackBenchmark {
     private static void auditThroughput(int count) throws Exception {
         byte[] png = samplePng(1080, 1350);
         ImageAuditService audits = new ImageAuditService(ChannelCatalog.load(), PriceTable.load());
+        AuditCommands requests = new AuditCommands(audits);
         ObjectNode body = Json.mapper().createObjectNode().put("image_base64", Base64.getEncoder().encodeToString(png));
         body.putObject("asset_metadata").put("target_channel", "instagram").put("placement", "feed_portrait");
         for (int i = 0; i < 20; i++) {
-            audits.audit(body);
+            audits.audit(requests.image(body));
             ImageIO.read(new ByteArrayInputStream(png));
         }
         ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
         long allocatedBefore = threads.getCurrentThreadAllocatedBytes();
         long started = System.nanoTime();
         for (int i = 0; i < count; i++) {
-            audits.audit(body);
+            audits.audit(requests.image(body));
         }
         double auditSeconds = (System.nanoTime() - started) / 1e9;
         long allocatedPerAudit = (threads.getCurrentThreadAllocatedBytes() - allocatedBefore) / count;

@@ -8,6 +8,7 @@ import dev.pms.aws.dynamodb.DynamoCampaignRepository;
 import dev.pms.aws.dynamodb.DynamoSignalLog;
 import dev.pms.aws.dynamodb.PageTokens;
 import dev.pms.core.campaign.CampaignService;
+import dev.pms.core.campaign.CreateCampaign;
 import dev.pms.core.campaign.Goal;
 import dev.pms.core.channel.AssetType;
 import dev.pms.core.channel.Channel;
@@ -286,8 +287,8 @@ public final class PersonalizationBenchmark {
                 () -> UUID.randomUUID().toString(), background);
         CampaignService without = new CampaignService(campaigns, profiles, catalog, clock,
                 () -> UUID.randomUUID().toString(), PreferenceSignals.NONE);
-        JsonNode body = Json.mapper().readTree("{\"campaign_name\": \"Latency\", \"goal\": \"awareness\", "
-                + "\"channels\": [\"instagram\", \"tiktok\"]}");
+        CreateCampaign body = new CreateCampaign("Latency", Goal.AWARENESS, null,
+                List.of(Channel.INSTAGRAM, Channel.TIKTOK), Map.of(), null, null);
         samples(30, () -> withSignals.createBlueprint(user, body), background::awaitRecorded);
         samples(30, () -> without.createBlueprint(user, body), () -> { });
         List<Double> on = new ArrayList<>();

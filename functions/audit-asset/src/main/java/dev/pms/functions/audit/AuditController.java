@@ -1,33 +1,36 @@
 package dev.pms.functions.audit;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pms.aws.http.ApiController;
 import dev.pms.aws.http.ApiRequest;
 import dev.pms.aws.http.ApiResponse;
 import dev.pms.aws.http.ApiRoute;
+import dev.pms.aws.http.requests.AuditCommands;
+import dev.pms.aws.http.requests.UploadCommands;
 import dev.pms.core.audit.ImageAuditService;
 import dev.pms.core.json.Json;
 import dev.pms.core.media.UploadService;
 import jakarta.inject.Singleton;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Base64;
 import java.util.List;
+import javax.imageio.ImageIO;
 
 @Singleton
 public class AuditController implements ApiController {
     static final String PREFIX = "/api/product-marketing";
 
     private final ImageAuditService audits;
+    private final AuditCommands auditCommands;
     private final UploadService uploads;
 
-    public AuditController(ImageAuditService audits, UploadService uploads) {
+    public AuditController(ImageAuditService audits, AuditCommands auditCommands, UploadService uploads) {
         this.audits = audits;
+        this.auditCommands = auditCommands;
         this.uploads = uploads;
     }
 
@@ -53,15 +56,15 @@ public class AuditController implements ApiController {
         ObjectNode body = Json.mapper().createObjectNode()
                 .put("image_base64", Base64.getEncoder().encodeToString(png.toByteArray()));
         body.putObject("asset_metadata").put("target_channel", "instagram").put("placement", "feed_portrait");
-        ApiResponse.ok(audits.audit(body));
+        ApiResponse.ok(audits.audit(auditCommands.image(body)));
     }
 
     private ApiResponse audit(ApiRequest request) {
-        return ApiResponse.ok(audits.audit(request.jsonObjectBody()));
+        return ApiResponse.ok(audits.audit(auditCommands.image(request)));
     }
 
     private ApiResponse createUpload(ApiRequest request) {
-        return ApiResponse.json(201, uploads.create(request.userId(), request.jsonObjectBody()));
+        return ApiResponse.json(201, uploads.create(request.userId(), UploadCommands.create(request)));
     }
 
     private ApiResponse auditCampaign(ApiRequest request) {
@@ -69,7 +72,7 @@ public class AuditController implements ApiController {
     }
 
     private ApiResponse auditUpload(ApiRequest request) {
-        JsonNode target = request.body() == null || request.body().isBlank() ? null : request.jsonObjectBody();
-        return ApiResponse.ok(uploads.audit(request.userId(), request.pathParameter("asset_id"), target));
+        return ApiResponse.ok(uploads.audit(request.userId(), request.pathParameter("asset_id"),
+                auditCommands.storedTarget(request)));
     }
 }

@@ -4,8 +4,8 @@ import dev.pms.aws.http.ApiController;
 import dev.pms.aws.http.ApiRequest;
 import dev.pms.aws.http.ApiResponse;
 import dev.pms.aws.http.ApiRoute;
+import dev.pms.aws.http.requests.ChannelPackCommands;
 import dev.pms.core.channel.Channel;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.pms.core.pack.ChannelPackExportService;
 import dev.pms.core.pack.ChannelPackService;
 import jakarta.inject.Singleton;
@@ -46,8 +46,8 @@ public class ChannelPackController implements ApiController {
     }
 
     private ApiResponse exportPack(ApiRequest request) {
-        JsonNode body = request.body() == null || request.body().isBlank() ? null : request.jsonObjectBody();
-        return ApiResponse.json(201, exports.export(request.userId(), request.pathParameter("campaign_id"), body));
+        return ApiResponse.json(201, exports.export(request.userId(), request.pathParameter("campaign_id"),
+                ChannelPackCommands.export(request)));
     }
 
     private ApiResponse pack(ApiRequest request) {

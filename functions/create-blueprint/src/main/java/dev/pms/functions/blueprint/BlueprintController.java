@@ -1,17 +1,17 @@
 package dev.pms.functions.blueprint;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.pms.aws.http.ApiController;
 import dev.pms.aws.http.ApiRequest;
 import dev.pms.aws.http.ApiResponse;
 import dev.pms.aws.http.ApiRoute;
 import dev.pms.aws.http.Problems;
+import dev.pms.aws.http.requests.BrandProfileCommands;
+import dev.pms.aws.http.requests.CampaignCommands;
 import dev.pms.core.brand.BrandService;
 import dev.pms.core.campaign.Campaign;
 import dev.pms.core.campaign.CampaignService;
 import dev.pms.core.common.Page;
 import dev.pms.core.error.DomainException;
-import dev.pms.core.json.Json;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
@@ -22,20 +22,16 @@ import java.util.Map;
 @Singleton
 public class BlueprintController implements ApiController {
     static final String PREFIX = "/api/product-marketing";
-    private static final JsonNode SAMPLE_BLUEPRINT = Json.mapper().createObjectNode()
-            .put("campaign_name", "Priming").put("goal", "product_launch")
-            .set("channels", Json.mapper().createArrayNode().add("instagram").add("youtube").add("email"));
-    private static final JsonNode INVALID_BLUEPRINT = Json.mapper().createObjectNode()
-            .put("campaign_name", "").put("goal", "world_domination")
-            .set("channels", Json.mapper().createArrayNode().add("instagram"));
 
     private final CampaignService campaigns;
+    private final CampaignCommands campaignCommands;
     private final BrandService brand;
     private final String serviceVersion;
 
-    public BlueprintController(CampaignService campaigns, BrandService brand,
+    public BlueprintController(CampaignService campaigns, CampaignCommands campaignCommands, BrandService brand,
                                @Value("${service.version:0.1.0}") String serviceVersion) {
         this.campaigns = campaigns;
+        this.campaignCommands = campaignCommands;
         this.brand = brand;
         this.serviceVersion = serviceVersion;
     }
@@ -58,9 +54,10 @@ public class BlueprintController implements ApiController {
     /** Plans and serialises a sample campaign (nothing is read or stored) and renders a problem response. */
     @Override
     public void prime() {
-        ApiResponse.ok(campaigns.preview("snapstart-priming", SAMPLE_BLUEPRINT));
+        ApiResponse.ok(campaigns.preview("snapstart-priming", campaignCommands.primingSample("instagram", "youtube",
+                "email")));
         try {
-            campaigns.preview("snapstart-priming", INVALID_BLUEPRINT);
+            campaignCommands.primingRefusal();
         } catch (DomainException expected) {
             Problems.of(expected, "priming");
         }
@@ -71,7 +68,7 @@ public class BlueprintController implements ApiController {
     }
 
     private ApiResponse putBrandProfile(ApiRequest request) {
-        return ApiResponse.ok(brand.putProfile(request.userId(), request.jsonObjectBody()));
+        return ApiResponse.ok(brand.putProfile(request.userId(), BrandProfileCommands.put(request)));
     }
 
     private ApiResponse getBrandProfile(ApiRequest request) {
@@ -87,12 +84,11 @@ public class BlueprintController implements ApiController {
     }
 
     private ApiResponse createBlueprint(ApiRequest request) {
-        return ApiResponse.json(201, campaigns.createBlueprint(request.userId(), request.jsonObjectBody()));
+        return ApiResponse.json(201, campaigns.createBlueprint(request.userId(), campaignCommands.create(request)));
     }
 
     private ApiResponse listCampaigns(ApiRequest request) {
-        Page<Campaign> page = campaigns.list(request.userId(), request.queryParameter("status"),
-                request.queryParameter("limit"), request.queryParameter("next_token"));
+        Page<Campaign> page = campaigns.list(request.userId(), campaignCommands.list(request));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("campaigns", page.items());
         body.put("total", page.items().size());
@@ -106,7 +102,7 @@ public class BlueprintController implements ApiController {
 
     private ApiResponse updateCampaign(ApiRequest request) {
         return ApiResponse.ok(campaigns.update(request.userId(), request.pathParameter("campaign_id"),
-                request.jsonObjectBody()));
+                campaignCommands.patch(request)));
     }
 
     private ApiResponse deleteCampaign(ApiRequest request) {

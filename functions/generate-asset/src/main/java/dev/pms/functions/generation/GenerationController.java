@@ -1,12 +1,12 @@
 package dev.pms.functions.generation;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.pms.aws.http.ApiController;
 import dev.pms.aws.http.ApiRequest;
 import dev.pms.aws.http.ApiResponse;
 import dev.pms.aws.http.ApiRoute;
+import dev.pms.aws.http.requests.GenerationCommands;
 import dev.pms.core.asset.AssetLibraryService;
-import dev.pms.core.generation.GenerationService;
+import dev.pms.core.generation.GenerationRuns;
 import dev.pms.core.generation.SingleAssetService;
 import jakarta.inject.Singleton;
 
@@ -18,11 +18,11 @@ public class GenerationController implements ApiController {
     static final String PREFIX = "/api/product-marketing";
     private static final String GENERATION = PREFIX + "/campaigns/{campaign_id}/generation";
 
-    private final GenerationService generation;
+    private final GenerationRuns generation;
     private final SingleAssetService singleAsset;
     private final AssetLibraryService library;
 
-    public GenerationController(GenerationService generation, SingleAssetService singleAsset,
+    public GenerationController(GenerationRuns generation, SingleAssetService singleAsset,
                                 AssetLibraryService library) {
         this.generation = generation;
         this.singleAsset = singleAsset;
@@ -50,7 +50,7 @@ public class GenerationController implements ApiController {
 
     private ApiResponse start(ApiRequest request) {
         return ApiResponse.json(202, generation.start(request.userId(), request.pathParameter("campaign_id"),
-                optionalBody(request)));
+                GenerationCommands.start(request)));
     }
 
     private ApiResponse status(ApiRequest request) {
@@ -63,11 +63,12 @@ public class GenerationController implements ApiController {
 
     private ApiResponse approve(ApiRequest request) {
         return ApiResponse.ok(generation.approve(request.userId(), request.pathParameter("campaign_id"),
-                optionalBody(request)));
+                GenerationCommands.approve(request)));
     }
 
     private ApiResponse generateOne(ApiRequest request) {
-        SingleAssetService.Answer answer = singleAsset.generate(request.userId(), request.jsonObjectBody());
+        SingleAssetService.Answer answer = singleAsset.generate(request.userId(),
+                GenerationCommands.generateAsset(request));
         return ApiResponse.json(answer.queued() ? 202 : 200, answer.body());
     }
 
@@ -84,7 +85,4 @@ public class GenerationController implements ApiController {
         return ApiResponse.noContent();
     }
 
-    private static JsonNode optionalBody(ApiRequest request) {
-        return request.body() == null || request.body().isBlank() ? null : request.jsonObjectBody();
-    }
 }

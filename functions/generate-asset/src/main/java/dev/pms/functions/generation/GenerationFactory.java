@@ -1,5 +1,6 @@
 package dev.pms.functions.generation;
 
+import dev.pms.aws.http.ApiLinks;
 import dev.pms.aws.secrets.ProviderKeys;
 import dev.pms.core.asset.AssetLibraryService;
 import dev.pms.core.asset.AssetRepository;
@@ -11,12 +12,14 @@ import dev.pms.core.campaign.NodeStatusService;
 import dev.pms.core.channel.ChannelCatalog;
 import dev.pms.core.generation.GenerationRequests;
 import dev.pms.core.generation.GenerationRunRepository;
-import dev.pms.core.generation.GenerationService;
+import dev.pms.core.generation.GenerationRuns;
+import dev.pms.core.generation.GenerationWorkflow;
 import dev.pms.core.generation.JobQueue;
 import dev.pms.core.generation.MediaProvider;
 import dev.pms.core.generation.ProviderDirectory;
 import dev.pms.core.generation.ProviderJobWorker;
 import dev.pms.core.generation.SingleAssetService;
+import dev.pms.core.generation.StatusLinks;
 import dev.pms.core.generation.WorkflowEngine;
 import dev.pms.core.inventory.InventoryJobs;
 import dev.pms.core.media.MediaStore;
@@ -124,13 +127,27 @@ public class GenerationFactory {
     }
 
     @Singleton
-    GenerationService generationService(CampaignRepository campaigns, ProposalService proposalService,
-                                        ProposalRepository proposals, PreflightService preflight, CostEstimator costs,
-                                        GenerationRunRepository runs, AssetRepository assets,
-                                        NodeStatusService nodeStatuses, WorkflowEngine workflow,
-                                        GenerationRequests requests, MediaStore media, Clock clock) {
-        return new GenerationService(campaigns, proposalService, proposals, preflight, costs, runs, assets,
-                nodeStatuses, workflow, requests, media, clock, () -> UUID.randomUUID().toString());
+    StatusLinks statusLinks() {
+        return new ApiLinks();
+    }
+
+    @Singleton
+    GenerationRuns generationRuns(CampaignRepository campaigns, ProposalService proposalService,
+                                  PreflightService preflight, GenerationRunRepository runs, AssetRepository assets,
+                                  NodeStatusService nodeStatuses, WorkflowEngine workflow, MediaStore media,
+                                  StatusLinks links, Clock clock) {
+        return new GenerationRuns(campaigns, proposalService, preflight, runs, assets, nodeStatuses, workflow, media,
+                links, clock, () -> UUID.randomUUID().toString());
+    }
+
+    @Singleton
+    GenerationWorkflow generationWorkflow(CampaignRepository campaigns, ProposalService proposalService,
+                                          ProposalRepository proposals, PreflightService preflight,
+                                          CostEstimator costs, GenerationRunRepository runs, AssetRepository assets,
+                                          NodeStatusService nodeStatuses, GenerationRequests requests,
+                                          MediaStore media, Clock clock) {
+        return new GenerationWorkflow(campaigns, proposalService, proposals, preflight, costs, runs, assets,
+                nodeStatuses, requests, media, clock, () -> UUID.randomUUID().toString());
     }
 
     @Singleton
@@ -143,8 +160,8 @@ public class GenerationFactory {
                                           CostEstimator costs, PreflightService preflight, AssetRepository assets,
                                           AssetLibraryService library, NodeStatusService nodeStatuses,
                                           ProviderJobWorker worker, JobQueue queue, GenerationRequests requests,
-                                          Clock clock) {
+                                          StatusLinks links, Clock clock) {
         return new SingleAssetService(campaigns, proposals, costs, preflight, assets, library, nodeStatuses, worker,
-                queue, requests, clock, () -> UUID.randomUUID().toString());
+                queue, requests, links, clock, () -> UUID.randomUUID().toString());
     }
 }

@@ -2,7 +2,7 @@ package dev.pms.functions.generation;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import dev.pms.core.generation.GenerationService;
+import dev.pms.core.generation.GenerationWorkflow;
 import dev.pms.core.generation.ItemFailure;
 import dev.pms.core.generation.RunInput;
 import dev.pms.core.json.Json;
@@ -18,7 +18,7 @@ import java.util.Map;
  */
 public class GenerationTasksHandler implements RequestHandler<Map<String, Object>, Map<String, Object>>, AutoCloseable {
     private final ApplicationContext context;
-    private final GenerationService generation;
+    private final GenerationWorkflow workflow;
 
     public GenerationTasksHandler() {
         this(ApplicationContext.run());
@@ -26,7 +26,7 @@ public class GenerationTasksHandler implements RequestHandler<Map<String, Object
 
     public GenerationTasksHandler(ApplicationContext context) {
         this.context = context;
-        this.generation = context.getBean(GenerationService.class);
+        this.workflow = context.getBean(GenerationWorkflow.class);
     }
 
     @Override
@@ -34,24 +34,24 @@ public class GenerationTasksHandler implements RequestHandler<Map<String, Object
         Object action = event.get("action");
         return switch (String.valueOf(action)) {
             case "prepare" -> {
-                RunInput.StepResult step = generation.prepare(runInput(event));
+                RunInput.StepResult step = workflow.prepare(runInput(event));
                 yield answer("next", step.next(), "outcome", step.outcome(), "reason", step.reason());
             }
             case "await_approval" -> {
-                generation.awaitApproval(runInput(event), String.valueOf(event.get("task_token")));
+                workflow.awaitApproval(runInput(event), String.valueOf(event.get("task_token")));
                 yield Map.of("waiting", true);
             }
             case "reserve" -> {
-                GenerationService.Reserved reserved = generation.reserve(runInput(event));
+                GenerationWorkflow.Reserved reserved = workflow.reserve(runInput(event));
                 yield answer("next", reserved.next(), "outcome", reserved.outcome(), "reason", reserved.reason(),
                         "items", reserved.items());
             }
             case "item_failed" -> {
-                generation.itemFailed(Json.mapper().convertValue(event.get("item"), ItemFailure.class));
+                workflow.itemFailed(Json.mapper().convertValue(event.get("item"), ItemFailure.class));
                 yield Map.of("recorded", true);
             }
             case "finalize" -> {
-                GenerationService.Finalized finalized = generation.finalizeRun(runInput(event));
+                GenerationWorkflow.Finalized finalized = workflow.finalizeRun(runInput(event));
                 yield answer("outcome", finalized.outcome(), "ready", finalized.ready(), "failed", finalized.failed(),
                         "cost_usd", finalized.costUsd());
             }

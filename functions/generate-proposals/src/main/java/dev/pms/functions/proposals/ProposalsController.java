@@ -1,12 +1,14 @@
 package dev.pms.functions.proposals;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.pms.aws.http.ApiController;
 import dev.pms.aws.http.ApiRequest;
 import dev.pms.aws.http.ApiResponse;
 import dev.pms.aws.http.ApiRoute;
+import dev.pms.aws.http.requests.CampaignCommands;
+import dev.pms.aws.http.requests.PageLimit;
+import dev.pms.aws.http.requests.PreflightCommands;
+import dev.pms.aws.http.requests.ProposalCommands;
 import dev.pms.core.campaign.CampaignService;
-import dev.pms.core.json.Json;
 import dev.pms.core.pricing.CostEstimator;
 import dev.pms.core.pricing.PlanCatalog;
 import dev.pms.core.pricing.PlanTier;
@@ -30,14 +32,19 @@ public class ProposalsController implements ApiController {
     private final UsageService usage;
     private final ProposalService proposals;
     private final CampaignService campaigns;
+    private final CampaignCommands campaignCommands;
+    private final PreflightCommands preflightCommands;
     private final CostEstimator estimator;
 
     public ProposalsController(PreflightService preflight, UsageService usage, ProposalService proposals,
-                               CampaignService campaigns, CostEstimator estimator) {
+                               CampaignService campaigns, CampaignCommands campaignCommands,
+                               PreflightCommands preflightCommands, CostEstimator estimator) {
         this.preflight = preflight;
         this.usage = usage;
         this.proposals = proposals;
         this.campaigns = campaigns;
+        this.campaignCommands = campaignCommands;
+        this.preflightCommands = preflightCommands;
         this.estimator = estimator;
     }
 
@@ -57,22 +64,20 @@ public class ProposalsController implements ApiController {
     /** Plans and quotes a sample campaign in memory (no reads, no writes) before the SnapStart snapshot. */
     @Override
     public void prime() {
-        JsonNode sample = Json.mapper().createObjectNode()
-                .put("campaign_name", "Priming").put("goal", "product_launch")
-                .set("channels", Json.mapper().createArrayNode().add("instagram").add("youtube").add("email"));
-        var nodes = campaigns.preview("snapstart-priming", sample).assetNodes();
+        var nodes = campaigns.preview("snapstart-priming",
+                campaignCommands.primingSample("instagram", "youtube", "email")).assetNodes();
         var quote = new QuoteCalculator(estimator).quote(nodes, QualityTier.DEFAULT,
                 PlanCatalog.load().plan(PlanTier.FREE), MonthlyUsage.empty(preflight.billingMonth()));
         ApiResponse.ok(PreflightResult.of(quote));
     }
 
     private ApiResponse validatePreflight(ApiRequest request) {
-        return ApiResponse.ok(preflight.validateRequest(request.userId(), request.jsonObjectBody()));
+        return ApiResponse.ok(preflight.validateRequest(request.userId(), preflightCommands.quote(request)));
     }
 
     private ApiResponse preflightCampaign(ApiRequest request) {
         return ApiResponse.ok(preflight.preflightCampaign(request.userId(), request.pathParameter("campaign_id"),
-                optionalBody(request)));
+                preflightCommands.tier(request)));
     }
 
     private ApiResponse usage(ApiRequest request) {
@@ -81,7 +86,7 @@ public class ProposalsController implements ApiController {
 
     private ApiResponse generateProposals(ApiRequest request) {
         return ApiResponse.ok(proposals.generate(request.userId(), request.pathParameter("campaign_id"),
-                optionalBody(request)));
+                ProposalCommands.generate(request)));
     }
 
     private ApiResponse listProposals(ApiRequest request) {
@@ -90,19 +95,17 @@ public class ProposalsController implements ApiController {
 
     private ApiResponse patchProposal(ApiRequest request) {
         return ApiResponse.ok(proposals.patch(request.userId(), request.pathParameter("campaign_id"),
-                request.pathParameter("asset_id"), request.jsonObjectBody()));
+                request.pathParameter("asset_id"), ProposalCommands.change(request)));
     }
 
     private ApiResponse proposalVersions(ApiRequest request) {
         return ApiResponse.ok(proposals.versions(request.userId(), request.pathParameter("campaign_id"),
-                request.pathParameter("asset_id"), request.queryParameter("limit"), request.queryParameter("next_token")));
+                request.pathParameter("asset_id"), PageLimit.parse(request.queryParameter("limit"), "proposal versions"),
+                request.queryParameter("next_token")));
     }
 
     private ApiResponse approveAll(ApiRequest request) {
         return ApiResponse.ok(proposals.approveAll(request.userId(), request.pathParameter("campaign_id")));
     }
 
-    private static JsonNode optionalBody(ApiRequest request) {
-        return request.body() == null || request.body().isBlank() ? null : request.jsonObjectBody();
-    }
 }

@@ -68,7 +68,7 @@ public class InventoryController implements ApiController {
                                 InventoryRequests.pathChannel(request.pathParameter("channel")),
                                 requests.channel(request.jsonObjectBody())))),
                 ApiRoute.authenticated("POST " + CAMPAIGN + "/variants/publish", request -> ApiResponse.json(201,
-                        variants.publish(request.userId(), campaign(request), requests.timezone(optionalBody(request)),
+                        variants.publish(request.userId(), campaign(request), requests.timezone(request.optionalJsonObjectBody()),
                                 publicBaseUrl(request) + ApiPrefixes.PRODUCT_MARKETING + "/media"))),
                 ApiRoute.authenticated("GET " + CAMPAIGN + "/suggestions", request -> ApiResponse.ok(
                         variants.suggestions(request.userId(), campaign(request)))));
@@ -111,11 +111,6 @@ public class InventoryController implements ApiController {
         String itemId = request.pathParameter("item_id");
         fixPlans.approveVersion(request.userId(), campaign(request), itemId, requests.version(request.jsonObjectBody()));
         return ApiResponse.ok(inventory.item(request.userId(), campaign(request), itemId));
-    }
-
-    private static com.fasterxml.jackson.databind.JsonNode optionalBody(ApiRequest request) {
-        return request.body() == null || request.body().isBlank()
-                ? dev.pms.core.json.Json.mapper().createObjectNode() : request.jsonObjectBody();
     }
 
     /** The API's own origin as the caller reached it (API Gateway sets host and x-forwarded-proto). */

@@ -1,16 +1,16 @@
 package dev.pms.functions.inventory;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.pms.core.common.EnumCodes;
-import dev.pms.core.error.ValidationException;
+import dev.pms.aws.http.requests.InputChecker;
 import dev.pms.core.channel.Channel;
+import dev.pms.core.common.EnumCodes;
 import dev.pms.core.error.NotFoundException;
+import dev.pms.core.error.ValidationException;
 import dev.pms.core.inventory.FixPlanService;
 import dev.pms.core.inventory.InventoryService;
-import dev.pms.core.inventory.VariantService;
 import dev.pms.core.inventory.ItemKind;
 import dev.pms.core.inventory.ItemStatus;
-import dev.pms.core.validation.InputChecker;
+import dev.pms.core.inventory.VariantService;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -88,7 +88,11 @@ final class InventoryRequests {
         return new VariantService.ChannelCommand(enabled, approved);
     }
 
+    /** The optional body {@code {timezone?}}; UTC without one. */
     ZoneId timezone(JsonNode body) {
+        if (body == null) {
+            return ZoneOffset.UTC;
+        }
         InputChecker check = new InputChecker();
         check.rejectUnknownKeys(body, "", PUBLISH_FIELDS);
         String zone = check.string(body.get("timezone"), "timezone", 64, false);

@@ -1,10 +1,12 @@
 package dev.pms.functions.optimization;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.pms.aws.http.ApiController;
 import dev.pms.aws.http.ApiRequest;
 import dev.pms.aws.http.ApiResponse;
 import dev.pms.aws.http.ApiRoute;
+import dev.pms.aws.http.requests.BoardCommands;
+import dev.pms.aws.http.requests.CampaignCommands;
+import dev.pms.aws.http.requests.DistributionCommands;
 import dev.pms.core.board.BoardService;
 import dev.pms.core.campaign.AssetNode;
 import dev.pms.core.campaign.Campaign;
@@ -12,11 +14,11 @@ import dev.pms.core.campaign.CampaignService;
 import dev.pms.core.campaign.NodeStatus;
 import dev.pms.core.distribution.BulkScheduleCsv;
 import dev.pms.core.distribution.DistributionPlanner;
+import dev.pms.core.distribution.DistributionService;
 import dev.pms.core.distribution.ExportedPost;
 import dev.pms.core.distribution.IcsCalendar;
 import dev.pms.core.distribution.PostingRules;
 import dev.pms.core.error.NotFoundException;
-import dev.pms.core.json.Json;
 import dev.pms.core.media.MediaShares;
 import dev.pms.core.media.PresignedDownload;
 import dev.pms.core.performance.InsightEngine;
@@ -24,7 +26,6 @@ import dev.pms.core.performance.MetricImportException;
 import dev.pms.core.performance.MetricRowParser;
 import dev.pms.core.performance.PerformanceReport;
 import dev.pms.core.performance.PerformanceService;
-import dev.pms.core.distribution.DistributionService;
 import jakarta.inject.Singleton;
 
 import java.time.LocalDate;
@@ -44,15 +45,18 @@ public class CampaignOpsController implements ApiController {
     private final DistributionService distribution;
     private final PerformanceService performance;
     private final CampaignService campaigns;
+    private final CampaignCommands campaignCommands;
     private final PostingRules rules;
     private final MediaShares shares;
 
     public CampaignOpsController(BoardService board, DistributionService distribution, PerformanceService performance,
-                                 CampaignService campaigns, PostingRules rules, MediaShares shares) {
+                                 CampaignService campaigns, CampaignCommands campaignCommands, PostingRules rules,
+                                 MediaShares shares) {
         this.board = board;
         this.distribution = distribution;
         this.performance = performance;
         this.campaigns = campaigns;
+        this.campaignCommands = campaignCommands;
         this.rules = rules;
         this.shares = shares;
     }
@@ -74,10 +78,7 @@ public class CampaignOpsController implements ApiController {
      */
     @Override
     public void prime() {
-        JsonNode sample = Json.mapper().createObjectNode()
-                .put("campaign_name", "Priming").put("goal", "product_launch")
-                .set("channels", Json.mapper().createArrayNode().add("instagram").add("linkedin"));
-        Campaign campaign = campaigns.preview("snapstart-priming", sample);
+        Campaign campaign = campaigns.preview("snapstart-priming", campaignCommands.primingSample("instagram", "linkedin"));
         List<AssetNode> nodes = campaign.assetNodes().stream().map(n -> n.withStatus(NodeStatus.APPROVED_FOR_PUBLISH)).toList();
         var plan = new DistributionPlanner(rules).plan(campaign, nodes, Map.of(), LocalDate.now(ZoneOffset.UTC), ZoneOffset.UTC);
         List<ExportedPost> exported = ExportedPost.of(plan.posts(), Map.of(), key -> key);
@@ -107,13 +108,12 @@ public class CampaignOpsController implements ApiController {
 
     private ApiResponse move(ApiRequest request) {
         return ApiResponse.ok(board.move(request.userId(), request.pathParameter("campaign_id"),
-                request.pathParameter("asset_id"), request.jsonObjectBody()));
+                request.pathParameter("asset_id"), BoardCommands.move(request)));
     }
 
     private ApiResponse distribution(ApiRequest request) {
-        JsonNode body = request.body() == null || request.body().isBlank() ? null : request.jsonObjectBody();
-        return ApiResponse.json(201, distribution.build(request.userId(), request.pathParameter("campaign_id"), body,
-                publicBaseUrl(request) + MEDIA));
+        return ApiResponse.json(201, distribution.build(request.userId(), request.pathParameter("campaign_id"),
+                DistributionCommands.schedule(request), publicBaseUrl(request) + MEDIA));
     }
 
     /** A fresh short-lived URL of the shared file; 404 for a token this suite did not sign or a file that is gone. */

@@ -37,4 +37,9 @@ public record ApiRequest(
     public JsonNode jsonObjectBody() {
         return JsonBodies.object(body);
     }
+
+    /** {@link #jsonObjectBody()} for routes whose body may be left out: null when there is none. */
+    public JsonNode optionalJsonObjectBody() {
+        return body == null || body.isBlank() ? null : jsonObjectBody();
+    }
 }

@@ -1,6 +1,5 @@
 package dev.pms.core.audit;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.pms.core.audit.AuditReport.AssetInfo;
 import dev.pms.core.audit.AuditReport.Box;
 import dev.pms.core.audit.AuditReport.DominantColour;
@@ -16,7 +15,7 @@ import dev.pms.core.pricing.ModelChoice;
 import dev.pms.core.pricing.PriceTable;
 import dev.pms.core.pricing.PriceUnit;
 import dev.pms.core.pricing.QualityTier;
-import dev.pms.core.validation.InputChecker;
+import dev.pms.core.validation.FieldProblems;
 
 import java.math.BigDecimal;
 import java.util.Comparator;
@@ -29,8 +28,8 @@ import java.util.Optional;
  * the target placement of the channel catalogue and answers with a costed fix plan and a status.
  */
 public final class ImageAuditService {
-    static final String FIELD_METADATA = "asset_metadata";
-    static final int MAX_PALETTE_COLOURS = 20;
+    /** The most brand colours a target may name. */
+    public static final int MAX_PALETTE_COLOURS = 20;
     /** Edits (upscale, relight, restore, background) are priced as one image edit of this model. */
     static final ModelChoice EDIT_MODEL = new ModelChoice("wavespeed", "qwen-image-edit");
 
@@ -49,28 +48,57 @@ public final class ImageAuditService {
     }
 
     /**
-     * Audits the image of a contract #7 request body.
+     * Audits the image of a contract #7 request.
      *
-     * @throws ValidationException            for a missing or malformed field, an unknown channel or placement,
-     *                                        or bytes that do not decode as the image they claim to be
+     * @throws ValidationException            for bytes that do not decode as the image they claim to be
      * @throws ImageTooLargeException         for more base64 than {@link AuditLimits#maxBase64Chars()} or more
      *                                        pixels than {@link AuditLimits#maxPixels()}
      * @throws UnsupportedMediaTypeException for bytes that are no PNG, JPEG, GIF or decodable WebP image
      */
-    public AuditReport audit(JsonNode body) {
-        AuditRequest request = parse(body);
+    public AuditReport audit(AuditImage request) {
         return report(decoder.decode(request.imageBase64()), request.target());
     }
 
+    /** Audits stored image bytes (an upload or a generated asset) against the target, with the same checks and limits. */
+    public AuditReport auditStored(byte[] image, AuditTarget target) {
+        return report(decoder.decode(image), target);
+    }
+
     /**
-     * Audits stored image bytes (an upload or a generated asset) against the target in {@code target}
-     * ({@code {target_channel?, placement?, brand_palette?}}; null for none), with the same checks and limits.
+     * Audits stored image bytes against one catalogue placement ({@code channel/placement}).
+     *
+     * @throws ValidationException when the key names no image placement of the catalogue
      */
-    public AuditReport auditStored(byte[] image, JsonNode target) {
-        InputChecker checker = new InputChecker();
-        Target parsed = InputChecker.isAbsent(target) ? Target.NONE : parseTarget(target, "", checker);
-        checker.throwIfProblems("audit request");
-        return report(decoder.decode(image), parsed);
+    public AuditReport auditAtPlacement(byte[] image, String placementKey) {
+        FieldProblems problems = new FieldProblems();
+        AuditTarget target = target(null, placementKey, List.of(), "", problems);
+        problems.throwIfProblems("audit request");
+        return auditStored(image, target);
+    }
+
+    /**
+     * The target a request names: the channel by its code, the placement by its catalogue key or, with a channel,
+     * by its name within the channel. Names that do not resolve are recorded on {@code problems} under
+     * {@code fieldPrefix + "target_channel"} or {@code fieldPrefix + "placement"}; the placement is only resolved
+     * when {@code problems} has none yet.
+     */
+    public AuditTarget target(String channelCode, String placementName, List<String> palette, String fieldPrefix,
+                              FieldProblems problems) {
+        String channelField = fieldPrefix + "target_channel";
+        String placementField = fieldPrefix + "placement";
+        Optional<Channel> channel = Optional.empty();
+        Optional<Placement> placement = Optional.empty();
+        if (channelCode != null && !channelCode.isBlank()) {
+            channel = Channel.parse(channelCode);
+            if (channel.isEmpty()) {
+                problems.add(channelField, "is not a known channel (got '" + abbreviate(channelCode) + "')");
+            }
+        }
+        if (placementName != null && !placementName.isBlank() && !problems.hasProblems()) {
+            placement = Optional.ofNullable(resolvePlacement(placementName.trim().toLowerCase(Locale.ROOT),
+                    channel, problems, placementField));
+        }
+        return new AuditTarget(channel, placement, palette);
     }
 
     /**
@@ -111,7 +139,7 @@ public final class ImageAuditService {
         return EDIT_MODEL;
     }
 
-    private AuditReport report(DecodedImage image, Target target) {
+    private AuditReport report(DecodedImage image, AuditTarget target) {
         Placement placement = target.placement()
                 .or(() -> target.channel().flatMap(channel -> closestImagePlacement(channel, image)))
                 .orElse(null);
@@ -119,58 +147,7 @@ public final class ImageAuditService {
         return new FixPlanner(image, measurements, placement, new FixPricing(prices)).report(assetInfo(image, measurements));
     }
 
-    private AuditRequest parse(JsonNode body) {
-        InputChecker checker = new InputChecker();
-        if (InputChecker.isAbsent(body) || !body.isObject()) {
-            throw ValidationException.of("body", "must be a JSON object");
-        }
-        JsonNode imageNode = body.get(ImageDecoder.FIELD);
-        String imageBase64 = null;
-        if (InputChecker.isAbsent(imageNode)) {
-            checker.add(ImageDecoder.FIELD, "is required");
-        } else if (!imageNode.isTextual()) {
-            checker.add(ImageDecoder.FIELD, "must be a string, not " + InputChecker.describe(imageNode));
-        } else if (imageNode.textValue().isBlank()) {
-            checker.add(ImageDecoder.FIELD, "must not be blank");
-        } else {
-            imageBase64 = imageNode.textValue();
-        }
-        JsonNode metadata = body.get(FIELD_METADATA);
-        Target target = Target.NONE;
-        if (checker.object(metadata, FIELD_METADATA, false)) {
-            target = parseTarget(metadata, FIELD_METADATA + ".", checker);
-        }
-        checker.throwIfProblems("audit request");
-        return new AuditRequest(imageBase64, target);
-    }
-
-    private Target parseTarget(JsonNode target, String prefix, InputChecker checker) {
-        if (!target.isObject()) {
-            checker.add(prefix.isEmpty() ? "body" : prefix.substring(0, prefix.length() - 1), "must be a JSON object");
-            return Target.NONE;
-        }
-        String channelField = prefix + "target_channel";
-        String placementField = prefix + "placement";
-        String channelCode = checker.string(target.get("target_channel"), channelField, 40, false);
-        String placementName = checker.string(target.get("placement"), placementField, 100, false);
-        List<String> colours = checker.list(target.get("brand_palette"), prefix + "brand_palette", MAX_PALETTE_COLOURS,
-                checker::hexColour);
-        Optional<Channel> channel = Optional.empty();
-        Optional<Placement> placement = Optional.empty();
-        if (channelCode != null && !channelCode.isBlank()) {
-            channel = Channel.parse(channelCode);
-            if (channel.isEmpty()) {
-                checker.add(channelField, "is not a known channel (got '" + abbreviate(channelCode) + "')");
-            }
-        }
-        if (placementName != null && !placementName.isBlank() && !checker.hasProblems()) {
-            placement = Optional.ofNullable(resolvePlacement(placementName.trim().toLowerCase(Locale.ROOT),
-                    channel, checker, placementField));
-        }
-        return new Target(channel, placement, colours == null ? List.of() : colours);
-    }
-
-    private Placement resolvePlacement(String name, Optional<Channel> channel, InputChecker checker, String field) {
+    private Placement resolvePlacement(String name, Optional<Channel> channel, FieldProblems checker, String field) {
         String key;
         if (name.contains("/")) {
             String channelPart = name.substring(0, name.indexOf('/'));
@@ -258,14 +235,6 @@ public final class ImageAuditService {
 
     private static String abbreviate(String value) {
         return value.length() <= 40 ? value : value.substring(0, 40) + "...";
-    }
-
-    private record AuditRequest(String imageBase64, Target target) {
-    }
-
-    /** What the image is checked against; all parts optional. */
-    private record Target(Optional<Channel> channel, Optional<Placement> placement, List<String> palette) {
-        static final Target NONE = new Target(Optional.empty(), Optional.empty(), List.of());
     }
 
     /** Prices fixes from the price table: edits as one image edit, regeneration as one standard-tier image. */

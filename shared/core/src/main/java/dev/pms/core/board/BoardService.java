@@ -1,7 +1,5 @@
 package dev.pms.core.board;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pms.core.campaign.AssetNode;
 import dev.pms.core.campaign.Campaign;
 import dev.pms.core.campaign.CampaignRepository;
@@ -16,13 +14,12 @@ import dev.pms.core.distribution.ScheduledPost;
 import dev.pms.core.error.IllegalTransitionException;
 import dev.pms.core.error.NotFoundException;
 import dev.pms.core.error.VersionConflictException;
-import dev.pms.core.json.Json;
 import dev.pms.core.pricing.CostEstimator;
 import dev.pms.core.pricing.QualityTier;
 import dev.pms.core.proposal.Proposal;
 import dev.pms.core.proposal.ProposalRepository;
+import dev.pms.core.proposal.ProposalChange;
 import dev.pms.core.proposal.ProposalService;
-import dev.pms.core.validation.InputChecker;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -34,7 +31,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * The approval board: a campaign's nodes as cards in status columns, and moves of a card. A move is one transition of
@@ -44,10 +40,7 @@ import java.util.Set;
  */
 public final class BoardService {
     static final int MOVES_SHOWN = 50;
-    static final int MAX_COMMENT_CHARS = 2_000;
     static final String DEFAULT_REJECT_REASON = "rejected on the approval board";
-    private static final Set<String> MOVE_FIELDS = Set.of("action", "comment", "version");
-    private static final List<String> ACTIONS = List.of("approve", "push_back", "reject");
     private static final Map<NodeStatus, String> COLUMNS = columns();
 
     private final CampaignRepository campaigns;
@@ -107,64 +100,52 @@ public final class BoardService {
     }
 
     /**
-     * Body {@code {action: approve|push_back|reject, comment?, version}}; push_back needs a comment.
+     * Moves a card: approve (a proposal, or an asset in review for publish), push back with a comment (a new
+     * proposal version with that guidance) or reject.
      *
      * @return the moved card
      * @throws NotFoundException when the caller has no such campaign or node
-     * @throws VersionConflictException when {@code version} is not the card's current version
+     * @throws VersionConflictException when the command's version is not the card's current version
      * @throws IllegalTransitionException when the card's status does not allow the action
      */
-    public BoardCard move(String userId, String campaignId, String assetId, JsonNode body) {
+    public BoardCard move(String userId, String campaignId, String assetId, MoveCard command) {
         Campaign campaign = find(userId, campaignId);
         AssetNode node = campaign.assetNodes().stream().filter(n -> n.assetId().equals(assetId)).findFirst()
                 .orElseThrow(() -> new NotFoundException("asset " + assetId + " is not a node of campaign " + campaignId));
-        InputChecker check = new InputChecker();
-        if (!check.object(body, "body", true)) {
-            check.throwIfProblems("board move");
-        }
-        check.rejectUnknownKeys(body, "", MOVE_FIELDS);
-        String action = check.oneOf(body.get("action"), "action", ACTIONS, true);
-        Long version = check.integer(body.get("version"), "version", 0, Long.MAX_VALUE, true);
-        String comment = check.string(body.get("comment"), "comment", MAX_COMMENT_CHARS, "push_back".equals(action));
-        if (comment != null && comment.isBlank()) {
-            if ("push_back".equals(action)) {
-                check.add("comment", "must not be blank: it becomes the guidance of the new proposal version");
-            }
-            comment = null;
-        }
-        check.throwIfProblems("board move");
-
+        MoveCard.Action action = command.action();
+        String comment = command.comment();
         Proposal current = proposals.current(userId, campaignId, assetId).orElse(null);
         long currentVersion = current == null ? 0 : current.version();
-        if (version != currentVersion) {
-            throw new VersionConflictException("card " + assetId + " is at version " + currentVersion + ", not " + version
-                    + "; reload the board");
+        if (command.version() != currentVersion) {
+            throw new VersionConflictException("card " + assetId + " is at version " + currentVersion + ", not "
+                    + command.version() + "; reload the board");
         }
         NodeStatus from = node.status();
         NodeStatus to = switch (action) {
-            case "approve" -> from == NodeStatus.PROPOSED ? NodeStatus.APPROVED : NodeStatus.APPROVED_FOR_PUBLISH;
-            case "reject" -> NodeStatus.REJECTED;
-            default -> NodeStatus.PROPOSED;
+            case APPROVE -> from == NodeStatus.PROPOSED ? NodeStatus.APPROVED : NodeStatus.APPROVED_FOR_PUBLISH;
+            case REJECT -> NodeStatus.REJECTED;
+            case PUSH_BACK -> NodeStatus.PROPOSED;
         };
-        if (action.equals("approve") && from != NodeStatus.PROPOSED && from != NodeStatus.READY) {
+        if (action == MoveCard.Action.APPROVE && from != NodeStatus.PROPOSED && from != NodeStatus.READY) {
             throw new IllegalTransitionException("asset " + assetId + " cannot be approved from " + from.code()
                     + " (approve applies to proposed and in-review cards)");
         }
         NodeLifecycle.check(assetId, from, to);
         boolean throughProposal = current != null
-                && (action.equals("push_back") || action.equals("reject") || from == NodeStatus.PROPOSED);
-        if (action.equals("push_back")) {
+                && (action != MoveCard.Action.APPROVE || from == NodeStatus.PROPOSED);
+        if (action == MoveCard.Action.PUSH_BACK) {
             proposalService.pushBack(userId, campaignId, assetId, comment, currentVersion);
         } else if (throughProposal) {
-            ObjectNode change = Json.mapper().createObjectNode().put("action", action).put("version", currentVersion);
-            if (action.equals("reject")) {
-                change.put("reason", comment == null ? DEFAULT_REJECT_REASON : comment);
-            }
-            proposalService.patch(userId, campaignId, assetId, change);
+            proposalService.patch(userId, campaignId, assetId, action == MoveCard.Action.REJECT
+                    ? new ProposalChange(ProposalChange.Action.REJECT, currentVersion, null, Map.of(), null,
+                            comment == null ? DEFAULT_REJECT_REASON : comment, null)
+                    : new ProposalChange(ProposalChange.Action.APPROVE, currentVersion, null, Map.of(), null, null,
+                            null));
         } else {
             nodeStatuses.move(userId, campaignId, Map.of(assetId, to));
         }
-        moves.record(userId, campaignId, new BoardMove(assetId, action, from, to, userId, clock.instant(), comment));
+        moves.record(userId, campaignId, new BoardMove(assetId, action.code(), from, to, userId, clock.instant(),
+                comment));
         Campaign moved = find(userId, campaignId);
         AssetNode movedNode = moved.assetNodes().stream().filter(n -> n.assetId().equals(assetId)).findFirst()
                 .orElseThrow(() -> new NotFoundException("asset " + assetId + " is no longer a node of campaign " + campaignId));

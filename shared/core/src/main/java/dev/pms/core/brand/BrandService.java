@@ -1,6 +1,5 @@
 package dev.pms.core.brand;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.pms.core.channel.Channel;
 import dev.pms.core.channel.ChannelCatalog;
 import dev.pms.core.error.NotFoundException;
@@ -21,16 +20,14 @@ public final class BrandService {
     }
 
     /**
-     * Validates and stores the caller's profile: last writer wins, unless the body carries {@code version}
-     * (then it must be the stored version, 0 for a first save).
+     * Stores the caller's profile: last writer wins, unless the command expects a version (then it must be the
+     * stored version, 0 for a first save).
      *
-     * @throws dev.pms.core.error.ValidationException listing every problem of the body
-     * @throws dev.pms.core.error.VersionConflictException when {@code version} is stale
+     * @throws dev.pms.core.error.VersionConflictException when the expected version is stale
      */
-    public StoredBrandProfile putProfile(String userId, JsonNode body) {
+    public StoredBrandProfile putProfile(String userId, PutBrandProfile command) {
         requireUser(userId);
-        BrandProfileValidator.Validated valid = BrandProfileValidator.validate(body);
-        StoredBrandProfile stored = profiles.save(userId, valid.profile(), valid.expectedVersion());
+        StoredBrandProfile stored = profiles.save(userId, command.profile(), command.expectedVersion());
         return stored.updatedAt() != null ? stored : new StoredBrandProfile(stored.profile(), clock.instant(), stored.version());
     }
 

@@ -1,6 +1,5 @@
 package dev.pms.core.campaign;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.pms.core.brand.BrandProfile;
 import dev.pms.core.brand.BrandProfileRepository;
 import dev.pms.core.brand.StoredBrandProfile;
@@ -11,27 +10,29 @@ import dev.pms.core.error.NotFoundException;
 import dev.pms.core.error.VersionConflictException;
 import dev.pms.core.personalization.PreferenceSignals;
 import dev.pms.core.personalization.Signal;
-import dev.pms.core.validation.InputChecker;
+import dev.pms.core.validation.FieldProblems;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
-/** Application service behind the campaign routes; request bodies arrive as parsed JSON trees. */
+/** Application service behind the campaign routes; requests arrive as checked commands. */
 public final class CampaignService {
-    public static final int DEFAULT_PAGE_SIZE = 50;
-    public static final int MAX_PAGE_SIZE = 200;
+    /** The longest campaign name. */
+    public static final int MAX_NAME = 200;
     /** The change log keeps the most recent entries only, so a campaign item stays small. */
     public static final int MAX_CHANGES_KEPT = 50;
-    private static final int MAX_PAGE_TOKEN_LENGTH = 2048;
 
     private final CampaignRepository campaigns;
     private final BrandProfileRepository profiles;
@@ -57,13 +58,10 @@ public final class CampaignService {
     }
 
     /**
-     * Validates the request, plans the graph and stores the new campaign (status draft, version 1). The channels and
-     * goal picked are reported to personalization as soon as the request is valid, so that write runs beside the
-     * campaign's own.
-     *
-     * @throws dev.pms.core.error.ValidationException listing every problem of the request
+     * Plans the graph and stores the new campaign (status draft, version 1). The channels and goal picked are
+     * reported to personalization first, so that write runs beside the campaign's own.
      */
-    public Campaign createBlueprint(String userId, JsonNode request) {
+    public Campaign createBlueprint(String userId, CreateCampaign request) {
         Campaign campaign = preview(userId, request);
         signals.record(userId, Signal.blueprintCreated(campaign.channels(), campaign.goal(), campaign.createdAt()));
         campaigns.create(campaign);
@@ -71,20 +69,34 @@ public final class CampaignService {
     }
 
     /**
-     * Validates the request and plans the graph exactly as {@link #createBlueprint} would, without storing it
-     * (what pre-flight quotes for a campaign that does not exist yet).
+     * Plans the graph exactly as {@link #createBlueprint} would, without storing it (what pre-flight quotes for a
+     * campaign that does not exist yet).
      */
-    public Campaign preview(String userId, JsonNode request) {
+    public Campaign preview(String userId, CreateCampaign create) {
         requireUser(userId);
         LocalDate today = LocalDate.now(clock);
-        CampaignRequests.Create create = CampaignRequests.create(request, today, () -> personaPlatforms(userId));
         List<Phase> phases = planner.schedule(create.goal(), create.startDate(), create.launchDate(), today);
         BlueprintPlanner.Plan plan = planner.plan(create.goal(), create.channels(), phases, idGenerator);
         Instant now = clock.instant();
-        return new Campaign(idGenerator.get(), userId, create.campaignName(), create.goal(), create.kpi(),
+        String name = create.campaignName() != null ? create.campaignName()
+                : defaultName(create.goal(), create.productContext(), today);
+        return new Campaign(idGenerator.get(), userId, name, create.goal(), create.kpi(),
                 create.channels(), plan.phases(), plan.assetNodes(), create.productContext(), CampaignStatus.DRAFT,
                 phases.get(0).startDate(), effectiveLaunchDate(create.goal(), phases, create.launchDate()),
                 now, now, 1, List.of());
+    }
+
+    /**
+     * The channels a campaign request that names none gets: the platforms picked in the caller's brand profile
+     * (persona data), each once; empty when there are none.
+     */
+    public List<Channel> personaPlatforms(String userId) {
+        return profiles.find(userId)
+                .map(StoredBrandProfile::profile)
+                .map(BrandProfile::personaData)
+                .map(BrandProfile.PersonaData::selectedPlatforms)
+                .map(platforms -> List.copyOf(new LinkedHashSet<>(platforms)))
+                .orElse(List.of());
     }
 
     /** @throws NotFoundException when the caller has no such campaign */
@@ -93,40 +105,10 @@ public final class CampaignService {
         return find(userId, campaignId);
     }
 
-    /**
-     * One page of the caller's campaigns, newest first. {@code status} and {@code limit} are the raw query values
-     * (either may be null; limit defaults to {@value DEFAULT_PAGE_SIZE}).
-     *
-     * @throws dev.pms.core.error.ValidationException for an unknown status, a limit outside 1..200 or an over-long token
-     */
-    public Page<Campaign> list(String userId, String status, String limit, String nextToken) {
+    /** One page of the caller's campaigns, newest first. */
+    public Page<Campaign> list(String userId, ListCampaigns query) {
         requireUser(userId);
-        InputChecker check = new InputChecker();
-        CampaignStatus parsedStatus = null;
-        if (status != null && !status.isBlank()) {
-            parsedStatus = CampaignStatus.parse(status).orElse(null);
-            if (parsedStatus == null) {
-                check.add("status", "must be one of " + List.of(CampaignStatus.values()).stream()
-                        .map(CampaignStatus::code).collect(Collectors.joining(", ")));
-            }
-        }
-        int pageSize = DEFAULT_PAGE_SIZE;
-        if (limit != null && !limit.isBlank()) {
-            try {
-                pageSize = Integer.parseInt(limit.trim());
-                if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-                    check.add("limit", "must be between 1 and " + MAX_PAGE_SIZE + " (got " + pageSize + ")");
-                }
-            } catch (NumberFormatException e) {
-                check.add("limit", "must be a whole number between 1 and " + MAX_PAGE_SIZE);
-            }
-        }
-        if (nextToken != null && nextToken.length() > MAX_PAGE_TOKEN_LENGTH) {
-            check.add("next_token", "is not a page token of this listing");
-        }
-        check.throwIfProblems("campaign listing");
-        String token = nextToken == null || nextToken.isBlank() ? null : nextToken;
-        return campaigns.list(userId, parsedStatus, pageSize, token);
+        return campaigns.list(userId, query.status(), query.limit(), query.nextToken());
     }
 
     /**
@@ -135,13 +117,16 @@ public final class CampaignService {
      *
      * @throws NotFoundException when the caller has no such campaign
      * @throws VersionConflictException when {@code version} is not the stored one
-     * @throws dev.pms.core.error.ValidationException listing every problem of the patch
+     * @throws dev.pms.core.error.ValidationException when the dates leave a launch's teaser too short or too long
      */
-    public Campaign update(String userId, String campaignId, JsonNode patch) {
+    public Campaign update(String userId, String campaignId, PatchCampaign change) {
         requireUser(userId);
         Campaign current = find(userId, campaignId);
-        LocalDate today = LocalDate.now(clock);
-        CampaignRequests.Patch change = CampaignRequests.patch(patch, current.goal(), today);
+        if (current.goal() == Goal.PRODUCT_LAUNCH && change.startDate() != null && change.launchDate() != null) {
+            FieldProblems problems = new FieldProblems();
+            Teaser.problem(change.startDate(), change.launchDate()).ifPresent(p -> problems.add("launch_date", p));
+            problems.throwIfProblems("campaign patch");
+        }
         if (change.version() != current.version()) {
             throw new VersionConflictException("campaign " + campaignId + " is at version " + current.version()
                     + ", not " + change.version());
@@ -228,7 +213,7 @@ public final class CampaignService {
      * Moving one date of a launch moves the whole plan (the teaser keeps its length); sending both sets the
      * teaser between them. Other goals start on the new start date, else on the new launch date.
      */
-    private List<Phase> reschedule(Campaign current, CampaignRequests.Patch change) {
+    private List<Phase> reschedule(Campaign current, PatchCampaign change) {
         LocalDate start = change.startDate();
         LocalDate launch = change.launchDate();
         LocalDate currentStart = current.phases().get(0).startDate();
@@ -255,13 +240,21 @@ public final class CampaignService {
         return goal == Goal.PRODUCT_LAUNCH ? phases.get(1).startDate() : requested;
     }
 
-    private List<Channel> personaPlatforms(String userId) {
-        return profiles.find(userId)
-                .map(StoredBrandProfile::profile)
-                .map(BrandProfile::personaData)
-                .map(BrandProfile.PersonaData::selectedPlatforms)
-                .map(platforms -> List.copyOf(new LinkedHashSet<>(platforms)))
-                .orElse(List.of());
+    /** The SPA's wizard may leave the name empty: "<product> launch", or the goal and the day when the product is unnamed too. */
+    static String defaultName(Goal goal, Map<String, Object> productContext, LocalDate today) {
+        String kind = switch (goal) {
+            case PRODUCT_LAUNCH -> "launch";
+            case AWARENESS -> "awareness campaign";
+            case CONVERSION -> "conversion campaign";
+            case RETENTION -> "retention campaign";
+        };
+        Object product = productContext.get("product_name");
+        if (product instanceof String productName && !productName.isBlank()) {
+            String named = productName.trim() + " " + kind;
+            return named.length() <= MAX_NAME ? named : named.substring(0, MAX_NAME);
+        }
+        return Character.toUpperCase(kind.charAt(0)) + kind.substring(1) + " of "
+                + today.format(DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH));
     }
 
     private static String replanSummary(List<AssetNode> before, List<AssetNode> after) {

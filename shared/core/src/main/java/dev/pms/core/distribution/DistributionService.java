@@ -1,6 +1,5 @@
 package dev.pms.core.distribution;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.pms.core.campaign.AssetNode;
 import dev.pms.core.campaign.Campaign;
 import dev.pms.core.campaign.CampaignRepository;
@@ -14,16 +13,13 @@ import dev.pms.core.media.MediaShares;
 import dev.pms.core.media.MediaStore;
 import dev.pms.core.media.PresignedDownload;
 import dev.pms.core.media.UserKeys;
-import dev.pms.core.validation.InputChecker;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -42,7 +38,6 @@ import java.util.Set;
  */
 public final class DistributionService {
     static final Duration DOWNLOAD_TTL = Duration.ofHours(24);
-    private static final Set<String> FIELDS = Set.of("channels", "timezone");
     private static final Set<NodeStatus> SCHEDULABLE = EnumSet.of(NodeStatus.APPROVED_FOR_PUBLISH, NodeStatus.SCHEDULED);
     private static final List<String> LINK_KEYS = List.of("product_url", "landing_page_url", "website_url", "url");
 
@@ -68,47 +63,18 @@ public final class DistributionService {
     }
 
     /**
-     * Body {@code {channels?: [], timezone?: "Europe/Berlin"}}; with channels, only those channels are planned again
-     * and the latest schedule's posts on other channels are carried over.
+     * Builds and stores the schedule of the campaign's assets approved for publish on the command's channels (all
+     * channels when it names none), in its time zone; with channels, the latest schedule's posts on other channels
+     * are carried over.
      *
      * @param shareBaseUrl the absolute URL of the media share route without its token; the exports link media there
      *
      * @throws NotFoundException when the caller has no such campaign
-     * @throws ValidationException for a bad body, or when no asset is approved for publish
+     * @throws ValidationException when no asset is approved for publish
      */
-    public DistributionResult build(String userId, String campaignId, JsonNode body, String shareBaseUrl) {
-        Campaign campaign = find(userId, campaignId);
-        InputChecker check = new InputChecker();
-        Set<Channel> channels = EnumSet.noneOf(Channel.class);
-        ZoneId zone = ZoneOffset.UTC;
-        if (!InputChecker.isAbsent(body) && check.object(body, "body", false)) {
-            check.rejectUnknownKeys(body, "", FIELDS);
-            List<Channel> requested = check.list(body.get("channels"), "channels", Channel.values().length,
-                    (item, path) -> check.code(item, path, code -> Channel.parse(code).orElse(null), "a channel", true));
-            if (requested != null) {
-                requested.stream().filter(Objects::nonNull).forEach(channels::add);
-            }
-            String timezone = check.string(body.get("timezone"), "timezone", 64, false);
-            if (timezone != null) {
-                try {
-                    zone = ZoneId.of(timezone.trim());
-                } catch (DateTimeException e) {
-                    check.add("timezone", "is not a time zone id such as Europe/Berlin or UTC");
-                }
-            }
-        }
-        check.throwIfProblems("distribution request");
-        return build(userId, campaign, channels, zone, shareBaseUrl);
-    }
-
-    /**
-     * The schedule of the campaign's assets approved for publish on {@code channels} (all channels when empty), in
-     * {@code zone}; see {@link #build(String, String, JsonNode, String)}.
-     */
-    public DistributionResult build(String userId, String campaignId, Set<Channel> channels, ZoneId zone,
-                                    String shareBaseUrl) {
-        return build(userId, find(userId, campaignId), channels.isEmpty() ? EnumSet.noneOf(Channel.class)
-                : EnumSet.copyOf(channels), zone, shareBaseUrl);
+    public DistributionResult build(String userId, String campaignId, BuildSchedule command, String shareBaseUrl) {
+        return build(userId, find(userId, campaignId), command.channels().isEmpty() ? EnumSet.noneOf(Channel.class)
+                : EnumSet.copyOf(command.channels()), command.zone(), shareBaseUrl);
     }
 
     private DistributionResult build(String userId, Campaign campaign, Set<Channel> channels, ZoneId zone,

@@ -1,6 +1,5 @@
 package dev.pms.core.generation;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.pms.core.asset.AssetLibraryService;
 import dev.pms.core.asset.AssetRecord;
 import dev.pms.core.asset.AssetRepository;
@@ -13,9 +12,7 @@ import dev.pms.core.campaign.NodeStatus;
 import dev.pms.core.campaign.NodeStatusService;
 import dev.pms.core.channel.AssetType;
 import dev.pms.core.error.ConflictException;
-import dev.pms.core.error.FieldError;
 import dev.pms.core.error.NotFoundException;
-import dev.pms.core.error.ValidationException;
 import dev.pms.core.pricing.CostEstimator;
 import dev.pms.core.pricing.CostLine;
 import dev.pms.core.pricing.PreflightService;
@@ -27,7 +24,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -50,13 +46,14 @@ public final class SingleAssetService {
     private final ProviderJobWorker worker;
     private final JobQueue queue;
     private final GenerationRequests requests;
+    private final StatusLinks links;
     private final Clock clock;
     private final Supplier<String> ids;
 
     public SingleAssetService(CampaignRepository campaigns, ProposalService approvals, CostEstimator costs,
                               PreflightService preflight, AssetRepository assets, AssetLibraryService library,
                               NodeStatusService nodeStatuses, ProviderJobWorker worker, JobQueue queue,
-                              GenerationRequests requests, Clock clock, Supplier<String> ids) {
+                              GenerationRequests requests, StatusLinks links, Clock clock, Supplier<String> ids) {
         this.campaigns = campaigns;
         this.approvals = approvals;
         this.costs = costs;
@@ -67,6 +64,7 @@ public final class SingleAssetService {
         this.worker = worker;
         this.queue = queue;
         this.requests = requests;
+        this.links = links;
         this.clock = clock;
         this.ids = ids;
     }
@@ -86,8 +84,7 @@ public final class SingleAssetService {
     public record Answer(boolean queued, Generated body) {
     }
 
-    public Answer generate(String userId, JsonNode body) {
-        Target target = target(body);
+    public Answer generate(String userId, GenerateAsset target) {
         Campaign campaign = campaigns.require(userId, target.campaignId());
         AssetNode node = campaign.assetNodes().stream().filter(n -> n.assetId().equals(target.assetId())).findFirst()
                 .orElseThrow(() -> new NotFoundException("asset " + target.assetId() + " is not a node of campaign "
@@ -121,54 +118,12 @@ public final class SingleAssetService {
         return new Answer(true, answer(AssetView.of(queued, null, null), null, approval));
     }
 
-    private static Generated answer(AssetView asset, String error, ProposalService.GenerationApproval approval) {
+    private Generated answer(AssetView asset, String error, ProposalService.GenerationApproval approval) {
         boolean ok = asset.status() != AssetStatus.FAILED && asset.status() != AssetStatus.STOPPED;
         return new Generated(ok, asset.assetType(), asset.assetId(), asset.content(), asset.url(),
                 asset.assetLibraryId(), asset.lineage().provider(), asset.lineage().model(),
                 asset.costUsd(), asset.channel().code(), asset.status().code(),
-                asset.status().isOpen() ? "/api/product-marketing/assets/" + asset.assetLibraryId() : null, error,
+                asset.status().isOpen() ? links.asset(asset.assetLibraryId()) : null, error,
                 approval.proposal().version(), approval.edited(), approval.modelNote());
-    }
-
-    /** The proposal the client clicked, with the prompt and provider/model it showed (either may be absent). */
-    private record Target(String campaignId, String assetId, String proposedPrompt, String requestedModel) {
-    }
-
-    private static Target target(JsonNode body) {
-        List<FieldError> errors = new ArrayList<>();
-        JsonNode proposal = body == null ? null : body.get("asset_proposal");
-        if (proposal == null || !proposal.isObject()) {
-            throw ValidationException.of("asset_proposal", "is required: {asset_id, campaign_id}");
-        }
-        String campaignId = text(proposal, "campaign_id", errors);
-        String assetId = text(proposal, "asset_id", errors);
-        if (!errors.isEmpty()) {
-            throw new ValidationException("asset_proposal must name the campaign and the asset it is for.", errors);
-        }
-        JsonNode prompt = proposal.get("proposed_prompt");
-        if (prompt != null && !prompt.isNull() && !prompt.isTextual()) {
-            throw ValidationException.of("asset_proposal.proposed_prompt", "must be text");
-        }
-        return new Target(campaignId, assetId, prompt == null || prompt.isNull() ? null : prompt.asText(),
-                requestedModel(proposal));
-    }
-
-    private static String requestedModel(JsonNode proposal) {
-        JsonNode provider = proposal.get("recommended_provider");
-        JsonNode model = proposal.get("recommended_model");
-        if (provider == null || model == null || !provider.isTextual() || !model.isTextual()
-                || provider.asText().isBlank() || model.asText().isBlank()) {
-            return null;
-        }
-        return provider.asText().trim() + "/" + model.asText().trim();
-    }
-
-    private static String text(JsonNode object, String field, List<FieldError> errors) {
-        JsonNode value = object.get(field);
-        if (value == null || !value.isTextual() || value.asText().isBlank()) {
-            errors.add(new FieldError("asset_proposal." + field, "is required"));
-            return null;
-        }
-        return value.asText();
     }
 }

@@ -16,6 +16,7 @@ import dev.pms.core.channel.AssetType;
 import dev.pms.core.channel.Channel;
 import dev.pms.core.channel.ChannelCatalog;
 import dev.pms.core.channel.Placement;
+import dev.pms.core.distribution.BuildSchedule;
 import dev.pms.core.distribution.DistributionResult;
 import dev.pms.core.distribution.DistributionService;
 import dev.pms.core.error.ConflictException;
@@ -416,7 +417,8 @@ public final class VariantService {
         });
         nodes.adopt(userId, campaignId, new LinkedHashSet<>(chosen.keySet()));
         ChannelPackExport pack = packs.exportChannels(userId, campaignId, channels);
-        DistributionResult schedule = distribution.build(userId, campaignId, channels, zone, shareBaseUrl);
+        DistributionResult schedule = distribution.build(userId, campaignId, new BuildSchedule(channels, zone),
+                shareBaseUrl);
         updateBoard(userId, campaignId, current -> current.published(new VariantBoard.Publication(now,
                 current.publication().nodes(), pack.packId(), schedule.version()), clock.instant()));
         return new Published(campaignId, published, skipped, pack, schedule);

@@ -1,17 +1,14 @@
 package dev.pms.core.media;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.pms.core.audit.AuditReport;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pms.core.audit.AuditTarget;
 import dev.pms.core.audit.ImageAuditService;
 import dev.pms.core.campaign.AssetNode;
 import dev.pms.core.campaign.Campaign;
 import dev.pms.core.campaign.CampaignRepository;
 import dev.pms.core.channel.AssetType;
-import dev.pms.core.json.Json;
 import dev.pms.core.error.NotFoundException;
 import dev.pms.core.error.ValidationException;
-import dev.pms.core.validation.InputChecker;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -33,7 +30,8 @@ import java.util.regex.Pattern;
 public final class UploadService {
     public static final long MAX_UPLOAD_BYTES = 10L * 1024 * 1024;
     static final Duration UPLOAD_URL_TTL = Duration.ofMinutes(15);
-    private static final Set<String> IMAGE_TYPES = Set.of("image/png", "image/jpeg", "image/gif");
+    /** The image types an upload may have. */
+    public static final Set<String> IMAGE_TYPES = Set.of("image/png", "image/jpeg", "image/gif");
     private static final Pattern ASSET_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final MediaStore media;
@@ -59,40 +57,18 @@ public final class UploadService {
     }
 
     /**
-     * {@code {filename, mime_type, bytes, campaign_id?, node_id?}} → a presigned PUT for exactly those bytes of
-     * that type; with a campaign and one of its image nodes, the upload is what the campaign audit checks there.
+     * A presigned PUT for exactly the command's bytes of its type; with a campaign and one of its image nodes, the
+     * upload is what the campaign audit checks there.
+     *
+     * @throws NotFoundException when the caller has no such campaign
+     * @throws ValidationException when the node is not an image node of the campaign
      */
-    public Upload create(String userId, JsonNode body) {
-        if (InputChecker.isAbsent(body) || !body.isObject()) {
-            throw ValidationException.of("body", "must be a JSON object");
-        }
-        InputChecker check = new InputChecker();
-        String filename = check.displayName(body.get("filename"), "filename", 255, true);
-        if (filename != null && (filename.contains("/") || filename.contains("\\") || filename.isBlank())) {
-            check.add("filename", "must be a plain file name without folders");
-        }
-        String mimeType = check.string(body.get("mime_type"), "mime_type", 100, true);
-        if (mimeType != null && !IMAGE_TYPES.contains(mimeType)) {
-            check.add("mime_type", "must be one of " + String.join(", ", IMAGE_TYPES.stream().sorted().toList()));
-        }
-        JsonNode bytesNode = body.get("bytes");
-        long bytes = 0;
-        if (InputChecker.isAbsent(bytesNode)) {
-            check.add("bytes", "is required");
-        } else if (!bytesNode.canConvertToLong() || !bytesNode.isIntegralNumber()) {
-            check.add("bytes", "must be a whole number");
-        } else {
-            bytes = bytesNode.asLong();
-            if (bytes < 1 || bytes > MAX_UPLOAD_BYTES) {
-                check.add("bytes", "must be between 1 and " + MAX_UPLOAD_BYTES);
-            }
-        }
-        String campaignId = check.string(body.get("campaign_id"), "campaign_id", 100, false);
-        String nodeId = check.string(body.get("node_id"), "node_id", 100, false);
-        if ((campaignId == null) != (nodeId == null)) {
-            check.add(campaignId == null ? "campaign_id" : "node_id", "campaign_id and node_id go together");
-        }
-        check.throwIfProblems("upload request");
+    public Upload create(String userId, CreateUpload command) {
+        String campaignId = command.campaignId();
+        String nodeId = command.nodeId();
+        String filename = command.filename();
+        String mimeType = command.mimeType();
+        long bytes = command.bytes();
         if (campaignId != null) {
             Campaign campaign = campaigns.find(userId, campaignId)
                     .orElseThrow(() -> new NotFoundException("campaign " + campaignId + " not found"));
@@ -113,8 +89,8 @@ public final class UploadService {
         return id != null && ASSET_ID.matcher(id).matches();
     }
 
-    /** Audits an uploaded asset; {@code target} is {@code {target_channel?, placement?, brand_palette?}}. */
-    public AuditReport audit(String userId, String assetId, JsonNode target) {
+    /** Audits an uploaded asset against the target. */
+    public AuditReport audit(String userId, String assetId, AuditTarget target) {
         if (!isUploadId(assetId)) {
             throw new NotFoundException("asset " + assetId + " not found");
         }
@@ -145,9 +121,8 @@ public final class UploadService {
                 missing.add(new CampaignAudit.MissingAsset(node.assetId(), node.assetType(), node.channel(), node.placement()));
                 continue;
             }
-            ObjectNode target = Json.mapper().createObjectNode().put("placement", node.placement());
             audited.add(new CampaignAudit.AssetAudit(upload.assetId(), node.assetId(), node.channel(), node.placement(),
-                    audits.auditStored(image.get(), target)));
+                    audits.auditAtPlacement(image.get(), node.placement())));
         }
         return new CampaignAudit(campaignId, audited, missing);
     }

@@ -1,7 +1,6 @@
 package dev.pms.core.pack;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.pms.core.brand.BrandDna;
 import dev.pms.core.brand.BrandDnaDeriver;
 import dev.pms.core.brand.BrandProfileRepository;
@@ -27,7 +26,7 @@ import dev.pms.core.pricing.QualityTier;
 import dev.pms.core.prompt.ForbiddenPhrases;
 import dev.pms.core.proposal.Proposal;
 import dev.pms.core.proposal.ProposalRepository;
-import dev.pms.core.validation.InputChecker;
+import dev.pms.core.validation.FieldProblems;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -63,9 +62,7 @@ public final class ChannelPackExportService {
     static final String WORKFLOW_ONLY = "generated with the generation workflow";
     static final String NOT_IN_CATALOGUE = "the placement is not in the channel catalogue";
     private static final Set<AssetType> PACKED_TYPES = Set.of(AssetType.IMAGE, AssetType.TEXT);
-    private static final Set<String> BODY_FIELDS = Set.of("channels");
     private static final int SHORT_ID_CHARS = 8;
-    private static final int MAX_CHANNELS_IN_BODY = 24;
 
     private final CampaignRepository campaigns;
     private final ProposalRepository proposals;
@@ -101,16 +98,16 @@ public final class ChannelPackExportService {
     }
 
     /**
-     * Builds, checks, stores and presigns one pack. {@code body} is {@code {channels?: [codes]}} ({@code x} is
-     * twitter); without channels every channel of the campaign is packed.
+     * Builds, checks, stores and presigns one pack of the channels the command names; without channels every
+     * channel of the campaign is packed.
      *
      * @throws NotFoundException when the caller has no such campaign
-     * @throws dev.pms.core.error.ValidationException for a bad body, naming {@code channels[i]} for a channel that is
-     *                                                unknown or not one of the campaign's
+     * @throws dev.pms.core.error.ValidationException naming {@code channels[i]} for a channel that is not one of the
+     *                                                campaign's
      */
-    public ChannelPackExport export(String userId, String campaignId, JsonNode body) {
+    public ChannelPackExport export(String userId, String campaignId, ExportChannelPack command) {
         Campaign campaign = find(userId, campaignId);
-        return export(userId, campaign, chosenChannels(campaign, body));
+        return export(userId, campaign, chosenChannels(campaign, command.channels()));
     }
 
     /**
@@ -176,44 +173,21 @@ public final class ChannelPackExportService {
         return new ChannelPackExport(packId, download.url(), download.expiresAt(), manifest, valid);
     }
 
-    private Set<Channel> chosenChannels(Campaign campaign, JsonNode body) {
-        InputChecker check = new InputChecker();
-        if (InputChecker.isAbsent(body)) {
+    private static Set<Channel> chosenChannels(Campaign campaign, List<Channel> requested) {
+        if (requested.isEmpty()) {
             return Set.copyOf(campaign.channels());
         }
-        if (!check.object(body, "body", true)) {
-            check.throwIfProblems("channel pack request");
-        }
-        check.rejectUnknownKeys(body, "", BODY_FIELDS);
-        List<Channel> chosen = check.list(body.get("channels"), "channels", MAX_CHANNELS_IN_BODY,
-                (item, path) -> campaignChannel(check, campaign, item, path));
-        if (chosen != null && body.get("channels").isEmpty()) {
-            check.add("channels", "must name at least one channel (or be left out for all of the campaign's)");
+        FieldProblems check = new FieldProblems();
+        for (int i = 0; i < requested.size(); i++) {
+            Channel channel = requested.get(i);
+            if (!campaign.channels().contains(channel)) {
+                check.add(FieldProblems.path("channels", i), channel.code() + " is not a channel of the campaign (its "
+                        + "channels: " + String.join(", ", campaign.channels().stream().map(Channel::code).toList())
+                        + ")");
+            }
         }
         check.throwIfProblems("channel pack request");
-        return Set.copyOf(chosen == null ? campaign.channels() : chosen);
-    }
-
-    private static Channel campaignChannel(InputChecker check, Campaign campaign, JsonNode item, String path) {
-        if (!InputChecker.isAbsent(item) && !item.isTextual()) {
-            check.add(path, "must be a channel code, not " + InputChecker.describe(item));
-            return null;
-        }
-        String code = check.string(item, path, 40, true);
-        if (code == null) {
-            return null;
-        }
-        Channel channel = Channel.parse(code).orElse(null);
-        if (channel == null) {
-            check.add(path, "is not a known channel (got '" + code + "')");
-            return null;
-        }
-        if (!campaign.channels().contains(channel)) {
-            check.add(path, channel.code() + " is not a channel of the campaign (its channels: "
-                    + String.join(", ", campaign.channels().stream().map(Channel::code).toList()) + ")");
-            return null;
-        }
-        return channel;
+        return Set.copyOf(requested);
     }
 
     /**

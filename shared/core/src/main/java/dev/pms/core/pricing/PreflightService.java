@@ -1,9 +1,7 @@
 package dev.pms.core.pricing;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.pms.core.campaign.AssetNode;
 import dev.pms.core.campaign.CampaignService;
-import dev.pms.core.error.ValidationException;
 import dev.pms.core.usage.MonthlyUsage;
 import dev.pms.core.usage.PlanRepository;
 import dev.pms.core.usage.UsageAmounts;
@@ -37,14 +35,13 @@ public final class PreflightService implements ApprovalBudget {
     }
 
     /** Contract #1: quotes a campaign request without storing anything. */
-    public PreflightResult validateRequest(String userId, JsonNode request) {
-        QualityTier tier = tierOf(request);
-        return PreflightResult.of(quote(userId, campaigns.preview(userId, request).assetNodes(), tier));
+    public PreflightResult validateRequest(String userId, QuoteCampaign request) {
+        return PreflightResult.of(quote(userId, campaigns.preview(userId, request.campaign()).assetNodes(),
+                request.tier()));
     }
 
     /** Quotes a stored campaign (404 when it is not the caller's). */
-    public PreflightResult preflightCampaign(String userId, String campaignId, JsonNode request) {
-        QualityTier tier = tierOf(request);
+    public PreflightResult preflightCampaign(String userId, String campaignId, QualityTier tier) {
         return PreflightResult.of(quote(userId, campaigns.get(userId, campaignId).assetNodes(), tier));
     }
 
@@ -97,18 +94,6 @@ public final class PreflightService implements ApprovalBudget {
 
     public YearMonth billingMonth() {
         return YearMonth.now(clock.withZone(ZoneOffset.UTC));
-    }
-
-    static QualityTier tierOf(JsonNode request) {
-        JsonNode tier = request == null ? null : request.get("tier");
-        if (tier == null || tier.isNull()) {
-            return QualityTier.DEFAULT;
-        }
-        if (!tier.isTextual()) {
-            throw ValidationException.of("tier", "must be one of draft, standard, premium");
-        }
-        return QualityTier.parse(tier.asText())
-                .orElseThrow(() -> ValidationException.of("tier", "must be one of draft, standard, premium"));
     }
 
     private static Quote withMessage(Quote quote, String message) {

@@ -1,6 +1,5 @@
 package dev.pms.core.proposal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.pms.core.brand.BrandDna;
 import dev.pms.core.brand.BrandDnaDeriver;
 import dev.pms.core.brand.BrandProfile;
@@ -114,11 +113,10 @@ public final class ProposalService {
      * on the campaign, so later edits build from the same facts).
      *
      * @throws NotFoundException when the caller has no such campaign
-     * @throws dev.pms.core.error.ValidationException listing every problem of the body
      * @throws VersionConflictException when a concurrent change appended a proposal version first
      */
-    public ProposalSet generate(String userId, String campaignId, JsonNode body) {
-        return generate(userId, campaignId, body, false);
+    public ProposalSet generate(String userId, String campaignId, GenerateProposals request) {
+        return generate(userId, campaignId, request, false);
     }
 
     /**
@@ -126,15 +124,12 @@ public final class ProposalService {
      * existing proposal, edited or not, as it is.
      */
     public ProposalSet proposeMissing(String userId, String campaignId, QualityTier tier) {
-        JsonNode body = tier == null ? null
-                : dev.pms.core.json.Json.mapper().createObjectNode().put("tier", tier.code());
-        return generate(userId, campaignId, body, true);
+        return generate(userId, campaignId, new GenerateProposals(tier, Map.of()), true);
     }
 
-    private ProposalSet generate(String userId, String campaignId, JsonNode body, boolean onlyMissing) {
+    private ProposalSet generate(String userId, String campaignId, GenerateProposals request, boolean onlyMissing) {
         requireUser(userId);
         Campaign campaign = findCampaign(userId, campaignId);
-        ProposalRequests.Generate request = ProposalRequests.generate(body, campaignId);
         Map<String, Object> productContext = new LinkedHashMap<>(campaign.productContext());
         productContext.putAll(request.productContext());
         BrandInputs brand = brandInputs(userId);
@@ -202,16 +197,16 @@ public final class ProposalService {
      * rebuilds the prompt with the next hook angle.
      *
      * @throws NotFoundException when the caller has no such campaign, node or proposal
-     * @throws dev.pms.core.error.ValidationException for a bad body, including text with a forbidden phrase
+     * @throws dev.pms.core.error.ValidationException for text with one of the brand's forbidden phrases
      * @throws VersionConflictException when {@code version} is not the current proposal version
      * @throws dev.pms.core.error.IllegalTransitionException when the node's status does not allow the action
      */
-    public Proposal patch(String userId, String campaignId, String assetId, JsonNode body) {
+    public Proposal patch(String userId, String campaignId, String assetId, ProposalChange change) {
         requireUser(userId);
         Campaign campaign = findCampaign(userId, campaignId);
         AssetNode node = findNode(campaign, assetId);
         BrandInputs brand = brandInputs(userId);
-        ProposalRequests.Change change = ProposalRequests.change(body, new ForbiddenPhrases(brand.dna().forbiddenPhrases()));
+        PromptGuard.checkChange(change, new ForbiddenPhrases(brand.dna().forbiddenPhrases()));
         Proposal current = proposals.current(userId, campaignId, assetId)
                 .orElseThrow(() -> new NotFoundException("asset " + assetId + " has no proposal yet"));
         if (change.version() != current.version()) {
@@ -251,7 +246,7 @@ public final class ProposalService {
     }
 
     /** What one change of a proposal says about the user's preferences (nothing for a settings-only edit). */
-    private static List<Signal> reviewSignals(Proposal current, ProposalRequests.Change change, Instant now) {
+    private static List<Signal> reviewSignals(Proposal current, ProposalChange change, Instant now) {
         return switch (change.action()) {
             case APPROVE -> List.of(Signal.proposalsApproved(current.channel(), current.assetType(), current.angle(), 1, now));
             case REJECT -> List.of(Signal.proposalRejected(current.channel(), current.assetType(), current.angle(),
@@ -297,7 +292,7 @@ public final class ProposalService {
         String prompt = clientPrompt == null ? null : clientPrompt.trim();
         boolean edited = prompt != null && !prompt.equals(current.proposedPrompt().trim());
         if (edited) {
-            ProposalRequests.checkEditedPrompt(prompt, new ForbiddenPhrases(brand.dna().forbiddenPhrases()));
+            PromptGuard.checkEditedPrompt(prompt, new ForbiddenPhrases(brand.dna().forbiddenPhrases()));
         }
         if (!APPROVABLE_BY_GENERATE.contains(node.status())) {
             NodeLifecycle.check(assetId, node.status(), NodeStatus.APPROVED);
@@ -312,7 +307,7 @@ public final class ProposalService {
                 PlanTier plan = budget.planTier(userId);
                 ModelSelector.Selection automatic = selection(campaign, node, current.tier(), Map.of());
                 if (requested != null && selector.allows(node.assetType(), plan, requested, automatic.choice())) {
-                    settings.put(ProposalRequests.MODEL_SETTING, requested.provider() + "/" + requested.model());
+                    settings.put(ProposalChange.MODEL_SETTING, requested.provider() + "/" + requested.model());
                     modelChanged = true;
                 } else {
                     modelNote = clientModel.trim() + " is not available for " + node.assetType().code()
@@ -472,20 +467,19 @@ public final class ProposalService {
                 c.createdAt(), c.updatedAt(), c.version(), c.changes());
     }
 
-    /** The first page of {@link #versions(String, String, String, String, String)}. */
+    /** The first page of {@link #versions(String, String, String, int, String)}. */
     public ProposalHistory versions(String userId, String campaignId, String assetId) {
-        return versions(userId, campaignId, assetId, null, null);
+        return versions(userId, campaignId, assetId, PageSizes.DEFAULT, null);
     }
 
     /**
-     * One page of the kept versions of one node's proposal, oldest first ({@code limit} 1 to 200, default 50).
+     * One page of the kept versions of one node's proposal, oldest first ({@code limit} 1 to 200).
      *
      * @throws NotFoundException when the caller has no such campaign or no proposal for the asset
-     * @throws dev.pms.core.error.ValidationException for a bad {@code limit} or a {@code nextToken} not issued for it
+     * @throws dev.pms.core.error.ValidationException for a {@code nextToken} not issued for it
      */
-    public ProposalHistory versions(String userId, String campaignId, String assetId, String limit, String nextToken) {
+    public ProposalHistory versions(String userId, String campaignId, String assetId, int pageSize, String nextToken) {
         requireUser(userId);
-        int pageSize = PageSizes.parse(limit, "proposal versions");
         findCampaign(userId, campaignId);
         if (!plausibleId(assetId)) {
             throw new NotFoundException("asset not found");
@@ -569,7 +563,7 @@ public final class ProposalService {
     }
 
     private Proposal edited(String userId, Campaign campaign, AssetNode node, BrandInputs brand, Proposal current,
-                            ProposalRequests.Change change, Instant now) {
+                            ProposalChange change, Instant now) {
         Map<String, Object> settings = new LinkedHashMap<>(current.settings());
         change.overrides().forEach((slot, value) -> {
             if (value.isEmpty()) {
@@ -580,9 +574,9 @@ public final class ProposalService {
         });
         if (change.model() != null) {
             if (change.model().isEmpty()) {
-                settings.remove(ProposalRequests.MODEL_SETTING);
+                settings.remove(ProposalChange.MODEL_SETTING);
             } else {
-                settings.put(ProposalRequests.MODEL_SETTING, change.model());
+                settings.put(ProposalChange.MODEL_SETTING, change.model());
             }
         }
         QualityTier tier = change.tier() != null ? change.tier() : current.tier();
@@ -635,7 +629,7 @@ public final class ProposalService {
      */
     private ModelSelector.Selection selection(Campaign campaign, AssetNode node, QualityTier tier,
                                               Map<String, Object> settings) {
-        Object chosen = settings.get(ProposalRequests.MODEL_SETTING);
+        Object chosen = settings.get(ProposalChange.MODEL_SETTING);
         ModelChoice proposalChoice = chosen == null ? null : ModelSelector.parse(String.valueOf(chosen)).orElse(null);
         Map<String, ModelChoice> campaignChoices = new LinkedHashMap<>();
         if (campaign.productContext().get("model_overrides") instanceof Map<?, ?> overrides) {

@@ -1,24 +1,20 @@
 package dev.pms.core.audit;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pms.core.channel.ChannelCatalog;
 import dev.pms.core.error.DomainException;
 import dev.pms.core.error.ValidationException;
-import dev.pms.core.json.Json;
 import dev.pms.core.pricing.PriceTable;
 import org.junit.jupiter.api.Test;
 
-import javax.imageio.ImageIO;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.List;
 import java.util.Random;
 import java.util.zip.CRC32;
+import javax.imageio.ImageIO;
 
 import static dev.pms.core.audit.TestImages.body;
 import static dev.pms.core.audit.TestImages.png;
@@ -115,7 +111,7 @@ class ImageDecodingSafetyTest {
 
     @Test
     void overLongBase64IsRefusedBeforeDecoding() {
-        ObjectNode body = Json.mapper().createObjectNode().put("image_base64", "A".repeat(15_000_000));
+        AuditImage body = new AuditImage("A".repeat(15_000_000), AuditTarget.NONE);
 
         assertThatThrownBy(() -> service.audit(body)).isInstanceOf(ImageTooLargeException.class);
     }
@@ -147,8 +143,8 @@ class ImageDecodingSafetyTest {
     @Test
     void aDataUrlIsAcceptedAndItsDeclaredTypeIsNotTrusted() {
         byte[] jpeg = TestImages.jpeg(TestImages.scene(120, 80), 0.9f);
-        ObjectNode body = Json.mapper().createObjectNode()
-                .put("image_base64", "data:image/png;base64," + Base64.getMimeEncoder().encodeToString(jpeg));
+        AuditImage body = new AuditImage("data:image/png;base64," + Base64.getMimeEncoder().encodeToString(jpeg),
+                AuditTarget.NONE);
 
         AuditReport report = service.audit(body);
 
@@ -161,54 +157,19 @@ class ImageDecodingSafetyTest {
     @Test
     void urlSafeBase64IsAccepted() {
         byte[] image = png(TestImages.scene(64, 48));
-        ObjectNode body = Json.mapper().createObjectNode()
-                .put("image_base64", Base64.getUrlEncoder().withoutPadding().encodeToString(image));
+        AuditImage body = new AuditImage(Base64.getUrlEncoder().withoutPadding().encodeToString(image),
+                AuditTarget.NONE);
 
         assertThat(service.audit(body).assetInfo().width()).isEqualTo(64);
     }
 
     @Test
-    void malformedRequestsAreValidationErrorsNamingTheField() {
-        assertThatThrownBy(() -> service.audit(Json.mapper().createObjectNode()))
-                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors())
-                        .extracting(f -> f.field()).containsExactly("image_base64"));
-        assertThatThrownBy(() -> service.audit(TestImages.json("{\"image_base64\": 12}")))
-                .isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> service.audit(TestImages.json("{\"image_base64\": \"not base64 at all!\"}")))
+    void imageTextThatIsNoBase64IsAValidationErrorNamingTheField() {
+        assertThatThrownBy(() -> service.audit(new AuditImage("not base64 at all!", AuditTarget.NONE)))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors())
                         .singleElement().satisfies(f -> assertThat(f.message()).isEqualTo("is not valid base64")));
-        assertThatThrownBy(() -> service.audit(TestImages.json("{\"image_base64\": \"data:image/png,abc\"}")))
+        assertThatThrownBy(() -> service.audit(new AuditImage("data:image/png,abc", AuditTarget.NONE)))
                 .isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> service.audit(TestImages.json("[1]"))).isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> service.audit(null)).isInstanceOf(ValidationException.class);
-    }
-
-    @Test
-    void strangeValuesInEveryFieldAreValidationErrors() {
-        List<String> strangeValues = List.of("null", "0", "-1.5", "true", "\"\"", "\"x\"", "[]", "[null]", "{}",
-                "{\"a\":[1]}", "\"" + "z".repeat(3_000) + "\"");
-        String image = Base64.getEncoder().encodeToString(png(TestImages.scene(40, 40)));
-        for (String field : List.of("target_channel", "placement", "brand_palette")) {
-            for (String value : strangeValues) {
-                ObjectNode body = Json.mapper().createObjectNode().put("image_base64", image);
-                body.putObject("asset_metadata").set(field, TestImages.json(value));
-                auditOrValidationException(body);
-            }
-        }
-        for (String value : strangeValues) {
-            ObjectNode asMetadata = Json.mapper().createObjectNode().put("image_base64", image);
-            asMetadata.set("asset_metadata", TestImages.json(value));
-            auditOrValidationException(asMetadata);
-            auditOrDomainException(TestImages.json("{\"image_base64\":" + value + "}"));
-        }
-    }
-
-    private void auditOrValidationException(JsonNode body) {
-        try {
-            assertThat(service.audit(body).status()).isNotNull();
-        } catch (ValidationException expected) {
-            assertThat(expected.fieldErrors()).isNotEmpty();
-        }
     }
 
     @Test
@@ -235,7 +196,7 @@ class ImageDecodingSafetyTest {
         auditOrDomainException(body(bytes));
     }
 
-    private void auditOrDomainException(JsonNode body) {
+    private void auditOrDomainException(AuditImage body) {
         try {
             AuditReport report = service.audit(body);
             assertThat(report.assetInfo().width()).isPositive();

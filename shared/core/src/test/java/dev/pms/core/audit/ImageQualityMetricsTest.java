@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import java.awt.Color;
 import java.awt.image.BufferedImage;
+import java.util.List;
 
 import static dev.pms.core.audit.TestImages.body;
 import static dev.pms.core.audit.TestImages.png;
@@ -127,9 +128,7 @@ class ImageQualityMetricsTest {
                 .allSatisfy(c -> assertThat(c.deltaE()).isNull());
     }
 
-    private static com.fasterxml.jackson.databind.node.ObjectNode withPalette(byte[] image) {
-        var body = body(image);
-        body.putObject("asset_metadata").putArray("brand_palette").add("#1F4E79").add("#f2a900").add("#E63946");
-        return body;
+    private static AuditImage withPalette(byte[] image) {
+        return TestImages.request(TestImages.base64(image), null, null, List.of("#1F4E79", "#f2a900", "#E63946"));
     }
 }

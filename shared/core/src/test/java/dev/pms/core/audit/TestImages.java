@@ -1,14 +1,9 @@
 package dev.pms.core.audit;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.pms.core.json.Json;
+import dev.pms.core.channel.ChannelCatalog;
+import dev.pms.core.pricing.PriceTable;
+import dev.pms.core.validation.FieldProblems;
 
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -19,7 +14,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Random;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /** Images of known properties, drawn in code. */
 final class TestImages {
@@ -176,24 +177,30 @@ final class TestImages {
         }
     }
 
-    static JsonNode json(String text) {
-        try {
-            return Json.mapper().readTree(text);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** An audit of the image with no target. */
+    static AuditImage body(byte[] bytes) {
+        return new AuditImage(base64(bytes), AuditTarget.NONE);
     }
 
-    static ObjectNode body(byte[] bytes) {
-        ObjectNode body = Json.mapper().createObjectNode();
-        body.put("image_base64", Base64.getEncoder().encodeToString(bytes));
-        return body;
+    /** An audit for {@code placement} given as a {@code channel/placement} key. */
+    static AuditImage body(byte[] bytes, String placement) {
+        return request(base64(bytes), null, placement, List.of());
     }
 
-    /** A body for {@code placement} given as a {@code channel/placement} key. */
-    static ObjectNode body(byte[] bytes, String placement) {
-        ObjectNode body = body(bytes);
-        body.putObject("asset_metadata").put("placement", placement);
-        return body;
+    /**
+     * An audit of the image against the target named as a request names it (each part may be null); names that do
+     * not resolve are refused as a request's {@code asset_metadata} fields are.
+     */
+    static AuditImage request(String imageBase64, String channel, String placement, List<String> palette) {
+        FieldProblems problems = new FieldProblems();
+        AuditTarget target = TARGETS.target(channel, placement, palette, "asset_metadata.", problems);
+        problems.throwIfProblems("audit request");
+        return new AuditImage(imageBase64, target);
     }
+
+    static String base64(byte[] bytes) {
+        return Base64.getEncoder().encodeToString(bytes);
+    }
+
+    private static final ImageAuditService TARGETS = new ImageAuditService(ChannelCatalog.load(), PriceTable.load());
 }

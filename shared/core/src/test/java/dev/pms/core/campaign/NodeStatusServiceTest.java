@@ -1,5 +1,6 @@
 package dev.pms.core.campaign;
 
+import dev.pms.core.channel.Channel;
 import dev.pms.core.channel.ChannelCatalog;
 import dev.pms.core.error.IllegalTransitionException;
 import dev.pms.core.error.NotFoundException;
@@ -9,12 +10,12 @@ import dev.pms.core.support.InMemoryCampaignRepository;
 import dev.pms.core.support.RacingCampaignRepository;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
 import static dev.pms.core.support.Fixtures.CLOCK;
-import static dev.pms.core.support.Fixtures.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,7 +23,8 @@ class NodeStatusServiceTest {
     private final InMemoryCampaignRepository campaigns = new InMemoryCampaignRepository();
     private final Campaign campaign = new CampaignService(campaigns, new InMemoryBrandProfileRepository(CLOCK),
             ChannelCatalog.load(), CLOCK, () -> UUID.randomUUID().toString())
-            .createBlueprint("alice", json("{'campaign_name':'n','goal':'awareness','channels':['email']}"));
+            .createBlueprint("alice", new CreateCampaign("n", Goal.AWARENESS, null, List.of(Channel.EMAIL), Map.of(), null,
+                    null));
     private final NodeStatusService service = new NodeStatusService(campaigns, CLOCK);
 
     @Test

@@ -11,13 +11,14 @@ import dev.pms.core.support.CampaignOpsFixture;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static dev.pms.core.support.CampaignOpsFixture.SHARE_BASE;
 import static dev.pms.core.support.Fixtures.CLOCK;
-import static dev.pms.core.support.Fixtures.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -28,7 +29,7 @@ class DistributionServiceTest {
     void schedulesTheAssetsApprovedForPublishExportsBothFilesAndActivatesTheCampaign() {
         String id = approvedForPublish("Aurora");
 
-        DistributionResult result = fixture.distribution.build("alice", id, null, SHARE_BASE);
+        DistributionResult result = fixture.distribution.build("alice", id, BuildSchedule.everyChannel(), SHARE_BASE);
 
         Campaign campaign = fixture.campaigns.find("alice", id).orElseThrow();
         assertThat(result.version()).isEqualTo(1);
@@ -43,8 +44,8 @@ class DistributionServiceTest {
         assertThat(result.icsUrl()).contains("/v1/schedule.ics");
         assertThat(result.csvUrl()).contains("/v1/schedule.csv");
 
-        DistributionResult again = fixture.distribution.build("alice", id, json("{'timezone':'America/New_York'}"),
-                SHARE_BASE);
+        DistributionResult again = fixture.distribution.build("alice", id,
+                new BuildSchedule(Set.of(), ZoneId.of("America/New_York")), SHARE_BASE);
         assertThat(again.version()).isEqualTo(2);
         assertThat(again.timezone()).isEqualTo("America/New_York");
         assertThat(fixture.ops.versions("alice", id)).extracting(Schedule::version).containsExactly(1L, 2L);
@@ -55,34 +56,29 @@ class DistributionServiceTest {
     @Test
     void anotherScheduledCampaignOnTheSameChannelsIsWarnedAboutOrAvoided() {
         String first = approvedForPublish("Aurora");
-        fixture.distribution.build("alice", first, null, SHARE_BASE);
+        fixture.distribution.build("alice", first, BuildSchedule.everyChannel(), SHARE_BASE);
         String second = approvedForPublish("Borealis");
 
-        DistributionResult result = fixture.distribution.build("alice", second, null, SHARE_BASE);
+        DistributionResult result = fixture.distribution.build("alice", second, BuildSchedule.everyChannel(), SHARE_BASE);
 
         assertThat(result.warnings()).filteredOn(w -> w.kind().equals("collision"))
                 .isNotEmpty().allSatisfy(w -> assertThat(w.message()).contains("Aurora"));
     }
 
     @Test
-    void nothingApprovedForPublishBadBodiesAndOtherUsersAreRefused() {
+    void nothingApprovedForPublishAndOtherUsersAreRefused() {
         Campaign proposed = fixture.proposedCampaign("alice", "Aurora");
-        assertThatThrownBy(() -> fixture.distribution.build("alice", proposed.campaignId(), null, SHARE_BASE))
+        assertThatThrownBy(() -> fixture.distribution.build("alice", proposed.campaignId(), BuildSchedule.everyChannel(), SHARE_BASE))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("approved for publish");
         String id = approvedForPublish("Borealis");
-        assertThatThrownBy(() -> fixture.distribution.build("alice", id,
-                json("{'channels':['myspace'],'timezone':'Mars/Base'}"), SHARE_BASE))
-                .isInstanceOf(ValidationException.class)
-                .satisfies(e -> assertThat(((ValidationException) e).fieldErrors()).extracting("field")
-                        .containsExactly("channels[0]", "timezone"));
-        assertThatThrownBy(() -> fixture.distribution.build("bob", id, null, SHARE_BASE)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> fixture.distribution.build("bob", id, BuildSchedule.everyChannel(), SHARE_BASE)).isInstanceOf(NotFoundException.class);
     }
 
     @Test
     void eachPostCarriesItsGeneratedCopyAndLastingLinksAndAnImageSharesItsCaptionsSlot() {
         String id = approvedForPublish("Aurora");
 
-        DistributionResult result = fixture.distribution.build("alice", id, null, SHARE_BASE);
+        DistributionResult result = fixture.distribution.build("alice", id, BuildSchedule.everyChannel(), SHARE_BASE);
 
         Map<String, AssetNode> nodes = new HashMap<>();
         fixture.nodes("alice", id).forEach(node -> nodes.put(node.assetId(), node));

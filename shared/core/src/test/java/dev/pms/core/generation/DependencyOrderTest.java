@@ -40,7 +40,7 @@ class DependencyOrderTest {
                 CampaignStatus.PROPOSED, null, null, Instant.EPOCH, Instant.EPOCH, 1, List.of());
         List<AssetRecord> records = nodes.stream().map(n -> record(n.assetId())).toList();
 
-        List<String> order = GenerationService.dependenciesFirst(campaign, records).stream()
+        List<String> order = GenerationWorkflow.dependenciesFirst(campaign, records).stream()
                 .map(AssetRecord::assetId).toList();
 
         assertThat(order).containsExactly("copy", "voice", "thumb", "presenter", "video");
@@ -52,6 +52,6 @@ class DependencyOrderTest {
         Campaign campaign = new Campaign("c", "u", "n", null, null, List.of(Channel.YOUTUBE), List.of(), nodes, Map.of(),
                 CampaignStatus.PROPOSED, null, null, Instant.EPOCH, Instant.EPOCH, 1, List.of());
 
-        assertThat(GenerationService.dependenciesFirst(campaign, List.of(record("a"), record("b")))).hasSize(2);
+        assertThat(GenerationWorkflow.dependenciesFirst(campaign, List.of(record("a"), record("b")))).hasSize(2);
     }
 }

@@ -19,6 +19,7 @@ import dev.pms.core.support.Fixtures;
 import dev.pms.core.support.InMemoryBrandProfileRepository;
 import dev.pms.core.support.InMemoryCampaignRepository;
 import dev.pms.core.support.InMemoryMediaStore;
+import dev.pms.core.support.RecordingWorkflowEngine;
 import dev.pms.core.usage.UsageAmounts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,7 +49,7 @@ class ProviderJobWorkerTest {
     private final InMemoryCampaignRepository campaigns = new InMemoryCampaignRepository();
     private final Assets assets = new Assets();
     private final InMemoryMediaStore media = new InMemoryMediaStore(Fixtures.CLOCK);
-    private final Workflow workflow = new Workflow();
+    private final RecordingWorkflowEngine workflow = new RecordingWorkflowEngine();
     private final List<Map.Entry<JobMessage, Duration>> sent = new ArrayList<>();
     private final ScriptedProvider provider = new ScriptedProvider();
     private ProviderJobWorker worker;
@@ -227,32 +228,6 @@ class ProviderJobWorkerTest {
         @Override
         public boolean delete(String userId, String id) {
             return records.remove(id) != null;
-        }
-    }
-
-    private static final class Workflow implements WorkflowEngine {
-        final List<String> succeeded = new ArrayList<>();
-        final List<String> failed = new ArrayList<>();
-
-        @Override
-        public String start(String executionName, String inputJson) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void stop(String executionId, String reason) {
-        }
-
-        @Override
-        public boolean succeed(String token, String outputJson) {
-            succeeded.add(token);
-            return true;
-        }
-
-        @Override
-        public boolean fail(String token, String error, String cause) {
-            failed.add(token + ":" + error);
-            return true;
         }
     }
 

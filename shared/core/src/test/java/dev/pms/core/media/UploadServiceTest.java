@@ -1,21 +1,23 @@
 package dev.pms.core.media;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.pms.core.audit.AuditTarget;
 import dev.pms.core.audit.ImageAuditService;
-import dev.pms.core.channel.ChannelCatalog;
-import dev.pms.core.error.NotFoundException;
-import dev.pms.core.error.ValidationException;
-import dev.pms.core.json.Json;
-import dev.pms.core.pricing.PriceTable;
 import dev.pms.core.campaign.AssetNode;
 import dev.pms.core.campaign.Campaign;
 import dev.pms.core.campaign.CampaignService;
+import dev.pms.core.campaign.CreateCampaign;
+import dev.pms.core.campaign.Goal;
 import dev.pms.core.channel.AssetType;
+import dev.pms.core.channel.Channel;
+import dev.pms.core.channel.ChannelCatalog;
+import dev.pms.core.error.NotFoundException;
+import dev.pms.core.error.ValidationException;
+import dev.pms.core.pricing.PriceTable;
 import dev.pms.core.support.InMemoryBrandProfileRepository;
 import dev.pms.core.support.InMemoryCampaignRepository;
+import dev.pms.core.validation.FieldProblems;
 import org.junit.jupiter.api.Test;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.time.Clock;
@@ -28,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.imageio.ImageIO;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -86,7 +89,7 @@ class UploadServiceTest {
 
     @Test
     void presignsExactlyWhatWasAskedIntoTheCallersOwnPrefix() {
-        UploadService.Upload upload = uploads.create("alice", json("{'filename':'hero.png','mime_type':'image/png','bytes':1234}"));
+        UploadService.Upload upload = uploads.create("alice", new CreateUpload("hero.png", "image/png", 1234, null, null));
 
         assertThat(upload.assetId()).isEqualTo(ASSET);
         String key = UploadService.keyOf("alice", ASSET);
@@ -96,38 +99,31 @@ class UploadServiceTest {
     }
 
     @Test
-    void badUploadRequestsNameEveryField() {
-        assertThatThrownBy(() -> uploads.create("alice", json("{'filename':'../etc/x','mime_type':'text/html','bytes':0}")))
-                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.fieldErrors())
-                        .extracting(f -> f.field()).containsExactlyInAnyOrder("filename", "mime_type", "bytes"));
-        assertThatThrownBy(() -> uploads.create("alice", json("{'filename':'x.png','mime_type':'image/png','bytes':"
-                + (UploadService.MAX_UPLOAD_BYTES + 1) + "}"))).isInstanceOf(ValidationException.class);
-        assertThat(presigned).isEmpty();
-    }
-
-    @Test
     void auditsTheOwnersStoredImageAndNobodyElses() throws Exception {
         objects.put(UploadService.keyOf("alice", ASSET), png(1080, 1350));
 
-        assertThat(uploads.audit("alice", ASSET, json("{'target_channel':'instagram','placement':'feed_portrait'}"))
-                .placement()).isEqualTo("instagram/feed_portrait");
-        assertThatThrownBy(() -> uploads.audit("bob", ASSET, null)).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> uploads.audit("alice", "../../other", null)).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> uploads.audit("alice", ASSET, json("{'target_channel':'myspace'}")))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("target_channel");
+        ImageAuditService audits = new ImageAuditService(ChannelCatalog.load(), PriceTable.load());
+        FieldProblems problems = new FieldProblems();
+        AuditTarget feedPortrait = audits.target("instagram", "feed_portrait", List.of(), "", problems);
+        assertThat(problems.hasProblems()).isFalse();
+        assertThat(uploads.audit("alice", ASSET, feedPortrait).placement()).isEqualTo("instagram/feed_portrait");
+        assertThatThrownBy(() -> uploads.audit("bob", ASSET, AuditTarget.NONE)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> uploads.audit("alice", "../../other", AuditTarget.NONE))
+                .isInstanceOf(NotFoundException.class);
     }
 
     @Test
     void aCampaignAuditChecksEachImageNodesLatestUploadAndListsTheMissingOnes() throws Exception {
         Campaign campaign = new CampaignService(campaigns, new InMemoryBrandProfileRepository(Clock.systemUTC()),
                 ChannelCatalog.load(), Clock.systemUTC(), () -> UUID.randomUUID().toString())
-                .createBlueprint("alice", json("{'campaign_name':'Audit me','goal':'awareness','channels':['instagram']}"));
+                .createBlueprint("alice", new CreateCampaign("Audit me", Goal.AWARENESS, null, List.of(Channel.INSTAGRAM),
+                        Map.of(), null, null));
         List<AssetNode> imageNodes = campaign.assetNodes().stream().filter(n -> n.assetType() == AssetType.IMAGE).toList();
         AssetNode covered = imageNodes.get(0);
         AssetNode text = campaign.assetNodes().stream().filter(n -> n.assetType() == AssetType.TEXT).findFirst().orElseThrow();
 
-        UploadService.Upload upload = uploads.create("alice", json("{'filename':'a.png','mime_type':'image/png','bytes':10,"
-                + "'campaign_id':'" + campaign.campaignId() + "','node_id':'" + covered.assetId() + "'}"));
+        UploadService.Upload upload = uploads.create("alice", new CreateUpload("a.png", "image/png", 10,
+                campaign.campaignId(), covered.assetId()));
         objects.put(UploadService.keyOf("alice", upload.assetId()), png(1080, 1350));
 
         CampaignAudit audit = uploads.auditCampaign("alice", campaign.campaignId());
@@ -138,11 +134,11 @@ class UploadServiceTest {
         });
         assertThat(audit.missing()).hasSize(imageNodes.size() - 1)
                 .noneMatch(m -> m.assetId().equals(covered.assetId()));
-        assertThatThrownBy(() -> uploads.create("alice", json("{'filename':'a.png','mime_type':'image/png','bytes':10,"
-                + "'campaign_id':'" + campaign.campaignId() + "','node_id':'" + text.assetId() + "'}")))
+        assertThatThrownBy(() -> uploads.create("alice", new CreateUpload("a.png", "image/png", 10,
+                campaign.campaignId(), text.assetId())))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("node_id");
-        assertThatThrownBy(() -> uploads.create("bob", json("{'filename':'a.png','mime_type':'image/png','bytes':10,"
-                + "'campaign_id':'" + campaign.campaignId() + "','node_id':'" + covered.assetId() + "'}")))
+        assertThatThrownBy(() -> uploads.create("bob", new CreateUpload("a.png", "image/png", 10,
+                campaign.campaignId(), covered.assetId())))
                 .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> uploads.auditCampaign("bob", campaign.campaignId())).isInstanceOf(NotFoundException.class);
     }
@@ -153,11 +149,4 @@ class UploadServiceTest {
         return out.toByteArray();
     }
 
-    private static JsonNode json(String singleQuoted) {
-        try {
-            return Json.mapper().readTree(singleQuoted.replace('\'', '"'));
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
 }

@@ -1,18 +1,21 @@
 package dev.pms.core.personalization;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pms.core.brand.BrandService;
 import dev.pms.core.campaign.Campaign;
 import dev.pms.core.campaign.CampaignService;
+import dev.pms.core.campaign.CreateCampaign;
+import dev.pms.core.campaign.Goal;
+import dev.pms.core.campaign.PatchCampaign;
 import dev.pms.core.channel.AssetType;
 import dev.pms.core.channel.Channel;
 import dev.pms.core.channel.ChannelCatalog;
 import dev.pms.core.error.NotFoundException;
-import dev.pms.core.json.Json;
 import dev.pms.core.pricing.ApprovalBudget;
 import dev.pms.core.pricing.CostEstimator;
 import dev.pms.core.pricing.PriceTable;
+import dev.pms.core.proposal.GenerateProposals;
 import dev.pms.core.proposal.Proposal;
+import dev.pms.core.proposal.ProposalChange;
 import dev.pms.core.proposal.ProposalService;
 import dev.pms.core.studio.StudioTemplates;
 import dev.pms.core.support.InMemoryBrandProfileRepository;
@@ -28,7 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static dev.pms.core.support.Fixtures.CLOCK;
 import static dev.pms.core.support.Fixtures.NOW;
-import static dev.pms.core.support.Fixtures.json;
+import static dev.pms.core.support.Fixtures.brandProfile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -56,8 +59,9 @@ class PersonalizationLoopTest {
 
     @Test
     void blueprintsAndChannelChangesAreRecorded() {
-        Campaign campaign = blueprint(ALICE, "linkedin", "instagram");
-        campaignService.update(ALICE, campaign.campaignId(), json("{'version':1,'channels':['linkedin','tiktok']}"));
+        Campaign campaign = blueprint(ALICE, Channel.LINKEDIN, Channel.INSTAGRAM);
+        campaignService.update(ALICE, campaign.campaignId(), new PatchCampaign(null, false, null, null, null,
+                List.of(Channel.LINKEDIN, Channel.TIKTOK), 1));
 
         List<Signal> recorded = log.all(ALICE);
         assertThat(recorded).extracting(Signal::kind)
@@ -71,8 +75,8 @@ class PersonalizationLoopTest {
     @Test
     void aUserWhoAlwaysCutsInstagramHashtagsAndAddsAPhraseGetsBothInTheNextProposals() {
         for (int i = 0; i < 3; i++) {
-            Campaign campaign = blueprint(ALICE, "instagram");
-            Proposal copy = caption(proposalService.generate(ALICE, campaign.campaignId(), null).proposals().values());
+            Campaign campaign = blueprint(ALICE, Channel.INSTAGRAM);
+            Proposal copy = caption(proposalService.generate(ALICE, campaign.campaignId(), GenerateProposals.defaults()).proposals().values());
             assertThat(copy.proposedPrompt()).contains("(3 recommended)");
             String edited = copy.proposedPrompt().replaceAll("≤ \\d+ hashtags \\(\\d+ recommended\\)", "≤ 1 hashtag")
                     + " Mention free shipping.";
@@ -80,8 +84,8 @@ class PersonalizationLoopTest {
         }
         assertThat(log.all(ALICE)).filteredOn(s -> s.kind() == SignalKind.PROMPT_EDITED).hasSize(3);
 
-        Campaign next = blueprint(ALICE, "instagram");
-        Proposal copy = caption(proposalService.generate(ALICE, next.campaignId(), null).proposals().values());
+        Campaign next = blueprint(ALICE, Channel.INSTAGRAM);
+        Proposal copy = caption(proposalService.generate(ALICE, next.campaignId(), GenerateProposals.defaults()).proposals().values());
 
         assertThat(copy.proposedPrompt()).contains("≤ 1 hashtag (the user's own preference on this channel)")
                 .doesNotContain("(3 recommended)")
@@ -90,8 +94,8 @@ class PersonalizationLoopTest {
         assertThat(copy.provenance().get("user_phrases")).isEqualTo("personalization: learned from 3 of your edits");
         assertThat(copy.provenance().get("personalization")).contains("1 hashtag on instagram (learned from 3 of your edits");
 
-        Campaign bobs = blueprint(BOB, "instagram");
-        Proposal bobsCopy = caption(proposalService.generate(BOB, bobs.campaignId(), null).proposals().values());
+        Campaign bobs = blueprint(BOB, Channel.INSTAGRAM);
+        Proposal bobsCopy = caption(proposalService.generate(BOB, bobs.campaignId(), GenerateProposals.defaults()).proposals().values());
         assertThat(bobsCopy.proposedPrompt()).as("another user's edits are not learned for bob")
                 .contains("(3 recommended)").doesNotContain("free shipping");
         assertThat(bobsCopy.provenance()).doesNotContainKey("personalization");
@@ -101,16 +105,17 @@ class PersonalizationLoopTest {
     void anAngleTheUserKeepsRejectingIsNotProposedAgain() {
         String rejected = null;
         for (int i = 0; i < 3; i++) {
-            Campaign campaign = blueprint(ALICE, "instagram");
-            Proposal image = firstOf(proposalService.generate(ALICE, campaign.campaignId(), null).proposals().values(),
+            Campaign campaign = blueprint(ALICE, Channel.INSTAGRAM);
+            Proposal image = firstOf(proposalService.generate(ALICE, campaign.campaignId(), GenerateProposals.defaults()).proposals().values(),
                     AssetType.IMAGE);
             rejected = image.angle();
             proposalService.patch(ALICE, campaign.campaignId(), image.assetId(),
-                    json("{'action':'reject','version':" + image.version() + ",'reason':'too salesy'}"));
+                    new ProposalChange(ProposalChange.Action.REJECT, image.version(), null, Map.of(), null,
+                            "too salesy", null));
         }
 
-        Campaign next = blueprint(ALICE, "instagram");
-        Proposal image = firstOf(proposalService.generate(ALICE, next.campaignId(), null).proposals().values(),
+        Campaign next = blueprint(ALICE, Channel.INSTAGRAM);
+        Proposal image = firstOf(proposalService.generate(ALICE, next.campaignId(), GenerateProposals.defaults()).proposals().values(),
                 AssetType.IMAGE);
 
         assertThat(image.angle()).isNotEqualTo(rejected);
@@ -119,12 +124,12 @@ class PersonalizationLoopTest {
 
     @Test
     void approvalsAlternateAnglesAndPushBacksAreRecordedWithTheirAngle() {
-        Campaign campaign = blueprint(ALICE, "instagram");
-        List<Proposal> all = List.copyOf(proposalService.generate(ALICE, campaign.campaignId(), null).proposals().values());
+        Campaign campaign = blueprint(ALICE, Channel.INSTAGRAM);
+        List<Proposal> all = List.copyOf(proposalService.generate(ALICE, campaign.campaignId(), GenerateProposals.defaults()).proposals().values());
         Proposal first = all.get(0);
         Proposal second = all.get(1);
         proposalService.patch(ALICE, campaign.campaignId(), first.assetId(),
-                json("{'action':'alternate_angle','version':1}"));
+                new ProposalChange(ProposalChange.Action.ALTERNATE_ANGLE, 1, null, Map.of(), null, null, null));
         proposalService.pushBack(ALICE, campaign.campaignId(), second.assetId(), "Warmer light", 1);
         proposalService.approveAll(ALICE, campaign.campaignId());
 
@@ -142,15 +147,15 @@ class PersonalizationLoopTest {
     void aSignalStoreOutageFailsNeitherBlueprintsNorProposals() {
         log.failing(true);
 
-        Campaign campaign = blueprint(ALICE, "linkedin");
+        Campaign campaign = blueprint(ALICE, Channel.LINKEDIN);
 
-        assertThat(proposalService.generate(ALICE, campaign.campaignId(), null).proposals()).isNotEmpty();
+        assertThat(proposalService.generate(ALICE, campaign.campaignId(), GenerateProposals.defaults()).proposals()).isNotEmpty();
         assertThat(log.all(ALICE)).isEmpty();
     }
 
     @Test
     void withoutHistoryTheDefaultsAreTheBrandDnasAndLearningReplacesThem() {
-        new BrandService(profiles, CHANNELS, CLOCK).putProfile(ALICE, json(
+        new BrandService(profiles, CHANNELS, CLOCK).putProfile(ALICE, brandProfile(
                 "{'persona_data':{'selected_platforms':['pinterest','instagram']},'color_palette':['#111111','#D4AF37'],"
                         + "'website_analysis':{'style_guidelines':{'imagery':'premium, elegant product still lifes'}}}"));
 
@@ -166,7 +171,7 @@ class PersonalizationLoopTest {
                 .startsWith("No activity to learn from yet, so these follow your Brand DNA: pinterest, instagram");
 
         for (int i = 0; i < 4; i++) {
-            blueprint(ALICE, "tiktok", "youtube");
+            blueprint(ALICE, Channel.TIKTOK, Channel.YOUTUBE);
             signals.studioSettingsSubmitted(ALICE, "product_photoshoot", Map.of("environment", "outdoor",
                     "lighting", "natural", "template_id", "image-outdoor-adventure"), NOW);
         }
@@ -199,17 +204,14 @@ class PersonalizationLoopTest {
                         + "product_photoshoot, product_video, product_animation, product_avatar.");
     }
 
-    private Campaign blueprint(String user, String... channels) {
-        ObjectNode body = Json.mapper().createObjectNode().put("campaign_name", "Launch " + ids.get())
-                .put("goal", "product_launch");
-        body.putArray("channels").addAll(List.of(channels).stream().map(c -> Json.mapper().getNodeFactory().textNode(c))
-                .toList());
-        body.putObject("product_context").put("product_name", "Aurora").put("product_description", "A desk lamp");
-        return campaignService.createBlueprint(user, body);
+    private Campaign blueprint(String user, Channel... channels) {
+        return campaignService.createBlueprint(user, new CreateCampaign("Launch " + ids.get(), Goal.PRODUCT_LAUNCH,
+                null, List.of(channels), Map.of("product_name", "Aurora", "product_description", "A desk lamp"), null,
+                null));
     }
 
-    private static ObjectNode edit(long version, String prompt) {
-        return Json.mapper().createObjectNode().put("action", "edit").put("version", version).put("proposed_prompt", prompt);
+    private static ProposalChange edit(long version, String prompt) {
+        return new ProposalChange(ProposalChange.Action.EDIT, version, prompt, Map.of(), null, null, null);
     }
 
     private static Proposal caption(Collection<Proposal> proposals) {

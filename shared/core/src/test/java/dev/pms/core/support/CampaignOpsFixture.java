@@ -5,9 +5,12 @@ import dev.pms.core.board.BoardService;
 import dev.pms.core.campaign.AssetNode;
 import dev.pms.core.campaign.Campaign;
 import dev.pms.core.campaign.CampaignService;
+import dev.pms.core.campaign.CreateCampaign;
+import dev.pms.core.campaign.Goal;
 import dev.pms.core.campaign.NodeStatus;
 import dev.pms.core.campaign.NodeStatusService;
 import dev.pms.core.channel.AssetType;
+import dev.pms.core.channel.Channel;
 import dev.pms.core.channel.ChannelCatalog;
 import dev.pms.core.distribution.DistributionService;
 import dev.pms.core.distribution.PostingRules;
@@ -20,10 +23,12 @@ import dev.pms.core.performance.PerformanceService;
 import dev.pms.core.pricing.ApprovalBudget;
 import dev.pms.core.pricing.CostEstimator;
 import dev.pms.core.pricing.PriceTable;
+import dev.pms.core.proposal.GenerateProposals;
 import dev.pms.core.proposal.ProposalService;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +36,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-
-import static dev.pms.core.support.Fixtures.json;
 
 /** The approval board, distribution and performance services over in-memory stores, with a launch campaign. */
 public final class CampaignOpsFixture {
@@ -80,10 +83,10 @@ public final class CampaignOpsFixture {
 
     /** A proposed launch campaign on LinkedIn and Instagram. */
     public Campaign proposedCampaign(String user, String name) {
-        Campaign campaign = campaignService.createBlueprint(user, json("{'campaign_name':'" + name
-                + "','goal':'product_launch','channels':['linkedin','instagram'],'launch_date':'2026-12-10',"
-                + "'product_context':{'product_name':'Aurora','product_description':'A desk lamp'}}"));
-        proposalService.generate(user, campaign.campaignId(), null);
+        Campaign campaign = campaignService.createBlueprint(user, new CreateCampaign(name, Goal.PRODUCT_LAUNCH, null,
+                List.of(Channel.LINKEDIN, Channel.INSTAGRAM), Map.of("product_name", "Aurora", "product_description",
+                "A desk lamp"), null, LocalDate.of(2026, 12, 10)));
+        proposalService.generate(user, campaign.campaignId(), GenerateProposals.defaults());
         return campaigns.find(user, campaign.campaignId()).orElseThrow();
     }
 

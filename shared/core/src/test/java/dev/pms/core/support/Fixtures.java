@@ -1,6 +1,8 @@
 package dev.pms.core.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pms.core.brand.BrandProfile;
+import dev.pms.core.brand.PutBrandProfile;
 import dev.pms.core.json.Json;
 
 import java.io.UncheckedIOException;
@@ -14,6 +16,15 @@ public final class Fixtures {
     public static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
 
     private Fixtures() {
+    }
+
+    /** A brand profile to store, bound from JSON written with single quotes (no request checks). */
+    public static PutBrandProfile brandProfile(String singleQuoted) {
+        try {
+            return new PutBrandProfile(Json.mapper().treeToValue(json(singleQuoted), BrandProfile.class), null);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static JsonNode json(String singleQuoted) {

@@ -1,10 +1,9 @@
-package dev.pms.core.campaign;
+package dev.pms.aws.http.requests;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.pms.aws.http.requests.InputChecker.FreeFormLimits;
 import dev.pms.core.json.Json;
-import dev.pms.core.validation.InputChecker;
-import dev.pms.core.validation.InputChecker.FreeFormLimits;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,7 +14,7 @@ import java.util.Map;
  * The {@code product_context} object a campaign or a proposal request may carry: checked like any
  * free-form input (depth, sizes), the well-known facts as strings, unknown keys kept, decimals exact.
  */
-public final class ProductContextInput {
+final class ProductContextInput {
     static final int MAX_JSON_CHARS = 20_000;
     private static final FreeFormLimits LIMITS = new FreeFormLimits(6, 100, 5_000, 1_000);
     private static final List<String> KNOWN_FACTS = List.of("product_name", "product_description", "marketing_goal");
@@ -24,7 +23,7 @@ public final class ProductContextInput {
     }
 
     /** The checked context, or an empty map when it is absent or has problems (recorded on {@code check}). */
-    public static Map<String, Object> read(InputChecker check, JsonNode node) {
+    static Map<String, Object> read(InputChecker check, JsonNode node) {
         if (!check.object(node, "product_context", false)) {
             return Map.of();
         }

@@ -1,15 +1,17 @@
-package dev.pms.core.brand;
+package dev.pms.aws.http.requests;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pms.aws.http.ApiRequest;
+import dev.pms.aws.http.requests.InputChecker.FreeFormLimits;
+import dev.pms.core.brand.BrandProfile;
+import dev.pms.core.brand.PutBrandProfile;
 import dev.pms.core.channel.Channel;
 import dev.pms.core.common.Ids;
 import dev.pms.core.json.Json;
 import dev.pms.core.media.UploadService;
-import dev.pms.core.validation.InputChecker;
-import dev.pms.core.validation.InputChecker.FreeFormLimits;
 
 import java.util.Arrays;
 import java.util.Iterator;
@@ -19,14 +21,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import static dev.pms.core.validation.InputChecker.path;
+import static dev.pms.aws.http.requests.InputChecker.path;
 
 /**
- * Checks a {@code PUT /brand-profile} body on the raw JSON tree, reporting every problem with its path, and only then
+ * Reads a {@code PUT /brand-profile} body into its command: checked on the JSON tree, reporting every problem with its path, and only then
  * binds it. Channel codes and enum values are normalised ({@code x} becomes {@code twitter}, duplicates dropped).
  * The read-only {@code updated_at} of a profile sent back as it was read is ignored.
  */
-public final class BrandProfileValidator {
+public final class BrandProfileCommands {
     public static final int MAX_TEXT = 2_000;
     public static final int MAX_LABEL = 200;
     public static final int MAX_LIST = 50;
@@ -44,15 +46,15 @@ public final class BrandProfileValidator {
     private static final String CHANNEL_CODES = Arrays.stream(Channel.values()).map(Channel::code)
             .collect(Collectors.joining(", ")) + " (x = twitter)";
 
-    /** A valid profile and the version the caller expects to replace (null: last writer wins). */
-    public record Validated(BrandProfile profile, Long expectedVersion) {
-    }
-
-    private BrandProfileValidator() {
+    private BrandProfileCommands() {
     }
 
     /** @throws dev.pms.core.error.ValidationException listing every problem of the body */
-    public static Validated validate(JsonNode body) {
+    public static PutBrandProfile put(ApiRequest request) {
+        return put(request.jsonObjectBody());
+    }
+
+    static PutBrandProfile put(JsonNode body) {
         InputChecker check = new InputChecker();
         if (!check.object(body, "body", true)) {
             check.throwIfProblems("brand profile");
@@ -85,7 +87,7 @@ public final class BrandProfileValidator {
         check.stringList(body.get("forbidden_phrases"), "forbidden_phrases", MAX_PHRASES, MAX_LABEL);
         check.throwIfProblems("brand profile");
         try {
-            return new Validated(Json.mapper().treeToValue(normalized, BrandProfile.class), version);
+            return new PutBrandProfile(Json.mapper().treeToValue(normalized, BrandProfile.class), version);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a checked brand profile did not bind: " + e.getOriginalMessage(), e);
         }

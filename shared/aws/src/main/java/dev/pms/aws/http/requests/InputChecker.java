@@ -1,9 +1,8 @@
-package dev.pms.core.validation;
+package dev.pms.aws.http.requests;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.pms.core.error.FieldError;
-import dev.pms.core.error.ValidationException;
 import dev.pms.core.text.TextProblems;
+import dev.pms.core.validation.FieldProblems;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -19,47 +18,15 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * Reads values out of a raw JSON tree while collecting every problem as a {@link FieldError}, so that a request
- * is checked completely before anything is bound or stored. Absent and JSON-null values read as null.
+ * Reads values out of a request's JSON tree while collecting every problem, so that a request is checked
+ * completely before its command is built. Absent and JSON-null values read as null.
  */
-public final class InputChecker {
+public final class InputChecker extends FieldProblems {
     public static final int MAX_URL_LENGTH = 2048;
     private static final Pattern HEX_COLOUR = Pattern.compile("#[0-9A-Fa-f]{6}");
 
-    private final List<FieldError> problems = new ArrayList<>();
-
-    public static String path(String parent, String field) {
-        return parent.isEmpty() ? field : parent + "." + field;
-    }
-
-    public static String path(String parent, int index) {
-        return parent + "[" + index + "]";
-    }
-
     public static boolean isAbsent(JsonNode node) {
         return node == null || node.isNull() || node.isMissingNode();
-    }
-
-    public void add(String path, String message) {
-        problems.add(new FieldError(path, message));
-    }
-
-    public boolean hasProblems() {
-        return !problems.isEmpty();
-    }
-
-    public List<FieldError> problems() {
-        return List.copyOf(problems);
-    }
-
-    /**
-     * Throws a {@link ValidationException} carrying every collected problem, if there is any. Its message is the
-     * one sentence a client shows: each problem spelled out, so no client has to read the field errors.
-     */
-    public void throwIfProblems(String subject) {
-        if (!problems.isEmpty()) {
-            throw new ValidationException(ValidationException.sentence(subject, problems), problems);
-        }
     }
 
     /** True when the node is an object; reports it otherwise. Absent nodes are reported only when required. */
