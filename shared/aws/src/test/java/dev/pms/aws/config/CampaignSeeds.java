@@ -1,9 +1,11 @@
 package dev.pms.aws.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.pms.aws.http.requests.CampaignCommands;
 import dev.pms.core.campaign.CampaignService;
 import dev.pms.core.json.Json;
 import io.micronaut.context.ApplicationContext;
+import java.util.List;
 
 /** For handler tests of the functions that act on a campaign: stores one the way the campaigns function does. */
 public final class CampaignSeeds {
@@ -20,8 +22,9 @@ public final class CampaignSeeds {
     /** Creates the blueprint for {@code userId} through the context's campaign service; its campaign id. */
     public static String blueprint(ApplicationContext context, String userId, String blueprintJson) {
         try {
-            return context.getBean(CampaignService.class)
-                    .createBlueprint(userId, Json.mapper().readTree(blueprintJson)).campaignId();
+            return context.getBean(CampaignService.class).createBlueprint(userId,
+                    context.getBean(CampaignCommands.class).create(Json.mapper().readTree(blueprintJson), List::of))
+                    .campaignId();
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not JSON: " + blueprintJson, e);
         }
