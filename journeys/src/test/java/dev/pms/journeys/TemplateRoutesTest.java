@@ -1,4 +1,4 @@
-package dev.pms.journeys.e2e;
+package dev.pms.journeys;
 
 import dev.pms.aws.http.ApiController;
 import dev.pms.aws.http.ApiGatewayFunction;

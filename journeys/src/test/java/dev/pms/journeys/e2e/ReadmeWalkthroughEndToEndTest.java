@@ -70,7 +70,7 @@ class ReadmeWalkthroughEndToEndTest {
                 curl() { command curl --fail-with-body "$@"; }
                 java() {
                   if [ "$1" = -jar ] && [ "$2" = journeys/target/devstack.jar ]; then
-                    shift 2; command "$WALKTHROUGH_JAVA" -cp "$WALKTHROUGH_CLASSPATH" dev.pms.devstack.DevstackMain "$@"
+                    shift 2; command "$WALKTHROUGH_JAVA" -cp "$WALKTHROUGH_CLASSPATH" dev.pms.journeys.DevstackMain "$@"
                   else command java "$@"; fi
                 }
                 """;
