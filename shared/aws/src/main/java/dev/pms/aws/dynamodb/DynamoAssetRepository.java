@@ -277,7 +277,7 @@ public class DynamoAssetRepository implements AssetRepository {
             item.put("channel", Attr.s(asset.channel().code()));
         }
         try {
-            item.put(AppTable.DOCUMENT, Attr.s(Json.mapper().writeValueAsString(asset)));
+            item.put(AppTable.DOCUMENT, Attr.s(Json.mapper().writeValueAsString(AssetDocument.of(asset))));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("asset record cannot be serialised", e);
         }
@@ -286,7 +286,7 @@ public class DynamoAssetRepository implements AssetRepository {
 
     private static AssetRecord fromItem(Map<String, AttributeValue> item) {
         try {
-            return Json.mapper().readValue(item.get(AppTable.DOCUMENT).s(), AssetRecord.class);
+            return Json.mapper().readValue(item.get(AppTable.DOCUMENT).s(), AssetDocument.class).toRecord();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored asset record cannot be read", e);
         }

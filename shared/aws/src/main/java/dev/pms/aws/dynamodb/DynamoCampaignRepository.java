@@ -155,7 +155,7 @@ public class DynamoCampaignRepository implements CampaignRepository {
     private Map<String, AttributeValue> toItem(Campaign campaign) {
         String document;
         try {
-            document = Json.mapper().writeValueAsString(campaign);
+            document = Json.mapper().writeValueAsString(CampaignDocument.of(campaign));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("campaign cannot be serialised", e);
         }
@@ -176,7 +176,7 @@ public class DynamoCampaignRepository implements CampaignRepository {
 
     private static Campaign fromItem(Map<String, AttributeValue> item, String userId) {
         try {
-            return Json.mapper().readValue(item.get(AppTable.DOCUMENT).s(), Campaign.class).withOwner(userId);
+            return Json.mapper().readValue(item.get(AppTable.DOCUMENT).s(), CampaignDocument.class).toCampaign(userId);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored campaign " + item.get(AppTable.SK).s() + " is unreadable", e);
         }

@@ -177,7 +177,7 @@ public class DynamoProposalRepository implements ProposalRepository {
         item.put(AppTable.TYPE, Attr.s("proposal"));
         item.put(AppTable.VERSION, Attr.n(proposal.version()));
         try {
-            item.put(AppTable.DOCUMENT, Attr.s(Json.mapper().writeValueAsString(proposal)));
+            item.put(AppTable.DOCUMENT, Attr.s(Json.mapper().writeValueAsString(ProposalDocument.of(proposal))));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("proposal cannot be serialised", e);
         }
@@ -186,7 +186,7 @@ public class DynamoProposalRepository implements ProposalRepository {
 
     private static Proposal fromItem(Map<String, AttributeValue> item) {
         try {
-            return Json.mapper().readValue(item.get(AppTable.DOCUMENT).s(), Proposal.class);
+            return Json.mapper().readValue(item.get(AppTable.DOCUMENT).s(), ProposalDocument.class).toProposal();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored proposal " + item.get(AppTable.SK).s() + " is unreadable", e);
         }
