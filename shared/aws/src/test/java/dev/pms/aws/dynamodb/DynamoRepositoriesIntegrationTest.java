@@ -225,7 +225,8 @@ class DynamoRepositoriesIntegrationTest {
         AssetNode caption = new AssetNode(UUID.randomUUID().toString(), AssetType.TEXT, Channel.INSTAGRAM, "teaser",
                 "instagram/caption", "Teaser caption", NodeStatus.PLANNED, start.plusDays(4), List.of(image.assetId()));
         return new Campaign(UUID.randomUUID().toString(), owner,
-                new Campaign.Brief("Launch " + createdAt, Goal.PRODUCT_LAUNCH, "1k sign-ups", List.of(Channel.INSTAGRAM)),
+                new Campaign.Brief("Launch " + createdAt, Goal.PRODUCT_LAUNCH, "1k sign-ups",
+                        List.of(Channel.INSTAGRAM)),
                 new Campaign.Plan(List.of(teaser), List.of(image, caption),
                         Map.of("product_name", "Acme", "custom_key", Map.of("kept", true))),
                 status, new Campaign.Schedule(start, null), Campaign.Revision.first(createdAt));

@@ -271,9 +271,9 @@ public final class GenerationService {
             CostLine line = costs.estimateOnModel(node, proposal.tier(), proposal.recommendedProvider(),
                     proposal.recommendedModel());
             lines.add(line);
-            queued.add(AssetRecord.queued(ids.get(), GenerationRequests.lineageOf(campaign, node, input.runId(), proposal),
-                    new UsageAmounts(Map.of(line.usageKind(), 1), line.costUsd()),
-                    GenerationRequests.inputsOf(proposal, brand), now));
+            AssetRecord.Lineage lineage = GenerationRequests.lineageOf(campaign, node, input.runId(), proposal);
+            queued.add(AssetRecord.queued(ids.get(), lineage, new UsageAmounts(Map.of(line.usageKind(), 1),
+                    line.costUsd()), GenerationRequests.inputsOf(proposal, brand), now));
         }
         if (queued.isEmpty()) {
             return new Reserved("finalize", "nothing_to_generate", "no approved proposals are waiting", List.of());

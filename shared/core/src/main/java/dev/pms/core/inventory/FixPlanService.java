@@ -148,8 +148,8 @@ public final class FixPlanService {
             String model = fix.model() == null ? "java2d-" + operation : fix.model();
             AssetRecord.Lineage lineage = new AssetRecord.Lineage(campaignId, itemId, null, 0, AssetType.IMAGE,
                     placement.channel(), placement.key(), spec.instruction(), provider, model);
-            AssetRecord record = AssetRecord.queued(libraryIds.get(i), lineage, amounts, InventoryJobs.details(spec), now)
-                    .withOutput(AssetRecord.Output.sized(item.width(), item.height()));
+            AssetRecord record = AssetRecord.queued(libraryIds.get(i), lineage, amounts, InventoryJobs.details(spec),
+                    now).withOutput(AssetRecord.Output.sized(item.width(), item.height()));
             if (!assets.createReserved(userId, record, preflight.billingMonth(), plan)) {
                 release(userId, reserved, "the rest of the fix plan could not be reserved");
                 preflight.check(userId, paid);

@@ -21,7 +21,7 @@ import static dev.pms.core.support.Fixtures.CLOCK;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The one retry policy of node moves: lost races are retried after a pause, a bounded number of times, nothing else. */
+/** Node moves retry a lost race after a pause, a bounded number of times, and no other failure. */
 class NodeMoveRetryPolicyTest {
     private static final String USER = "alice";
     private static final String NODE = "node-1";

@@ -53,11 +53,13 @@ public final class SampleRecords {
     }
 
     public static Campaign activeCampaign() {
-        Phase launch = new Phase("launch", 7, "make noise", LocalDate.parse("2026-12-01"), LocalDate.parse("2026-12-07"));
-        AssetNode hero = new AssetNode("node-1", AssetType.IMAGE, Channel.INSTAGRAM, "launch", "instagram/feed_portrait",
-                "Hero", NodeStatus.READY, LocalDate.parse("2026-12-02"), List.of("node-0"));
+        Phase launch = new Phase("launch", 7, "make noise", LocalDate.parse("2026-12-01"),
+                LocalDate.parse("2026-12-07"));
+        AssetNode hero = new AssetNode("node-1", AssetType.IMAGE, Channel.INSTAGRAM, "launch",
+                "instagram/feed_portrait", "Hero", NodeStatus.READY, LocalDate.parse("2026-12-02"), List.of("node-0"));
         return new Campaign("camp-1", "user-1",
-                new Campaign.Brief("Spring launch", Goal.PRODUCT_LAUNCH, "signups", List.of(Channel.INSTAGRAM, Channel.TIKTOK)),
+                new Campaign.Brief("Spring launch", Goal.PRODUCT_LAUNCH, "signups",
+                        List.of(Channel.INSTAGRAM, Channel.TIKTOK)),
                 new Campaign.Plan(List.of(launch), List.of(hero), Map.of("name", "Widget")),
                 CampaignStatus.ACTIVE,
                 new Campaign.Schedule(LocalDate.parse("2026-12-01"), LocalDate.parse("2026-12-05")),
