@@ -8,6 +8,7 @@ import dev.pms.devstack.auth.JwtAuthorizer;
 import dev.pms.devstack.auth.LocalJwtIssuer;
 import dev.pms.devstack.auth.LocalMediaShareKey;
 import dev.pms.devstack.auth.RemoteJwks;
+import dev.pms.devstack.edge.AwsEdge;
 import dev.pms.devstack.functions.FunctionDefinition;
 import dev.pms.devstack.functions.FunctionRegistry;
 import dev.pms.devstack.gateway.ApiGateway;
@@ -66,6 +67,7 @@ public final class Devstack implements AutoCloseable {
     private final Duration startupTime;
     private final SchedulesAdmin schedulesAdmin;
     private volatile ApiGateway gateway;
+    private volatile AwsEdge awsEdge;
     private volatile dev.pms.devstack.admin.PlansAdmin plansAdmin;
 
     private Devstack(DevstackOptions options, SamTemplate template, LocalAws localAws, ProvisionedResources resources,
@@ -133,6 +135,9 @@ public final class Devstack implements AutoCloseable {
                     : new JwtAuthorizer(external.issuer(), external.audiences(),
                     new RemoteJwks(external.issuer(), external.jwksUrl(), Duration.ofSeconds(1), Clock.systemUTC()),
                     Clock.systemUTC());
+            AwsEdge awsEdge = AwsEdge.start(0, endpointsBySigningName(localAws, services));
+            closeInReverse.push(awsEdge);
+            devstack.awsEdge = awsEdge;
             ApiGateway gateway = new ApiGateway(options.port(), httpApis, functions, authorizer,
                     devstack::devstackRoute);
             closeInReverse.push(gateway);
@@ -145,6 +150,17 @@ public final class Devstack implements AutoCloseable {
             }
             throw (RuntimeException) e;
         }
+    }
+
+    /** The emulators by SigV4 signing name, for the one-endpoint {@link AwsEdge}. */
+    private static Map<String, URI> endpointsBySigningName(LocalAws localAws, List<LocalService> services) {
+        Map<String, URI> endpoints = new LinkedHashMap<>();
+        endpoints.put("dynamodb", localAws.dynamoDbEndpoint());
+        endpoints.put("s3", localAws.s3Endpoint());
+        endpoints.put("sqs", localAws.sqsEndpoint());
+        services.stream().filter(service -> service.name().equals("stepfunctions") && service.endpoint() != null)
+                .findFirst().ifPresent(stepFunctions -> endpoints.put("states", stepFunctions.endpoint()));
+        return endpoints;
     }
 
     private static void warnAboutMissingHandlers(List<FunctionDefinition> definitions) {
@@ -205,7 +221,8 @@ public final class Devstack implements AutoCloseable {
     }
 
     /**
-     * Gateway, emulator endpoints and names: {@code gateway}, {@code api}, {@code dynamodb}, {@code s3},
+     * Gateway, emulator endpoints and names: {@code gateway}, {@code api}, {@code aws} (one endpoint for every
+     * service, for {@code AWS_ENDPOINT_URL}), {@code dynamodb}, {@code s3},
      * {@code sqs}, {@code region}, {@code table}, {@code bucket}, plus one entry per {@link LocalService}
      * with an endpoint (e.g. {@code stepfunctions}).
      */
@@ -213,6 +230,7 @@ public final class Devstack implements AutoCloseable {
         Map<String, String> endpoints = new LinkedHashMap<>();
         endpoints.put("gateway", baseUri().toString());
         endpoints.put("api", apiBase().toString());
+        endpoints.put("aws", awsEdge.endpoint().toString());
         endpoints.put("dynamodb", localAws.dynamoDbEndpoint().toString());
         endpoints.put("s3", localAws.s3Endpoint().toString());
         endpoints.put("sqs", localAws.sqsEndpoint().toString());

@@ -41,8 +41,9 @@ public final class LocalAws implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalAws.class);
     public static final String REGION = "us-east-1";
     public static final String ACCOUNT_ID = "000000000000";
-    public static final String ACCESS_KEY_ID = "devstack";
-    public static final String SECRET_ACCESS_KEY = "devstack-secret";
+    /** LocalStack's conventional pair, so scripts written for it work here; S3 still verifies the signature. */
+    public static final String ACCESS_KEY_ID = "test";
+    public static final String SECRET_ACCESS_KEY = "test";
     /** Diagnostics only: {@code -Dpms.local-aws.dynamodb.serialize-writes=false} exposes moto without the proxy. */
     public static final String SERIALIZE_WRITES_PROPERTY = "pms.local-aws.dynamodb.serialize-writes";
 
