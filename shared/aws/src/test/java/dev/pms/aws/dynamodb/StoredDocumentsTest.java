@@ -8,17 +8,20 @@ import dev.pms.core.channel.Channel;
 import dev.pms.core.json.Json;
 import dev.pms.core.pricing.QualityTier;
 import dev.pms.core.proposal.Proposal;
+import dev.pms.core.usage.UsageAmounts;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Pins the JSON documents stored for the records made of named parts: a full stored document reads into the record and
  * writes back to exactly the same flat document, so items written before keep reading and new items keep their shape.
+ * The API shows the records in the same flat form (core's {@code Json} dialect), pinned here against the same documents.
  */
 class StoredDocumentsTest {
     private static final String ASSET = """
@@ -103,10 +106,13 @@ class StoredDocumentsTest {
     @Test
     void theApiShowsTheSameFieldsAsTheStoredDocuments() throws Exception {
         AssetRecord asset = Json.mapper().readValue(ASSET, AssetDocument.class).toRecord();
+        AssetRecord queued = AssetRecord.queued("lib-2", new AssetRecord.Lineage("camp-1", "node-1", null, 1,
+                AssetType.TEXT, null, null, "p", "offline", "m"), UsageAmounts.none(), Map.of(), asset.createdAt());
         Proposal proposal = Json.mapper().readValue(PROPOSAL, ProposalDocument.class).toProposal();
         Campaign campaign = Json.mapper().readValue(CAMPAIGN, CampaignDocument.class).toCampaign("user-1");
 
         assertStoredAs(asset, ASSET);
+        assertStoredAs(queued, QUEUED_ASSET);
         assertStoredAs(proposal, PROPOSAL);
         assertStoredAs(campaign, CAMPAIGN);
     }

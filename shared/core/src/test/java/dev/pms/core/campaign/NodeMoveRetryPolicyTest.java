@@ -2,7 +2,6 @@ package dev.pms.core.campaign;
 
 import dev.pms.core.channel.AssetType;
 import dev.pms.core.channel.Channel;
-import dev.pms.core.common.Page;
 import dev.pms.core.error.NotFoundException;
 import dev.pms.core.error.VersionConflictException;
 import dev.pms.core.support.CampaignBuilder;
@@ -10,11 +9,12 @@ import dev.pms.core.support.InMemoryCampaignRepository;
 import dev.pms.core.support.RacingCampaignRepository;
 import org.junit.jupiter.api.Test;
 
+import java.lang.reflect.Proxy;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 
 import static dev.pms.core.support.Fixtures.CLOCK;
@@ -63,14 +63,15 @@ class NodeMoveRetryPolicyTest {
 
     @Test
     void otherFailuresAreNotRetried() {
-        FailingWrites failing = new FailingWrites(campaigns);
+        AtomicInteger writes = new AtomicInteger();
+        CampaignRepository failing = failingWrites(writes);
 
         assertThatThrownBy(() -> service(failing).move(USER, "c1", Map.of(NODE, NodeStatus.GENERATING)))
                 .isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> service(failing).move("bob", "c1", Map.of(NODE, NodeStatus.GENERATING)))
                 .isInstanceOf(NotFoundException.class);
 
-        assertThat(failing.writes).isEqualTo(1);
+        assertThat(writes).hasValue(1);
         assertThat(pauses).isEmpty();
     }
 
@@ -90,39 +91,15 @@ class NodeMoveRetryPolicyTest {
         return new NodeStatusService(repository, CLOCK, pauses::add);
     }
 
-    /** Every write fails with something other than a version conflict. */
-    private static final class FailingWrites implements CampaignRepository {
-        private final CampaignRepository delegate;
-        private int writes;
-
-        FailingWrites(CampaignRepository delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public void create(Campaign created) {
-            delegate.create(created);
-        }
-
-        @Override
-        public Optional<Campaign> find(String userId, String campaignId) {
-            return delegate.find(userId, campaignId);
-        }
-
-        @Override
-        public void update(Campaign updated, long expectedVersion) {
-            writes++;
-            throw new IllegalStateException("the table is unavailable");
-        }
-
-        @Override
-        public boolean delete(String userId, String campaignId) {
-            return delegate.delete(userId, campaignId);
-        }
-
-        @Override
-        public Page<Campaign> list(String userId, CampaignStatus status, int limit, String nextToken) {
-            return delegate.list(userId, status, limit, nextToken);
-        }
+    /** The campaigns, but every write fails with something other than a version conflict. */
+    private CampaignRepository failingWrites(AtomicInteger writes) {
+        return (CampaignRepository) Proxy.newProxyInstance(CampaignRepository.class.getClassLoader(),
+                new Class<?>[] {CampaignRepository.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("update")) {
+                        writes.incrementAndGet();
+                        throw new IllegalStateException("the table is unavailable");
+                    }
+                    return method.invoke(campaigns, args);
+                });
     }
 }
