@@ -3,7 +3,7 @@
 # Usage: bench/api-latency.sh [warm-requests=100] [preflight-requests=50]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [ ! -f devstack/target/devstack.jar ] || [ -n "$(find shared functions devstack -name '*.java' -newer devstack/target/devstack.jar -print -quit)" ]; then
+if [ ! -f journeys/target/devstack.jar ] || [ -n "$(find shared functions devstack journeys -name '*.java' -newer journeys/target/devstack.jar -print -quit)" ]; then
   mvn -B -q package -DskipTests
 fi
-exec java -cp devstack/target/devstack.jar dev.pms.devstack.bench.ApiLatencyBenchmark "$@"
+exec java -cp journeys/target/devstack.jar dev.pms.journeys.bench.ApiLatencyBenchmark "$@"

@@ -4,7 +4,7 @@
 # Usage: bench/audit-and-packs.sh [audits=100] [warm-pack-runs=3]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [ ! -f devstack/target/devstack.jar ] || [ -n "$(find shared functions devstack -name '*.java' -newer devstack/target/devstack.jar -print -quit)" ]; then
+if [ ! -f journeys/target/devstack.jar ] || [ -n "$(find shared functions devstack journeys -name '*.java' -newer journeys/target/devstack.jar -print -quit)" ]; then
   mvn -B -q package -DskipTests
 fi
-exec java -Djava.awt.headless=true -cp devstack/target/devstack.jar dev.pms.devstack.bench.AuditAndPackBenchmark "$@"
+exec java -Djava.awt.headless=true -cp journeys/target/devstack.jar dev.pms.journeys.bench.AuditAndPackBenchmark "$@"

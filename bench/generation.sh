@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.pyenv/shims:$PATH"
-if [ ! -f devstack/target/devstack.jar ] || [ -n "$(find shared functions devstack -name '*.java' -newer devstack/target/devstack.jar -print -quit)" ]; then
+if [ ! -f journeys/target/devstack.jar ] || [ -n "$(find shared functions devstack journeys -name '*.java' -newer journeys/target/devstack.jar -print -quit)" ]; then
   mvn -B -q package -DskipTests
 fi
-exec java -cp devstack/target/devstack.jar dev.pms.devstack.bench.GenerationBenchmark "$@"
+exec java -cp journeys/target/devstack.jar dev.pms.journeys.bench.GenerationBenchmark "$@"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 set -euo pipefail
 cd "$(dirname "$0")/.."
-classpath_file="$PWD/shared/providers/target/offline-media-bench.classpath"
-mvn -B -o -q -pl shared/providers -am test-compile dependency:build-classpath -Dmdep.outputFile="$classpath_file" -Dmdep.includeScope=test
-exec java -Djava.awt.headless=true -cp "shared/providers/target/test-classes:shared/providers/target/classes:$(cat "$classpath_file")" dev.pms.providers.offline.OfflineMediaBench "$@"
+if [ ! -f journeys/target/devstack.jar ] || [ -n "$(find shared functions devstack journeys -name '*.java' -newer journeys/target/devstack.jar -print -quit)" ]; then
+  mvn -B -o -q -pl journeys -am package -DskipTests
+fi
+exec java -Djava.awt.headless=true -cp journeys/target/devstack.jar dev.pms.journeys.bench.OfflineMediaBench "$@"

@@ -9,7 +9,7 @@ for shims in "${PYENV_ROOT:-$HOME/.pyenv}/shims" /root/.pyenv/shims; do
   if [ -d "$shims" ]; then PATH="$PATH:$shims"; fi
 done
 export PATH
-if [ ! -f devstack/target/devstack.jar ] || [ -n "$(find shared functions devstack -name '*.java' -newer devstack/target/devstack.jar -print -quit)" ]; then
+if [ ! -f journeys/target/devstack.jar ] || [ -n "$(find shared functions devstack journeys -name '*.java' -newer journeys/target/devstack.jar -print -quit)" ]; then
   mvn -B -q package -DskipTests
 fi
-exec java -cp devstack/target/devstack.jar dev.pms.devstack.bench.OptimizationBenchmark "$@"
+exec java -cp journeys/target/devstack.jar dev.pms.journeys.bench.OptimizationBenchmark "$@"

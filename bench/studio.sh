@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.pyenv/shims:$PATH"
-if [ ! -f devstack/target/devstack.jar ] || [ -n "$(find shared functions devstack -name '*.java' -newer devstack/target/devstack.jar -print -quit)" ]; then
+if [ ! -f journeys/target/devstack.jar ] || [ -n "$(find shared functions devstack journeys -name '*.java' -newer journeys/target/devstack.jar -print -quit)" ]; then
   mvn -B -q package -DskipTests
 fi
-exec java -Djava.awt.headless=true -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp devstack/target/devstack.jar dev.pms.devstack.bench.StudioBenchmark "$@"
+exec java -Djava.awt.headless=true -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp journeys/target/devstack.jar dev.pms.journeys.bench.StudioBenchmark "$@"

@@ -3,6 +3,7 @@ package dev.pms.devstack;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.pms.devstack.admin.AdminRoute;
 import dev.pms.devstack.admin.SchedulesAdmin;
 import dev.pms.devstack.auth.JwtAuthorizer;
 import dev.pms.devstack.auth.LocalJwtIssuer;
@@ -36,11 +37,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.ArrayList;
 
 /**
  * The whole local AWS for the suite: emulators ({@link LocalAws}), the template's tables, buckets and
@@ -67,8 +71,9 @@ public final class Devstack implements AutoCloseable {
     private final Duration startupTime;
     private final SchedulesAdmin schedulesAdmin;
     private volatile ApiGateway gateway;
+    private final Map<String, AdminRoute> adminRoutes;
+    private final Map<String, AdminRoute.Handler> startedAdminRoutes = new ConcurrentHashMap<>();
     private volatile AwsEdge awsEdge;
-    private volatile dev.pms.devstack.admin.PlansAdmin plansAdmin;
 
     private Devstack(DevstackOptions options, SamTemplate template, LocalAws localAws, ProvisionedResources resources,
                      FunctionRegistry functions, List<LocalService> services, LocalJwtIssuer jwtIssuer,
@@ -84,6 +89,8 @@ public final class Devstack implements AutoCloseable {
         this.closeInReverse = closeInReverse;
         this.startupTime = startupTime;
         this.schedulesAdmin = new SchedulesAdmin(schedules().orElse(null));
+        this.adminRoutes = new LinkedHashMap<>();
+        ServiceLoader.load(AdminRoute.class).forEach(route -> adminRoutes.putIfAbsent(route.path(), route));
     }
 
     public static Devstack start(DevstackOptions options) {
@@ -116,7 +123,7 @@ public final class Devstack implements AutoCloseable {
             FunctionRegistry functions = new FunctionRegistry(definitions, localAws);
             closeInReverse.push(functions);
             functions.addFunctionProperties(Map.of("media.share.key", LocalMediaShareKey.loadOrCreate(keyDirectory)));
-            List<LocalService> services = new java.util.ArrayList<>();
+            List<LocalService> services = new ArrayList<>();
             for (LocalServiceFactory factory : options.services()) {
                 LocalService service = factory.start(new LocalServiceFactory.Context(localAws, template, resources,
                         resolver, functions, options));
@@ -315,8 +322,8 @@ public final class Devstack implements AutoCloseable {
         if (path.equals("/_devstack/jwks.json") && request.method().equals("GET")) {
             return GatewayResponse.json(200, jwtIssuer.publicJwksJson());
         }
-        if (path.equals("/_devstack/plans")) {
-            return plansAdmin().handle(request);
+        if (adminRoutes.containsKey(path)) {
+            return adminRoute(path).handle(request);
         }
         if (SchedulesAdmin.handles(path)) {
             return schedulesAdmin.handle(request);
@@ -324,18 +331,14 @@ public final class Devstack implements AutoCloseable {
         return GatewayResponse.message(404, "Not Found");
     }
 
-    private dev.pms.devstack.admin.PlansAdmin plansAdmin() {
-        if (plansAdmin == null) {
+    private AdminRoute.Handler adminRoute(String path) {
+        return startedAdminRoutes.computeIfAbsent(path, unstarted -> {
+            AdminRoute.Handler handler = adminRoutes.get(path).start(localAws, mainName(resources.tableNames(), "AppTable"));
             synchronized (this) {
-                if (plansAdmin == null) {
-                    dev.pms.devstack.admin.PlansAdmin admin = new dev.pms.devstack.admin.PlansAdmin(localAws,
-                            mainName(resources.tableNames(), "AppTable"));
-                    closeInReverse.addLast(admin);
-                    plansAdmin = admin;
-                }
+                closeInReverse.addLast(handler);
             }
-        }
-        return plansAdmin;
+            return handler;
+        });
     }
 
     static String json(Object value) {

@@ -7,6 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import dev.pms.devstack.eventsources.SqsEventSources;
+import dev.pms.devstack.schedules.EventBridgeSchedules;
+import dev.pms.devstack.stepfunctions.StepFunctionsLocalService;
+import java.net.URI;
 
 /**
  * How to start a {@link Devstack}. Immutable; every {@code with...} returns a copy.
@@ -35,7 +39,7 @@ public record DevstackOptions(int port, Path dataDir, Path template, Map<String,
      * {@code issuer} and one of {@code audiences} in {@code aud} (or {@code client_id}); keys come from {@code jwksUrl},
      * or from the issuer's OpenID discovery document when it is null.
      */
-    public record ExternalJwt(String issuer, List<String> audiences, java.net.URI jwksUrl) {
+    public record ExternalJwt(String issuer, List<String> audiences, URI jwksUrl) {
         public ExternalJwt {
             Objects.requireNonNull(issuer, "issuer");
             audiences = List.copyOf(audiences);
@@ -60,9 +64,9 @@ public record DevstackOptions(int port, Path dataDir, Path template, Map<String,
      */
     public static DevstackOptions defaults() {
         return new DevstackOptions(0, null, null, Map.of(), null,
-                List.of(new dev.pms.devstack.stepfunctions.StepFunctionsLocalService(),
-                        new dev.pms.devstack.eventsources.SqsEventSources(),
-                        new dev.pms.devstack.schedules.EventBridgeSchedules()),
+                List.of(new StepFunctionsLocalService(),
+                        new SqsEventSources(),
+                        new EventBridgeSchedules()),
                 true, ScheduleClock.system(), null);
     }
 

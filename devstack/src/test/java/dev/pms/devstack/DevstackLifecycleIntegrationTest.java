@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import dev.pms.devstack.auth.JwtAuthorizer;
 
 /** A Devstack of its own: {@code --data} across a restart, and the seam where Step Functions plugs in. */
 class DevstackLifecycleIntegrationTest {
@@ -77,7 +78,7 @@ class DevstackLifecycleIntegrationTest {
             try (DynamoDbClient dynamoDb = again.localAws().dynamoDbClient()) {
                 assertThat(dynamoDb.getItem(get -> get.tableName("pms-local-AppTable").key(key)).hasItem()).isTrue();
             }
-            assertThat(dev.pms.devstack.auth.JwtAuthorizer.forLocalIssuer(again.jwtIssuer())
+            assertThat(JwtAuthorizer.forLocalIssuer(again.jwtIssuer())
                     .authorize("Bearer " + firstToken).authorized()).isTrue();
         }
     }

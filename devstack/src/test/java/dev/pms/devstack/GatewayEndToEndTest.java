@@ -20,6 +20,11 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import com.nimbusds.jwt.JWTClaimsSet;
+import dev.pms.devstack.auth.LocalJwtIssuer;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
 
 /** The whole devstack over HTTP, with devstack's own test template and echo function. */
 @ExtendWith(DevstackExtension.class)
@@ -80,16 +85,16 @@ class GatewayEndToEndTest {
 
     @Test
     void badTokensAreRefusedWith401(Devstack devstack) throws Exception {
-        java.time.Instant now = java.time.Instant.now();
-        com.nimbusds.jwt.JWTClaimsSet.Builder valid = new com.nimbusds.jwt.JWTClaimsSet.Builder()
+        Instant now = Instant.now();
+        JWTClaimsSet.Builder valid = new JWTClaimsSet.Builder()
                 .issuer("https://devstack.pms.local").audience("pms-devstack").subject("mallory")
-                .expirationTime(java.util.Date.from(now.plusSeconds(600)));
+                .expirationTime(Date.from(now.plusSeconds(600)));
         List<String> refused = List.of(
-                devstack.jwtIssuer().sign(valid.expirationTime(java.util.Date.from(now.minusSeconds(60))).build()),
-                devstack.jwtIssuer().sign(valid.expirationTime(java.util.Date.from(now.plusSeconds(600)))
+                devstack.jwtIssuer().sign(valid.expirationTime(Date.from(now.minusSeconds(60))).build()),
+                devstack.jwtIssuer().sign(valid.expirationTime(Date.from(now.plusSeconds(600)))
                         .audience("other").build()),
                 devstack.jwtIssuer().sign(valid.audience("pms-devstack").issuer("https://other.example").build()),
-                dev.pms.devstack.auth.LocalJwtIssuer.inMemory().tokenFor("mallory"));
+                LocalJwtIssuer.inMemory().tokenFor("mallory"));
         for (String token : refused) {
             HttpResponse<String> response = send(get(devstack, "/campaigns/c1").header("Authorization", "Bearer " + token));
             assertThat(response.statusCode()).isEqualTo(401);
@@ -122,7 +127,7 @@ class GatewayEndToEndTest {
         String bucket = devstack.resources().bucketName("MediaBucket");
         String queueUrl = devstack.resources().queueUrl("JobsQueue");
         String queueArn = devstack.resources().queueArn("JobsQueue");
-        Map<String, String> expected = new java.util.HashMap<>();
+        Map<String, String> expected = new HashMap<>();
         Map.of("TABLE_NAME", table, "BUCKET_NAME", bucket, "JOBS_QUEUE_URL", queueUrl, "STAGE", "test",
                 "GREETING", "hello from echo", "JOBS_QUEUE_ARN", queueArn).forEach((name, value) -> {
                     expected.put(name, value);

@@ -14,6 +14,7 @@ import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import java.util.LinkedHashMap;
 
 /**
  * The gateway's HTTP front over raw sockets: malformed requests (which an HTTP client would refuse to send) are
@@ -55,7 +56,7 @@ class GatewayFrontEndToEndTest {
 
     @Test
     void malformedRequestLinesAndTargetsAreProblemJson(Devstack devstack) throws Exception {
-        Map<String, String> badRequests = new java.util.LinkedHashMap<>();
+        Map<String, String> badRequests = new LinkedHashMap<>();
         badRequests.put("a bad escape in the query", "GET " + API + "/campaigns/c1?a=%zz HTTP/1.1");
         badRequests.put("a truncated escape in the query", "GET " + API + "/campaigns/c1?a=%4 HTTP/1.1");
         badRequests.put("a bad escape in a path segment", "GET " + API + "/campaigns/%zz HTTP/1.1");
@@ -104,7 +105,7 @@ class GatewayFrontEndToEndTest {
 
     @Test
     void malformedHeadersAndFramingAreProblemJson(Devstack devstack) throws Exception {
-        Map<String, String[]> badHeaders = new java.util.LinkedHashMap<>();
+        Map<String, String[]> badHeaders = new LinkedHashMap<>();
         badHeaders.put("a header line without a colon", new String[] {"bad header line"});
         badHeaders.put("whitespace before the colon", new String[] {"X-Thing : 1"});
         badHeaders.put("a NUL in a header name", new String[] {"X\0: y"});

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.nio.file.StandardCopyOption;
 
 /**
  * moto keeps DynamoDB in memory only. For {@code --data DIR} every table (its definition and its items in
@@ -57,8 +58,8 @@ final class DynamoDbSnapshots {
             Path file = directory.resolve(table + ".json");
             Path temporary = directory.resolve(table + ".json.tmp");
             JSON.writeValue(temporary.toFile(), snapshot);
-            Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
             tables++;
         }
         return tables;

@@ -24,11 +24,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import java.util.function.Supplier;
 
 /**
  * The local AWS: DynamoDB (moto_server sidecar behind a write-serializing proxy), S3 (s3proxy, SigV4
@@ -123,7 +125,7 @@ public final class LocalAws implements AutoCloseable {
         }
     }
 
-    private static <T> T timed(String what, long since, java.util.function.Supplier<T> start) {
+    private static <T> T timed(String what, long since, Supplier<T> start) {
         T started = start.get();
         LOG.debug("{} up after {} ms", what, (System.nanoTime() - since) / 1_000_000);
         return started;
@@ -246,12 +248,14 @@ public final class LocalAws implements AutoCloseable {
         return StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY_ID, SECRET_ACCESS_KEY));
     }
 
-    public DynamoDbClient dynamoDbClient() {
+    /** A client of the DynamoDB emulator; {@code interceptors}: e.g. a benchmark's meter of its calls. */
+    public DynamoDbClient dynamoDbClient(ExecutionInterceptor... interceptors) {
         return DynamoDbClient.builder()
                 .endpointOverride(dynamoDbEndpoint())
                 .region(Region.of(REGION))
                 .credentialsProvider(credentialsProvider())
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
+                .overrideConfiguration(override -> List.of(interceptors).forEach(override::addExecutionInterceptor))
                 .build();
     }
 

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.io.File;
 
 /**
  * DynamoDB emulated by a {@code moto_server} child process (moto is Apache-2.0; DynamoDB Local is not
@@ -72,7 +73,7 @@ final class MotoDynamoDbSidecar implements AutoCloseable {
     static String defaultExecutable() {
         String path = System.getenv("PATH");
         if (path != null) {
-            for (String directory : path.split(java.io.File.pathSeparator)) {
+            for (String directory : path.split(File.pathSeparator)) {
                 if (!directory.isEmpty() && Files.isExecutable(Path.of(directory, "moto_server"))) {
                     return Path.of(directory, "moto_server").toString();
                 }

@@ -24,6 +24,10 @@ import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Loopback HTTP proxy in front of moto's DynamoDB. moto evaluates a condition and applies the update
@@ -51,8 +55,8 @@ final class SerializingDynamoDbProxy implements AutoCloseable {
     private final ExecutorService executor;
     private final HttpClient client;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock(true);
-    private final java.util.concurrent.ConcurrentMap<String, java.util.concurrent.atomic.LongAdder> operationCounts =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private final ConcurrentMap<String, LongAdder> operationCounts =
+            new ConcurrentHashMap<>();
 
     private SerializingDynamoDbProxy(URI target) throws IOException {
         this.target = target;
@@ -86,7 +90,7 @@ final class SerializingDynamoDbProxy implements AutoCloseable {
 
     /** How many requests of each DynamoDB operation passed through since start (for cost measurements). */
     Map<String, Long> operationCounts() {
-        Map<String, Long> counts = new java.util.TreeMap<>();
+        Map<String, Long> counts = new TreeMap<>();
         operationCounts.forEach((operation, count) -> counts.put(operation, count.sum()));
         return counts;
     }
@@ -115,7 +119,7 @@ final class SerializingDynamoDbProxy implements AutoCloseable {
             String amzTarget = exchange.getRequestHeaders().getFirst("X-Amz-Target");
             if (amzTarget != null && amzTarget.startsWith(TARGET_PREFIX)) {
                 operationCounts.computeIfAbsent(amzTarget.substring(TARGET_PREFIX.length()),
-                        operation -> new java.util.concurrent.atomic.LongAdder()).increment();
+                        operation -> new LongAdder()).increment();
             }
             Lock held = isReadOnly(amzTarget) ? lock.readLock() : lock.writeLock();
             int status;

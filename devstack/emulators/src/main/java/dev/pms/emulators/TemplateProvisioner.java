@@ -30,6 +30,8 @@ import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import java.util.Optional;
+import software.amazon.awssdk.services.sqs.model.QueueNameExistsException;
 
 /**
  * Creates what a template declares on a {@link LocalAws}: DynamoDB tables (keys, GSIs, LSIs, TTL), S3
@@ -179,13 +181,13 @@ public final class TemplateProvisioner {
         return new ProvisionedResources(resources);
     }
 
-    private static java.util.Optional<String> explicitName(SamTemplate.Resource resource, String property,
+    private static Optional<String> explicitName(SamTemplate.Resource resource, String property,
                                                            IntrinsicResolver resolver) {
         Object declared = resource.properties().get(property);
         if (declared == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.ofNullable(resolver.resolveString(declared,
+        return Optional.ofNullable(resolver.resolveString(declared,
                 "Resources." + resource.logicalId() + ".Properties." + property));
     }
 
@@ -290,7 +292,7 @@ public final class TemplateProvisioner {
         }
         try {
             sqs.createQueue(create -> create.queueName(queueName).attributes(attributes));
-        } catch (software.amazon.awssdk.services.sqs.model.QueueNameExistsException exists) {
+        } catch (QueueNameExistsException exists) {
             String queueUrl = sqs.getQueueUrl(get -> get.queueName(queueName)).queueUrl();
             attributes.remove(QueueAttributeName.FIFO_QUEUE);
             sqs.setQueueAttributes(set -> set.queueUrl(queueUrl).attributes(attributes));

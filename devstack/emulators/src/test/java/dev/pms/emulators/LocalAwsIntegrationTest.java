@@ -29,6 +29,10 @@ import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequ
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Configuration;
 
 @ExtendWith(LocalAwsExtension.class)
 @LocalAwsTemplate("classpath:local-aws-test-template.yaml")
@@ -148,9 +152,9 @@ class LocalAwsIntegrationTest {
         String key = "users/u1/" + UUID.randomUUID() + ".txt";
         try (S3Presigner presigner = S3Presigner.builder()
                 .endpointOverride(localAws.s3Endpoint())
-                .region(software.amazon.awssdk.regions.Region.of(localAws.region()))
+                .region(Region.of(localAws.region()))
                 .credentialsProvider(localAws.credentialsProvider())
-                .serviceConfiguration(software.amazon.awssdk.services.s3.S3Configuration.builder()
+                .serviceConfiguration(S3Configuration.builder()
                         .pathStyleAccessEnabled(true).build())
                 .build();
              S3Client s3 = localAws.s3Client()) {
@@ -182,11 +186,11 @@ class LocalAwsIntegrationTest {
         }
         try (S3Client wrongSecret = S3Client.builder()
                 .endpointOverride(localAws.s3Endpoint())
-                .region(software.amazon.awssdk.regions.Region.of(localAws.region()))
-                .credentialsProvider(() -> software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(
+                .region(Region.of(localAws.region()))
+                .credentialsProvider(() -> AwsBasicCredentials.create(
                         localAws.accessKeyId(), "not-the-secret"))
                 .forcePathStyle(true)
-                .httpClientBuilder(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder())
+                .httpClientBuilder(UrlConnectionHttpClient.builder())
                 .build()) {
             assertThatThrownBy(() -> wrongSecret.listObjectsV2(l -> l.bucket(bucket)))
                     .isInstanceOf(S3Exception.class)

@@ -13,6 +13,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import java.util.List;
+import software.amazon.awssdk.core.SdkBytes;
 
 /** {@code --data DIR}: DynamoDB snapshotted on close and restored on start, S3 on disk, queues re-created. */
 class LocalAwsPersistenceIntegrationTest {
@@ -29,8 +31,8 @@ class LocalAwsPersistenceIntegrationTest {
             bucket = resources.bucketName("MediaBucket");
             try (DynamoDbClient dynamoDb = first.dynamoDbClient(); S3Client s3 = first.s3Client()) {
                 dynamoDb.putItem(put -> put.tableName(table).item(Map.of("pk", key.get("pk"), "sk", key.get("sk"),
-                        "tags", AttributeValue.fromSs(java.util.List.of("a", "b")),
-                        "blob", AttributeValue.fromB(software.amazon.awssdk.core.SdkBytes.fromUtf8String("bin")),
+                        "tags", AttributeValue.fromSs(List.of("a", "b")),
+                        "blob", AttributeValue.fromB(SdkBytes.fromUtf8String("bin")),
                         "count", AttributeValue.fromN("7"))));
                 s3.putObject(put -> put.bucket(bucket).key("kept.txt"), RequestBody.fromString("still here"));
             }

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Template parsing and intrinsic resolution, without any emulator. */
 class SamTemplateTest {
@@ -198,9 +201,9 @@ class SamTemplateTest {
     }
 
     @Test
-    void findsTheTemplateWalkingUp(@org.junit.jupiter.api.io.TempDir java.nio.file.Path root) throws Exception {
-        java.nio.file.Path nested = java.nio.file.Files.createDirectories(root.resolve("a/b/c"));
-        java.nio.file.Files.writeString(root.resolve("a/template.yaml"), "Resources: {}\n");
+    void findsTheTemplateWalkingUp(@TempDir Path root) throws Exception {
+        Path nested = Files.createDirectories(root.resolve("a/b/c"));
+        Files.writeString(root.resolve("a/template.yaml"), "Resources: {}\n");
         assertThat(SamTemplate.findUpwards(nested)).contains(root.resolve("a/template.yaml"));
     }
 }

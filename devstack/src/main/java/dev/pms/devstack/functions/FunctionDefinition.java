@@ -7,6 +7,7 @@ import dev.pms.emulators.TemplateException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Collections;
 
 /**
  * An {@code AWS::Serverless::Function} as the devstack runs it: handler class (and method), memory and
@@ -22,8 +23,8 @@ public record FunctionDefinition(String logicalId, String functionName, String f
 
     public FunctionDefinition {
         // template order is kept: routes are listed, and the console shows them, as declared
-        environment = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(environment));
-        events = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(events));
+        environment = Collections.unmodifiableMap(new LinkedHashMap<>(environment));
+        events = Collections.unmodifiableMap(new LinkedHashMap<>(events));
     }
 
     /** Every serverless function of the template, in template order. */

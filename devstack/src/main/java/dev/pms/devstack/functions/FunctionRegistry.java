@@ -8,6 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.security.SecureRandom;
+import java.util.Base64;
 
 /**
  * The template's functions, each with exactly the properties its application context gets: every
@@ -20,6 +23,7 @@ public final class FunctionRegistry implements AutoCloseable {
 
     private final Map<String, InProcessFunction> byLogicalId = new LinkedHashMap<>();
     private final Map<String, String> sharedProperties = new ConcurrentHashMap<>();
+    private final List<Object> sharedBeans = new CopyOnWriteArrayList<>();
 
     public FunctionRegistry(List<FunctionDefinition> definitions, LocalAws localAws) {
         this(definitions, awsProperties(localAws));
@@ -29,7 +33,7 @@ public final class FunctionRegistry implements AutoCloseable {
         sharedProperties.putAll(awsProperties);
         for (FunctionDefinition definition : definitions) {
             byLogicalId.put(definition.logicalId(),
-                    new InProcessFunction(definition, () -> propertiesFor(definition)));
+                    new InProcessFunction(definition, () -> propertiesFor(definition), () -> List.copyOf(sharedBeans)));
         }
     }
 
@@ -49,13 +53,21 @@ public final class FunctionRegistry implements AutoCloseable {
     /** The key that signs paging tokens, as SSM would hold it in AWS: one per devstack, shared by every function. */
     private static String newPageTokenKey() {
         byte[] key = new byte[32];
-        new java.security.SecureRandom().nextBytes(key);
-        return java.util.Base64.getEncoder().encodeToString(key);
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
     }
 
     /** Adds properties for every function (e.g. {@code aws.services.sfn.endpoint-override}). */
     public void addFunctionProperties(Map<String, String> properties) {
         sharedProperties.putAll(properties);
+    }
+
+    /**
+     * Adds beans to every function's application context loaded after this call (e.g. a benchmark's SDK
+     * {@code ExecutionInterceptor} that meters the functions' calls).
+     */
+    public void addFunctionBeans(Object... beans) {
+        sharedBeans.addAll(List.of(beans));
     }
 
     Map<String, String> propertiesFor(FunctionDefinition definition) {

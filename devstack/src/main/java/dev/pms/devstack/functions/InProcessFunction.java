@@ -9,6 +9,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -31,12 +32,15 @@ public final class InProcessFunction implements AutoCloseable {
 
     private final FunctionDefinition definition;
     private final Supplier<Map<String, String>> properties;
+    private final Supplier<List<Object>> beans;
     private volatile LoadedHandler loaded;
     private volatile boolean closed;
 
-    InProcessFunction(FunctionDefinition definition, Supplier<Map<String, String>> properties) {
+    InProcessFunction(FunctionDefinition definition, Supplier<Map<String, String>> properties,
+                      Supplier<List<Object>> beans) {
         this.definition = definition;
         this.properties = properties;
+        this.beans = beans;
     }
 
     public FunctionDefinition definition() {
@@ -147,7 +151,8 @@ public final class InProcessFunction implements AutoCloseable {
                     + logicalId() + " is not on the classpath", e);
         }
         Map<String, Object> contextProperties = Map.copyOf(properties.get());
-        ApplicationContext context = ApplicationContext.builder().properties(contextProperties).build().start();
+        ApplicationContext context = ApplicationContext.builder().properties(contextProperties)
+                .singletons(beans.get().toArray()).build().start();
         try {
             Object handler = instantiate(handlerClass, context);
             Method method = handlerMethod(handlerClass, handler);

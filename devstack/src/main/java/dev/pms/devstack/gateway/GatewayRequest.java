@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.ArrayList;
 
 /**
  * An HTTP request as the gateway received it. {@code headers} keep every value of repeated headers;
@@ -15,7 +16,7 @@ public record GatewayRequest(String method, String rawPath, String rawQueryStrin
     public GatewayRequest {
         Map<String, List<String>> caseInsensitive = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         headers.forEach((name, values) -> caseInsensitive.merge(name, List.copyOf(values), (a, b) -> {
-            List<String> merged = new java.util.ArrayList<>(a);
+            List<String> merged = new ArrayList<>(a);
             merged.addAll(b);
             return List.copyOf(merged);
         }));

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.Objects;
 
 /**
  * The HTTP APIs of a template as the gateway serves them: routes from every function event of
@@ -213,6 +214,6 @@ public final class HttpApiModel {
 
     /** The CORS settings of the (first) API that declares any. */
     public Cors cors() {
-        return apis.values().stream().map(Api::cors).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        return apis.values().stream().map(Api::cors).filter(Objects::nonNull).findFirst().orElse(null);
     }
 }

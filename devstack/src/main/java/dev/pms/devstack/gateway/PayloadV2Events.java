@@ -14,6 +14,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** Builds API Gateway HTTP API payload format 2.0 events, field for field as AWS sends them. */
 public final class PayloadV2Events {
@@ -128,12 +132,12 @@ public final class PayloadV2Events {
                 return false;
             }
         }
-        java.nio.charset.CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder();
+        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder();
         try {
-            utf8.decode(java.nio.ByteBuffer.wrap(URLDecoder.decode(rawQueryString.replace("+", "%2B"),
+            utf8.decode(ByteBuffer.wrap(URLDecoder.decode(rawQueryString.replace("+", "%2B"),
                     StandardCharsets.ISO_8859_1).getBytes(StandardCharsets.ISO_8859_1)));
             return true;
-        } catch (java.nio.charset.CharacterCodingException | IllegalArgumentException malformed) {
+        } catch (CharacterCodingException | IllegalArgumentException malformed) {
             return false;
         }
     }
@@ -173,7 +177,7 @@ public final class PayloadV2Events {
 
     /** X-Ray's format: {@code Root=1-<epoch seconds, hex>-<96 random bits, hex>}. */
     static String traceId(Instant time) {
-        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        ThreadLocalRandom random = ThreadLocalRandom.current();
         return String.format("Root=1-%08x-%08x%016x", time.getEpochSecond(), random.nextInt(), random.nextLong());
     }
 

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.io.ByteArrayOutputStream;
 
 /**
  * Finds the route for a request as an HTTP API does: {@code {param}} matches one segment,
@@ -156,7 +157,7 @@ public final class RouteTable {
             return text;
         }
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(bytes.length);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length);
         for (int index = 0; index < bytes.length; index++) {
             if (bytes[index] == '%' && index + 2 < bytes.length) {
                 int high = Character.digit(bytes[index + 1], 16);

@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * Plugs the Step Functions service into the devstack: Lambda tasks call the in-process functions,
@@ -178,7 +179,7 @@ public final class StepFunctionsLocalService implements LocalServiceFactory {
                 result.put("MessageId", response.messageId());
                 result.put("MD5OfMessageBody", response.md5OfMessageBody());
                 return json.writeValueAsString(result);
-            } catch (software.amazon.awssdk.core.exception.SdkException e) {
+            } catch (SdkException e) {
                 throw new TaskFailedException("SQS." + e.getClass().getSimpleName(), String.valueOf(e.getMessage()));
             } catch (IOException e) {
                 throw new TaskFailedException("States.Runtime", e.getMessage());

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import com.nimbusds.jwt.SignedJWT;
+import java.time.ZoneOffset;
 
 class JwtAuthorizerTest {
 
@@ -54,7 +56,7 @@ class JwtAuthorizerTest {
 
     @Test
     void tokensLastTwelveHours() throws Exception {
-        JWTClaimsSet claims = com.nimbusds.jwt.SignedJWT.parse(ISSUER.tokenFor("alice")).getJWTClaimsSet();
+        JWTClaimsSet claims = SignedJWT.parse(ISSUER.tokenFor("alice")).getJWTClaimsSet();
         assertThat(Duration.between(claims.getIssueTime().toInstant(), claims.getExpirationTime().toInstant()))
                 .isEqualTo(Duration.ofHours(12));
     }
@@ -117,7 +119,7 @@ class JwtAuthorizerTest {
     void aClockPastExpiryRefusesAnOtherwiseValidToken() {
         String token = ISSUER.tokenFor("alice");
         JwtAuthorizer later = new JwtAuthorizer(LocalJwtIssuer.ISSUER, List.of(LocalJwtIssuer.AUDIENCE),
-                ISSUER.publicKeys(), Clock.fixed(Instant.now().plus(Duration.ofHours(13)), java.time.ZoneOffset.UTC));
+                ISSUER.publicKeys(), Clock.fixed(Instant.now().plus(Duration.ofHours(13)), ZoneOffset.UTC));
         assertThat(later.authorize("Bearer " + token).authorized()).isFalse();
     }
 

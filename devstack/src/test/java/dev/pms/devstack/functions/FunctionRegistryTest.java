@@ -95,4 +95,22 @@ class FunctionRegistryTest {
                 .hasMessageContaining("dev.pms.Worker").hasMessageContaining("not on the classpath");
         assertThat(FunctionRegistry.micronautName("AWS_ENDPOINT_URL_S3")).isEqualTo("aws.endpoint.url.s3");
     }
+
+    @Test
+    void beansAddedBeforeTheFirstInvocationAreInTheFunctionsContext() {
+        SamTemplate template = SamTemplate.parse("""
+                Resources:
+                  BeanFunction:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: dev.pms.devstack.testfunctions.ContextBeanHandler
+                """);
+        IntrinsicResolver naming = new IntrinsicResolver(template, Map.of(), null);
+        var resources = TemplateProvisioner.name(template, naming, "http://sqs");
+        try (FunctionRegistry registry = new FunctionRegistry(
+                FunctionDefinition.allOf(template, naming.withResources(resources), resources), Map.of())) {
+            registry.addFunctionBeans(new StringBuilder("metered"));
+            assertThat(registry.get("BeanFunction").invoke("anything")).isEqualTo("metered");
+        }
+    }
 }

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
-/** Unit: the schedule clocks and the retry backoff measured on them. */
+/** The schedule clocks and the retry backoff measured on them. */
 class ScheduleClockTest {
 
     @Test

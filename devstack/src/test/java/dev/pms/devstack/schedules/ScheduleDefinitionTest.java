@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Unit: reading {@code Type: ScheduleV2} and {@code Type: Schedule} function events from a template, without emulators. */
+/** Reading {@code Type: ScheduleV2} and {@code Type: Schedule} function events from a template, without emulators. */
 class ScheduleDefinitionTest {
 
     private static List<ScheduleDefinition> schedulesOf(String events) {

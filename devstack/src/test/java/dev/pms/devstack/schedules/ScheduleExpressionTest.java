@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Unit: parsing EventBridge schedule expressions and computing their next fire times. */
+/** Parsing EventBridge schedule expressions and computing their next fire times. */
 class ScheduleExpressionTest {
 
     private static final ZoneId UTC = ZoneOffset.UTC;

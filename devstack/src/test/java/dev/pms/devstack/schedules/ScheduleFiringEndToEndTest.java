@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Devstack integration: the schedules test template with automatic firing on, on a clock running 120 times faster
+ * The schedules test template with automatic firing on, on a clock running 120 times faster
  * than real time (a {@code rate(1 minute)} schedule fires every half second): schedules fire on their own, failed
  * invocations are retried, disabled schedules never fire.
  */

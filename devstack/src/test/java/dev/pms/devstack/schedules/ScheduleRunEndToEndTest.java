@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Devstack integration: {@code POST /_devstack/schedules/{name}/run} and {@code GET /_devstack/schedules} on the
+ * {@code POST /_devstack/schedules/{name}/run} and {@code GET /_devstack/schedules} on the
  * schedules test template, with automatic firing off (the {@link DevstackExtension} default), so every invocation
  * here is a manual one.
  */

@@ -27,7 +27,7 @@ import java.util.function.Supplier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * End-to-end: the devstack creates the template's state machine, whose Lambda task runs the in-process
+ * The devstack creates the template's state machine, whose Lambda task runs the in-process
  * function and whose callback task goes through ElasticMQ and comes back with SendTaskSuccess.
  */
 @ExtendWith(DevstackExtension.class)

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import java.nio.file.FileSystemNotFoundException;
+import java.util.function.Function;
 
 /**
  * JUnit 5: starts the whole {@link Devstack} once per test JVM (per template) and resolves {@code Devstack}
@@ -87,7 +89,7 @@ public final class DevstackExtension implements BeforeAllCallback, ParameterReso
     }
 
     private static Map<String, String> pairs(ExtensionContext context,
-                                             java.util.function.Function<DevstackParameters, String[]> attribute) {
+                                             Function<DevstackParameters, String[]> attribute) {
         Map<String, String> pairs = new TreeMap<>();
         context.getTestClass().map(testClass -> testClass.getAnnotation(DevstackParameters.class))
                 .map(attribute)
@@ -143,7 +145,7 @@ public final class DevstackExtension implements BeforeAllCallback, ParameterReso
             }
             try {
                 return Path.of(url.toURI());
-            } catch (URISyntaxException | java.nio.file.FileSystemNotFoundException e) {
+            } catch (URISyntaxException | FileSystemNotFoundException e) {
                 throw new IllegalStateException("Template " + resource + " must be a file on the test classpath", e);
             }
         }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.io.BufferedInputStream;
 
 /**
  * HTTP/1.1 over a plain socket, for tests that must send exactly the bytes they mean (an HTTP client would refuse
@@ -31,7 +32,7 @@ public final class RawHttp implements AutoCloseable {
             socket = new Socket(base.getHost(), base.getPort());
             socket.setSoTimeout(30_000);
             socket.setTcpNoDelay(true);
-            in = new java.io.BufferedInputStream(socket.getInputStream());
+            in = new BufferedInputStream(socket.getInputStream());
             out = socket.getOutputStream();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

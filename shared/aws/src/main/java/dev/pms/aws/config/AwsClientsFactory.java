@@ -9,6 +9,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
@@ -20,6 +21,7 @@ import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.net.URI;
+import java.util.List;
 
 /**
  * SDK clients for every AWS service the suite uses. Each honours
@@ -45,10 +47,15 @@ public class AwsClientsFactory {
                 : StaticCredentialsProvider.create(AwsBasicCredentials.create(localAccessKey, localSecretKey));
     }
 
+    /** {@code interceptors}: SDK interceptors registered as beans, none in a deployment (a benchmark's meter locally). */
     @Singleton
-    DynamoDbClient dynamoDbClient(@Nullable @Value("${aws.services.dynamodb.endpoint-override:}") String endpoint) {
+    DynamoDbClient dynamoDbClient(@Nullable @Value("${aws.services.dynamodb.endpoint-override:}") String endpoint,
+                                  List<ExecutionInterceptor> interceptors) {
         return configure(DynamoDbClient.builder(), endpoint)
-                .overrideConfiguration(override -> override.retryStrategy(DynamoDbRetries.strategy()))
+                .overrideConfiguration(override -> {
+                    override.retryStrategy(DynamoDbRetries.strategy());
+                    interceptors.forEach(override::addExecutionInterceptor);
+                })
                 .build();
     }
 

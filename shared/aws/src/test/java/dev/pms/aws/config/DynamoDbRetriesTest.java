@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,7 +49,7 @@ class DynamoDbRetriesTest {
 
     private DynamoDbClient client() {
         return new AwsClientsFactory("us-east-1", "test", "test")
-                .dynamoDbClient("http://127.0.0.1:" + server.getAddress().getPort());
+                .dynamoDbClient("http://127.0.0.1:" + server.getAddress().getPort(), List.of());
     }
 
     @Test

@@ -41,7 +41,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Devstack integration: board moves, schedules, metrics, optimisation runs and the active-campaign index on moto. */
+/** Board moves, schedules, metrics, optimisation runs and the active-campaign index on moto. */
 @ExtendWith(LocalAwsExtension.class)
 class DynamoCampaignOpsRepositoriesIntegrationTest {
     private static final Instant NOW = Instant.parse("2026-11-25T08:00:00Z");

@@ -28,7 +28,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Devstack integration: versioned proposals with an atomic current pointer, against the local DynamoDB emulator. */
+/** Versioned proposals with an atomic current pointer, against the local DynamoDB emulator. */
 @ExtendWith(LocalAwsExtension.class)
 class DynamoProposalRepositoryIntegrationTest {
     private static ApplicationContext context;

@@ -36,7 +36,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Devstack integration: the DynamoDB repositories against the local DynamoDB emulator, table from template.yaml. */
+/** The DynamoDB repositories against the local DynamoDB emulator, table from template.yaml. */
 @ExtendWith(LocalAwsExtension.class)
 class DynamoRepositoriesIntegrationTest {
     private static ApplicationContext context;

@@ -23,7 +23,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Devstack integration: preference signals on moto, one item per signal with the table's TTL attribute. */
+/** Preference signals on moto, one item per signal with the table's TTL attribute. */
 @ExtendWith(LocalAwsExtension.class)
 class DynamoSignalLogIntegrationTest {
     private static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");

@@ -29,7 +29,7 @@ import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Devstack integration: atomic reservations on the usage item, against the local DynamoDB emulator. */
+/** Atomic reservations on the usage item, against the local DynamoDB emulator. */
 @ExtendWith(LocalAwsExtension.class)
 class DynamoUsageLedgerIntegrationTest {
     private static final YearMonth MONTH = YearMonth.of(2026, 11);

@@ -20,7 +20,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Unit: routing, authentication and problem mapping of the API Gateway function base, no AWS involved. */
+/** Routing, authentication and problem mapping of the API Gateway function base, no AWS involved. */
 class ApiGatewayFunctionTest {
     private static ApplicationContext context;
     private static TestFunction function;

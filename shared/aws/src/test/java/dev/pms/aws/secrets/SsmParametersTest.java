@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Unit: the SSM reader against a local stub of the AmazonSSM JSON protocol. */
+/** The SSM reader against a local stub of the AmazonSSM JSON protocol. */
 class SsmParametersTest {
     private HttpServer server;
     private final List<Map<String, String>> requests = new ArrayList<>();

@@ -17,7 +17,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Unit: the Map's items list every node after the nodes it depends on, so a waiting video never blocks its image. */
+/** The Map's items list every node after the nodes it depends on, so a waiting video never blocks its image. */
 class DependencyOrderTest {
 
     private static AssetNode node(String id, AssetType type, String... dependsOn) {

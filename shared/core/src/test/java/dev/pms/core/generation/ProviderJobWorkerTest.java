@@ -37,7 +37,7 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Unit: the provider worker against in-memory ports — a long job polled through delayed messages, a duplicated
+ * The provider worker against in-memory ports — a long job polled through delayed messages, a duplicated
  * message, retryable and final provider failures — checking assets, charges and the workflow's answers.
  */
 class ProviderJobWorkerTest {

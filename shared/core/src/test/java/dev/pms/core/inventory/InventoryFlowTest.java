@@ -38,7 +38,7 @@ import java.util.zip.ZipEntry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Unit (core against in-memory stores): the import steps turn ZIP entries into content-hashed, audited items, resume
+ * Core against in-memory stores: the import steps turn ZIP entries into content-hashed, audited items, resume
  * without redoing settled entries, and the fix-plan chain queues its next step or stops the rest when one fails.
  */
 class InventoryFlowTest {

@@ -15,7 +15,7 @@ import java.util.zip.ZipOutputStream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Unit: the ZIP reader refuses hostile archives from their directory alone and inflates entries within bounds. */
+/** The ZIP reader refuses hostile archives from their directory alone and inflates entries within bounds. */
 class ZipArchiveTest {
     private static final ZipLimits SMALL = new ZipLimits(1024 * 1024, 5, 64 * 1024, 200 * 1024, 100, 4 * 1024, 120);
 

@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Unit: upload requests, per-user storage keys and audits of stored bytes, with an in-memory media store. */
+/** Upload requests, per-user storage keys and audits of stored bytes, with an in-memory media store. */
 class UploadServiceTest {
     private static final String ASSET = "0f8fad5b-d9cb-469f-a165-70867728950e";
 

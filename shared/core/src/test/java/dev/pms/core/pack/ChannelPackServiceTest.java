@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Unit: channel list and contract #8 packs come from the catalogue. */
+/** Channel list and contract #8 packs come from the catalogue. */
 class ChannelPackServiceTest {
     private final ChannelPackService packs = new ChannelPackService(ChannelCatalog.load());
 

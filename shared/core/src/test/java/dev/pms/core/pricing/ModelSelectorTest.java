@@ -11,7 +11,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Unit: provider and model selection by tier, plan, campaign and proposal, with the reason kept. */
+/** Provider and model selection by tier, plan, campaign and proposal, with the reason kept. */
 class ModelSelectorTest {
     private final ModelSelector selector = new ModelSelector(PriceTable.load());
 

@@ -18,7 +18,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Unit: quote arithmetic against hand-computed figures from the price and plan tables. */
+/** Quote arithmetic against hand-computed figures from the price and plan tables. */
 class QuoteCalculatorTest {
     private static final YearMonth MONTH = YearMonth.of(2026, 11);
     private final CostEstimator estimator = new CostEstimator(PriceTable.load(), ChannelCatalog.load());

@@ -28,7 +28,7 @@ import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Unit: the offline edit engine does real work on the pixels, and variants keep the subject and their text safe. */
+/** The offline edit engine does real work on the pixels, and variants keep the subject and their text safe. */
 class ImageEditsTest {
     private static final Color BLUE = new Color(0x1A73E8);
 

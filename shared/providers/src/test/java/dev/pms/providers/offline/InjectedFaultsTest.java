@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Unit: injected latency and failure rate in front of a provider. */
+/** Injected latency and failure rate in front of a provider. */
 class InjectedFaultsTest {
     private final AtomicInteger calls = new AtomicInteger();
     private final MediaProvider counting = new MediaProvider() {

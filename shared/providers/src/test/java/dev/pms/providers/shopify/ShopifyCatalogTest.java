@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Unit (against a local stub of the Admin GraphQL protocol): pages through products by cursor, waits for the cost
+ * Against a local stub of the Admin GraphQL protocol: pages through products by cursor, waits for the cost
  * bucket from the documented cost extension before a page it cannot afford and after a Throttled answer, maps refusals
  * without leaking the token; media URLs are fetched from allowed public hosts only.
  */

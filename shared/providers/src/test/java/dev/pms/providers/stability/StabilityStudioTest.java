@@ -35,7 +35,7 @@ import static dev.pms.providers.wavespeed.WaveSpeedFixtures.studioRequest;
 import static dev.pms.providers.wavespeed.WaveSpeedFixtures.transparentPng;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Layer: unit. The studio's photoshoot on Stable Image against the local v2beta stub: one call, fitted exactly. */
+/** The studio's photoshoot on Stable Image against the local v2beta stub: one call, fitted exactly. */
 class StabilityStudioTest {
     private static final String KEY = "sk-stab-studio-5e4d3c2b1a09f8e7d6c5b4a3";
 

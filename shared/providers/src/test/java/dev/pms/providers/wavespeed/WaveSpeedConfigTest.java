@@ -8,7 +8,7 @@ import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Layer: unit. The client's configuration: defaults, checks, and a description without the key. */
+/** The client's configuration: defaults, checks, and a description without the key. */
 class WaveSpeedConfigTest {
 
     @Test

@@ -7,7 +7,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Layer: unit. The pending-job handle: compact, readable and complete enough for a later poll. */
+/** The pending-job handle: compact, readable and complete enough for a later poll. */
 class WaveSpeedHandleTest {
 
     @Test

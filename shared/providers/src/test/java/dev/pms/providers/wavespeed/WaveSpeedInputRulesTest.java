@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Layer: unit. What the models refuse, checked before any paid call. */
+/** What the models refuse, checked before any paid call. */
 class WaveSpeedInputRulesTest {
     private static final long MB = 1024 * 1024;
 

@@ -4,7 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Layer: unit. What is read from downloaded bytes without decoding them. */
+/** What is read from downloaded bytes without decoding them. */
 class WaveSpeedMediaProbeTest {
 
     @Test

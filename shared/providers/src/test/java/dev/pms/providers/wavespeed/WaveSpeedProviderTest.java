@@ -40,7 +40,7 @@ import static dev.pms.providers.wavespeed.WaveSpeedFixtures.request;
 import static dev.pms.providers.wavespeed.WaveSpeedFixtures.wav;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Layer: unit. The WaveSpeed client against a local stub of the predictions protocol; nothing leaves the machine. */
+/** The WaveSpeed client against a local stub of the predictions protocol; nothing leaves the machine. */
 class WaveSpeedProviderTest {
     private static final String KEY = "ws-test-9f8e7d6c5b4a39281706f5e4d3c2b1a0";
     private static final Duration BACKOFF_BASE = Duration.ofMillis(100);

@@ -11,7 +11,7 @@ import java.awt.image.BufferedImage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Layer: unit. The sizes asked of the image models and the cover fit to the placement canvas. */
+/** The sizes asked of the image models and the cover fit to the placement canvas. */
 class WaveSpeedSizingTest {
 
     @ParameterizedTest

@@ -50,7 +50,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * Layer: unit. The product studio's four operations on the WaveSpeed client, against the local stub of the
+ * The product studio's four operations on the WaveSpeed client, against the local stub of the
  * predictions protocol: the exact requests sent, the finished media decoded back, and every failure mapped.
  */
 class WaveSpeedStudioTest {

@@ -1,8 +1,0 @@
-package dev.pms.devstack.demo;
-
-/** Ends the demo with exit code 1; the message is printed as it is. */
-final class DemoFailure extends RuntimeException {
-    DemoFailure(String message) {
-        super(message);
-    }
-}

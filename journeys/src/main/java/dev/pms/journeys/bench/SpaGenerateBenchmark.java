@@ -1,0 +1,172 @@
+package dev.pms.journeys.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pms.devstack.Devstack;
+import dev.pms.devstack.DevstackOptions;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * What the SPA user waits for after clicking Generate on one proposal: {@code POST /assets/generate} on the
+ * SPA's prefix (approval and generation in one call, the user's edited prompt included) until the campaign
+ * shows that node {@code ready}, polled as the SPA polls {@code GET /campaigns/{id}}. Median of N for a text and
+ * an image asset on the offline engines, each beside the median of one warm poll measured in the same run.
+ */
+public final class SpaGenerateBenchmark {
+    private static final String SPA_PREFIX = "/api/campaign-creator";
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(10);
+    private static final Duration DEADLINE = Duration.ofSeconds(60);
+    private static final String WIZARD_BODY = """
+            {"campaign_name": "Acme Notes launch", "goal": "conversion", "kpi": "500 trials",
+             "channels": ["linkedin", "instagram"],
+             "product_context": {"product_name": "Acme Notes", "product_description": "Notes that write themselves",
+                                 "marketing_goal": "conversion"}}
+            """;
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    public static void main(String[] args) throws Exception {
+        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        new SpaGenerateBenchmark().run(runs);
+    }
+
+    private record Sample(double answerMs, double readyMs) {
+    }
+
+    private void run(int runs) throws Exception {
+        Path keys = Files.createTempDirectory("pms-bench-keys");
+        DevstackOptions options = DevstackOptions.defaults().withPort(0).withSigningKeyDirectory(keys)
+                .withAutomaticSchedules(false);
+        try (Devstack devstack = Devstack.start(options)) {
+            String user = "bench-" + UUID.randomUUID();
+            send("POST", devstack.baseUri().resolve("/_devstack/plans"), null,
+                    "{\"user\": \"" + user + "\", \"tier\": \"enterprise\"}", 200);
+            String token = devstack.tokenFor(user);
+            String api = devstack.baseUri() + SPA_PREFIX;
+
+            List<Sample> text = new ArrayList<>();
+            List<Sample> image = new ArrayList<>();
+            List<Double> polls = new ArrayList<>();
+            for (int i = -1; i < runs; i++) {
+                String campaignId = send("POST", URI.create(api + "/campaigns/create-blueprint"), token, WIZARD_BODY, 201)
+                        .get("campaign_id").asText();
+                JsonNode proposals = send("POST", URI.create(api + "/campaigns/" + campaignId + "/generate-proposals"),
+                        token, "{\"campaign_id\": \"" + campaignId + "\", \"product_context\": {}}", 200).get("proposals");
+                URI campaign = URI.create(api + "/campaigns/" + campaignId);
+                Sample textSample = clickGenerate(api, token, campaign, edited(firstOfType(proposals, "text")));
+                Sample imageSample = clickGenerate(api, token, campaign, firstOfType(proposals, "image"));
+                long pollStart = System.nanoTime();
+                send("GET", campaign, token, null, 200);
+                double pollMs = millisSince(pollStart);
+                if (i >= 0) {
+                    text.add(textSample);
+                    image.add(imageSample);
+                    polls.add(pollMs);
+                }
+            }
+
+            double baseline = median(polls);
+            System.out.println("Click Generate -> node ready through the gateway on " + SPA_PREFIX + ", offline engines ("
+                    + "java " + System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors()
+                    + " cores), median of " + runs + " after one warm-up; polled every " + POLL_INTERVAL.toMillis() + " ms");
+            System.out.printf(Locale.ROOT, "baseline: one warm GET /campaigns/{id} (the SPA's poll), median: %8.2f ms%n", baseline);
+            report("text  (LinkedIn post copy, user-edited prompt)", text, baseline);
+            report("image (Instagram feed image)", image, baseline);
+        }
+    }
+
+    private static void report(String label, List<Sample> samples, double baseline) {
+        double answer = median(samples.stream().map(Sample::answerMs).toList());
+        double ready = median(samples.stream().map(Sample::readyMs).toList());
+        double worst = samples.stream().mapToDouble(Sample::readyMs).max().orElse(0);
+        System.out.printf(Locale.ROOT, "%s: generate answers in %7.1f ms; node ready after %7.1f ms "
+                + "(= %5.1f x baseline; slowest %7.1f ms)%n", label, answer, ready, ready / baseline, worst);
+    }
+
+    private Sample clickGenerate(String api, String token, URI campaign, JsonNode proposal) throws Exception {
+        String assetId = proposal.get("asset_id").asText();
+        long start = System.nanoTime();
+        send("POST", URI.create(api + "/assets/generate"), token,
+                "{\"asset_proposal\": " + proposal + ", \"product_context\": {}}", -1);
+        double answerMs = millisSince(start);
+        long deadline = start + DEADLINE.toNanos();
+        while (!"ready".equals(nodeStatus(send("GET", campaign, token, null, 200), assetId))) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("node " + assetId + " not ready within " + DEADLINE);
+            }
+            LockSupport.parkNanos(POLL_INTERVAL.toNanos());
+        }
+        return new Sample(answerMs, millisSince(start));
+    }
+
+    private static JsonNode edited(JsonNode proposal) {
+        ObjectNode copy = proposal.deepCopy();
+        copy.put("proposed_prompt", proposal.get("proposed_prompt").asText() + " Mention the 14-day free trial.");
+        return copy;
+    }
+
+    private static JsonNode firstOfType(JsonNode proposals, String type) {
+        for (JsonNode proposal : (Iterable<JsonNode>) proposals::elements) {
+            if (proposal.get("asset_type").asText().equals(type)) {
+                return proposal;
+            }
+        }
+        throw new IllegalStateException("no " + type + " proposal in " + proposals);
+    }
+
+    private static String nodeStatus(JsonNode campaign, String assetId) {
+        for (JsonNode node : campaign.get("asset_nodes")) {
+            if (node.get("asset_id").asText().equals(assetId)) {
+                return node.get("status").asText();
+            }
+        }
+        throw new IllegalStateException("node " + assetId + " missing from " + campaign);
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private static double millisSince(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000.0;
+    }
+
+    /** Sends one request; {@code expected} -1 accepts any 2xx. */
+    private JsonNode send(String method, URI uri, String token, String body, int expected)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("content-type", "application/json");
+        }
+        if (token != null) {
+            request.header("authorization", "Bearer " + token);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        boolean ok = expected == -1 ? response.statusCode() / 100 == 2 : response.statusCode() == expected;
+        if (!ok) {
+            throw new IllegalStateException(method + " " + uri.getPath() + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+        return json.readTree(response.body());
+    }
+}
