@@ -31,7 +31,7 @@ class FunctionRegistryTest {
               CreateBlueprintFunction:
                 Type: AWS::Serverless::Function
                 Properties:
-                  Handler: dev.pms.functions.blueprint.CreateBlueprintHandler
+                  Handler: dev.pms.functions.blueprint.CampaignsHandler
                   MemorySize: 2048
                   Environment:
                     Variables:
@@ -53,7 +53,7 @@ class FunctionRegistryTest {
     @Test
     void readsHandlersMemoryTimeoutAndMergedEnvironment() {
         FunctionDefinition create = definitions().get(0);
-        assertThat(create.handlerClass()).isEqualTo("dev.pms.functions.blueprint.CreateBlueprintHandler");
+        assertThat(create.handlerClass()).isEqualTo("dev.pms.functions.blueprint.CampaignsHandler");
         assertThat(create.handlerMethod()).isNull();
         assertThat(create.memorySizeMb()).isEqualTo(2048);
         assertThat(create.timeoutSeconds()).isEqualTo(9);

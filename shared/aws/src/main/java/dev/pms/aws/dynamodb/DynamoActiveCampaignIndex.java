@@ -89,11 +89,7 @@ public class DynamoActiveCampaignIndex implements ActiveCampaignIndex {
                 startKey.forEach((name, value) -> key.put(name, value.s()));
                 json.put("key", key);
             }
-            try {
-                return Base64.getUrlEncoder().withoutPadding().encodeToString(Json.mapper().writeValueAsBytes(json));
-            } catch (Exception e) {
-                throw new IllegalStateException("cannot encode page token", e);
-            }
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(Json.write(json).getBytes(StandardCharsets.UTF_8));
         }
 
         static Cursor decode(String token) {

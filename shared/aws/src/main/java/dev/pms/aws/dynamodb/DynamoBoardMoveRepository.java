@@ -1,15 +1,11 @@
 package dev.pms.aws.dynamodb;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.pms.core.board.BoardMove;
 import dev.pms.core.board.BoardMoveRepository;
-import dev.pms.core.json.Json;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -17,48 +13,32 @@ import java.util.UUID;
 /** The board's move log: one append-only item per move, {@code sk = BOARDMOVE#<campaign>#<at>#<asset>#<random>}. */
 @Singleton
 public class DynamoBoardMoveRepository implements BoardMoveRepository {
-    private final DynamoDbClient dynamo;
-    private final AppTable table;
+    private final TableItems items;
 
     public DynamoBoardMoveRepository(DynamoDbClient dynamo, AppTable table) {
-        this.dynamo = dynamo;
-        this.table = table;
+        this.items = new TableItems(dynamo, table);
     }
 
     @Override
     public void record(String userId, String campaignId, BoardMove move) {
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put(AppTable.PK, Attr.s(AppTable.tenantKey(userId)));
-        item.put(AppTable.SK, Attr.s(prefix(campaignId) + move.at() + "#" + move.assetId() + "#" + UUID.randomUUID()));
-        item.put(AppTable.TYPE, Attr.s("board_move"));
-        try {
-            item.put(AppTable.DOCUMENT, Attr.s(Json.mapper().writeValueAsString(move)));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("board move cannot be serialised", e);
-        }
-        dynamo.putItem(put -> put.tableName(table.name()).item(item)
-                .conditionExpression("attribute_not_exists(#sk)")
-                .expressionAttributeNames(Map.of("#sk", AppTable.SK)));
+        items.write(items.put(toItem(userId, campaignId, move), Condition.ABSENT));
     }
 
     @Override
     public List<BoardMove> recent(String userId, String campaignId, int limit) {
-        var response = dynamo.query(query -> query.tableName(table.name())
-                .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
-                .expressionAttributeNames(Map.of("#pk", AppTable.PK, "#sk", AppTable.SK))
-                .expressionAttributeValues(Map.of(":pk", Attr.s(AppTable.tenantKey(userId)),
-                        ":prefix", Attr.s(prefix(campaignId))))
-                .scanIndexForward(false)
-                .limit(limit));
-        List<BoardMove> moves = new ArrayList<>();
-        for (Map<String, AttributeValue> item : response.items()) {
-            try {
-                moves.add(Json.mapper().readValue(item.get(AppTable.DOCUMENT).s(), BoardMove.class));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("stored board move " + item.get(AppTable.SK).s() + " is unreadable", e);
-            }
-        }
-        return moves;
+        PrefixQuery query = PrefixQuery.sortKey(AppTable.tenantKey(userId), prefix(campaignId)).newestFirst();
+        return items.first(query, limit).stream().map(DynamoBoardMoveRepository::fromItem).toList();
+    }
+
+    private static Map<String, AttributeValue> toItem(String userId, String campaignId, BoardMove move) {
+        Map<String, AttributeValue> item = TableItems.newItem(AppTable.tenantKey(userId),
+                prefix(campaignId) + move.at() + "#" + move.assetId() + "#" + UUID.randomUUID(), "board_move");
+        item.put(AppTable.DOCUMENT, Documents.of(move));
+        return item;
+    }
+
+    private static BoardMove fromItem(Map<String, AttributeValue> item) {
+        return Documents.read(item, BoardMove.class);
     }
 
     private static String prefix(String campaignId) {

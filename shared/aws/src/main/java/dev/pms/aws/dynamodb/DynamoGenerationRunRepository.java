@@ -1,20 +1,15 @@
 package dev.pms.aws.dynamodb;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.pms.core.asset.AssetRecord;
 import dev.pms.core.error.VersionConflictException;
 import dev.pms.core.generation.GenerationRun;
 import dev.pms.core.generation.GenerationRunRepository;
 import dev.pms.core.generation.RunStatus;
-import dev.pms.core.json.Json;
 import dev.pms.core.pricing.Plan;
 import dev.pms.core.usage.UsageAmounts;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
@@ -35,55 +30,36 @@ public class DynamoGenerationRunRepository implements GenerationRunRepository {
     private static final String SK_PREFIX = "GENRUN#";
     private static final String STATUS = "status";
     private static final String RUN_ID = "run_id";
+    /** No run yet, or the last one has finished. */
+    private static final Condition NEW_OR_FINISHED = new Condition(
+            "attribute_not_exists(#sk) OR #status IN (:s0, :s1, :s2, :s3)", Map.of("#sk", AppTable.SK, "#status", STATUS),
+            Map.of(":s0", Attr.s(RunStatus.SUCCEEDED.code()), ":s1", Attr.s(RunStatus.COMPLETED_WITH_FAILURES.code()),
+                    ":s2", Attr.s(RunStatus.FAILED.code()), ":s3", Attr.s(RunStatus.STOPPED.code())));
 
-    private final DynamoDbClient dynamo;
-    private final AppTable table;
+    private final TableItems items;
     private final DynamoUsageLedger ledger;
     private final DynamoAssetRepository assets;
 
     public DynamoGenerationRunRepository(DynamoDbClient dynamo, AppTable table, DynamoUsageLedger ledger,
                                          DynamoAssetRepository assets) {
-        this.dynamo = dynamo;
-        this.table = table;
+        this.items = new TableItems(dynamo, table);
         this.ledger = ledger;
         this.assets = assets;
     }
 
     @Override
     public Optional<GenerationRun> find(String userId, String campaignId) {
-        Map<String, AttributeValue> item = dynamo.getItem(get -> get.tableName(table.name())
-                .key(key(userId, campaignId)).consistentRead(true)).item();
-        if (item == null || item.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Json.mapper().readValue(item.get(AppTable.DOCUMENT).s(), GenerationRun.class));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored generation run cannot be read", e);
-        }
+        return items.get(key(userId, campaignId)).map(DynamoGenerationRunRepository::fromItem);
     }
 
     @Override
     public boolean start(String userId, GenerationRun run) {
-        try {
-            dynamo.putItem(put -> put.tableName(table.name()).item(toItem(userId, run))
-                    .conditionExpression("attribute_not_exists(#sk) OR #status IN (:s0, :s1, :s2, :s3)")
-                    .expressionAttributeNames(Map.of("#sk", AppTable.SK, "#status", STATUS))
-                    .expressionAttributeValues(finalStatuses()));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
+        return items.putIf(toItem(userId, run), NEW_OR_FINISHED);
     }
 
     @Override
     public void update(String userId, GenerationRun run) {
-        try {
-            dynamo.putItem(put -> put.tableName(table.name()).item(toItem(userId, run))
-                    .conditionExpression("#version = :expected")
-                    .expressionAttributeNames(Map.of("#version", AppTable.VERSION))
-                    .expressionAttributeValues(Map.of(":expected", Attr.n(run.version() - 1))));
-        } catch (ConditionalCheckFailedException e) {
+        if (!items.putIf(toItem(userId, run), Condition.versionIs(run.version() - 1))) {
             throw new VersionConflictException("generation run " + run.runId() + " changed meanwhile");
         }
     }
@@ -105,21 +81,19 @@ public class DynamoGenerationRunRepository implements GenerationRunRepository {
         values.put(":starting", Attr.s(RunStatus.STARTING.code()));
         values.put(":awaiting", Attr.s(RunStatus.AWAITING_APPROVAL.code()));
         values.put(":expected", Attr.n(generating.version() - 1));
-        writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table.name()).item(toItem(userId, generating))
-                .conditionExpression("#run = :run AND #status IN (:starting, :awaiting) AND #version = :expected")
-                .expressionAttributeNames(Map.of("#run", RUN_ID, "#status", STATUS, "#version", AppTable.VERSION))
-                .expressionAttributeValues(values).build()).build());
+        Condition stillStarting = new Condition(
+                "#run = :run AND #status IN (:starting, :awaiting) AND #version = :expected",
+                Map.of("#run", RUN_ID, "#status", STATUS, "#version", AppTable.VERSION), values);
+        writes.add(TransactWriteItem.builder().put(items.put(toItem(userId, generating), stillStarting)).build());
         queued.forEach(asset -> writes.add(TransactWriteItem.builder().put(assets.newPut(userId, asset)).build()));
         try {
-            dynamo.transactWriteItems(transaction -> transaction.transactItems(writes));
+            items.transact(writes);
             return Reservation.RESERVED;
         } catch (TransactionCanceledException e) {
-            List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
-            if (reservesMoney && !reasons.isEmpty() && "ConditionalCheckFailed".equals(reasons.get(0).code())) {
+            if (reservesMoney && TableItems.conditionFailedAt(e, 0)) {
                 return Reservation.PLAN_EXCEEDED;
             }
-            int runIndex = reservesMoney ? 1 : 0;
-            if (reasons.size() > runIndex && "ConditionalCheckFailed".equals(reasons.get(runIndex).code())) {
+            if (TableItems.conditionFailedAt(e, reservesMoney ? 1 : 0)) {
                 return Reservation.ALREADY_RESERVED;
             }
             throw e;
@@ -127,25 +101,19 @@ public class DynamoGenerationRunRepository implements GenerationRunRepository {
     }
 
     private Map<String, AttributeValue> toItem(String userId, GenerationRun run) {
-        Map<String, AttributeValue> item = new HashMap<>(key(userId, run.campaignId()));
-        item.put(AppTable.TYPE, Attr.s("generation_run"));
+        Map<String, AttributeValue> item = TableItems.newItem(key(userId, run.campaignId()), "generation_run");
         item.put(STATUS, Attr.s(run.status().code()));
         item.put(RUN_ID, Attr.s(run.runId()));
         item.put(AppTable.VERSION, Attr.n(run.version()));
-        try {
-            item.put(AppTable.DOCUMENT, Attr.s(Json.mapper().writeValueAsString(run)));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("generation run cannot be serialised", e);
-        }
+        item.put(AppTable.DOCUMENT, Documents.of(run));
         return item;
     }
 
-    private static Map<String, AttributeValue> finalStatuses() {
-        return Map.of(":s0", Attr.s(RunStatus.SUCCEEDED.code()), ":s1", Attr.s(RunStatus.COMPLETED_WITH_FAILURES.code()),
-                ":s2", Attr.s(RunStatus.FAILED.code()), ":s3", Attr.s(RunStatus.STOPPED.code()));
+    private static GenerationRun fromItem(Map<String, AttributeValue> item) {
+        return Documents.read(item, GenerationRun.class);
     }
 
     static Map<String, AttributeValue> key(String userId, String campaignId) {
-        return Map.of(AppTable.PK, Attr.s(AppTable.tenantKey(userId)), AppTable.SK, Attr.s(SK_PREFIX + campaignId));
+        return TableItems.key(AppTable.tenantKey(userId), SK_PREFIX + campaignId);
     }
 }

@@ -1,21 +1,15 @@
 package dev.pms.aws.dynamodb;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.pms.core.common.Ids;
 import dev.pms.core.inventory.EntryOutcome;
 import dev.pms.core.inventory.InventoryImport;
 import dev.pms.core.inventory.InventoryItem;
 import dev.pms.core.inventory.InventoryRepository;
 import dev.pms.core.inventory.VariantBoard;
-import dev.pms.core.json.Json;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,12 +28,10 @@ public class DynamoInventoryRepository implements InventoryRepository {
     static final String OUTCOME_PREFIX = "INVOUT#";
     static final String BOARD_PREFIX = "VARIANTS#";
 
-    private final DynamoDbClient dynamo;
-    private final AppTable table;
+    private final TableItems items;
 
     public DynamoInventoryRepository(DynamoDbClient dynamo, AppTable table) {
-        this.dynamo = dynamo;
-        this.table = table;
+        this.items = new TableItems(dynamo, table);
     }
 
     @Override
@@ -47,7 +39,7 @@ public class DynamoInventoryRepository implements InventoryRepository {
         if (!plausible(campaignId) || !plausible(itemId)) {
             return Optional.empty();
         }
-        return get(userId, itemKey(campaignId, itemId)).map(doc -> read(doc, InventoryItem.class));
+        return get(userId, itemKey(campaignId, itemId)).map(item -> Documents.read(item, InventoryItem.class));
     }
 
     @Override
@@ -55,7 +47,8 @@ public class DynamoInventoryRepository implements InventoryRepository {
         if (!plausible(campaignId)) {
             return List.of();
         }
-        return query(userId, ITEM_PREFIX + campaignId + "#").stream().map(doc -> read(doc, InventoryItem.class)).toList();
+        return query(userId, ITEM_PREFIX + campaignId + "#").stream()
+                .map(item -> Documents.read(item, InventoryItem.class)).toList();
     }
 
     @Override
@@ -82,7 +75,7 @@ public class DynamoInventoryRepository implements InventoryRepository {
         if (!plausible(importId)) {
             return Optional.empty();
         }
-        return get(userId, IMPORT_PREFIX + importId).map(doc -> read(doc, InventoryImport.class))
+        return get(userId, IMPORT_PREFIX + importId).map(item -> Documents.read(item, InventoryImport.class))
                 .filter(found -> found.campaignId().equals(campaignId));
     }
 
@@ -94,14 +87,12 @@ public class DynamoInventoryRepository implements InventoryRepository {
 
     @Override
     public void putOutcome(String userId, String importId, EntryOutcome outcome) {
-        Map<String, AttributeValue> item = item(userId, outcomeKey(importId, outcome.index()), "inventory_outcome",
-                outcome);
-        dynamo.putItem(put -> put.tableName(table.name()).item(item));
+        items.write(items.put(toItem(userId, outcomeKey(importId, outcome.index()), "inventory_outcome", outcome)));
     }
 
     @Override
     public Optional<EntryOutcome> outcome(String userId, String importId, int index) {
-        return get(userId, outcomeKey(importId, index)).map(doc -> read(doc, EntryOutcome.class));
+        return get(userId, outcomeKey(importId, index)).map(item -> Documents.read(item, EntryOutcome.class));
     }
 
     @Override
@@ -109,7 +100,7 @@ public class DynamoInventoryRepository implements InventoryRepository {
         if (!plausible(importId)) {
             return List.of();
         }
-        return query(userId, OUTCOME_PREFIX + importId + "#").stream().map(doc -> read(doc, EntryOutcome.class))
+        return query(userId, OUTCOME_PREFIX + importId + "#").stream().map(item -> Documents.read(item, EntryOutcome.class))
                 .toList();
     }
 
@@ -118,89 +109,43 @@ public class DynamoInventoryRepository implements InventoryRepository {
         if (!plausible(campaignId)) {
             return Optional.empty();
         }
-        return get(userId, BOARD_PREFIX + campaignId).map(doc -> read(doc, VariantBoard.class));
+        return get(userId, BOARD_PREFIX + campaignId).map(item -> Documents.read(item, VariantBoard.class));
     }
 
     @Override
     public boolean saveBoard(String userId, VariantBoard board, long expectedVersion) {
-        String sk = BOARD_PREFIX + board.campaignId();
-        return expectedVersion == 0 ? putNew(userId, sk, "variant_board", board, board.version())
-                : putIfVersion(userId, sk, "variant_board", board, board.version(), expectedVersion);
+        return items.putIf(versionedItem(userId, BOARD_PREFIX + board.campaignId(), "variant_board", board,
+                board.version()), Condition.replacing(expectedVersion));
     }
 
-    private Optional<String> get(String userId, String sk) {
-        Map<String, AttributeValue> item = dynamo.getItem(get -> get.tableName(table.name())
-                .key(Map.of(AppTable.PK, Attr.s(AppTable.tenantKey(userId)), AppTable.SK, Attr.s(sk)))
-                .consistentRead(true)).item();
-        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item.get(AppTable.DOCUMENT).s());
+    private Optional<Map<String, AttributeValue>> get(String userId, String sk) {
+        return items.get(TableItems.key(AppTable.tenantKey(userId), sk));
     }
 
-    private List<String> query(String userId, String prefix) {
-        List<String> documents = new ArrayList<>();
-        Map<String, AttributeValue> startKey = null;
-        do {
-            QueryRequest.Builder query = QueryRequest.builder().tableName(table.name()).consistentRead(true)
-                    .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
-                    .expressionAttributeNames(Map.of("#pk", AppTable.PK, "#sk", AppTable.SK))
-                    .expressionAttributeValues(Map.of(":pk", Attr.s(AppTable.tenantKey(userId)),
-                            ":prefix", Attr.s(prefix)));
-            if (startKey != null) {
-                query.exclusiveStartKey(startKey);
-            }
-            QueryResponse page = dynamo.query(query.build());
-            page.items().forEach(item -> documents.add(item.get(AppTable.DOCUMENT).s()));
-            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (startKey != null);
-        return documents;
+    private List<Map<String, AttributeValue>> query(String userId, String prefix) {
+        return items.all(PrefixQuery.sortKey(AppTable.tenantKey(userId), prefix).consistent());
     }
 
     private boolean putNew(String userId, String sk, String type, Object document, long version) {
-        Map<String, AttributeValue> item = item(userId, sk, type, document);
-        item.put(AppTable.VERSION, Attr.n(version));
-        try {
-            dynamo.putItem(put -> put.tableName(table.name()).item(item)
-                    .conditionExpression("attribute_not_exists(#sk)")
-                    .expressionAttributeNames(Map.of("#sk", AppTable.SK)));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
+        return items.putIf(versionedItem(userId, sk, type, document, version), Condition.ABSENT);
     }
 
     private boolean putIfVersion(String userId, String sk, String type, Object document, long version,
                                  long expectedVersion) {
-        Map<String, AttributeValue> item = item(userId, sk, type, document);
-        item.put(AppTable.VERSION, Attr.n(version));
-        try {
-            dynamo.putItem(put -> put.tableName(table.name()).item(item)
-                    .conditionExpression("#version = :expected")
-                    .expressionAttributeNames(Map.of("#version", AppTable.VERSION))
-                    .expressionAttributeValues(Map.of(":expected", Attr.n(expectedVersion))));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
+        return items.putIf(versionedItem(userId, sk, type, document, version), Condition.versionIs(expectedVersion));
     }
 
-    private Map<String, AttributeValue> item(String userId, String sk, String type, Object document) {
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put(AppTable.PK, Attr.s(AppTable.tenantKey(userId)));
-        item.put(AppTable.SK, Attr.s(sk));
-        item.put(AppTable.TYPE, Attr.s(type));
-        try {
-            item.put(AppTable.DOCUMENT, Attr.s(Json.mapper().writeValueAsString(document)));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(type + " cannot be serialised", e);
-        }
+    private static Map<String, AttributeValue> versionedItem(String userId, String sk, String type, Object document,
+                                                             long version) {
+        Map<String, AttributeValue> item = toItem(userId, sk, type, document);
+        item.put(AppTable.VERSION, Attr.n(version));
         return item;
     }
 
-    private static <T> T read(String document, Class<T> type) {
-        try {
-            return Json.mapper().readValue(document, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored " + type.getSimpleName() + " cannot be read", e);
-        }
+    private static Map<String, AttributeValue> toItem(String userId, String sk, String type, Object document) {
+        Map<String, AttributeValue> item = TableItems.newItem(AppTable.tenantKey(userId), sk, type);
+        item.put(AppTable.DOCUMENT, Documents.of(document));
+        return item;
     }
 
     private static String itemKey(String campaignId, String itemId) {
@@ -212,6 +157,6 @@ public class DynamoInventoryRepository implements InventoryRepository {
     }
 
     private static boolean plausible(String id) {
-        return dev.pms.core.common.Ids.plausible(id) && id.indexOf('#') < 0;
+        return Ids.plausible(id) && id.indexOf('#') < 0;
     }
 }

@@ -11,14 +11,9 @@ import dev.pms.core.performance.MetricsRepository;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
-import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -26,7 +21,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * Daily metrics as one item per campaign and date ({@code sk = METRICS#<campaign>#<date>}), the day's rows packed as
@@ -37,41 +31,19 @@ import java.util.concurrent.locks.LockSupport;
 @Singleton
 public class DynamoMetricsRepository implements MetricsRepository {
     private static final String ROWS = "rows";
-    private static final int BATCH_GET_LIMIT = 100;
-    private static final int MAX_BATCH_ATTEMPTS = 8;
-
-    private final DynamoDbClient dynamo;
-    private final AppTable table;
+    private final TableItems items;
 
     public DynamoMetricsRepository(DynamoDbClient dynamo, AppTable table) {
-        this.dynamo = dynamo;
-        this.table = table;
+        this.items = new TableItems(dynamo, table);
     }
 
     @Override
     public Map<LocalDate, DailyMetrics> find(String userId, String campaignId, Collection<LocalDate> dates) {
+        List<Map<String, AttributeValue>> keys = dates.stream().map(date -> key(userId, campaignId, date)).toList();
         Map<LocalDate, DailyMetrics> found = new HashMap<>();
-        List<LocalDate> all = new ArrayList<>(dates);
-        for (int from = 0; from < all.size(); from += BATCH_GET_LIMIT) {
-            List<Map<String, AttributeValue>> keys = all.subList(from, Math.min(all.size(), from + BATCH_GET_LIMIT))
-                    .stream().map(date -> key(userId, campaignId, date)).toList();
-            Map<String, KeysAndAttributes> pending = Map.of(table.name(),
-                    KeysAndAttributes.builder().keys(keys).consistentRead(true).build());
-            for (int attempt = 0; !pending.isEmpty(); attempt++) {
-                if (attempt == MAX_BATCH_ATTEMPTS) {
-                    throw new IllegalStateException("DynamoDB kept metric days unprocessed");
-                }
-                if (attempt > 0) {
-                    LockSupport.parkNanos(Duration.ofMillis(50L << attempt).toNanos());
-                }
-                Map<String, KeysAndAttributes> request = pending;
-                var response = dynamo.batchGetItem(batch -> batch.requestItems(request));
-                response.responses().getOrDefault(table.name(), List.of()).forEach(item -> {
-                    DailyMetrics day = fromItem(item, campaignId);
-                    found.put(day.date(), day);
-                });
-                pending = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
-            }
+        for (Map<String, AttributeValue> item : items.batchGet(keys, "metric days")) {
+            DailyMetrics day = fromItem(item, campaignId);
+            found.put(day.date(), day);
         }
         return found;
     }
@@ -83,55 +55,19 @@ public class DynamoMetricsRepository implements MetricsRepository {
         }
         List<TransactWriteItem> puts = new ArrayList<>();
         for (DailyMetrics day : days) {
-            Map<String, AttributeValue> item = new HashMap<>(key(userId, campaignId, day.date()));
-            item.put(AppTable.TYPE, Attr.s("metrics"));
+            Map<String, AttributeValue> item = TableItems.newItem(key(userId, campaignId, day.date()), "metrics");
             item.put(AppTable.VERSION, Attr.n(day.version() + 1));
             item.put(ROWS, Attr.s(pack(day)));
-            puts.add(TransactWriteItem.builder().put(put -> {
-                put.tableName(table.name()).item(item);
-                if (day.version() == 0) {
-                    put.conditionExpression("attribute_not_exists(#sk)").expressionAttributeNames(Map.of("#sk", AppTable.SK));
-                } else {
-                    put.conditionExpression("#version = :expected")
-                            .expressionAttributeNames(Map.of("#version", AppTable.VERSION))
-                            .expressionAttributeValues(Map.of(":expected", Attr.n(day.version())));
-                }
-            }).build());
+            puts.add(TransactWriteItem.builder().put(items.put(item, Condition.replacing(day.version()))).build());
         }
-        try {
-            dynamo.transactWriteItems(tx -> tx.transactItems(puts));
-        } catch (TransactionCanceledException e) {
-            if (!conditionFailed(e)) {
-                throw e;
-            }
-            throw new VersionConflictException("metrics of campaign " + campaignId + " changed during the import");
-        }
+        items.transact(puts, TableItems::conditionFailed,
+                () -> new VersionConflictException("metrics of campaign " + campaignId + " changed during the import"));
     }
 
     @Override
     public List<DailyMetrics> all(String userId, String campaignId) {
-        List<DailyMetrics> days = new ArrayList<>();
-        Map<String, AttributeValue> startKey = null;
-        do {
-            QueryRequest.Builder query = QueryRequest.builder().tableName(table.name())
-                    .keyConditionExpression("#pk = :pk AND begins_with(#sk, :prefix)")
-                    .expressionAttributeNames(Map.of("#pk", AppTable.PK, "#sk", AppTable.SK))
-                    .expressionAttributeValues(Map.of(":pk", Attr.s(AppTable.tenantKey(userId)),
-                            ":prefix", Attr.s(prefix(campaignId))));
-            if (startKey != null) {
-                query.exclusiveStartKey(startKey);
-            }
-            QueryResponse page = dynamo.query(query.build());
-            page.items().forEach(item -> days.add(fromItem(item, campaignId)));
-            startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (startKey != null);
-        return days;
-    }
-
-    /** Whether a transaction was cancelled by a failed condition (rather than, say, a conflicting transaction). */
-    static boolean conditionFailed(TransactionCanceledException e) {
-        return !e.hasCancellationReasons() || e.cancellationReasons().stream()
-                .anyMatch(reason -> "ConditionalCheckFailed".equals(reason.code()));
+        return items.all(PrefixQuery.sortKey(AppTable.tenantKey(userId), prefix(campaignId))).stream()
+                .map(item -> fromItem(item, campaignId)).toList();
     }
 
     static String pack(DailyMetrics day) {
@@ -167,7 +103,7 @@ public class DynamoMetricsRepository implements MetricsRepository {
     }
 
     private static Map<String, AttributeValue> key(String userId, String campaignId, LocalDate date) {
-        return Map.of(AppTable.PK, Attr.s(AppTable.tenantKey(userId)), AppTable.SK, Attr.s(prefix(campaignId) + date));
+        return TableItems.key(AppTable.tenantKey(userId), prefix(campaignId) + date);
     }
 
     private static String prefix(String campaignId) {

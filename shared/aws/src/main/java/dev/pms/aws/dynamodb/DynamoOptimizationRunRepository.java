@@ -1,17 +1,13 @@
 package dev.pms.aws.dynamodb;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.pms.core.json.Json;
 import dev.pms.core.optimization.OptimizationRecord;
 import dev.pms.core.optimization.OptimizationRunRepository;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,61 +18,40 @@ import java.util.Optional;
 @Singleton
 public class DynamoOptimizationRunRepository implements OptimizationRunRepository {
     private static final String STATUS = "status";
+    private static final String ITEM_TYPE = "optimization_run";
+    /** The day has no run yet, or its run failed. */
+    private static final Condition NEW_OR_FAILED = new Condition("attribute_not_exists(#sk) OR #status = :failed",
+            Map.of("#sk", AppTable.SK, "#status", STATUS), Map.of(":failed", Attr.s("failed")));
 
-    private final DynamoDbClient dynamo;
-    private final AppTable table;
+    private final TableItems items;
 
     public DynamoOptimizationRunRepository(DynamoDbClient dynamo, AppTable table) {
-        this.dynamo = dynamo;
-        this.table = table;
+        this.items = new TableItems(dynamo, table);
     }
 
     @Override
     public boolean claim(String userId, String campaignId, LocalDate day, Instant now) {
-        Map<String, AttributeValue> item = new HashMap<>(key(userId, campaignId, day));
-        item.put(AppTable.TYPE, Attr.s("optimization_run"));
+        Map<String, AttributeValue> item = TableItems.newItem(key(userId, campaignId, day), ITEM_TYPE);
         item.put(STATUS, Attr.s("running"));
         item.put("claimed_at", Attr.s(now.toString()));
-        try {
-            dynamo.putItem(put -> put.tableName(table.name()).item(item)
-                    .conditionExpression("attribute_not_exists(#sk) OR #status = :failed")
-                    .expressionAttributeNames(Map.of("#sk", AppTable.SK, "#status", STATUS))
-                    .expressionAttributeValues(Map.of(":failed", Attr.s("failed"))));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
+        return items.putIf(item, NEW_OR_FAILED);
     }
 
     @Override
     public void complete(String userId, OptimizationRecord record) {
-        Map<String, AttributeValue> item = new HashMap<>(key(userId, record.campaignId(), record.day()));
-        item.put(AppTable.TYPE, Attr.s("optimization_run"));
+        Map<String, AttributeValue> item = TableItems.newItem(key(userId, record.campaignId(), record.day()), ITEM_TYPE);
         item.put(STATUS, Attr.s(record.status()));
-        try {
-            item.put(AppTable.DOCUMENT, Attr.s(Json.mapper().writeValueAsString(record)));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("optimisation record cannot be serialised", e);
-        }
-        dynamo.putItem(put -> put.tableName(table.name()).item(item));
+        item.put(AppTable.DOCUMENT, Documents.of(record));
+        items.write(items.put(item));
     }
 
     @Override
     public Optional<OptimizationRecord> find(String userId, String campaignId, LocalDate day) {
-        Map<String, AttributeValue> item = dynamo.getItem(get -> get.tableName(table.name())
-                .key(key(userId, campaignId, day)).consistentRead(true)).item();
-        if (item == null || !item.containsKey(AppTable.DOCUMENT)) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Json.mapper().readValue(item.get(AppTable.DOCUMENT).s(), OptimizationRecord.class));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored optimisation record is unreadable", e);
-        }
+        return items.get(key(userId, campaignId, day)).filter(item -> item.containsKey(AppTable.DOCUMENT))
+                .map(item -> Documents.read(item, OptimizationRecord.class));
     }
 
     private static Map<String, AttributeValue> key(String userId, String campaignId, LocalDate day) {
-        return Map.of(AppTable.PK, Attr.s(AppTable.tenantKey(userId)),
-                AppTable.SK, Attr.s(CampaignOpsKeys.OPTIMIZATION_RUN + campaignId + "#" + day));
+        return TableItems.key(AppTable.tenantKey(userId), CampaignOpsKeys.OPTIMIZATION_RUN + campaignId + "#" + day);
     }
 }

@@ -14,34 +14,26 @@ import java.util.Optional;
 public class DynamoPlanRepository implements PlanRepository {
     private static final String TIER = "tier";
 
-    private final DynamoDbClient dynamo;
-    private final AppTable table;
+    private final TableItems items;
 
     public DynamoPlanRepository(DynamoDbClient dynamo, AppTable table) {
-        this.dynamo = dynamo;
-        this.table = table;
+        this.items = new TableItems(dynamo, table);
     }
 
     @Override
     public Optional<PlanTier> find(String userId) {
-        Map<String, AttributeValue> item = dynamo.getItem(get -> get.tableName(table.name())
-                .key(key(userId)).consistentRead(true)).item();
-        if (item == null || !item.containsKey(TIER)) {
-            return Optional.empty();
-        }
-        return PlanTier.parse(item.get(TIER).s());
+        return items.get(key(userId)).filter(item -> item.containsKey(TIER))
+                .flatMap(item -> PlanTier.parse(item.get(TIER).s()));
     }
 
     @Override
     public void save(String userId, PlanTier tier) {
-        dynamo.putItem(put -> put.tableName(table.name()).item(Map.of(
-                AppTable.PK, Attr.s(AppTable.tenantKey(userId)),
-                AppTable.SK, Attr.s("PLAN"),
-                AppTable.TYPE, Attr.s("plan"),
-                TIER, Attr.s(tier.code()))));
+        Map<String, AttributeValue> item = TableItems.newItem(key(userId), "plan");
+        item.put(TIER, Attr.s(tier.code()));
+        items.write(items.put(item));
     }
 
-    private Map<String, AttributeValue> key(String userId) {
-        return Map.of(AppTable.PK, Attr.s(AppTable.tenantKey(userId)), AppTable.SK, Attr.s("PLAN"));
+    private static Map<String, AttributeValue> key(String userId) {
+        return TableItems.key(AppTable.tenantKey(userId), "PLAN");
     }
 }

@@ -8,9 +8,11 @@ import dev.pms.core.usage.UsageLedger;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -30,51 +32,46 @@ public class DynamoUsageLedger implements UsageLedger {
     private static final BigDecimal MICROS = BigDecimal.valueOf(1_000_000);
 
     private final DynamoDbClient dynamo;
-    private final AppTable table;
+    private final TableItems items;
+    private final String tableName;
 
     public DynamoUsageLedger(DynamoDbClient dynamo, AppTable table) {
         this.dynamo = dynamo;
-        this.table = table;
+        this.items = new TableItems(dynamo, table);
+        this.tableName = table.name();
     }
 
     @Override
     public MonthlyUsage current(String userId, YearMonth month) {
-        Map<String, AttributeValue> item = dynamo.getItem(get -> get.tableName(table.name())
-                .key(key(userId, month)).consistentRead(true)).item();
-        if (item == null || item.isEmpty()) {
-            return MonthlyUsage.empty(month);
-        }
-        return new MonthlyUsage(month, amounts(item, "used_", "spent_micros"), amounts(item, "reserved_", "reserved_micros"));
+        return items.get(key(userId, month))
+                .map(item -> new MonthlyUsage(month, amounts(item, "used_", "spent_micros"),
+                        amounts(item, "reserved_", "reserved_micros")))
+                .orElseGet(() -> MonthlyUsage.empty(month));
     }
 
     @Override
     public boolean reserve(String userId, YearMonth month, UsageAmounts amounts, Plan plan) {
-        Optional<software.amazon.awssdk.services.dynamodb.model.Update> update = reserveUpdate(userId, month, amounts, plan);
+        Optional<Update> update = reserveUpdate(userId, month, amounts, plan);
         if (update.isEmpty()) {
             return false;
         }
         if (update.get().updateExpression() == null) {
             return true;
         }
-        try {
-            software.amazon.awssdk.services.dynamodb.model.Update u = update.get();
-            dynamo.updateItem(request -> request.tableName(u.tableName()).key(u.key())
-                    .updateExpression(u.updateExpression()).conditionExpression(u.conditionExpression())
-                    .expressionAttributeNames(u.expressionAttributeNames())
-                    .expressionAttributeValues(u.expressionAttributeValues()));
-            return true;
-        } catch (ConditionalCheckFailedException e) {
-            return false;
-        }
+        Update reservation = update.get();
+        return items.updateIf(UpdateItemRequest.builder().tableName(reservation.tableName()).key(reservation.key())
+                .updateExpression(reservation.updateExpression()).conditionExpression(reservation.conditionExpression())
+                .expressionAttributeNames(reservation.expressionAttributeNames())
+                .expressionAttributeValues(reservation.expressionAttributeValues()).build()).isPresent();
     }
 
     /**
      * The conditional write that reserves {@code amounts} within the plan, for use alone or inside a transaction;
      * empty when the amounts can never fit the plan; an update without expression when there is nothing to reserve.
      */
-    Optional<software.amazon.awssdk.services.dynamodb.model.Update> reserveUpdate(String userId, YearMonth month,
+    Optional<Update> reserveUpdate(String userId, YearMonth month,
                                                                                    UsageAmounts amounts, Plan plan) {
-        Update update = new Update();
+        Additions update = new Additions();
         List<String> conditions = new ArrayList<>();
         for (UsageKind kind : UsageKind.values()) {
             int count = amounts.count(kind);
@@ -102,9 +99,9 @@ public class DynamoUsageLedger implements UsageLedger {
             conditions.add("(attribute_not_exists(" + claimed + ") OR " + claimed + " <= " + update.value(maxBefore) + ")");
         }
         if (update.isEmpty()) {
-            return Optional.of(software.amazon.awssdk.services.dynamodb.model.Update.builder().build());
+            return Optional.of(Update.builder().build());
         }
-        return Optional.of(update.toModel(table.name(), key(userId, month),
+        return Optional.of(update.toModel(tableName, key(userId, month),
                 conditions.isEmpty() ? null : String.join(" AND ", conditions)));
     }
 
@@ -119,9 +116,9 @@ public class DynamoUsageLedger implements UsageLedger {
     }
 
     /** The write that turns {@code reserved} into {@code spent}; empty when nothing changes. */
-    Optional<software.amazon.awssdk.services.dynamodb.model.Update> commitUpdate(String userId, YearMonth month,
+    Optional<Update> commitUpdate(String userId, YearMonth month,
                                                                                   UsageAmounts reserved, UsageAmounts spent) {
-        Update update = new Update();
+        Additions update = new Additions();
         for (UsageKind kind : UsageKind.values()) {
             update.addIfNonZero("reserved_" + kind.code(), -reserved.count(kind));
             update.addIfNonZero("used_" + kind.code(), spent.count(kind));
@@ -132,13 +129,13 @@ public class DynamoUsageLedger implements UsageLedger {
         update.addIfNonZero("reserved_micros", -reservedMicros);
         update.addIfNonZero("spent_micros", spentMicros);
         update.addIfNonZero("claimed_micros", spentMicros - reservedMicros);
-        return update.isEmpty() ? Optional.empty() : Optional.of(update.toModel(table.name(), key(userId, month), null));
+        return update.isEmpty() ? Optional.empty() : Optional.of(update.toModel(tableName, key(userId, month), null));
     }
 
     /** The write that gives {@code reserved} back; empty when nothing changes. */
-    Optional<software.amazon.awssdk.services.dynamodb.model.Update> releaseUpdate(String userId, YearMonth month,
+    Optional<Update> releaseUpdate(String userId, YearMonth month,
                                                                                    UsageAmounts reserved) {
-        Update update = new Update();
+        Additions update = new Additions();
         for (UsageKind kind : UsageKind.values()) {
             update.addIfNonZero("reserved_" + kind.code(), -reserved.count(kind));
             update.addIfNonZero("claimed_" + kind.code(), -reserved.count(kind));
@@ -146,10 +143,10 @@ public class DynamoUsageLedger implements UsageLedger {
         long micros = micros(reserved.usd());
         update.addIfNonZero("reserved_micros", -micros);
         update.addIfNonZero("claimed_micros", -micros);
-        return update.isEmpty() ? Optional.empty() : Optional.of(update.toModel(table.name(), key(userId, month), null));
+        return update.isEmpty() ? Optional.empty() : Optional.of(update.toModel(tableName, key(userId, month), null));
     }
 
-    private void apply(software.amazon.awssdk.services.dynamodb.model.Update update) {
+    private void apply(Update update) {
         dynamo.updateItem(request -> request.tableName(update.tableName()).key(update.key())
                 .updateExpression(update.updateExpression())
                 .expressionAttributeNames(update.expressionAttributeNames())
@@ -169,15 +166,15 @@ public class DynamoUsageLedger implements UsageLedger {
     }
 
     private static long micros(BigDecimal usd) {
-        return usd.multiply(MICROS).setScale(0, java.math.RoundingMode.HALF_UP).longValueExact();
+        return usd.multiply(MICROS).setScale(0, RoundingMode.HALF_UP).longValueExact();
     }
 
     private Map<String, AttributeValue> key(String userId, YearMonth month) {
-        return Map.of(AppTable.PK, Attr.s(AppTable.tenantKey(userId)), AppTable.SK, Attr.s("USAGE#" + month));
+        return TableItems.key(AppTable.tenantKey(userId), "USAGE#" + month);
     }
 
     /** Builds one {@code ADD a :x, b :y} expression with generated placeholders. */
-    private static final class Update {
+    private static final class Additions {
         private final Map<String, String> names = new HashMap<>();
         private final Map<String, AttributeValue> values = new HashMap<>();
         private final List<String> additions = new ArrayList<>();
@@ -209,9 +206,9 @@ public class DynamoUsageLedger implements UsageLedger {
             return "ADD " + String.join(", ", additions);
         }
 
-        software.amazon.awssdk.services.dynamodb.model.Update toModel(String tableName, Map<String, AttributeValue> key,
+        Update toModel(String tableName, Map<String, AttributeValue> key,
                                                                      String condition) {
-            return software.amazon.awssdk.services.dynamodb.model.Update.builder().tableName(tableName).key(key)
+            return Update.builder().tableName(tableName).key(key)
                     .updateExpression(expression()).conditionExpression(condition)
                     .expressionAttributeNames(Map.copyOf(names)).expressionAttributeValues(Map.copyOf(values)).build();
         }

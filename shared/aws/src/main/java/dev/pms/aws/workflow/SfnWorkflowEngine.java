@@ -4,7 +4,6 @@ import dev.pms.core.generation.WorkflowEngine;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.sfn.SfnClient;
-import software.amazon.awssdk.services.sfn.model.ExecutionAlreadyExistsException;
 import software.amazon.awssdk.services.sfn.model.ExecutionDoesNotExistException;
 import software.amazon.awssdk.services.sfn.model.InvalidTokenException;
 import software.amazon.awssdk.services.sfn.model.TaskDoesNotExistException;
@@ -12,30 +11,13 @@ import software.amazon.awssdk.services.sfn.model.TaskTimedOutException;
 
 /** The campaign generation workflow on Step Functions ({@code GENERATION_STATE_MACHINE_ARN}). */
 @Singleton
-public class SfnWorkflowEngine implements WorkflowEngine {
+public class SfnWorkflowEngine extends StateMachineWorkflow implements WorkflowEngine {
     /** Step Functions' limits on a failure's error name and cause. */
     private static final int MAX_ERROR = 256;
     private static final int MAX_CAUSE = 32_768;
 
-    private final SfnClient sfn;
-    private final String stateMachineArn;
-
     public SfnWorkflowEngine(SfnClient sfn, @Value("${generation.state.machine.arn:}") String stateMachineArn) {
-        this.sfn = sfn;
-        this.stateMachineArn = stateMachineArn;
-    }
-
-    @Override
-    public String start(String executionName, String inputJson) {
-        if (stateMachineArn == null || stateMachineArn.isBlank()) {
-            throw new IllegalStateException("GENERATION_STATE_MACHINE_ARN is not set for this function");
-        }
-        try {
-            return sfn.startExecution(start -> start.stateMachineArn(stateMachineArn).name(executionName)
-                    .input(inputJson)).executionArn();
-        } catch (ExecutionAlreadyExistsException e) {
-            throw new IllegalStateException("execution " + executionName + " exists already", e);
-        }
+        super(sfn, stateMachineArn, "GENERATION_STATE_MACHINE_ARN");
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -52,6 +53,11 @@ public final class ForbiddenPhrases {
         return found;
     }
 
+    /** Whether {@code text} contains none of the phrases. */
+    public boolean allows(String text) {
+        return text == null || anyPhrase == null || !anyPhrase.matcher(text).find();
+    }
+
     /**
      * {@code text} with every occurrence of every phrase removed and the spaces left behind collapsed, repeated until
      * none is left (a removal can join the parts of a new occurrence).
@@ -65,6 +71,30 @@ public final class ForbiddenPhrases {
             result = SPACE_RUNS.matcher(anyPhrase.matcher(result).replaceAll("")).replaceAll(" ");
         }
         return result.trim();
+    }
+
+    /**
+     * {@code text} without every word that takes part in an occurrence of a phrase (so "cheap" takes "cheapest" with
+     * it, and a phrase that appears where two allowed sentences meet leaves no half words), the spaces left behind
+     * collapsed, repeated until none is left; a text with no occurrence comes back as it was.
+     */
+    public String scrubWholeWords(String text) {
+        if (text == null || anyPhrase == null) {
+            return text;
+        }
+        String result = text;
+        for (Matcher hit = anyPhrase.matcher(result); hit.find(); hit = anyPhrase.matcher(result)) {
+            int start = hit.start();
+            int end = hit.end();
+            while (start > 0 && !Character.isWhitespace(result.charAt(start - 1))) {
+                start--;
+            }
+            while (end < result.length() && !Character.isWhitespace(result.charAt(end))) {
+                end++;
+            }
+            result = SPACE_RUNS.matcher(result.substring(0, start) + result.substring(end)).replaceAll(" ").strip();
+        }
+        return result;
     }
 
     /**

@@ -26,6 +26,20 @@ class ForbiddenPhrasesTest {
     }
 
     @Test
+    void allowsATextWithNoPhraseInAnyCase() {
+        assertThat(forbidden.allows("A calm lamp")).isTrue();
+        assertThat(forbidden.allows("The BEST EVER lamp")).isFalse();
+        assertThat(new ForbiddenPhrases(List.of()).allows("anything")).isTrue();
+    }
+
+    @Test
+    void scrubWholeWordsTakesTheWordsAPhraseTouchesAndLeavesCleanTextAsItWas() {
+        assertThat(forbidden.scrubWholeWords("Our riskless, best everyday lamp.")).isEqualTo("Our lamp.");
+        assertThat(forbidden.scrubWholeWords("  calm   lamp ")).isEqualTo("  calm   lamp ");
+        assertThat(new ForbiddenPhrases(List.of("ever")).scrubWholeWords("How?Ever. Fine")).isEqualTo("Fine");
+    }
+
+    @Test
     void spelledOutNamesThePhrasesWithoutContainingThem() {
         String spelled = forbidden.spelledOut();
 

@@ -5,6 +5,7 @@ import dev.pms.core.channel.Channel;
 import dev.pms.core.generation.CopyBrief;
 import dev.pms.core.generation.CopyFormula;
 
+import dev.pms.core.prompt.ForbiddenPhrases;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

@@ -12,6 +12,7 @@ import dev.pms.core.generation.MediaProvider;
 import dev.pms.core.generation.ProviderJob;
 import dev.pms.core.json.Json;
 
+import dev.pms.core.prompt.ForbiddenPhrases;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -188,7 +189,7 @@ public final class OfflineCopywriter implements MediaProvider {
             int textBudget = hashtagLine.isEmpty() ? target : target - hashtagLine.length() - 2;
             List<String> pieces = longForm ? paragraphs() : sentenceCandidates();
             String separator = longForm ? "\n\n" : " ";
-            String text = forbidden.scrub(assemble(pieces, separator, textBudget));
+            String text = forbidden.scrubWholeWords(assemble(pieces, separator, textBudget));
             int minChars = field.minChars() == null ? 0 : field.minChars();
             int padBudget = Math.min(hardMax, Math.max(textBudget, minChars));
             for (String filler : fillerSentences()) {
@@ -197,7 +198,7 @@ public final class OfflineCopywriter implements MediaProvider {
                 }
                 String longer = text.isEmpty() ? filler : text + " " + filler;
                 if (longer.length() <= padBudget) {
-                    text = forbidden.scrub(longer);
+                    text = forbidden.scrubWholeWords(longer);
                 }
             }
             String result = hashtagLine.isEmpty() ? text : text + "\n\n" + hashtagLine;

@@ -8,6 +8,7 @@ import dev.pms.core.generation.MediaProvider;
 import dev.pms.core.generation.ProviderJob;
 import dev.pms.core.generation.StudioBrief;
 
+import dev.pms.core.prompt.ForbiddenPhrases;
 import javax.imageio.ImageIO;
 import java.awt.AlphaComposite;
 import java.awt.Color;

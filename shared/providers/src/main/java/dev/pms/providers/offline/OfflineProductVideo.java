@@ -7,6 +7,7 @@ import dev.pms.core.generation.MediaProvider;
 import dev.pms.core.generation.ProviderJob;
 import dev.pms.core.generation.StudioBrief;
 
+import dev.pms.core.prompt.ForbiddenPhrases;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.math.BigDecimal;

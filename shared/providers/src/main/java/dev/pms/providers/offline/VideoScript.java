@@ -2,6 +2,7 @@ package dev.pms.providers.offline;
 
 import dev.pms.core.generation.GenerationRequest;
 
+import dev.pms.core.prompt.ForbiddenPhrases;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

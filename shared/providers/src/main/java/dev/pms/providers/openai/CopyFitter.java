@@ -2,7 +2,7 @@ package dev.pms.providers.openai;
 
 import dev.pms.core.channel.Hashtags;
 import dev.pms.core.channel.TextField;
-import dev.pms.providers.offline.ForbiddenPhrases;
+import dev.pms.core.prompt.ForbiddenPhrases;
 import dev.pms.providers.offline.WordFit;
 
 import java.util.ArrayList;
@@ -95,7 +95,7 @@ final class CopyFitter {
 
     /** The value within the field's rules, or empty when nothing usable is left. */
     private String fitValue(String value, TextField field) {
-        String text = forbidden.scrub(normalised(value));
+        String text = forbidden.scrubWholeWords(normalised(value));
         text = normalised(withinHashtagBudget(text));
         if (field.maxChars() != null) {
             text = WordFit.fit(text, field.maxChars());

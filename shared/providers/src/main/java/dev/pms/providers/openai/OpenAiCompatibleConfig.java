@@ -2,8 +2,13 @@ package dev.pms.providers.openai;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.function.Supplier;
+
+import static dev.pms.providers.http.ProviderConfigs.requireEndpoint;
+import static dev.pms.providers.http.ProviderConfigs.requirePositive;
+import static dev.pms.providers.http.ProviderConfigs.requireRetries;
+import static dev.pms.providers.http.ProviderConfigs.requireText;
+import static dev.pms.providers.http.ProviderConfigs.resolve;
 
 /**
  * Where and how to call one OpenAI-compatible chat-completions service.
@@ -38,20 +43,9 @@ public record OpenAiCompatibleConfig(
     public OpenAiCompatibleConfig {
         requireText(providerName, "providerName");
         requireText(model, "model");
-        Objects.requireNonNull(baseUrl, "baseUrl");
-        Objects.requireNonNull(apiKey, "apiKey");
-        if (!"http".equals(baseUrl.getScheme()) && !"https".equals(baseUrl.getScheme())) {
-            throw new IllegalArgumentException("baseUrl must be an http or https URL, not " + baseUrl);
-        }
+        requireEndpoint(baseUrl, apiKey);
         requirePositive(requestTimeout, "requestTimeout");
-        requirePositive(backoffBase, "backoffBase");
-        requirePositive(backoffCap, "backoffCap");
-        if (backoffCap.compareTo(backoffBase) < 0) {
-            throw new IllegalArgumentException("backoffCap must not be shorter than backoffBase");
-        }
-        if (maxAttempts < 1) {
-            throw new IllegalArgumentException("maxAttempts must be at least 1, not " + maxAttempts);
-        }
+        requireRetries(maxAttempts, backoffBase, backoffCap);
         if (maxOutputTokens < 1) {
             throw new IllegalArgumentException("maxOutputTokens must be at least 1, not " + maxOutputTokens);
         }
@@ -64,8 +58,7 @@ public record OpenAiCompatibleConfig(
     }
 
     URI chatCompletionsUri() {
-        String root = baseUrl.toString();
-        return URI.create((root.endsWith("/") ? root.substring(0, root.length() - 1) : root) + "/chat/completions");
+        return resolve(baseUrl, "/chat/completions");
     }
 
     /** Names the key's source only, so that printing the configuration can never print a key. */
@@ -74,17 +67,5 @@ public record OpenAiCompatibleConfig(
         return "OpenAiCompatibleConfig[providerName=" + providerName + ", baseUrl=" + baseUrl + ", model=" + model
                 + ", apiKey=(supplied), requestTimeout=" + requestTimeout + ", maxAttempts=" + maxAttempts
                 + ", backoffBase=" + backoffBase + ", backoffCap=" + backoffCap + ", maxOutputTokens=" + maxOutputTokens + "]";
-    }
-
-    private static void requireText(String value, String name) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(name + " must not be blank");
-        }
-    }
-
-    private static void requirePositive(Duration value, String name) {
-        if (value == null || value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException(name + " must be a positive duration");
-        }
     }
 }

@@ -14,7 +14,7 @@ import dev.pms.core.pricing.PriceUnit;
 import dev.pms.providers.http.Backoff;
 import dev.pms.providers.http.Redactor;
 import dev.pms.providers.http.Sleeper;
-import dev.pms.providers.offline.ForbiddenPhrases;
+import dev.pms.core.prompt.ForbiddenPhrases;
 import dev.pms.providers.offline.OfflineCopywriter;
 
 import java.io.IOException;

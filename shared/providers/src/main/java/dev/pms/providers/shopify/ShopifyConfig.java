@@ -1,5 +1,6 @@
 package dev.pms.providers.shopify;
 
+import dev.pms.providers.http.ProviderConfigs;
 import dev.pms.providers.http.Sleeper;
 
 import java.net.URI;
@@ -47,8 +48,7 @@ public record ShopifyConfig(URI baseUrl, String apiVersion, Function<String, Str
     URI endpoint(String shopDomain) {
         String path = "/admin/api/" + apiVersion + "/graphql.json";
         if (baseUrl != null) {
-            String root = baseUrl.toString();
-            return URI.create((root.endsWith("/") ? root.substring(0, root.length() - 1) : root) + path);
+            return ProviderConfigs.resolve(baseUrl, path);
         }
         return URI.create("https://" + shopDomain + path);
     }

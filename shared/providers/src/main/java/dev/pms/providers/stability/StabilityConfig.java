@@ -2,8 +2,12 @@ package dev.pms.providers.stability;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.function.Supplier;
+
+import static dev.pms.providers.http.ProviderConfigs.requireEndpoint;
+import static dev.pms.providers.http.ProviderConfigs.requirePositive;
+import static dev.pms.providers.http.ProviderConfigs.requireRetries;
+import static dev.pms.providers.http.ProviderConfigs.resolve;
 
 /**
  * Where and how to call Stability AI's REST API.
@@ -33,21 +37,10 @@ public record StabilityConfig(
     public static final Duration DEFAULT_POLL_AFTER = Duration.ofSeconds(10);
 
     public StabilityConfig {
-        Objects.requireNonNull(baseUrl, "baseUrl");
-        Objects.requireNonNull(apiKey, "apiKey");
-        if (!"http".equals(baseUrl.getScheme()) && !"https".equals(baseUrl.getScheme())) {
-            throw new IllegalArgumentException("baseUrl must be an http or https URL, not " + baseUrl);
-        }
+        requireEndpoint(baseUrl, apiKey);
         requirePositive(requestTimeout, "requestTimeout");
-        requirePositive(backoffBase, "backoffBase");
-        requirePositive(backoffCap, "backoffCap");
         requirePositive(pollAfter, "pollAfter");
-        if (backoffCap.compareTo(backoffBase) < 0) {
-            throw new IllegalArgumentException("backoffCap must not be shorter than backoffBase");
-        }
-        if (maxAttempts < 1) {
-            throw new IllegalArgumentException("maxAttempts must be at least 1, not " + maxAttempts);
-        }
+        requireRetries(maxAttempts, backoffBase, backoffCap);
     }
 
     /** Production defaults against {@value #DEFAULT_BASE_URL}: 60 s timeout, 3 attempts, backoff 0.5 s to 8 s, polls every 10 s. */
@@ -62,8 +55,7 @@ public record StabilityConfig(
     }
 
     URI uri(String path) {
-        String root = baseUrl.toString();
-        return URI.create((root.endsWith("/") ? root.substring(0, root.length() - 1) : root) + path);
+        return resolve(baseUrl, path);
     }
 
     /** Names the key's source only, so that printing the configuration can never print a key. */
@@ -72,11 +64,5 @@ public record StabilityConfig(
         return "StabilityConfig[baseUrl=" + baseUrl + ", apiKey=(supplied), requestTimeout=" + requestTimeout
                 + ", maxAttempts=" + maxAttempts + ", backoffBase=" + backoffBase + ", backoffCap=" + backoffCap
                 + ", pollAfter=" + pollAfter + "]";
-    }
-
-    private static void requirePositive(Duration value, String name) {
-        if (value == null || value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException(name + " must be a positive duration");
-        }
     }
 }

@@ -2,8 +2,13 @@ package dev.pms.providers.wavespeed;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.function.Supplier;
+
+import static dev.pms.providers.http.ProviderConfigs.requireEndpoint;
+import static dev.pms.providers.http.ProviderConfigs.requirePositive;
+import static dev.pms.providers.http.ProviderConfigs.requireRetries;
+import static dev.pms.providers.http.ProviderConfigs.requireText;
+import static dev.pms.providers.http.ProviderConfigs.resolve;
 
 /**
  * Where and how to call the WaveSpeed AI REST API.
@@ -36,24 +41,11 @@ public record WaveSpeedConfig(
     public static final String DEFAULT_VOICE_ID = "Wise_Woman";
 
     public WaveSpeedConfig {
-        Objects.requireNonNull(baseUrl, "baseUrl");
-        Objects.requireNonNull(apiKey, "apiKey");
-        if (!"http".equals(baseUrl.getScheme()) && !"https".equals(baseUrl.getScheme())) {
-            throw new IllegalArgumentException("baseUrl must be an http or https URL, not " + baseUrl);
-        }
+        requireEndpoint(baseUrl, apiKey);
         requirePositive(requestTimeout, "requestTimeout");
         requirePositive(downloadTimeout, "downloadTimeout");
-        requirePositive(backoffBase, "backoffBase");
-        requirePositive(backoffCap, "backoffCap");
-        if (backoffCap.compareTo(backoffBase) < 0) {
-            throw new IllegalArgumentException("backoffCap must not be shorter than backoffBase");
-        }
-        if (maxAttempts < 1) {
-            throw new IllegalArgumentException("maxAttempts must be at least 1, not " + maxAttempts);
-        }
-        if (voiceId == null || voiceId.isBlank()) {
-            throw new IllegalArgumentException("voiceId must not be blank");
-        }
+        requireRetries(maxAttempts, backoffBase, backoffCap);
+        requireText(voiceId, "voiceId");
     }
 
     /** The production API with the defaults: 30 s calls, 120 s downloads, 3 attempts, backoff 0.5 s to 8 s. */
@@ -81,8 +73,7 @@ public record WaveSpeedConfig(
     }
 
     URI api(String path) {
-        String root = baseUrl.toString();
-        return URI.create((root.endsWith("/") ? root.substring(0, root.length() - 1) : root) + "/api/v3/" + path);
+        return resolve(baseUrl, "/api/v3/" + path);
     }
 
     /** Names the key's source only, so that printing the configuration can never print a key. */
@@ -91,11 +82,5 @@ public record WaveSpeedConfig(
         return "WaveSpeedConfig[baseUrl=" + baseUrl + ", apiKey=(supplied), requestTimeout=" + requestTimeout
                 + ", downloadTimeout=" + downloadTimeout + ", maxAttempts=" + maxAttempts + ", backoffBase="
                 + backoffBase + ", backoffCap=" + backoffCap + ", voiceId=" + voiceId + "]";
-    }
-
-    private static void requirePositive(Duration value, String name) {
-        if (value == null || value.isNegative() || value.isZero()) {
-            throw new IllegalArgumentException(name + " must be a positive duration");
-        }
     }
 }

@@ -5,13 +5,13 @@ import dev.pms.aws.http.ApiGatewayFunction;
 import io.micronaut.context.ApplicationContext;
 
 /** Lambda handler for pre-flight quotes, usage and proposals. */
-public class GenerateProposalsHandler extends ApiGatewayFunction {
+public class ProposalsHandler extends ApiGatewayFunction {
 
-    public GenerateProposalsHandler() {
+    public ProposalsHandler() {
         super();
     }
 
-    public GenerateProposalsHandler(ApplicationContext context) {
+    public ProposalsHandler(ApplicationContext context) {
         super(context);
     }
 

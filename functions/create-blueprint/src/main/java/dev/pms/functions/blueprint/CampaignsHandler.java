@@ -5,13 +5,13 @@ import dev.pms.aws.http.ApiGatewayFunction;
 import io.micronaut.context.ApplicationContext;
 
 /** Lambda handler for campaigns, the brand profile, Brand DNA and health. */
-public class CreateBlueprintHandler extends ApiGatewayFunction {
+public class CampaignsHandler extends ApiGatewayFunction {
 
-    public CreateBlueprintHandler() {
+    public CampaignsHandler() {
         super();
     }
 
-    public CreateBlueprintHandler(ApplicationContext context) {
+    public CampaignsHandler(ApplicationContext context) {
         super(context);
     }
 
