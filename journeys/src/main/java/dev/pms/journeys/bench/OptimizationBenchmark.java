@@ -303,9 +303,8 @@ public final class OptimizationBenchmark {
                 n.assetType(), n.channel(), n.phase(), n.placement(), n.title(), NodeStatus.SCHEDULED, n.dueDate(),
                 List.of())).toList();
         Instant now = Instant.now();
-        return new Campaign(UUID.randomUUID().toString(), user, template.campaignName(), template.goal(), template.kpi(),
-                template.channels(), template.phases(), nodes, template.productContext(), CampaignStatus.ACTIVE,
-                template.startDate(), template.launchDate(), now, now, 1, List.of());
+        return new Campaign(UUID.randomUUID().toString(), user, template.brief(), template.plan().withNodes(nodes),
+                CampaignStatus.ACTIVE, template.schedule(), Campaign.Revision.first(now));
     }
 
     private static String metricsCsv(Campaign campaign, LocalDate today, Map<Channel, Double> ctr) {

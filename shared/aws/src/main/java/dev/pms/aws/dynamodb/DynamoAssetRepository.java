@@ -176,12 +176,12 @@ public class DynamoAssetRepository implements AssetRepository {
         if (asset.channel() != null) {
             item.put("channel", Attr.s(asset.channel().code()));
         }
-        item.put(AppTable.DOCUMENT, Documents.of(asset));
+        item.put(AppTable.DOCUMENT, Documents.of(AssetDocument.of(asset)));
         return item;
     }
 
     private static AssetRecord fromItem(Map<String, AttributeValue> item) {
-        return Documents.read(item, AssetRecord.class);
+        return Documents.read(item, AssetDocument.class).toRecord();
     }
 
     private static Map<String, AttributeValue> key(String userId, String assetLibraryId) {

@@ -94,7 +94,7 @@ public class DynamoCampaignRepository implements CampaignRepository {
         item.put(AppTable.TYPE, Attr.s("campaign"));
         item.put(STATUS, Attr.s(campaign.status().code()));
         item.put(AppTable.VERSION, Attr.n(campaign.version()));
-        item.put(AppTable.DOCUMENT, Documents.of(campaign));
+        item.put(AppTable.DOCUMENT, Documents.of(CampaignDocument.of(campaign)));
         if (campaign.status() == CampaignStatus.ACTIVE) {
             item.put(AppTable.GSI1_PK, Attr.s(DynamoActiveCampaignIndex.partitionOf(campaign.campaignId())));
             item.put(AppTable.GSI1_SK, Attr.s(campaign.userId() + "#" + campaign.campaignId()));
@@ -103,6 +103,6 @@ public class DynamoCampaignRepository implements CampaignRepository {
     }
 
     private static Campaign fromItem(Map<String, AttributeValue> item, String userId) {
-        return Documents.read(item, Campaign.class).withOwner(userId);
+        return Documents.read(item, CampaignDocument.class).toCampaign(userId);
     }
 }

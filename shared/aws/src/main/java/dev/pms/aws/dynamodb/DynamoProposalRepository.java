@@ -113,11 +113,11 @@ public class DynamoProposalRepository implements ProposalRepository {
         item.put(AppTable.SK, Attr.s(sortKey));
         item.put(AppTable.TYPE, Attr.s("proposal"));
         item.put(AppTable.VERSION, Attr.n(proposal.version()));
-        item.put(AppTable.DOCUMENT, Documents.of(proposal));
+        item.put(AppTable.DOCUMENT, Documents.of(ProposalDocument.of(proposal)));
         return item;
     }
 
     private static Proposal fromItem(Map<String, AttributeValue> item) {
-        return Documents.read(item, Proposal.class);
+        return Documents.read(item, ProposalDocument.class).toProposal();
     }
 }

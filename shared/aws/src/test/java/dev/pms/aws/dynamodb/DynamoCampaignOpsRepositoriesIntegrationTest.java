@@ -143,10 +143,7 @@ class DynamoCampaignOpsRepositoriesIntegrationTest {
                 .map(c -> new CampaignRef(user, c.campaignId())).toList());
 
         Campaign stopped = active.get(0);
-        campaigns.update(new Campaign(stopped.campaignId(), user, stopped.campaignName(), stopped.goal(), stopped.kpi(),
-                stopped.channels(), stopped.phases(), stopped.assetNodes(), stopped.productContext(),
-                CampaignStatus.COMPLETED, stopped.startDate(), stopped.launchDate(), stopped.createdAt(), NOW, 2,
-                stopped.changes()), 1);
+        campaigns.update(stopped.withOwner(user).withStatus(CampaignStatus.COMPLETED).revised(NOW), 1);
         assertThat(all(index, 5)).doesNotContain(new CampaignRef(user, stopped.campaignId()));
     }
 
@@ -196,9 +193,10 @@ class DynamoCampaignOpsRepositoriesIntegrationTest {
         Phase launch = new Phase("launch", 7, "launch", start, start.plusDays(6));
         AssetNode image = new AssetNode(UUID.randomUUID().toString(), AssetType.IMAGE, Channel.LINKEDIN, "launch",
                 "linkedin/post_landscape", "Launch image", NodeStatus.SCHEDULED, start.plusDays(1), List.of());
-        return new Campaign(UUID.randomUUID().toString(), owner, "Aurora", Goal.PRODUCT_LAUNCH, "1k sign-ups",
-                List.of(Channel.LINKEDIN), List.of(launch), List.of(image), Map.of(), status, start, start, NOW, NOW, 1,
-                List.of());
+        return new Campaign(UUID.randomUUID().toString(), owner,
+                new Campaign.Brief("Aurora", Goal.PRODUCT_LAUNCH, "1k sign-ups", List.of(Channel.LINKEDIN)),
+                new Campaign.Plan(List.of(launch), List.of(image), Map.of()), status,
+                new Campaign.Schedule(start, start), Campaign.Revision.first(NOW));
     }
 
     private static String newUser() {

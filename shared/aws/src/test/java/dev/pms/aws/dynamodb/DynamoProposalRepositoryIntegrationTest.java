@@ -125,10 +125,12 @@ class DynamoProposalRepositoryIntegrationTest {
     }
 
     private static Proposal proposal(String campaign, String asset, long version, String hook, ProposalStatus status) {
-        return new Proposal(asset, campaign, version, AssetType.IMAGE, Channel.INSTAGRAM, "instagram/feed_portrait",
-                "launch", hook, "benefit", "A concept", "Prompt " + hook, "instagram-feed-hero", "wavespeed",
-                "qwen-image", QualityTier.STANDARD, new BigDecimal("0.03"), status, null,
-                Map.of("tier", "standard"), Map.of("tone", "brand_dna"), "generated",
+        return new Proposal(asset, campaign, version,
+                new Proposal.Slot(AssetType.IMAGE, Channel.INSTAGRAM, "instagram/feed_portrait", "launch"),
+                new Proposal.Concept(hook, "benefit", "A concept", "Prompt " + hook),
+                new Proposal.Recommendation("instagram-feed-hero", "wavespeed", "qwen-image", QualityTier.STANDARD,
+                        new BigDecimal("0.03")),
+                status, null, Map.of("tier", "standard"), Map.of("tone", "brand_dna"), "generated",
                 Instant.parse("2026-11-25T10:00:00Z"));
     }
 }

@@ -14,6 +14,8 @@ import dev.pms.core.common.Page;
 import dev.pms.core.error.NotFoundException;
 import dev.pms.core.error.ValidationException;
 import dev.pms.core.error.VersionConflictException;
+import dev.pms.core.pricing.QualityTier;
+import dev.pms.core.proposal.Proposal;
 import dev.pms.emulators.LocalAws;
 import dev.pms.emulators.LocalAwsExtension;
 import dev.pms.emulators.ProvisionedResources;
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -115,11 +118,13 @@ class DynamoRepositoriesIntegrationTest {
         assertThat(campaigns.find(owner, kept.campaignId())).isPresent();
     }
 
-    private static dev.pms.core.proposal.Proposal proposal(Campaign campaign, AssetNode node, long version) {
-        return new dev.pms.core.proposal.Proposal(node.assetId(), campaign.campaignId(), version, node.assetType(),
-                node.channel(), node.placement(), node.phase(), "hook", "angle", "concept", "prompt", "template",
-                "wavespeed", "qwen-image", dev.pms.core.pricing.QualityTier.STANDARD, new java.math.BigDecimal("0.03"),
-                dev.pms.core.proposal.ProposalStatus.PROPOSED, null, Map.of(), Map.of(), "generated", campaign.createdAt());
+    private static Proposal proposal(Campaign campaign, AssetNode node, long version) {
+        return Proposal.proposed(node.assetId(), campaign.campaignId(), version,
+                new Proposal.Slot(node.assetType(), node.channel(), node.placement(), node.phase()),
+                new Proposal.Concept("hook", "angle", "concept", "prompt"),
+                new Proposal.Recommendation("template", "wavespeed", "qwen-image", QualityTier.STANDARD,
+                        new BigDecimal("0.03")),
+                Map.of(), Map.of(), "generated", campaign.createdAt());
     }
 
     @Test
@@ -207,9 +212,9 @@ class DynamoRepositoriesIntegrationTest {
     }
 
     private static Campaign renamed(Campaign c, String name, long version) {
-        return new Campaign(c.campaignId(), c.userId(), name, c.goal(), c.kpi(), c.channels(), c.phases(),
-                c.assetNodes(), c.productContext(), c.status(), c.startDate(), c.launchDate(), c.createdAt(),
-                c.updatedAt(), version, c.changes());
+        return new Campaign(c.campaignId(), c.userId(), new Campaign.Brief(name, c.goal(), c.kpi(), c.channels()),
+                c.plan(), c.status(), c.schedule(),
+                new Campaign.Revision(c.createdAt(), c.updatedAt(), version, c.changes()));
     }
 
     private static Campaign campaign(String owner, Instant createdAt, CampaignStatus status) {
@@ -219,9 +224,11 @@ class DynamoRepositoriesIntegrationTest {
                 "instagram/feed_portrait", "Teaser image", NodeStatus.PLANNED, start.plusDays(3), List.of());
         AssetNode caption = new AssetNode(UUID.randomUUID().toString(), AssetType.TEXT, Channel.INSTAGRAM, "teaser",
                 "instagram/caption", "Teaser caption", NodeStatus.PLANNED, start.plusDays(4), List.of(image.assetId()));
-        return new Campaign(UUID.randomUUID().toString(), owner, "Launch " + createdAt, Goal.PRODUCT_LAUNCH, "1k sign-ups",
-                List.of(Channel.INSTAGRAM), List.of(teaser), List.of(image, caption),
-                Map.of("product_name", "Acme", "custom_key", Map.of("kept", true)), status, start, null,
-                createdAt, createdAt, 1, List.of());
+        return new Campaign(UUID.randomUUID().toString(), owner,
+                new Campaign.Brief("Launch " + createdAt, Goal.PRODUCT_LAUNCH, "1k sign-ups",
+                        List.of(Channel.INSTAGRAM)),
+                new Campaign.Plan(List.of(teaser), List.of(image, caption),
+                        Map.of("product_name", "Acme", "custom_key", Map.of("kept", true))),
+                status, new Campaign.Schedule(start, null), Campaign.Revision.first(createdAt));
     }
 }

@@ -80,10 +80,12 @@ public final class CampaignService {
         Instant now = clock.instant();
         String name = create.campaignName() != null ? create.campaignName()
                 : defaultName(create.goal(), create.productContext(), today);
-        return new Campaign(idGenerator.get(), userId, name, create.goal(), create.kpi(),
-                create.channels(), plan.phases(), plan.assetNodes(), create.productContext(), CampaignStatus.DRAFT,
-                phases.get(0).startDate(), effectiveLaunchDate(create.goal(), phases, create.launchDate()),
-                now, now, 1, List.of());
+        return Campaign.drafted(idGenerator.get(), userId,
+                new Campaign.Brief(name, create.goal(), create.kpi(), create.channels()),
+                new Campaign.Plan(plan.phases(), plan.assetNodes(), create.productContext()),
+                new Campaign.Schedule(phases.get(0).startDate(),
+                        effectiveLaunchDate(create.goal(), phases, create.launchDate())),
+                now);
     }
 
     /**
@@ -182,9 +184,11 @@ public final class CampaignService {
         if (changes.size() > MAX_CHANGES_KEPT) {
             changes = new ArrayList<>(changes.subList(changes.size() - MAX_CHANGES_KEPT, changes.size()));
         }
-        Campaign updated = new Campaign(current.campaignId(), userId, name, current.goal(), kpi, channels, phases, nodes,
-                current.productContext(), current.status(), phases.get(0).startDate(), launchDate,
-                current.createdAt(), now, current.version() + 1, changes);
+        Campaign updated = current.withOwner(userId)
+                .withBrief(new Campaign.Brief(name, current.goal(), kpi, channels))
+                .withPlan(new Campaign.Plan(phases, nodes, current.productContext()))
+                .withSchedule(new Campaign.Schedule(phases.get(0).startDate(), launchDate))
+                .revised(now, changes);
         if (fields.contains("channels")) {
             signals.record(userId, Signal.channelsReplanned(
                     channels.stream().filter(c -> !current.channels().contains(c)).toList(),

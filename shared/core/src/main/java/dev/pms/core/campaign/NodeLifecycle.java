@@ -119,10 +119,7 @@ public final class NodeLifecycle {
         if (moved != targets.size()) {
             throw new IllegalArgumentException("campaign " + campaign.campaignId() + " lacks some of the nodes " + targets.keySet());
         }
-        return new Campaign(campaign.campaignId(), campaign.userId(), campaign.campaignName(), campaign.goal(),
-                campaign.kpi(), campaign.channels(), campaign.phases(), nodes, campaign.productContext(),
-                campaignStatus(campaign.status(), nodes), campaign.startDate(), campaign.launchDate(),
-                campaign.createdAt(), now, campaign.version() + 1, campaign.changes());
+        return campaign.withNodes(nodes).withStatus(campaignStatus(campaign.status(), nodes)).revised(now);
     }
 
     /**

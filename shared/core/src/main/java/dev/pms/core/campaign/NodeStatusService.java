@@ -4,18 +4,34 @@ import dev.pms.core.error.NotFoundException;
 import dev.pms.core.error.VersionConflictException;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.UnaryOperator;
 
 /**
  * Moves asset nodes of a stored campaign through {@link NodeLifecycle}: reads the campaign, applies the moves, derives
- * the campaign status and writes with optimistic locking, re-reading and retrying on a version conflict.
+ * the campaign status and writes with optimistic locking. This is the one retry policy of node moves: many workers
+ * finish assets of one campaign at once and each rewrites the campaign item, so a lost race (a version conflict) is
+ * re-read and retried after a short random pause, at most {@value #MAX_WRITE_ATTEMPTS} writes in all; any other
+ * failure is passed on at once.
  */
 public final class NodeStatusService {
     /** How often a write is tried before a version conflict is passed on. */
-    public static final int MAX_WRITE_ATTEMPTS = 5;
+    public static final int MAX_WRITE_ATTEMPTS = 6;
+
+    /** The pause after a lost race, before the next attempt. */
+    @FunctionalInterface
+    public interface Backoff {
+        /** A random pause that grows with the attempts, so racing writers spread out. */
+        Backoff JITTERED = failedAttempt -> LockSupport.parkNanos(
+                Duration.ofMillis(ThreadLocalRandom.current().nextLong(5, 20L << failedAttempt)).toNanos());
+
+        void pauseAfter(int failedAttempt);
+    }
 
     /** What to do with a move the node's current status does not allow. */
     public enum Policy {
@@ -30,10 +46,16 @@ public final class NodeStatusService {
 
     private final CampaignRepository campaigns;
     private final Clock clock;
+    private final Backoff backoff;
 
     public NodeStatusService(CampaignRepository campaigns, Clock clock) {
+        this(campaigns, clock, Backoff.JITTERED);
+    }
+
+    public NodeStatusService(CampaignRepository campaigns, Clock clock, Backoff backoff) {
         this.campaigns = Objects.requireNonNull(campaigns, "campaigns");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.backoff = Objects.requireNonNull(backoff, "backoff");
     }
 
     /**
@@ -57,40 +79,61 @@ public final class NodeStatusService {
     public Campaign move(String userId, String campaignId, Map<String, NodeStatus> targets, Policy policy,
                          UnaryOperator<Campaign> alsoChange) {
         for (int attempt = 1; ; attempt++) {
-            Campaign campaign = campaigns.find(userId, campaignId)
-                    .orElseThrow(() -> new NotFoundException("campaign " + campaignId + " not found"));
-            Map<String, NodeStatus> moves = new LinkedHashMap<>();
-            for (AssetNode node : campaign.assetNodes()) {
-                NodeStatus target = targets.get(node.assetId());
-                if (target == null || node.status() == target) {
-                    continue;
-                }
-                if (policy == Policy.STRICT) {
-                    NodeLifecycle.check(node.assetId(), node.status(), target);
-                }
-                if (NodeLifecycle.allows(node.status(), target)) {
-                    moves.put(node.assetId(), target);
-                }
-            }
-            for (String assetId : targets.keySet()) {
-                if (policy == Policy.STRICT && campaign.assetNodes().stream().noneMatch(n -> n.assetId().equals(assetId))) {
-                    throw new IllegalArgumentException("asset " + assetId + " is not a node of campaign " + campaignId);
-                }
-            }
-            Campaign changed = alsoChange.apply(campaign);
-            if (moves.isEmpty() && changed.equals(campaign)) {
-                return campaign;
-            }
-            Campaign updated = NodeLifecycle.apply(changed, moves, clock.instant());
             try {
-                campaigns.update(updated, campaign.version());
-                return updated;
+                return moveOnce(userId, campaignId, targets, policy, alsoChange);
             } catch (VersionConflictException e) {
                 if (attempt == MAX_WRITE_ATTEMPTS) {
                     throw e;
                 }
+                backoff.pauseAfter(attempt);
             }
         }
+    }
+
+    /**
+     * One attempt to move the nodes where their status allows it, for live progress: a lost race or a deleted campaign
+     * is left to whoever settles the nodes later.
+     *
+     * @return whether the campaign was read and is now as asked
+     */
+    public boolean tryMove(String userId, String campaignId, Map<String, NodeStatus> targets) {
+        try {
+            moveOnce(userId, campaignId, targets, Policy.SKIP_DISALLOWED, UnaryOperator.identity());
+            return true;
+        } catch (NotFoundException | VersionConflictException e) {
+            return false;
+        }
+    }
+
+    private Campaign moveOnce(String userId, String campaignId, Map<String, NodeStatus> targets, Policy policy,
+                              UnaryOperator<Campaign> alsoChange) {
+        Campaign campaign = campaigns.find(userId, campaignId)
+                .orElseThrow(() -> new NotFoundException("campaign " + campaignId + " not found"));
+        Map<String, NodeStatus> moves = new LinkedHashMap<>();
+        for (AssetNode node : campaign.assetNodes()) {
+            NodeStatus target = targets.get(node.assetId());
+            if (target == null || node.status() == target) {
+                continue;
+            }
+            if (policy == Policy.STRICT) {
+                NodeLifecycle.check(node.assetId(), node.status(), target);
+            }
+            if (NodeLifecycle.allows(node.status(), target)) {
+                moves.put(node.assetId(), target);
+            }
+        }
+        for (String assetId : targets.keySet()) {
+            if (policy == Policy.STRICT && campaign.assetNodes().stream().noneMatch(n -> n.assetId().equals(assetId))) {
+                throw new IllegalArgumentException("asset " + assetId + " is not a node of campaign " + campaignId);
+            }
+        }
+        Campaign changed = alsoChange.apply(campaign);
+        if (moves.isEmpty() && changed.equals(campaign)) {
+            return campaign;
+        }
+        Campaign updated = NodeLifecycle.apply(changed, moves, clock.instant());
+        campaigns.update(updated, campaign.version());
+        return updated;
     }
 
     /**

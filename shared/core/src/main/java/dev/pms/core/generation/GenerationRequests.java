@@ -6,6 +6,7 @@ import dev.pms.core.brand.BrandProfile;
 import dev.pms.core.brand.BrandDnaDeriver;
 import dev.pms.core.brand.BrandProfileRepository;
 import dev.pms.core.brand.StoredBrandProfile;
+import dev.pms.core.campaign.AssetNode;
 import dev.pms.core.campaign.Campaign;
 import dev.pms.core.channel.AssetType;
 import dev.pms.core.channel.ChannelCatalog;
@@ -58,6 +59,13 @@ public final class GenerationRequests {
         BrandDna dna = deriver.derive(profiles.find(userId));
         return new BrandInputs(dna.visualIdentity() == null ? List.of() : List.copyOf(dna.visualIdentity().colorPalette()),
                 List.copyOf(dna.forbiddenPhrases()), dna.persona() == null ? null : dna.persona().personaName());
+    }
+
+    /** Where an asset made for {@code node} from {@code proposal} comes from ({@code runId} null outside a run). */
+    public static AssetRecord.Lineage lineageOf(Campaign campaign, AssetNode node, String runId, Proposal proposal) {
+        return new AssetRecord.Lineage(campaign.campaignId(), node.assetId(), runId, proposal.version(),
+                node.assetType(), node.channel(), node.placement(), proposal.proposedPrompt(),
+                proposal.recommendedProvider(), proposal.recommendedModel());
     }
 
     /** The provider inputs to keep on an asset record reserved for {@code proposal}. */

@@ -141,12 +141,9 @@ public final class GenerationWorkflow {
             CostLine line = costs.estimateOnModel(node, proposal.tier(), proposal.recommendedProvider(),
                     proposal.recommendedModel());
             lines.add(line);
-            queued.add(new AssetRecord(ids.get(), campaign.campaignId(), node.assetId(), input.runId(),
-                    proposal.version(), node.assetType(), node.channel(), node.placement(), proposal.proposedPrompt(),
-                    proposal.recommendedProvider(), proposal.recommendedModel(), AssetStatus.QUEUED,
-                    new UsageAmounts(Map.of(line.usageKind(), 1), line.costUsd()), null, 0, null, null, null, null,
-                    null, null, null, null, null, null, null, null, GenerationRequests.inputsOf(proposal, brand), now,
-                    now));
+            AssetRecord.Lineage lineage = GenerationRequests.lineageOf(campaign, node, input.runId(), proposal);
+            queued.add(AssetRecord.queued(ids.get(), lineage, new UsageAmounts(Map.of(line.usageKind(), 1),
+                    line.costUsd()), GenerationRequests.inputsOf(proposal, brand), now));
         }
         if (queued.isEmpty()) {
             return new Reserved("finalize", "nothing_to_generate", "no approved proposals are waiting", List.of());

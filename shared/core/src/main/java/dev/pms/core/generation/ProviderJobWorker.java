@@ -198,13 +198,11 @@ public final class ProviderJobWorker {
             brandConsistency.score(message.userId(), made.textContent())
                     .ifPresent(score -> details.put(BrandConsistency.DETAILS_KEY, score));
         }
-        AssetRecord.Output output = new AssetRecord.Output(
-                made.provider() == null ? provider.name() : made.provider(),
-                made.model() == null ? asset.model() : made.model(),
-                cost, providerCost ? "provider" : "price_table",
-                Duration.between(started, clock.instant()).toMillis(), key, mimeType, bytes.length, Digests.sha256Hex(bytes),
-                made.width(), made.height(), made.durationSeconds(), made.textContent(), details);
-        AssetRecord ready = asset.ready(output, clock.instant());
+        AssetRecord.Output output = new AssetRecord.Output(cost, providerCost ? "provider" : "price_table",
+                Duration.between(started, clock.instant()).toMillis(), key, mimeType, (long) bytes.length,
+                Digests.sha256Hex(bytes), made.width(), made.height(), made.durationSeconds(), made.textContent());
+        AssetRecord ready = asset.ready(made.provider() == null ? provider.name() : made.provider(),
+                made.model() == null ? asset.model() : made.model(), output, details, clock.instant());
         UsageAmounts spent = new UsageAmounts(asset.reserved().counts(), cost);
         AssetRepository.Outcome outcome = assets.complete(message.userId(), ready, asset.billingMonth(), spent);
         switch (outcome) {

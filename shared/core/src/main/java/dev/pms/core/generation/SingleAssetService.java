@@ -96,12 +96,9 @@ public final class SingleAssetService {
                 proposal.recommendedModel());
         preflight.check(userId, List.of(line));
         Instant now = clock.instant();
-        AssetRecord queued = new AssetRecord(ids.get(), campaign.campaignId(), node.assetId(), null, proposal.version(),
-                node.assetType(), node.channel(), node.placement(), proposal.proposedPrompt(),
-                proposal.recommendedProvider(), proposal.recommendedModel(), AssetStatus.QUEUED,
-                new UsageAmounts(Map.of(line.usageKind(), 1), line.costUsd()), null, 0, null, null, null, null, null,
-                null, null, null, null, null, null, null,
-                GenerationRequests.inputsOf(proposal, requests.brandInputs(userId)), now, now);
+        AssetRecord queued = AssetRecord.queued(ids.get(), GenerationRequests.lineageOf(campaign, node, null, proposal),
+                new UsageAmounts(Map.of(line.usageKind(), 1), line.costUsd()),
+                GenerationRequests.inputsOf(proposal, requests.brandInputs(userId)), now);
         if (!assets.createReserved(userId, queued, preflight.billingMonth(), preflight.planOf(userId))) {
             preflight.check(userId, List.of(line));
             throw new ConflictException("another request reserved part of this month's budget at the same time; "

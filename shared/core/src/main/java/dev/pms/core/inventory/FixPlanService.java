@@ -146,10 +146,10 @@ public final class FixPlanService {
             UsageAmounts amounts = charged ? new UsageAmounts(Map.of(kind, 1), fix.costUsd()) : UsageAmounts.none();
             String provider = fix.provider() == null ? "local" : fix.provider();
             String model = fix.model() == null ? "java2d-" + operation : fix.model();
-            AssetRecord record = new AssetRecord(libraryIds.get(i), campaignId, itemId, null, 0, AssetType.IMAGE,
-                    placement.channel(), placement.key(), spec.instruction(), provider, model, AssetStatus.QUEUED,
-                    amounts, null, 0, null, null, null, null, null, null, null, item.width(), item.height(), null,
-                    null, null, InventoryJobs.details(spec), now, now);
+            AssetRecord.Lineage lineage = new AssetRecord.Lineage(campaignId, itemId, null, 0, AssetType.IMAGE,
+                    placement.channel(), placement.key(), spec.instruction(), provider, model);
+            AssetRecord record = AssetRecord.queued(libraryIds.get(i), lineage, amounts, InventoryJobs.details(spec),
+                    now).withOutput(AssetRecord.Output.sized(item.width(), item.height()));
             if (!assets.createReserved(userId, record, preflight.billingMonth(), plan)) {
                 release(userId, reserved, "the rest of the fix plan could not be reserved");
                 preflight.check(userId, paid);

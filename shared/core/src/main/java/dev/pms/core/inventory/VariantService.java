@@ -216,10 +216,10 @@ public final class VariantService {
                 InventoryJobs.Spec spec = new InventoryJobs.Spec(InventoryJobs.VARIANT, campaignId, item.itemId(),
                         version, version, input, parent, "derive", parameters, null, List.of(),
                         "Derive the " + placement.canvas().dimensions() + " " + placement.key() + " variant.");
-                AssetRecord record = new AssetRecord(ids.get(), campaignId, item.itemId(), null, 0, AssetType.IMAGE,
-                        channel, placement.key(), spec.instruction(), "local", "java2d-derive", AssetStatus.QUEUED,
-                        UsageAmounts.none(), null, 0, null, null, null, null, null, null, null, null, null, null,
-                        null, null, InventoryJobs.details(spec), now, now);
+                AssetRecord.Lineage lineage = new AssetRecord.Lineage(campaignId, item.itemId(), null, 0,
+                        AssetType.IMAGE, channel, placement.key(), spec.instruction(), "local", "java2d-derive");
+                AssetRecord record = AssetRecord.queued(ids.get(), lineage, UsageAmounts.none(),
+                        InventoryJobs.details(spec), now);
                 if (!assets.createReserved(userId, record, preflight.billingMonth(), preflight.planOf(userId))) {
                     throw new IllegalStateException("a variant without cost could not be recorded");
                 }

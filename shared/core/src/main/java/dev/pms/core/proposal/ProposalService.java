@@ -331,11 +331,11 @@ public final class ProposalService {
                 provenance.put("proposed_prompt", "edited by user in version " + (current.version() + 1));
             }
             provenance.put("model_selection", selection.reason());
-            base = new Proposal(current.assetId(), current.campaignId(), current.version() + 1, current.assetType(),
-                    current.channel(), current.placement(), current.phase(), current.hook(), current.angle(),
-                    current.conceptSummary(), edited ? prompt : current.proposedPrompt(),
-                    current.recommendedTemplate(), cost.provider(), cost.model(), current.tier(), cost.costUsd(),
-                    ProposalStatus.PROPOSED, null, settings, provenance, "edit", now);
+            base = current.next(ProposalStatus.PROPOSED, null, "edit", now)
+                    .withConcept(edited ? current.concept().withPrompt(prompt) : current.concept())
+                    .withRecommendation(current.recommendation().on(cost.provider(), cost.model(), current.tier(),
+                            cost.costUsd()))
+                    .withSettings(settings).withProvenance(provenance);
         }
         Proposal approved = reviewed(base, ProposalStatus.APPROVED, null, "approve", now);
         checkBudget(userId, campaign, proposals.currentFor(userId, campaignId), List.of(approved));
@@ -392,12 +392,9 @@ public final class ProposalService {
         NodeLifecycle.check(assetId, node.status(), NodeStatus.PROPOSED);
         Map<String, String> provenance = new LinkedHashMap<>(current.provenance());
         provenance.put("reviewer_guidance", "pushed back in version " + (current.version() + 1));
-        Proposal next = new Proposal(current.assetId(), current.campaignId(), current.version() + 1,
-                current.assetType(), current.channel(), current.placement(), current.phase(), current.hook(),
-                current.angle(), current.conceptSummary(), withGuidance(current.proposedPrompt(), comment),
-                current.recommendedTemplate(), current.recommendedProvider(), current.recommendedModel(),
-                current.tier(), current.costEstimate(), ProposalStatus.PROPOSED, comment, current.settings(),
-                provenance, "push_back", clock.instant());
+        Proposal next = current.next(ProposalStatus.PROPOSED, comment, "push_back", clock.instant())
+                .withConcept(current.concept().withPrompt(withGuidance(current.proposedPrompt(), comment)))
+                .withProvenance(provenance);
         signals.record(userId, Signal.pushedBack(current.channel(), current.assetType(), current.angle(), comment,
                 next.createdAt()));
         proposals.append(userId, next);
@@ -438,11 +435,7 @@ public final class ProposalService {
                     0, settings, null, "experiment", now, personal);
             Map<String, String> provenance = new LinkedHashMap<>(proposal.provenance());
             provenance.put("experiment", experiment.rationale());
-            made.add(new Proposal(proposal.assetId(), proposal.campaignId(), proposal.version(), proposal.assetType(),
-                    proposal.channel(), proposal.placement(), proposal.phase(), proposal.hook(), proposal.angle(),
-                    proposal.conceptSummary(), proposal.proposedPrompt(), proposal.recommendedTemplate(),
-                    proposal.recommendedProvider(), proposal.recommendedModel(), proposal.tier(), proposal.costEstimate(),
-                    proposal.status(), null, proposal.settings(), provenance, proposal.change(), proposal.createdAt()));
+            made.add(proposal.withProvenance(provenance).withReason(null));
             nodes.add(experiment.node().withStatus(NodeStatus.PROPOSED));
         }
         if (made.isEmpty()) {
@@ -462,9 +455,7 @@ public final class ProposalService {
             }
         }
         return nodes.size() == c.assetNodes().size() ? c
-                : new Campaign(c.campaignId(), c.userId(), c.campaignName(), c.goal(), c.kpi(), c.channels(), c.phases(),
-                nodes, c.productContext(), NodeLifecycle.campaignStatus(c.status(), nodes), c.startDate(), c.launchDate(),
-                c.createdAt(), c.updatedAt(), c.version(), c.changes());
+                : c.withNodes(nodes).withStatus(NodeLifecycle.campaignStatus(c.status(), nodes));
     }
 
     /** The first page of {@link #versions(String, String, String, int, String)}. */
@@ -586,12 +577,12 @@ public final class ProposalService {
         }
         ModelSelector.Selection selection = selection(campaign, node, tier, settings);
         CostLine cost = costs.estimate(node, tier, selection.choice());
-        return new Proposal(current.assetId(), current.campaignId(), current.version() + 1, current.assetType(),
-                current.channel(), current.placement(), current.phase(), current.hook(), current.angle(),
-                current.conceptSummary(), change.proposedPrompt(), current.recommendedTemplate(), cost.provider(),
-                cost.model(), tier, cost.costUsd(), ProposalStatus.PROPOSED, null, settings,
-                Map.of("proposed_prompt", "written by the user in version " + (current.version() + 1),
-                        "model_selection", selection.reason()), "edit", now);
+        return current.next(ProposalStatus.PROPOSED, null, "edit", now)
+                .withConcept(current.concept().withPrompt(change.proposedPrompt()))
+                .withRecommendation(current.recommendation().on(cost.provider(), cost.model(), tier, cost.costUsd()))
+                .withSettings(settings)
+                .withProvenance(Map.of("proposed_prompt", "written by the user in version " + (current.version() + 1),
+                        "model_selection", selection.reason()));
     }
 
     private Proposal propose(Campaign campaign, AssetNode node, Map<String, Object> productContext, BrandInputs brand,
@@ -612,10 +603,11 @@ public final class ProposalService {
         if (learnedNote != null) {
             provenance.put("personalization", learnedNote);
         }
-        return new Proposal(node.assetId(), campaign.campaignId(), previous == null ? 1 : previous.version() + 1,
-                node.assetType(), node.channel(), node.placement(), node.phase(), built.hook(), built.angle(),
-                built.conceptSummary(), built.prompt(), built.templateId(), cost.provider(), cost.model(), tier,
-                cost.costUsd(), ProposalStatus.PROPOSED, null, settings, provenance, change, now);
+        return Proposal.proposed(node.assetId(), campaign.campaignId(), previous == null ? 1 : previous.version() + 1,
+                new Proposal.Slot(node.assetType(), node.channel(), node.placement(), node.phase()),
+                new Proposal.Concept(built.hook(), built.angle(), built.conceptSummary(), built.prompt()),
+                new Proposal.Recommendation(built.templateId(), cost.provider(), cost.model(), tier, cost.costUsd()),
+                settings, provenance, change, now);
     }
 
     private List<String> angles(AssetType type) {
@@ -654,11 +646,7 @@ public final class ProposalService {
     }
 
     private static Proposal reviewed(Proposal current, ProposalStatus status, String reason, String change, Instant now) {
-        return new Proposal(current.assetId(), current.campaignId(), current.version() + 1, current.assetType(),
-                current.channel(), current.placement(), current.phase(), current.hook(), current.angle(),
-                current.conceptSummary(), current.proposedPrompt(), current.recommendedTemplate(),
-                current.recommendedProvider(), current.recommendedModel(), current.tier(), current.costEstimate(), status,
-                reason, current.settings(), current.provenance(), change, now);
+        return current.next(status, reason, change, now);
     }
 
     private int angleIndexOf(Proposal proposal) {
@@ -672,9 +660,7 @@ public final class ProposalService {
     }
 
     private static Campaign withProductContext(Campaign c, Map<String, Object> productContext) {
-        return new Campaign(c.campaignId(), c.userId(), c.campaignName(), c.goal(), c.kpi(), c.channels(), c.phases(),
-                c.assetNodes(), productContext, c.status(), c.startDate(), c.launchDate(), c.createdAt(), c.updatedAt(),
-                c.version(), c.changes());
+        return c.withPlan(new Campaign.Plan(c.phases(), c.assetNodes(), productContext));
     }
 
     private record BrandInputs(BrandDna dna, String researchDepth) {

@@ -165,12 +165,12 @@ public final class StudioService {
             StudioAssets.Spec spec = new StudioAssets.Spec(jobId, i == 0 ? libraryIds : null, brief, frame.width(),
                     frame.height(), frame.ratio(), order.resolution(), product, palette, dna.forbiddenPhrases(),
                     QualityTier.DEFAULT, script, imageKey, audioKey, order.audio() == null ? 0 : order.audio().seconds());
-            AssetRecord record = new AssetRecord(libraryIds.get(i), StudioAssets.CAMPAIGN_ID,
+            AssetRecord.Lineage lineage = new AssetRecord.Lineage(StudioAssets.CAMPAIGN_ID,
                     order.preset() + "-" + variation, null, 0, type, null, placement.key(), prompt.prompt(),
-                    model.provider(), model.model(), AssetStatus.QUEUED,
-                    new UsageAmounts(Map.of(line.usageKind(), 1), line.costUsd()), null, 0, null, null, null, null,
-                    null, null, null, null, null, null, null, null,
-                    StudioAssets.details(spec, prompt.provenance()), now, now);
+                    model.provider(), model.model());
+            AssetRecord record = AssetRecord.queued(libraryIds.get(i), lineage,
+                    new UsageAmounts(Map.of(line.usageKind(), 1), line.costUsd()),
+                    StudioAssets.details(spec, prompt.provenance()), now);
             if (!assets.createReserved(userId, record, preflight.billingMonth(), plan)) {
                 release(userId, reserved, "the rest of the studio call could not be reserved");
                 preflight.check(userId, Collections.nCopies(count, line));

@@ -1,5 +1,6 @@
 package dev.pms.core.campaign;
 
+import dev.pms.core.support.CampaignBuilder;
 import dev.pms.core.channel.AssetType;
 import dev.pms.core.channel.Channel;
 import dev.pms.core.error.IllegalTransitionException;
@@ -115,7 +116,7 @@ class NodeLifecycleTest {
 
     private static Campaign campaign(CampaignStatus status, AssetNode... nodes) {
         Instant created = NOW;
-        return new Campaign("c1", "alice", "Launch", Goal.PRODUCT_LAUNCH, null, List.of(Channel.INSTAGRAM), List.of(),
-                List.of(nodes), Map.of(), status, null, null, created, created, 3, List.of());
+        return CampaignBuilder.campaign("c1", "alice").named("Launch").goal(Goal.PRODUCT_LAUNCH)
+                .channels(Channel.INSTAGRAM).nodes(List.of(nodes)).status(status).at(created).version(3).build();
     }
 }

@@ -1,5 +1,6 @@
 package dev.pms.core.distribution;
 
+import dev.pms.core.support.CampaignBuilder;
 import dev.pms.core.campaign.AssetNode;
 import dev.pms.core.campaign.Campaign;
 import dev.pms.core.campaign.CampaignStatus;
@@ -147,8 +148,8 @@ class DistributionPlannerTest {
     }
 
     static Campaign campaign(List<AssetNode> nodes) {
-        return new Campaign("c1", "alice", "Aurora launch", Goal.PRODUCT_LAUNCH, null,
-                List.of(Channel.LINKEDIN, Channel.INSTAGRAM, Channel.EMAIL), List.of(LAUNCH), nodes, Map.of(),
-                CampaignStatus.READY, LAUNCH.startDate(), LAUNCH.startDate(), NOW, NOW, 1, List.of());
+        return CampaignBuilder.campaign("c1", "alice").named("Aurora launch").goal(Goal.PRODUCT_LAUNCH)
+                .channels(Channel.LINKEDIN, Channel.INSTAGRAM, Channel.EMAIL).phases(List.of(LAUNCH)).nodes(nodes)
+                .status(CampaignStatus.READY).dates(LAUNCH.startDate(), LAUNCH.startDate()).at(NOW).build();
     }
 }

@@ -1,14 +1,14 @@
 package dev.pms.core.generation;
 
+import dev.pms.core.support.AssetRecordBuilder;
+import dev.pms.core.support.CampaignBuilder;
 import dev.pms.core.asset.AssetRecord;
-import dev.pms.core.asset.AssetStatus;
 import dev.pms.core.campaign.AssetNode;
 import dev.pms.core.campaign.Campaign;
 import dev.pms.core.campaign.CampaignStatus;
 import dev.pms.core.campaign.NodeStatus;
 import dev.pms.core.channel.AssetType;
 import dev.pms.core.channel.Channel;
-import dev.pms.core.usage.UsageAmounts;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -26,9 +26,13 @@ class DependencyOrderTest {
     }
 
     private static AssetRecord record(String nodeId) {
-        return new AssetRecord("lib-" + nodeId, "c", nodeId, "r", 1, AssetType.IMAGE, Channel.YOUTUBE, "youtube/video",
-                "p", "offline", "m", AssetStatus.QUEUED, UsageAmounts.none(), null, 0, null, null, null, null, null,
-                null, null, null, null, null, null, null, Map.of(), Instant.EPOCH, Instant.EPOCH);
+        return AssetRecordBuilder.asset("lib-" + nodeId).node("c", nodeId).run("r", 1)
+                .kind(AssetType.IMAGE, Channel.YOUTUBE, "youtube/video").at(Instant.EPOCH).build();
+    }
+
+    private static Campaign campaign(List<AssetNode> nodes) {
+        return CampaignBuilder.campaign("c", "u").named("n").channels(Channel.YOUTUBE).nodes(nodes)
+                .status(CampaignStatus.PROPOSED).at(Instant.EPOCH).build();
     }
 
     @Test
@@ -36,8 +40,7 @@ class DependencyOrderTest {
         List<AssetNode> nodes = List.of(node("video", AssetType.VIDEO, "thumb", "presenter"),
                 node("presenter", AssetType.AVATAR, "voice"), node("copy", AssetType.TEXT),
                 node("voice", AssetType.AUDIO), node("thumb", AssetType.IMAGE));
-        Campaign campaign = new Campaign("c", "u", "n", null, null, List.of(Channel.YOUTUBE), List.of(), nodes, Map.of(),
-                CampaignStatus.PROPOSED, null, null, Instant.EPOCH, Instant.EPOCH, 1, List.of());
+        Campaign campaign = campaign(nodes);
         List<AssetRecord> records = nodes.stream().map(n -> record(n.assetId())).toList();
 
         List<String> order = GenerationWorkflow.dependenciesFirst(campaign, records).stream()
@@ -49,8 +52,7 @@ class DependencyOrderTest {
     @Test
     void aCycleDoesNotLoopForever() {
         List<AssetNode> nodes = List.of(node("a", AssetType.IMAGE, "b"), node("b", AssetType.IMAGE, "a"));
-        Campaign campaign = new Campaign("c", "u", "n", null, null, List.of(Channel.YOUTUBE), List.of(), nodes, Map.of(),
-                CampaignStatus.PROPOSED, null, null, Instant.EPOCH, Instant.EPOCH, 1, List.of());
+        Campaign campaign = campaign(nodes);
 
         assertThat(GenerationWorkflow.dependenciesFirst(campaign, List.of(record("a"), record("b")))).hasSize(2);
     }

@@ -1,11 +1,12 @@
 package dev.pms.core.generation;
 
+import dev.pms.core.support.AssetRecordBuilder;
+import dev.pms.core.support.CampaignBuilder;
 import dev.pms.core.asset.AssetFilter;
 import dev.pms.core.asset.AssetRecord;
 import dev.pms.core.asset.AssetRepository;
 import dev.pms.core.asset.AssetStatus;
 import dev.pms.core.campaign.AssetNode;
-import dev.pms.core.campaign.Campaign;
 import dev.pms.core.campaign.CampaignStatus;
 import dev.pms.core.campaign.NodeStatus;
 import dev.pms.core.campaign.NodeStatusService;
@@ -58,13 +59,12 @@ class ProviderJobWorkerTest {
     void setUp() {
         AssetNode node = new AssetNode(NODE, AssetType.IMAGE, Channel.LINKEDIN, "launch", "linkedin/post_landscape",
                 "Post image", NodeStatus.GENERATING, null, List.of());
-        campaigns.create(new Campaign(CAMPAIGN, USER, "Launch", null, null, List.of(Channel.LINKEDIN), List.of(),
-                List.of(node), Map.of("product_name", "Acme"), CampaignStatus.GENERATING, null, null, Fixtures.NOW,
-                Fixtures.NOW, 1, List.of()));
-        assets.records.put(ASSET, new AssetRecord(ASSET, CAMPAIGN, NODE, "run-1", 1, AssetType.IMAGE, Channel.LINKEDIN,
-                "linkedin/post_landscape", "a prompt", "wavespeed", "qwen-image", AssetStatus.QUEUED,
-                new UsageAmounts(Map.of(UsageKind.IMAGE, 1), new BigDecimal("0.03")), null, 0, null, null, null, null,
-                null, null, null, null, null, null, null, null, Map.of(), Fixtures.NOW, Fixtures.NOW));
+        campaigns.create(CampaignBuilder.campaign(CAMPAIGN, USER).channels(Channel.LINKEDIN).nodes(List.of(node))
+                .productContext(Map.of("product_name", "Acme")).status(CampaignStatus.GENERATING).build());
+        assets.records.put(ASSET, AssetRecordBuilder.asset(ASSET).node(CAMPAIGN, NODE).run("run-1", 1)
+                .kind(AssetType.IMAGE, Channel.LINKEDIN, "linkedin/post_landscape")
+                .madeBy("a prompt", "wavespeed", "qwen-image")
+                .reserved(new UsageAmounts(Map.of(UsageKind.IMAGE, 1), new BigDecimal("0.03"))).build());
         ChannelCatalog catalog = ChannelCatalog.load();
         GenerationRequests requests = new GenerationRequests(new InMemoryBrandProfileRepository(Fixtures.CLOCK), catalog);
         worker = new ProviderJobWorker(assets, campaigns, new NodeStatusService(campaigns, Fixtures.CLOCK), media,

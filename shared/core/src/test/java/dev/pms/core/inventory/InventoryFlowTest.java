@@ -1,10 +1,11 @@
 package dev.pms.core.inventory;
 
+import java.math.BigDecimal;
+import dev.pms.core.support.AssetRecordBuilder;
+import dev.pms.core.support.CampaignBuilder;
 import dev.pms.core.asset.AssetRecord;
 import dev.pms.core.asset.AssetStatus;
 import dev.pms.core.audit.ImageAuditService;
-import dev.pms.core.campaign.Campaign;
-import dev.pms.core.campaign.CampaignStatus;
 import dev.pms.core.channel.AssetType;
 import dev.pms.core.channel.Channel;
 import dev.pms.core.channel.ChannelCatalog;
@@ -17,7 +18,6 @@ import dev.pms.core.support.InMemoryBrandProfileRepository;
 import dev.pms.core.support.InMemoryCampaignRepository;
 import dev.pms.core.support.InMemoryInventoryRepository;
 import dev.pms.core.support.InMemoryMediaStore;
-import dev.pms.core.usage.UsageAmounts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -56,9 +56,8 @@ class InventoryFlowTest {
 
     @BeforeEach
     void setUp() {
-        campaigns.create(new Campaign(CAMPAIGN, USER, "Reuse", null, null, List.of(Channel.INSTAGRAM, Channel.SHOPIFY),
-                List.of(), List.of(), Map.of(), CampaignStatus.DRAFT, null, null, Fixtures.NOW, Fixtures.NOW, 1,
-                List.of()));
+        campaigns.create(CampaignBuilder.campaign(CAMPAIGN, USER).named("Reuse")
+                .channels(Channel.INSTAGRAM, Channel.SHOPIFY).build());
         tasks = new InventoryImportTasks(inventory, media, campaigns, catalog,
                 new InMemoryBrandProfileRepository(Fixtures.CLOCK),
                 new InventoryAuditor(new ImageAuditService(catalog, PriceTable.load())), null, null, null,
@@ -127,8 +126,8 @@ class InventoryFlowTest {
         assertThat(request.edit().source()).isEqualTo(media.read("inventory/original", Long.MAX_VALUE).orElseThrow());
         assertThat(jobs.inputReady(USER, assets.find(USER, "step-2").orElseThrow())).isFalse();
 
-        AssetRecord ready = first.ready(new AssetRecord.Output("offline", "java2d-crop", java.math.BigDecimal.ZERO,
-                "price_table", 5, "assets/x/step-1", "image/png", 10, "abc", 400, 400, null, null, first.details()),
+        AssetRecord ready = first.ready("offline", "java2d-crop", new AssetRecord.Output(BigDecimal.ZERO,
+                "price_table", 5L, "assets/x/step-1", "image/png", 10L, "abc", 400, 400, null, null), first.details(),
                 Instant.now());
         assets.put(USER, ready);
         jobs.finished(USER, ready);
@@ -148,9 +147,9 @@ class InventoryFlowTest {
     }
 
     private static AssetRecord record(String id, Map<String, Object> details, AssetStatus status) {
-        return new AssetRecord(id, CAMPAIGN, "inv-1", null, 0, AssetType.IMAGE, Channel.INSTAGRAM,
-                "instagram/feed_square", "edit", "local", "java2d", status, UsageAmounts.none(), null, 0, null, null,
-                null, null, null, null, null, 800, 800, null, null, null, details, Fixtures.NOW, Fixtures.NOW);
+        return AssetRecordBuilder.asset(id).node(CAMPAIGN, "inv-1")
+                .kind(AssetType.IMAGE, Channel.INSTAGRAM, "instagram/feed_square").madeBy("edit", "local", "java2d")
+                .status(status).output(AssetRecord.Output.sized(800, 800)).details(details).build();
     }
 
     static byte[] png(int width, int height) {

@@ -295,9 +295,7 @@ class ChannelPackExportServiceTest {
         nodes.set(nodes.indexOf(image), new AssetNode(image.assetId(), image.assetType(), image.channel(), image.phase(),
                 "twitter/retired_card", image.title(), image.status(), image.dueDate(), image.dependsOn()));
         Campaign c = campaign;
-        campaigns.update(new Campaign(c.campaignId(), c.userId(), c.campaignName(), c.goal(), c.kpi(), c.channels(),
-                c.phases(), nodes, c.productContext(), c.status(), c.startDate(), c.launchDate(), c.createdAt(),
-                c.updatedAt(), c.version() + 1, c.changes()), c.version());
+        campaigns.update(c.withNodes(nodes).revised(c.updatedAt()), c.version());
 
         ChannelPackExport export = service(FakeRenderer.faithful()).export(ALICE, c.campaignId(), new ExportChannelPack(List.of(Channel.TWITTER)));
 
@@ -359,10 +357,8 @@ class ChannelPackExportServiceTest {
     }
 
     private static Proposal renumbered(Proposal p) {
-        return new Proposal(p.assetId(), p.campaignId(), 1, p.assetType(), p.channel(), p.placement(), p.phase(),
-                p.hook(), p.angle(), p.conceptSummary(), p.proposedPrompt(), p.recommendedTemplate(),
-                p.recommendedProvider(), p.recommendedModel(), p.tier(), p.costEstimate(), p.status(), p.reason(),
-                p.settings(), p.provenance(), p.change(), p.createdAt());
+        return new Proposal(p.assetId(), p.campaignId(), 1, p.slot(), p.concept(), p.recommendation(), p.status(),
+                p.reason(), p.settings(), p.provenance(), p.change(), p.createdAt());
     }
 
     private static Map<String, byte[]> unzip(byte[] zip) throws IOException {

@@ -62,8 +62,10 @@ class InsightEngineTest {
     }
 
     private static Proposal proposal(String assetId, QualityTier tier) {
-        return new Proposal(assetId, "c1", 1, AssetType.IMAGE, Channel.LINKEDIN, "linkedin/post_landscape", "launch",
-                "hook of " + assetId, "angle", "concept", "prompt", "template", "wavespeed", "ideogram-v3-turbo", tier,
-                BigDecimal.ONE, ProposalStatus.APPROVED, null, Map.of(), Map.of(), "generate", Instant.EPOCH);
+        return new Proposal(assetId, "c1", 1,
+                new Proposal.Slot(AssetType.IMAGE, Channel.LINKEDIN, "linkedin/post_landscape", "launch"),
+                new Proposal.Concept("hook of " + assetId, "angle", "concept", "prompt"),
+                new Proposal.Recommendation("template", "wavespeed", "ideogram-v3-turbo", tier, BigDecimal.ONE),
+                ProposalStatus.APPROVED, null, Map.of(), Map.of(), "generate", Instant.EPOCH);
     }
 }

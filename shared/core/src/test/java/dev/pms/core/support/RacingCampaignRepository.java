@@ -41,10 +41,8 @@ public final class RacingCampaignRepository implements CampaignRepository {
         if (racesLeft > 0) {
             racesLeft--;
             Campaign stored = delegate.find(campaign.userId(), campaign.campaignId()).orElseThrow();
-            delegate.update(new Campaign(stored.campaignId(), stored.userId(), RACING_NAME, stored.goal(),
-                    stored.kpi(), stored.channels(), stored.phases(), stored.assetNodes(), stored.productContext(),
-                    stored.status(), stored.startDate(), stored.launchDate(), stored.createdAt(), stored.updatedAt(),
-                    stored.version() + 1, stored.changes()), stored.version());
+            Campaign.Brief renamed = new Campaign.Brief(RACING_NAME, stored.goal(), stored.kpi(), stored.channels());
+            delegate.update(stored.withBrief(renamed).revised(stored.updatedAt()), stored.version());
         }
         delegate.update(campaign, expectedVersion);
     }
