@@ -1,21 +1,15 @@
 package dev.pms.journeys.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pms.devstack.Devstack;
 import dev.pms.devstack.DevstackOptions;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -38,8 +32,7 @@ public final class SpaGenerateBenchmark {
                                  "marketing_goal": "conversion"}}
             """;
 
-    private final ObjectMapper json = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final BenchmarkHttp http = new BenchmarkHttp(Duration.ofSeconds(30));
 
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 10;
@@ -55,7 +48,7 @@ public final class SpaGenerateBenchmark {
                 .withAutomaticSchedules(false);
         try (Devstack devstack = Devstack.start(options)) {
             String user = "bench-" + UUID.randomUUID();
-            send("POST", devstack.baseUri().resolve("/_devstack/plans"), null,
+            http.send("POST", devstack.baseUri().resolve("/_devstack/plans"), null,
                     "{\"user\": \"" + user + "\", \"tier\": \"enterprise\"}", 200);
             String token = devstack.tokenFor(user);
             String api = devstack.baseUri() + SPA_PREFIX;
@@ -64,16 +57,16 @@ public final class SpaGenerateBenchmark {
             List<Sample> image = new ArrayList<>();
             List<Double> polls = new ArrayList<>();
             for (int i = -1; i < runs; i++) {
-                String campaignId = send("POST", URI.create(api + "/campaigns/create-blueprint"), token, WIZARD_BODY, 201)
+                String campaignId = http.send("POST", URI.create(api + "/campaigns/create-blueprint"), token, WIZARD_BODY, 201)
                         .get("campaign_id").asText();
-                JsonNode proposals = send("POST", URI.create(api + "/campaigns/" + campaignId + "/generate-proposals"),
+                JsonNode proposals = http.send("POST", URI.create(api + "/campaigns/" + campaignId + "/generate-proposals"),
                         token, "{\"campaign_id\": \"" + campaignId + "\", \"product_context\": {}}", 200).get("proposals");
                 URI campaign = URI.create(api + "/campaigns/" + campaignId);
                 Sample textSample = clickGenerate(api, token, campaign, edited(firstOfType(proposals, "text")));
                 Sample imageSample = clickGenerate(api, token, campaign, firstOfType(proposals, "image"));
                 long pollStart = System.nanoTime();
-                send("GET", campaign, token, null, 200);
-                double pollMs = millisSince(pollStart);
+                http.send("GET", campaign, token, null, 200);
+                double pollMs = BenchmarkHttp.millisSince(pollStart);
                 if (i >= 0) {
                     text.add(textSample);
                     image.add(imageSample);
@@ -81,7 +74,7 @@ public final class SpaGenerateBenchmark {
                 }
             }
 
-            double baseline = median(polls);
+            double baseline = BenchmarkHttp.median(polls);
             System.out.println("Click Generate -> node ready through the gateway on " + SPA_PREFIX + ", offline engines ("
                     + "java " + System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors()
                     + " cores), median of " + runs + " after one warm-up; polled every " + POLL_INTERVAL.toMillis() + " ms");
@@ -92,8 +85,8 @@ public final class SpaGenerateBenchmark {
     }
 
     private static void report(String label, List<Sample> samples, double baseline) {
-        double answer = median(samples.stream().map(Sample::answerMs).toList());
-        double ready = median(samples.stream().map(Sample::readyMs).toList());
+        double answer = BenchmarkHttp.median(samples.stream().map(Sample::answerMs).toList());
+        double ready = BenchmarkHttp.median(samples.stream().map(Sample::readyMs).toList());
         double worst = samples.stream().mapToDouble(Sample::readyMs).max().orElse(0);
         System.out.printf(Locale.ROOT, "%s: generate answers in %7.1f ms; node ready after %7.1f ms "
                 + "(= %5.1f x baseline; slowest %7.1f ms)%n", label, answer, ready, ready / baseline, worst);
@@ -102,17 +95,17 @@ public final class SpaGenerateBenchmark {
     private Sample clickGenerate(String api, String token, URI campaign, JsonNode proposal) throws Exception {
         String assetId = proposal.get("asset_id").asText();
         long start = System.nanoTime();
-        send("POST", URI.create(api + "/assets/generate"), token,
-                "{\"asset_proposal\": " + proposal + ", \"product_context\": {}}", -1);
-        double answerMs = millisSince(start);
+        http.send("POST", URI.create(api + "/assets/generate"), token,
+                "{\"asset_proposal\": " + proposal + ", \"product_context\": {}}", BenchmarkHttp.ANY_SUCCESS);
+        double answerMs = BenchmarkHttp.millisSince(start);
         long deadline = start + DEADLINE.toNanos();
-        while (!"ready".equals(nodeStatus(send("GET", campaign, token, null, 200), assetId))) {
+        while (!"ready".equals(nodeStatus(http.send("GET", campaign, token, null, 200), assetId))) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("node " + assetId + " not ready within " + DEADLINE);
             }
             LockSupport.parkNanos(POLL_INTERVAL.toNanos());
         }
-        return new Sample(answerMs, millisSince(start));
+        return new Sample(answerMs, BenchmarkHttp.millisSince(start));
     }
 
     private static JsonNode edited(JsonNode proposal) {
@@ -137,36 +130,5 @@ public final class SpaGenerateBenchmark {
             }
         }
         throw new IllegalStateException("node " + assetId + " missing from " + campaign);
-    }
-
-    private static double median(List<Double> values) {
-        List<Double> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
-    }
-
-    private static double millisSince(long startNanos) {
-        return (System.nanoTime() - startNanos) / 1_000_000.0;
-    }
-
-    /** Sends one request; {@code expected} -1 accepts any 2xx. */
-    private JsonNode send(String method, URI uri, String token, String body, int expected)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("content-type", "application/json");
-        }
-        if (token != null) {
-            request.header("authorization", "Bearer " + token);
-        }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        boolean ok = expected == -1 ? response.statusCode() / 100 == 2 : response.statusCode() == expected;
-        if (!ok) {
-            throw new IllegalStateException(method + " " + uri.getPath() + " answered " + response.statusCode() + ": "
-                    + response.body());
-        }
-        return json.readTree(response.body());
     }
 }

@@ -1,7 +1,6 @@
 package dev.pms.journeys.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pms.devstack.Devstack;
 import dev.pms.devstack.DevstackOptions;
 
@@ -13,9 +12,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,8 +32,7 @@ import java.util.UUID;
 public final class StudioBenchmark {
     private static final String API = "/api/product-marketing";
 
-    private final ObjectMapper json = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final BenchmarkHttp http = new BenchmarkHttp(Duration.ofSeconds(60));
 
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 10;
@@ -64,7 +59,7 @@ public final class StudioBenchmark {
                 + "\"script_text\": \"Meet Aurora Bottle. It keeps your water cold all day, wherever you go.\"}");
         try (Devstack devstack = Devstack.start(options)) {
             String user = "bench-" + UUID.randomUUID();
-            send("POST", devstack.baseUri().resolve("/_devstack/plans"), null,
+            http.send("POST", devstack.baseUri().resolve("/_devstack/plans"), null,
                     "{\"user\": \"" + user + "\", \"tier\": \"enterprise\"}", 200);
             String token = devstack.tokenFor(user);
             String api = devstack.baseUri() + API;
@@ -73,30 +68,30 @@ public final class StudioBenchmark {
             Map<String, Long> bytes = new LinkedHashMap<>();
             for (int i = -1; i < runs; i++) {
                 long start = System.nanoTime();
-                send("GET", URI.create(api + "/templates"), token, null, 200);
+                http.send("GET", URI.create(api + "/templates"), token, null, 200);
                 if (i >= 0) {
-                    baseline.add(millisSince(start));
+                    baseline.add(BenchmarkHttp.millisSince(start));
                 }
                 for (Map.Entry<String, String> call : calls.entrySet()) {
                     String[] parts = call.getValue().split("\\|", 2);
                     long began = System.nanoTime();
-                    JsonNode answer = send("POST", URI.create(api + parts[0]), token, parts[1], 200);
-                    double ms = millisSince(began);
+                    JsonNode answer = http.send("POST", URI.create(api + parts[0]), token, parts[1], 200);
+                    double ms = BenchmarkHttp.millisSince(began);
                     if (i >= 0) {
                         times.computeIfAbsent(call.getKey(), k -> new ArrayList<>()).add(ms);
-                        JsonNode asset = send("GET", URI.create(api + "/assets/" + answer.get("asset_id").asText()),
+                        JsonNode asset = http.send("GET", URI.create(api + "/assets/" + answer.get("asset_id").asText()),
                                 token, null, 200);
                         bytes.put(call.getKey(), asset.get("bytes").asLong());
                     }
                 }
             }
-            double base = median(baseline);
+            double base = BenchmarkHttp.median(baseline);
             System.out.println("Product studio through the gateway, offline engines (java " + System.getProperty("java.version")
                     + ", " + Runtime.getRuntime().availableProcessors() + " cores), median of " + runs + " after one warm-up");
             System.out.printf(Locale.ROOT, "baseline: one warm GET /templates, median: %8.2f ms%n", base);
             times.forEach((label, samples) -> System.out.printf(Locale.ROOT,
                     "%-52s answer %8.1f ms (= %6.1f x baseline; slowest %8.1f ms); stored %,10d bytes%n", label,
-                    median(samples), median(samples) / base, Collections.max(samples), bytes.get(label)));
+                    BenchmarkHttp.median(samples), BenchmarkHttp.median(samples) / base, Collections.max(samples), bytes.get(label)));
         }
     }
 
@@ -115,34 +110,5 @@ public final class StudioBenchmark {
 
     private static String dataUrl(byte[] bytes, String type) {
         return "data:" + type + ";base64," + Base64.getEncoder().encodeToString(bytes);
-    }
-
-    private static double median(List<Double> values) {
-        List<Double> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
-    }
-
-    private static double millisSince(long startNanos) {
-        return (System.nanoTime() - startNanos) / 1_000_000.0;
-    }
-
-    private JsonNode send(String method, URI uri, String token, String body, int expected)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("content-type", "application/json");
-        }
-        if (token != null) {
-            request.header("authorization", "Bearer " + token);
-        }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != expected) {
-            throw new IllegalStateException(method + " " + uri.getPath() + " answered " + response.statusCode() + ": "
-                    + response.body());
-        }
-        return json.readTree(response.body());
     }
 }
