@@ -8,6 +8,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 
+import static dev.pms.providers.http.ProviderConfigs.requireHttpUrl;
 import static dev.pms.providers.http.ProviderConfigs.requirePositive;
 import static dev.pms.providers.http.ProviderConfigs.requireText;
 
@@ -49,9 +50,8 @@ public record BedrockConfig(
     public BedrockConfig {
         Objects.requireNonNull(region, "region");
         Objects.requireNonNull(credentials, "credentials");
-        if (endpointOverride != null && !"http".equals(endpointOverride.getScheme())
-                && !"https".equals(endpointOverride.getScheme())) {
-            throw new IllegalArgumentException("endpointOverride must be an http or https URL, not " + endpointOverride);
+        if (endpointOverride != null) {
+            requireHttpUrl(endpointOverride, "endpointOverride");
         }
         requireText(textModelId, "textModelId");
         requireText(imageModelId, "imageModelId");

@@ -56,7 +56,8 @@ import java.util.stream.Collectors;
 
 /**
  * Copy, images and videos from Amazon Bedrock, signed with the function's IAM credentials (no third-party key). Copy
- * is written by the configured model through the Converse API and fitted to the placement like any chat model's;
+ * is written through the Converse API by the Nova text model the proposal chose by tier, or the configured model when
+ * it named none, and fitted to the placement like any chat model's;
  * images are Amazon Nova Canvas {@code TEXT_IMAGE} renders at the placement's shape (within Nova Canvas's allowed
  * sizes), cropped to the exact canvas; videos are Amazon Nova Reel clips of {@value #VIDEO_SECONDS} s at
  * {@value #VIDEO_DIMENSION}, started with {@code StartAsyncInvoke} into the media bucket and answered
@@ -179,9 +180,10 @@ public final class BedrockProvider implements MediaProvider {
     }
 
     private ProviderJob writeCopy(GenerationRequest request) {
+        String modelId = textModelFor(request);
         apiCalls.incrementAndGet();
         ConverseResponse answer = runtime.converse(converse -> converse
-                .modelId(config.textModelId())
+                .modelId(modelId)
                 .system(SystemContentBlock.fromText(CopyWriting.systemMessage(request)))
                 .messages(Message.builder().role(ConversationRole.USER)
                         .content(ContentBlock.fromText(CopyWriting.userMessage(request))).build())
@@ -210,12 +212,20 @@ public final class BedrockProvider implements MediaProvider {
         details.put("completion_tokens", outputTokens);
         details.put("api_calls", 1);
         BigDecimal cost = answer.usage() == null ? null : BigDecimal.valueOf(inputTokens)
-                .multiply(prices.unitPrice(NAME, config.textModelId(), PriceUnit.MILLION_INPUT_TOKENS))
+                .multiply(prices.unitPrice(NAME, modelId, PriceUnit.MILLION_INPUT_TOKENS))
                 .add(BigDecimal.valueOf(outputTokens)
-                        .multiply(prices.unitPrice(NAME, config.textModelId(), PriceUnit.MILLION_OUTPUT_TOKENS)))
+                        .multiply(prices.unitPrice(NAME, modelId, PriceUnit.MILLION_OUTPUT_TOKENS)))
                 .movePointLeft(6).stripTrailingZeros();
         return new ProviderJob.Completed(new GeneratedMedia(written.json().getBytes(StandardCharsets.UTF_8),
-                "application/json", written.json(), null, null, null, NAME, config.textModelId(), cost, details));
+                "application/json", written.json(), null, null, null, NAME, modelId, cost, details));
+    }
+
+    /** The Bedrock text model the proposal chose (one the price table bills copy on), else the configured one. */
+    private String textModelFor(GenerationRequest request) {
+        String named = request.model();
+        boolean priced = named != null && prices.entries().stream().anyMatch(entry -> entry.provider().equals(NAME)
+                && entry.model().equals(named) && entry.unit() == PriceUnit.MILLION_INPUT_TOKENS);
+        return priced ? named : config.textModelId();
     }
 
     private ProviderJob renderImage(GenerationRequest request) {

@@ -88,6 +88,21 @@ class BedrockProviderTest {
     }
 
     @Test
+    void copyUsesTheNovaModelTheProposalChoseByTier() {
+        GenerationRequest draft = request(AssetType.TEXT, "instagram/caption", null);
+        draft = new GenerationRequest(draft.jobId(), draft.assetId(), draft.assetType(), draft.placement(),
+                draft.prompt(), draft.hook(), draft.conceptSummary(), draft.productContext(), draft.brandPalette(),
+                draft.forbiddenPhrases(), "bedrock", "amazon.nova-micro-v1:0", QualityTier.DRAFT, null, null);
+
+        GeneratedMedia media = ((ProviderJob.Completed) provider().submit(draft)).media();
+
+        assertThat(stub.calls().get(0).modelId()).isEqualTo("amazon.nova-micro-v1:0");
+        assertThat(media.model()).isEqualTo("amazon.nova-micro-v1:0");
+        // 812 input tokens at $0.035 per million + 143 output tokens at $0.14 per million
+        assertThat(media.reportedCostUsd()).isEqualByComparingTo(new BigDecimal("0.00004844"));
+    }
+
+    @Test
     void aContentFilteredAnswerIsARefusalNotARetry() {
         stub.stopReason("content_filtered");
 
