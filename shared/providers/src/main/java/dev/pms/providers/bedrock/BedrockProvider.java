@@ -14,6 +14,7 @@ import dev.pms.core.media.MediaTooLargeException;
 import dev.pms.core.pricing.PriceTable;
 import dev.pms.core.pricing.PriceUnit;
 import dev.pms.core.pricing.QualityTier;
+import dev.pms.providers.offline.OfflineImageRenderer;
 import dev.pms.providers.openai.CopyWriting;
 import dev.pms.providers.wavespeed.ImageSizing;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -39,9 +40,7 @@ import software.amazon.awssdk.services.bedrockruntime.model.SystemContentBlock;
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -273,7 +272,7 @@ public final class BedrockProvider implements MediaProvider {
         if (made == null) {
             return failed(request.jobId(), "Nova Canvas's image could not be decoded", true);
         }
-        byte[] png = png(ImageSizing.fitToCanvas(made, canvasWidth, canvasHeight));
+        byte[] png = OfflineImageRenderer.png(ImageSizing.fitToCanvas(made, canvasWidth, canvasHeight));
         Map<String, Object> details = Map.of("requested_size", size.width() + "x" + size.height(),
                 "made_size", made.getWidth() + "x" + made.getHeight(),
                 "placement", request.placement() == null ? "none" : request.placement().key(),
@@ -348,20 +347,10 @@ public final class BedrockProvider implements MediaProvider {
             }
             BufferedImage opaque = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
             opaque.createGraphics().drawImage(image, 0, 0, null);
-            return png(ImageSizing.fitToCanvas(opaque, VIDEO_WIDTH, VIDEO_HEIGHT));
+            return OfflineImageRenderer.png(ImageSizing.fitToCanvas(opaque, VIDEO_WIDTH, VIDEO_HEIGHT));
         } catch (IOException e) {
             return null;
         }
-    }
-
-    private static byte[] png(BufferedImage image) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException("writing a PNG to memory", e);
-        }
-        return out.toByteArray();
     }
 
     private static String clip(String text, int maxChars) {
