@@ -6,6 +6,7 @@ import dev.pms.devstack.Devstack;
 import dev.pms.devstack.testing.DevstackExtension;
 import dev.pms.devstack.testing.DevstackParameters;
 import dev.pms.devstack.testing.Eventually;
+import dev.pms.journeys.e2e.faults.CrashAfterStoringMedia;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -61,6 +62,8 @@ class GenerationFaultsEndToEndTest {
         int attempts = assertConsistent(alice, user, id);
         assertThat(attempts).as("provider calls made, retries included").isGreaterThanOrEqualTo(
                 done.get("progress").get("total").asInt());
+        assertThat(CrashAfterStoringMedia.injectedCrashes()).as("worker crashes injected after a media write")
+                .isPositive();
     }
 
     @Test

@@ -69,7 +69,7 @@ public class InventoryController implements ApiController {
                                 requests.channel(request.jsonObjectBody())))),
                 ApiRoute.authenticated("POST " + CAMPAIGN + "/variants/publish", request -> ApiResponse.json(201,
                         variants.publish(request.userId(), campaign(request), requests.timezone(request.optionalJsonObjectBody()),
-                                publicBaseUrl(request) + ApiPrefixes.PRODUCT_MARKETING + "/media"))),
+                                request.publicOrigin() + ApiPrefixes.PRODUCT_MARKETING + "/media"))),
                 ApiRoute.authenticated("GET " + CAMPAIGN + "/suggestions", request -> ApiResponse.ok(
                         variants.suggestions(request.userId(), campaign(request)))));
     }
@@ -113,14 +113,6 @@ public class InventoryController implements ApiController {
         return ApiResponse.ok(inventory.item(request.userId(), campaign(request), itemId));
     }
 
-    /** The API's own origin as the caller reached it (API Gateway sets host and x-forwarded-proto). */
-    private static String publicBaseUrl(ApiRequest request) {
-        String host = request.headers().get("host");
-        if (host == null || host.isBlank()) {
-            throw new IllegalStateException("the request has no host header to build share links from");
-        }
-        return request.headers().getOrDefault("x-forwarded-proto", "https") + "://" + host;
-    }
 
     private ApiResponse startImport(ApiRequest request) {
         InventoryImport started = inventory.start(request.userId(), campaign(request),

@@ -113,7 +113,7 @@ public class CampaignOpsController implements ApiController {
 
     private ApiResponse distribution(ApiRequest request) {
         return ApiResponse.json(201, distribution.build(request.userId(), request.pathParameter("campaign_id"),
-                DistributionCommands.schedule(request), publicBaseUrl(request) + MEDIA));
+                DistributionCommands.schedule(request), request.publicOrigin() + MEDIA));
     }
 
     /** A fresh short-lived URL of the shared file; 404 for a token this suite did not sign or a file that is gone. */
@@ -123,14 +123,6 @@ public class CampaignOpsController implements ApiController {
         return new ApiResponse(302, Map.of("location", download.url(), "cache-control", "private, max-age=300"), null);
     }
 
-    /** The API's own origin as the caller reached it (API Gateway sets host and x-forwarded-proto). */
-    private static String publicBaseUrl(ApiRequest request) {
-        String host = request.headers().get("host");
-        if (host == null || host.isBlank()) {
-            throw new IllegalStateException("the request has no host header to build share links from");
-        }
-        return request.headers().getOrDefault("x-forwarded-proto", "https") + "://" + host;
-    }
 
     private ApiResponse importMetrics(ApiRequest request) {
         String contentType = request.headers().getOrDefault("content-type", "").toLowerCase(Locale.ROOT);
