@@ -13,7 +13,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +41,7 @@ class GenerationFaultsEndToEndTest {
              "channels": ["email", "linkedin", "facebook", "pinterest"],
              "product_context": {"product_name": "Acme Notes", "product_description": "Notes that write themselves"}}
             """;
-    private static final java.time.Duration QUEUE_DEADLINE = java.time.Duration.ofSeconds(30);
+    private static final Duration QUEUE_DEADLINE = Duration.ofSeconds(30);
     private static Devstack devstack;
 
     @BeforeAll
@@ -151,7 +153,7 @@ class GenerationFaultsEndToEndTest {
     private static int assertConsistent(ApiClient client, String user, String campaignId) {
         JsonNode campaign = client.get("/campaigns/" + campaignId).json();
         JsonNode status = client.get("/campaigns/" + campaignId + "/generation").json();
-        Map<String, JsonNode> progressByNode = new java.util.HashMap<>();
+        Map<String, JsonNode> progressByNode = new HashMap<>();
         status.get("nodes").forEach(node -> progressByNode.put(node.get("asset_id").asText(), node));
         for (JsonNode node : campaign.get("asset_nodes")) {
             String nodeStatus = node.get("status").asText();

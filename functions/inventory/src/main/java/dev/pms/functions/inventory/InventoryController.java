@@ -16,6 +16,7 @@ import jakarta.inject.Singleton;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +81,7 @@ public class InventoryController implements ApiController {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
             zip.putNextEntry(new ZipEntry("prime.txt"));
-            zip.write("Warms the inventory's classes. Nothing is stored.".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            zip.write("Warms the inventory's classes. Nothing is stored.".getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
