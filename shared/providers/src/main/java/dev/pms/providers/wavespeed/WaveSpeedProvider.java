@@ -5,22 +5,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pms.core.channel.AssetType;
 import dev.pms.core.channel.Canvas;
-import dev.pms.core.channel.VideoLimits;
 import dev.pms.core.generation.GeneratedMedia;
 import dev.pms.core.generation.GenerationRequest;
 import dev.pms.core.generation.MediaProvider;
 import dev.pms.core.generation.ProviderJob;
 import dev.pms.core.generation.StudioBrief;
-import dev.pms.core.pricing.CostEstimator;
 import dev.pms.core.pricing.PriceEntry;
 import dev.pms.core.pricing.PriceTable;
-import dev.pms.core.pricing.QualityTier;
 import dev.pms.providers.http.Backoff;
 import dev.pms.providers.http.Redactor;
 import dev.pms.providers.http.Sleeper;
-import dev.pms.providers.wavespeed.WaveSpeedModel.OutputKind;
 
-import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -37,7 +32,6 @@ import java.util.Base64;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -46,7 +40,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.random.RandomGenerator;
-import java.util.stream.Stream;
 
 /**
  * Images, videos, avatars and voice-overs from WaveSpeed AI's REST API. {@link #submit} posts the job and answers
@@ -123,7 +116,7 @@ public final class WaveSpeedProvider implements MediaProvider {
         if (!supports(request.assetType())) {
             return new ProviderJob.Failed(NAME + " does not make " + request.assetType().code() + " assets", false);
         }
-        Optional<WaveSpeedModel> chosen = modelFor(request);
+        Optional<WaveSpeedModel> chosen = RequestRefusals.modelFor(request);
         if (chosen.isEmpty()) {
             return new ProviderJob.Failed(NAME + " has no model '" + request.model() + "' for "
                     + request.assetType().code() + " assets", false);
@@ -132,7 +125,7 @@ public final class WaveSpeedProvider implements MediaProvider {
         if (request.isStudio()) {
             return submitStudio(request, model);
         }
-        Optional<String> refused = refusal(request, model);
+        Optional<String> refused = RequestRefusals.refusal(request, model);
         if (refused.isPresent()) {
             return refusedBeforeAnyCall(request, refused.get());
         }
@@ -147,7 +140,7 @@ public final class WaveSpeedProvider implements MediaProvider {
      * by MiniMax first. Everything the model would refuse is refused before any call.
      */
     private ProviderJob submitStudio(GenerationRequest request, WaveSpeedModel model) {
-        StudioPlan plan = planStudio(request, model);
+        StudioPlan plan = StudioPlanner.plan(request, model);
         if (plan.refusal() != null) {
             return refusedBeforeAnyCall(request, plan.refusal());
         }
@@ -166,154 +159,6 @@ public final class WaveSpeedProvider implements MediaProvider {
         LOG.log(System.Logger.Level.WARNING, "wavespeed job {0} refused before any call: {1}", request.jobId(),
                 reason);
         return new ProviderJob.Failed(reason, false);
-    }
-
-    /**
-     * What a studio asset is made from, worked out without a call: the key frame as WAN gets it, the text-to-video
-     * frame size, the given audio's length and the tag the handle carries; or why the model would refuse it.
-     */
-    record StudioPlan(String refusal, StudioInputs.KeyFrame keyFrame, ImageSizing.Requested size,
-                      double audioSeconds, StudioTag tag) {
-
-        static StudioPlan refused(String reason) {
-            return new StudioPlan(reason, null, null, 0, null);
-        }
-    }
-
-    static StudioPlan planStudio(GenerationRequest request, WaveSpeedModel model) {
-        StudioBrief studio = request.studio();
-        StudioBrief.Operation operation = studio.operation();
-        Set<WaveSpeedModel> fit = studioModels(operation);
-        if (!fit.contains(model)) {
-            return StudioPlan.refused("the studio's " + operation.code().replace('_', ' ') + " is not made with "
-                    + model.code() + "; " + NAME + " makes it with " + fit.stream().map(WaveSpeedModel::code).sorted()
-                    .collect(Collectors.joining(", ")));
-        }
-        StudioTag tag = StudioTag.of(request);
-        Canvas canvas = canvasOf(request);
-        if (operation != StudioBrief.Operation.AVATAR_EXPLAINER && canvas == null) {
-            return StudioPlan.refused("a studio " + operation.code().replace('_', ' ')
-                    + " needs the output size as the placement's canvas, and the request has none");
-        }
-        if (operation != StudioBrief.Operation.AVATAR_EXPLAINER
-                && (request.prompt() == null || request.prompt().isBlank())) {
-            return StudioPlan.refused("a studio asset needs the prompt the studio built, and the request has none");
-        }
-        double audioSeconds = 0;
-        if (studio.audio() != null) {
-            if (operation == StudioBrief.Operation.PHOTOSHOOT) {
-                return StudioPlan.refused("a photoshoot takes no audio");
-            }
-            String format = MediaProbe.sniff(studio.audio()).orElse("");
-            if (!format.equals("audio/wav") && !format.equals("audio/mpeg")) {
-                return StudioPlan.refused("the voice must be a WAV or MP3 file, and the audio given is neither");
-            }
-            Optional<Double> measured = MediaProbe.audioSeconds(studio.audio());
-            if (measured.isEmpty() || measured.get() <= 0) {
-                return StudioPlan.refused("the length of the " + (format.equals("audio/wav") ? "WAV" : "MP3")
-                        + " audio given could not be read from it");
-            }
-            audioSeconds = measured.get();
-            tag = tag.with("audio", "given");
-        }
-        switch (operation) {
-            case PHOTOSHOOT -> {
-                Optional<String> refused = refusal(request, model);
-                if (refused.isPresent()) {
-                    return StudioPlan.refused(refused.get());
-                }
-                if ("transparent".equalsIgnoreCase(studio.setting("background_style", "").strip())) {
-                    tag = tag.with("bg", "transparent");
-                }
-                return new StudioPlan(null, null, null, 0, tag);
-            }
-            case ANIMATE -> {
-                Optional<String> duration = InputRules.wanDuration(studio.durationSeconds());
-                if (duration.isPresent()) {
-                    return StudioPlan.refused(duration.get());
-                }
-                if (request.keyFrame() == null || request.keyFrame().length == 0) {
-                    return StudioPlan.refused("an animation needs the product image as the key frame, and the "
-                            + "request has none");
-                }
-                Optional<StudioInputs.KeyFrame> frame = StudioInputs.keyFrameFor(request.keyFrame(), canvas);
-                if (frame.isEmpty()) {
-                    return StudioPlan.refused("WAN 2.5 animates an image, and the key frame is no readable image");
-                }
-                StudioInputs.KeyFrame keyFrame = frame.get();
-                if (Math.max(keyFrame.width(), keyFrame.height()) > StudioInputs.WAN_MAX_IMAGE_SIDE) {
-                    return StudioPlan.refused("the canvas " + canvas.width() + "x" + canvas.height()
-                            + " is too long and thin for WAN 2.5, which takes images of 360 to 2000 pixels a side");
-                }
-                Optional<String> image = InputRules.wanImage(keyFrame.bytes());
-                if (image.isPresent()) {
-                    return StudioPlan.refused(image.get());
-                }
-                if (studio.audio() != null) {
-                    Optional<String> sound = InputRules.wanAudio(studio.audio().length, audioSeconds);
-                    if (sound.isPresent()) {
-                        return StudioPlan.refused(sound.get());
-                    }
-                }
-                if (keyFrame.reshaped()) {
-                    tag = tag.with("kf", keyFrame.sourceWidth() + "x" + keyFrame.sourceHeight() + "-"
-                            + keyFrame.width() + "x" + keyFrame.height());
-                }
-                return new StudioPlan(null, keyFrame, null, audioSeconds, tag);
-            }
-            case PRODUCT_VIDEO -> {
-                Optional<String> duration = InputRules.wanDuration(studio.durationSeconds());
-                if (duration.isPresent()) {
-                    return StudioPlan.refused(duration.get());
-                }
-                Optional<ImageSizing.Requested> size = ImageSizing.wanTextToVideoSize(model.resolution(),
-                        canvas.width(), canvas.height());
-                if (size.isEmpty()) {
-                    return StudioPlan.refused(textToVideoShape(model, canvas));
-                }
-                if (studio.audio() != null) {
-                    Optional<String> sound = InputRules.wanAudio(studio.audio().length, audioSeconds);
-                    if (sound.isPresent()) {
-                        return StudioPlan.refused(sound.get());
-                    }
-                }
-                return new StudioPlan(null, null, size.get(), audioSeconds, tag.with("size", size.get().value()));
-            }
-            case AVATAR_EXPLAINER -> {
-                if (studio.audio() == null) {
-                    if (request.script() == null || request.script().isBlank()) {
-                        return StudioPlan.refused("an avatar explainer needs a script to speak or the audio to "
-                                + "lip-sync, and the request has neither");
-                    }
-                    Optional<String> refused = refusal(request, model);
-                    if (refused.isPresent()) {
-                        return StudioPlan.refused(refused.get());
-                    }
-                }
-                return new StudioPlan(null, null, null, audioSeconds, tag);
-            }
-            default -> throw new IllegalStateException("unknown studio operation " + operation);
-        }
-    }
-
-    private static String textToVideoShape(WaveSpeedModel model, Canvas canvas) {
-        return "WAN 2.5 text-to-video at " + model.resolution() + " makes "
-                + String.join(" or ", ImageSizing.WAN_TEXT_TO_VIDEO_SIZES.get(model.resolution())).replace('*', 'x')
-                + " frames; the canvas " + canvas.width() + "x" + canvas.height() + " has neither shape";
-    }
-
-    /** The models each studio operation is made with here. */
-    static Set<WaveSpeedModel> studioModels(StudioBrief.Operation operation) {
-        return switch (operation) {
-            case PHOTOSHOOT -> EnumSet.of(WaveSpeedModel.QWEN_IMAGE, WaveSpeedModel.IDEOGRAM_V3_TURBO,
-                    WaveSpeedModel.QWEN_IMAGE_EDIT);
-            case ANIMATE -> EnumSet.of(WaveSpeedModel.WAN_25_I2V_480P, WaveSpeedModel.WAN_25_I2V_720P,
-                    WaveSpeedModel.WAN_25_I2V_1080P);
-            case PRODUCT_VIDEO -> EnumSet.of(WaveSpeedModel.WAN_25_T2V_480P, WaveSpeedModel.WAN_25_T2V_720P,
-                    WaveSpeedModel.WAN_25_T2V_1080P);
-            case AVATAR_EXPLAINER -> EnumSet.of(WaveSpeedModel.INFINITETALK_480P, WaveSpeedModel.INFINITETALK_720P,
-                    WaveSpeedModel.HUNYUAN_AVATAR);
-        };
     }
 
     @Override
@@ -336,13 +181,13 @@ public final class WaveSpeedProvider implements MediaProvider {
             return new ProviderJob.Failed("only a video or an avatar takes a voice, not a "
                     + request.assetType().code() + " asset", false);
         }
-        Optional<WaveSpeedModel> chosen = modelFor(request);
+        Optional<WaveSpeedModel> chosen = RequestRefusals.modelFor(request);
         if (chosen.isEmpty()) {
             return new ProviderJob.Failed(NAME + " has no model '" + request.model() + "' for "
                     + request.assetType().code() + " assets", false);
         }
         WaveSpeedModel model = chosen.get();
-        Optional<String> refused = audioRefusal(request, model, audio, audioSeconds);
+        Optional<String> refused = RequestRefusals.audioRefusal(request, model, audio, audioSeconds);
         if (refused.isPresent()) {
             return refusedBeforeAnyCall(request, refused.get());
         }
@@ -362,115 +207,6 @@ public final class WaveSpeedProvider implements MediaProvider {
             return new ProviderJob.Failed("a voice clone needs the id to save the voice under", false);
         }
         return withKey(customVoiceId, 0, step -> step.cloneVoice(referenceAudio, customVoiceId, previewText));
-    }
-
-    /**
-     * The model the request names, else the suite's choice for its asset type and tier; empty when that is not a
-     * WaveSpeed model for the asset type.
-     */
-    static Optional<WaveSpeedModel> modelFor(GenerationRequest request) {
-        String code = request.model() != null ? request.model()
-                : CostEstimator.modelFor(request.assetType(),
-                        request.tier() == null ? QualityTier.DEFAULT : request.tier()).model();
-        return WaveSpeedModel.byCode(code).filter(model -> model.assetType() == request.assetType());
-    }
-
-    /** Why the model would refuse the request, found without a call. */
-    static Optional<String> refusal(GenerationRequest request, WaveSpeedModel model) {
-        return switch (model.assetType()) {
-            case IMAGE -> {
-                if (canvasOf(request) == null) {
-                    yield Optional.of("an image needs the placement's canvas, and the request has none");
-                }
-                if (model == WaveSpeedModel.QWEN_IMAGE_EDIT && !isImage(request.keyFrame())) {
-                    yield Optional.of("Qwen image edit needs the image to edit as the key frame, and the request has "
-                            + (request.keyFrame() == null ? "none" : "no readable image"));
-                }
-                yield Optional.empty();
-            }
-            case VIDEO -> {
-                if (model.textToVideo()) {
-                    Canvas canvas = canvasOf(request);
-                    if (canvas == null) {
-                        yield Optional.of("WAN 2.5 text-to-video needs the placement's canvas for its frame size, "
-                                + "and the request has none");
-                    }
-                    if (ImageSizing.wanTextToVideoSize(model.resolution(), canvas.width(), canvas.height()).isEmpty()) {
-                        yield Optional.of(textToVideoShape(model, canvas));
-                    }
-                    try {
-                        InputRules.wanSeconds(videoLimitsOf(request));
-                    } catch (IllegalArgumentException e) {
-                        yield Optional.of(e.getMessage());
-                    }
-                    yield Optional.empty();
-                }
-                Optional<String> image = InputRules.wanImage(request.keyFrame());
-                if (image.isPresent()) {
-                    yield image;
-                }
-                if (!isImage(request.keyFrame())) {
-                    yield Optional.of("WAN 2.5 animates an image, and the key frame is no readable image");
-                }
-                try {
-                    InputRules.wanSeconds(videoLimitsOf(request));
-                } catch (IllegalArgumentException e) {
-                    yield Optional.of(e.getMessage());
-                }
-                yield Optional.empty();
-            }
-            case AVATAR -> {
-                String script = scriptOf(request);
-                Optional<String> text = InputRules.speechText(script);
-                if (text.isPresent()) {
-                    yield text;
-                }
-                if (!isImage(request.keyFrame())) {
-                    yield Optional.of("an avatar needs the presenter's image as the key frame, and the request has "
-                            + (request.keyFrame() == null ? "none" : "no readable image"));
-                }
-                if (model == WaveSpeedModel.INFINITETALK_480P || model == WaveSpeedModel.INFINITETALK_720P) {
-                    yield InputRules.infiniteTalkSeconds(InputRules.estimatedSpeechSeconds(script));
-                }
-                yield Optional.empty();
-            }
-            case AUDIO -> InputRules.speechText(scriptOf(request));
-            case TEXT -> Optional.of(NAME + " does not write copy");
-        };
-    }
-
-    static Optional<String> audioRefusal(GenerationRequest request, WaveSpeedModel model, byte[] audio,
-                                         double seconds) {
-        if (audio == null || audio.length == 0) {
-            return Optional.of("the voice is empty");
-        }
-        if (!isImage(request.keyFrame())) {
-            return Optional.of(model.code() + " needs the key frame as an image, and the request has "
-                    + (request.keyFrame() == null ? "none" : "no readable image"));
-        }
-        return switch (model) {
-            case WAN_25_I2V_480P, WAN_25_I2V_720P, WAN_25_I2V_1080P -> {
-                Optional<String> image = InputRules.wanImage(request.keyFrame());
-                if (image.isPresent()) {
-                    yield image;
-                }
-                Optional<String> sound = InputRules.wanAudio(audio.length, seconds);
-                if (sound.isPresent()) {
-                    yield sound;
-                }
-                if (request.isStudio()) {
-                    yield InputRules.wanDuration(request.studio().durationSeconds());
-                }
-                try {
-                    InputRules.wanSeconds(videoLimitsOf(request));
-                } catch (IllegalArgumentException e) {
-                    yield Optional.of(e.getMessage());
-                }
-                yield Optional.empty();
-            }
-            case INFINITETALK_480P, INFINITETALK_720P -> InputRules.infiniteTalkSeconds(seconds);
-            default -> Optional.empty();
-        };
     }
 
     private ProviderJob withKey(String label, int callsSoFar, StepAction action) {
@@ -512,7 +248,7 @@ public final class WaveSpeedProvider implements MediaProvider {
 
         ProviderJob submit(GenerationRequest request, WaveSpeedModel model, StudioTag studio)
                 throws WaveSpeedException {
-            Canvas canvas = canvasOf(request);
+            Canvas canvas = RequestParts.canvasOf(request);
             int width = canvas == null ? 0 : canvas.width();
             int height = canvas == null ? 0 : canvas.height();
             return switch (model.assetType()) {
@@ -521,10 +257,10 @@ public final class WaveSpeedProvider implements MediaProvider {
                     yield started(model, body, width, height, 0, 0, null, null, studio);
                 }
                 case VIDEO -> {
-                    int seconds = InputRules.wanSeconds(videoLimitsOf(request));
+                    int seconds = InputRules.wanSeconds(RequestParts.videoLimitsOf(request));
                     if (model.textToVideo()) {
                         ObjectNode body = mapper.createObjectNode()
-                                .put("prompt", promptOf(request))
+                                .put("prompt", RequestParts.promptOf(request))
                                 .put("size", ImageSizing.wanTextToVideoSize(model.resolution(), width, height)
                                         .orElseThrow().value())
                                 .put("duration", seconds)
@@ -534,7 +270,7 @@ public final class WaveSpeedProvider implements MediaProvider {
                     }
                     ObjectNode body = mapper.createObjectNode()
                             .put("image", dataUri(request.keyFrame()))
-                            .put("prompt", promptOf(request))
+                            .put("prompt", RequestParts.promptOf(request))
                             .put("resolution", model.resolution())
                             .put("duration", seconds)
                             .put("enable_prompt_expansion", false)
@@ -542,12 +278,12 @@ public final class WaveSpeedProvider implements MediaProvider {
                     yield started(model, body, width, height, seconds, 0, null, null, studio);
                 }
                 case AUDIO -> {
-                    String script = scriptOf(request);
+                    String script = RequestParts.scriptOf(request);
                     yield started(model, speechBody(script), width, height,
                             InputRules.estimatedSpeechSeconds(script), script.length(), null, null, studio);
                 }
                 case AVATAR -> {
-                    String script = scriptOf(request);
+                    String script = RequestParts.scriptOf(request);
                     String keyFrameUrl = upload(request.keyFrame(), "key-frame");
                     yield started(WaveSpeedModel.SPEECH_02_HD, speechBody(script), width, height,
                             InputRules.estimatedSpeechSeconds(script), script.length(), model, keyFrameUrl, studio);
@@ -558,19 +294,19 @@ public final class WaveSpeedProvider implements MediaProvider {
 
         ProviderJob submitVoiced(GenerationRequest request, WaveSpeedModel model, byte[] audio, double seconds)
                 throws WaveSpeedException {
-            Canvas canvas = canvasOf(request);
+            Canvas canvas = RequestParts.canvasOf(request);
             int width = canvas == null ? 0 : canvas.width();
             int height = canvas == null ? 0 : canvas.height();
             ObjectNode body = mapper.createObjectNode()
                     .put("image", dataUri(request.keyFrame()))
                     .put("audio", dataUri(audio))
-                    .put("prompt", promptOf(request))
+                    .put("prompt", RequestParts.promptOf(request))
                     .put("resolution", model.resolution())
                     .put("seed", -1);
             double billed = seconds;
             if (model.assetType() == AssetType.VIDEO) {
                 int clip = request.isStudio() ? request.studio().durationSeconds()
-                        : InputRules.wanSeconds(videoLimitsOf(request));
+                        : InputRules.wanSeconds(RequestParts.videoLimitsOf(request));
                 body.put("duration", clip).put("enable_prompt_expansion", false);
                 billed = clip;
             }
@@ -583,7 +319,7 @@ public final class WaveSpeedProvider implements MediaProvider {
         ProviderJob submitAnimation(GenerationRequest request, WaveSpeedModel model, StudioPlan plan)
                 throws WaveSpeedException {
             StudioBrief studio = request.studio();
-            Canvas canvas = canvasOf(request);
+            Canvas canvas = RequestParts.canvasOf(request);
             ObjectNode body = mapper.createObjectNode()
                     .put("image", dataUri(plan.keyFrame().bytes()))
                     .put("prompt", StudioInputs.animationPrompt(request.prompt().strip(), studio.preset()))
@@ -591,7 +327,7 @@ public final class WaveSpeedProvider implements MediaProvider {
                     .put("duration", studio.durationSeconds())
                     .put("enable_prompt_expansion", false)
                     .put("seed", -1);
-            negativePrompt(request).ifPresent(text -> body.put("negative_prompt", text));
+            RequestParts.negativePrompt(request).ifPresent(text -> body.put("negative_prompt", text));
             if (studio.audio() != null) {
                 body.put("audio", dataUri(studio.audio()));
             }
@@ -606,7 +342,7 @@ public final class WaveSpeedProvider implements MediaProvider {
         ProviderJob submitTextToVideo(GenerationRequest request, WaveSpeedModel model, StudioPlan plan)
                 throws WaveSpeedException {
             StudioBrief studio = request.studio();
-            Canvas canvas = canvasOf(request);
+            Canvas canvas = RequestParts.canvasOf(request);
             StudioInputs.Storyline story = StudioInputs.storyline(request.prompt().strip(), studio.scenes());
             ObjectNode body = mapper.createObjectNode()
                     .put("prompt", story.prompt())
@@ -614,7 +350,7 @@ public final class WaveSpeedProvider implements MediaProvider {
                     .put("duration", studio.durationSeconds())
                     .put("enable_prompt_expansion", false)
                     .put("seed", -1);
-            negativePrompt(request).ifPresent(text -> body.put("negative_prompt", text));
+            RequestParts.negativePrompt(request).ifPresent(text -> body.put("negative_prompt", text));
             if (studio.audio() != null) {
                 body.put("audio", dataUri(studio.audio()));
             }
@@ -839,7 +575,7 @@ public final class WaveSpeedProvider implements MediaProvider {
         }
 
         private ObjectNode imageBody(GenerationRequest request, WaveSpeedModel model, int width, int height) {
-            ObjectNode body = mapper.createObjectNode().put("prompt", promptOf(request));
+            ObjectNode body = mapper.createObjectNode().put("prompt", RequestParts.promptOf(request));
             switch (model) {
                 case QWEN_IMAGE -> body.put("size", ImageSizing.qwenSize(width, height).value())
                         .put("seed", -1)
@@ -930,57 +666,6 @@ public final class WaveSpeedProvider implements MediaProvider {
             case IDEOGRAM_V3_TURBO -> ImageSizing.ideogramAspectRatio(width, height);
             default -> null;
         };
-    }
-
-    private static Canvas canvasOf(GenerationRequest request) {
-        return request.placement() == null ? null : request.placement().canvas();
-    }
-
-    private static VideoLimits videoLimitsOf(GenerationRequest request) {
-        return request.placement() == null ? null : request.placement().video();
-    }
-
-    private static String scriptOf(GenerationRequest request) {
-        return Stream.of(request.script(), request.hook(), request.conceptSummary())
-                .filter(text -> text != null && !text.isBlank())
-                .map(String::strip)
-                .findFirst().orElse("");
-    }
-
-    /**
-     * The prompt sent: a studio asset's is the studio's own, built whole by the core (brand colours included); a
-     * campaign asset's is the proposal's, with the brand colours added.
-     */
-    private static String promptOf(GenerationRequest request) {
-        if (request.isStudio() && request.prompt() != null && !request.prompt().isBlank()) {
-            return request.prompt().strip();
-        }
-        String prompt = Stream.of(request.prompt(), request.hook(), request.conceptSummary())
-                .filter(text -> text != null && !text.isBlank())
-                .map(String::strip)
-                .findFirst().orElse("A product marketing visual");
-        List<String> palette = request.brandPalette();
-        return palette.isEmpty() ? prompt : prompt + " Brand colours: " + String.join(", ", palette) + ".";
-    }
-
-    /**
-     * The brand's forbidden phrases as WAN's negative prompt (what must not appear), whole phrases only, within the
-     * 500 characters WAN reads of it; empty when the brand forbids nothing.
-     */
-    static Optional<String> negativePrompt(GenerationRequest request) {
-        StringBuilder text = new StringBuilder();
-        for (String phrase : request.forbiddenPhrases()) {
-            String clean = phrase == null ? "" : phrase.strip();
-            if (clean.isEmpty() || text.length() + clean.length() + 2 > WAN_NEGATIVE_PROMPT_MAX_CHARS) {
-                continue;
-            }
-            text.append(text.length() == 0 ? "" : ", ").append(clean);
-        }
-        return text.length() == 0 ? Optional.empty() : Optional.of(text.toString());
-    }
-
-    private static boolean isImage(byte[] bytes) {
-        return bytes != null && MediaProbe.sniff(bytes).filter(mime -> mime.startsWith("image/")).isPresent();
     }
 
     private static BufferedImage readImage(byte[] bytes) {
