@@ -5,6 +5,7 @@ import dev.pms.core.campaign.NodeStatus;
 import dev.pms.core.channel.AssetType;
 import dev.pms.core.channel.Channel;
 import dev.pms.core.channel.ChannelCatalog;
+import dev.pms.core.channel.ChannelCatalog;
 import dev.pms.core.error.ValidationException;
 import org.junit.jupiter.api.Test;
 
@@ -97,7 +98,7 @@ class ModelSelectorTest {
 
     @Test
     void novaReelIsBilledForItsWholeSixSecondClip() {
-        CostComponent fiveSeconds = new CostEstimator(PriceTable.load(), dev.pms.core.channel.ChannelCatalog.load())
+        CostComponent fiveSeconds = new CostEstimator(PriceTable.load(), ChannelCatalog.load())
                 .estimateStudio(AssetType.VIDEO, QualityTier.STANDARD,
                         new ModelChoice("bedrock", "amazon.nova-reel-v1:1"), 5, 0).components().get(0);
         assertThat(fiveSeconds.quantity()).isEqualByComparingTo("6");

@@ -25,12 +25,16 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.data.Offset.offset;
 
 /** The Bedrock provider against a local Bedrock runtime that verifies every request's SigV4 signature. */
 class BedrockProviderTest {
@@ -130,7 +134,7 @@ class BedrockProviderTest {
         int height = body.path("imageGenerationConfig").path("height").asInt();
         assertThat(width % 16).isZero();
         assertThat(height % 16).isZero();
-        assertThat((double) width / height).isCloseTo(1080.0 / 1920, org.assertj.core.data.Offset.offset(0.02));
+        assertThat((double) width / height).isCloseTo(1080.0 / 1920, offset(0.02));
         assertThat(body.path("imageGenerationConfig").path("quality").asText()).isEqualTo("standard");
         assertThat(stub.signatureProblems()).isEmpty();
     }
@@ -165,7 +169,7 @@ class BedrockProviderTest {
         assertThat(start.path("clientRequestToken").asText()).isEqualTo("job-7f3a");
         JsonNode firstFrame = start.path("modelInput").path("textToVideoParams").path("images").path(0);
         BufferedImage frame = ImageIO.read(new ByteArrayInputStream(
-                java.util.Base64.getDecoder().decode(firstFrame.path("source").path("bytes").asText())));
+                Base64.getDecoder().decode(firstFrame.path("source").path("bytes").asText())));
         assertThat(frame.getWidth()).isEqualTo(1280);
         assertThat(frame.getHeight()).isEqualTo(720);
 
@@ -242,7 +246,7 @@ class BedrockProviderTest {
         BedrockConfig config = BedrockConfig.of(Region.US_EAST_1, BUCKET).withEndpoint(stub.endpoint(),
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDPRINT", "very-secret")));
         assertThat(config.toString()).doesNotContain("very-secret").doesNotContain("AKIDPRINT");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> config.withModels(" ", "a", "b"))
+        assertThatThrownBy(() -> config.withModels(" ", "a", "b"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("textModelId");
     }
 
@@ -256,7 +260,7 @@ class BedrockProviderTest {
     private static final class BucketStore implements MediaStore {
         private final Map<String, byte[]> objects = new ConcurrentHashMap<>();
 
-        java.util.Set<String> keys() {
+        Set<String> keys() {
             return objects.keySet();
         }
 
