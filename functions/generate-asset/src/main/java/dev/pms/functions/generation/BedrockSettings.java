@@ -21,15 +21,18 @@ public class BedrockSettings {
     public BedrockSettings(@Nullable @Value("${bedrock.region:}") String bedrockRegion,
                            @Nullable @Value("${aws.region:}") String awsRegion,
                            @Nullable @Value("${bedrock.endpoint:}") String endpoint,
-                           @Value("${bedrock.text.model.id:" + BedrockConfig.DEFAULT_TEXT_MODEL_ID + "}") String textModel,
-                           @Value("${bedrock.image.model.id:" + BedrockConfig.DEFAULT_IMAGE_MODEL_ID + "}") String imageModel,
-                           @Value("${bedrock.video.model.id:" + BedrockConfig.DEFAULT_VIDEO_MODEL_ID + "}") String videoModel,
+                           @Value("${bedrock.text.model.id:}") String textModel,
+                           @Value("${bedrock.image.model.id:}") String imageModel,
+                           @Value("${bedrock.video.model.id:}") String videoModel,
                            @Value("${media.bucket}") String mediaBucket,
                            @Nullable @Value("${aws.local-credentials.access-key-id:}") String localAccessKey,
                            @Nullable @Value("${aws.local-credentials.secret-access-key:}") String localSecretKey) {
         String region = firstSet(bedrockRegion, awsRegion, System.getenv("AWS_REGION"), "us-east-1");
+        // model ids hold a colon, which a ${name:default} placeholder would read as another fallback property
         BedrockConfig configured = BedrockConfig.of(Region.of(region), mediaBucket)
-                .withModels(textModel, imageModel, videoModel);
+                .withModels(GenerationFactory.orDefault(textModel, BedrockConfig.DEFAULT_TEXT_MODEL_ID),
+                        GenerationFactory.orDefault(imageModel, BedrockConfig.DEFAULT_IMAGE_MODEL_ID),
+                        GenerationFactory.orDefault(videoModel, BedrockConfig.DEFAULT_VIDEO_MODEL_ID));
         URI runtime = endpoint == null || endpoint.isBlank() ? null : URI.create(endpoint);
         this.config = configured.withEndpoint(runtime, AwsClientsFactory.credentials(localAccessKey, localSecretKey));
     }

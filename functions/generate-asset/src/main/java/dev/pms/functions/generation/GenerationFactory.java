@@ -62,6 +62,15 @@ import java.util.UUID;
  */
 @Factory
 public class GenerationFactory {
+    private static final String OPENAI_BASE_URL = "https://api.openai.com/v1";
+
+    /**
+     * {@code value}, or {@code fallback} when it is blank. URL defaults live here, not in {@code ${name:default}}
+     * placeholders: Micronaut reads each further colon of a default as another property to fall back to.
+     */
+    static String orDefault(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value;
+    }
 
     @Singleton
     ProviderDirectory providerDirectory(@Value("${providers.mode:offline}") String mode,
@@ -69,10 +78,10 @@ public class GenerationFactory {
                                         @Value("${providers.offline.failure.rate:0}") double failureRate,
                                         @Value("${providers.offline.seed:20261125}") long seed,
                                         ProviderKeys keys,
-                                        @Value("${openai.base.url:https://api.openai.com/v1}") String openAiBaseUrl,
+                                        @Value("${openai.base.url:}") String openAiBaseUrl,
                                         @Value("${openai.model:gpt-4o-mini}") String openAiModel,
-                                        @Value("${wavespeed.base.url:https://api.wavespeed.ai}") String waveSpeedBaseUrl,
-                                        @Value("${stability.base.url:https://api.stability.ai}") String stabilityBaseUrl,
+                                        @Value("${wavespeed.base.url:}") String waveSpeedBaseUrl,
+                                        @Value("${stability.base.url:}") String stabilityBaseUrl,
                                         @Value("${bedrock.enabled:false}") boolean bedrockEnabled,
                                         BedrockSettings bedrock, MediaStore media) {
         MediaProvider offline = InjectedFaults.around(new OfflineProviders(), Duration.ofMillis(latencyMillis),
@@ -81,18 +90,20 @@ public class GenerationFactory {
         if ("live".equalsIgnoreCase(mode)) {
             if (keys.has("openai")) {
                 MediaProvider text = new OpenAiCompatibleTextProvider(OpenAiCompatibleConfig.of("openai",
-                        URI.create(openAiBaseUrl), openAiModel, keys.supplier("openai")));
+                        URI.create(orDefault(openAiBaseUrl, OPENAI_BASE_URL)), openAiModel, keys.supplier("openai")));
                 live.put("openai", text);
                 live.put("google", text);
             }
             if (keys.has("wavespeed")) {
-                MediaProvider waveSpeed = new WaveSpeedProvider(WaveSpeedConfig.of(URI.create(waveSpeedBaseUrl),
+                MediaProvider waveSpeed = new WaveSpeedProvider(WaveSpeedConfig.of(
+                        URI.create(orDefault(waveSpeedBaseUrl, WaveSpeedConfig.DEFAULT_BASE_URL)),
                         keys.supplier("wavespeed")));
                 live.put("wavespeed", waveSpeed);
                 live.put("minimax", waveSpeed);
             }
             if (keys.has("stability")) {
-                live.put("stability", new StabilityProvider(StabilityConfig.of(URI.create(stabilityBaseUrl),
+                live.put("stability", new StabilityProvider(StabilityConfig.of(
+                        URI.create(orDefault(stabilityBaseUrl, StabilityConfig.DEFAULT_BASE_URL)),
                         keys.supplier("stability"))));
             }
             if (bedrockEnabled) {

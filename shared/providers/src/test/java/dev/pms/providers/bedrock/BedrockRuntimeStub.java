@@ -52,7 +52,7 @@ public final class BedrockRuntimeStub implements AutoCloseable {
     }
 
     private final LoopbackServer server;
-    private final SigV4Verifier verifier = new SigV4Verifier(ACCESS_KEY_ID, SECRET_ACCESS_KEY, "bedrock");
+    private final SigV4Verifier verifier;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final List<String> signatureProblems = new CopyOnWriteArrayList<>();
     private final List<Failure> failures = new CopyOnWriteArrayList<>();
@@ -74,8 +74,15 @@ public final class BedrockRuntimeStub implements AutoCloseable {
 
     /** {@code videoWriter} receives {@code s3://bucket/key} and the bytes of each completed clip. */
     public BedrockRuntimeStub(BiConsumer<String, byte[]> videoWriter) {
+        this(ACCESS_KEY_ID, SECRET_ACCESS_KEY, 0, videoWriter);
+    }
+
+    /** Verifying signatures made with this key pair, on {@code port} (0: a free one). */
+    public BedrockRuntimeStub(String accessKeyId, String secretAccessKey, int port,
+                              BiConsumer<String, byte[]> videoWriter) {
+        this.verifier = new SigV4Verifier(accessKeyId, secretAccessKey, "bedrock");
         this.videoWriter = videoWriter;
-        this.server = new LoopbackServer("/", this::handle);
+        this.server = new LoopbackServer(port, "/", this::handle);
     }
 
     public URI endpoint() {

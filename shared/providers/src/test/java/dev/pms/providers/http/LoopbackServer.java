@@ -26,8 +26,13 @@ public final class LoopbackServer implements AutoCloseable {
     private final CountDownLatch closing = new CountDownLatch(1);
 
     public LoopbackServer(String contextPath, HttpHandler handler) {
+        this(0, contextPath, handler);
+    }
+
+    /** On {@code port} (0: a free one). */
+    public LoopbackServer(int port, String contextPath, HttpHandler handler) {
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open a loopback port", e);
         }
