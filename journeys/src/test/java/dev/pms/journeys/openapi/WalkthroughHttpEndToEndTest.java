@@ -20,7 +20,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import Path;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -45,7 +45,7 @@ class WalkthroughHttpEndToEndTest {
     private static final String DOCUMENT_IRI = "https://pms.invalid/openapi.json";
     private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
             builder -> builder.schemas(Map.of(DOCUMENT_IRI, API.document().toString())));
-    private static final Duration POLL_DEADLINE = Duration.ofSeconds(120);
+    private static final Duration POLL_DEADLINE = Duration.ofSeconds(300);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
