@@ -29,6 +29,7 @@ public final class ApiDocsAdmin {
             "html", "text/html; charset=utf-8", "map", "application/json");
 
     private final Optional<String> documentPath;
+    private volatile String webjarRoot;
 
     /** {@code routes}: the gateway's; the document is the first unauthenticated GET route ending in /openapi.json. */
     public ApiDocsAdmin(List<HttpApiRoute> routes) {
@@ -85,9 +86,11 @@ public final class ApiDocsAdmin {
                 """.formatted(PATH, documentPath);
     }
 
-    private static byte[] webjarFile(String file) {
-        ClassLoader loader = ApiDocsAdmin.class.getClassLoader();
-        try (InputStream found = loader.getResourceAsStream(WEBJAR + webjarVersion() + "/" + file)) {
+    private byte[] webjarFile(String file) {
+        if (webjarRoot == null) {
+            webjarRoot = WEBJAR + webjarVersion() + "/";
+        }
+        try (InputStream found = ApiDocsAdmin.class.getClassLoader().getResourceAsStream(webjarRoot + file)) {
             return found == null ? null : found.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

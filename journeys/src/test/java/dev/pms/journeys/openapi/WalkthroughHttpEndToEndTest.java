@@ -46,6 +46,8 @@ class WalkthroughHttpEndToEndTest {
     private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
             builder -> builder.schemas(Map.of(DOCUMENT_IRI, API.document().toString())));
     private static final Duration POLL_DEADLINE = Duration.ofSeconds(300);
+    /** Long enough for a function's first (cold) call on a loaded machine. */
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(120);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -175,14 +177,14 @@ class WalkthroughHttpEndToEndTest {
         } else {
             body = HttpRequest.BodyPublishers.noBody();
         }
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_TIMEOUT)
                 .method(request.method(), body);
         request.headers().forEach((name, value) -> builder.header(name, resolver.substitute(value)));
         return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(URI uri) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build(),
+        return http.send(HttpRequest.newBuilder(uri).timeout(REQUEST_TIMEOUT).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
