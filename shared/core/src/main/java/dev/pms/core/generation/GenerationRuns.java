@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
@@ -110,9 +111,16 @@ public final class GenerationRuns {
 
     /** The latest run of the campaign with each node's progress. */
     public GenerationStatus status(String userId, String campaignId) {
-        Campaign campaign = campaigns.require(userId, campaignId);
-        GenerationRun run = latestRun(userId, campaignId);
-        return view(campaign, run, assets.findAll(userId, run.assetLibraryIds().values()));
+        CompletableFuture<Campaign> campaign = ConcurrentReads.start(() -> campaigns.require(userId, campaignId));
+        GenerationRun run;
+        try {
+            run = latestRun(userId, campaignId);
+        } catch (NotFoundException e) {
+            ConcurrentReads.await(campaign);
+            throw e;
+        }
+        List<AssetRecord> records = assets.findAll(userId, run.assetLibraryIds().values());
+        return view(ConcurrentReads.await(campaign), run, records);
     }
 
     /**
