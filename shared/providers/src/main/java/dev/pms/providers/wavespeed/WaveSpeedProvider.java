@@ -20,6 +20,7 @@ import dev.pms.providers.http.Redactor;
 import dev.pms.providers.http.Sleeper;
 import dev.pms.providers.wavespeed.WaveSpeedModel.OutputKind;
 
+import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -186,7 +187,7 @@ public final class WaveSpeedProvider implements MediaProvider {
         if (!fit.contains(model)) {
             return StudioPlan.refused("the studio's " + operation.code().replace('_', ' ') + " is not made with "
                     + model.code() + "; " + NAME + " makes it with " + fit.stream().map(WaveSpeedModel::code).sorted()
-                    .collect(java.util.stream.Collectors.joining(", ")));
+                    .collect(Collectors.joining(", ")));
         }
         StudioTag tag = StudioTag.of(request);
         Canvas canvas = canvasOf(request);
