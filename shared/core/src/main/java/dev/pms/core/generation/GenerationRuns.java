@@ -1,6 +1,6 @@
 package dev.pms.core.generation;
 
-import dev.pms.core.asset.AssetRecord;
+import dev.pms.core.asset.AssetProgress;
 import dev.pms.core.asset.AssetRepository;
 import dev.pms.core.asset.AssetStatus;
 import dev.pms.core.campaign.AssetNode;
@@ -119,7 +119,7 @@ public final class GenerationRuns {
             ConcurrentReads.await(campaign);
             throw e;
         }
-        List<AssetRecord> records = assets.findAll(userId, run.assetLibraryIds().values());
+        List<AssetProgress> records = assets.progressOf(userId, run.assetLibraryIds().values());
         return view(ConcurrentReads.await(campaign), run, records);
     }
 
@@ -172,15 +172,15 @@ public final class GenerationRuns {
                 .orElseThrow(() -> new NotFoundException("campaign " + campaignId + " has no generation run"));
     }
 
-    private static GenerationStatus view(Campaign campaign, GenerationRun run, List<AssetRecord> records) {
-        Map<String, AssetRecord> byNode = new LinkedHashMap<>();
+    private static GenerationStatus view(Campaign campaign, GenerationRun run, List<AssetProgress> records) {
+        Map<String, AssetProgress> byNode = new LinkedHashMap<>();
         records.forEach(record -> byNode.put(record.assetId(), record));
         List<GenerationStatus.NodeProgressView> views = new ArrayList<>();
         List<GenerationStatus.NodeError> errors = new ArrayList<>();
         int[] counts = new int[AssetStatus.values().length];
         BigDecimal spent = BigDecimal.ZERO;
         for (AssetNode node : campaign.assetNodes()) {
-            AssetRecord asset = byNode.get(node.assetId());
+            AssetProgress asset = byNode.get(node.assetId());
             if (asset != null) {
                 counts[asset.status().ordinal()]++;
                 if (asset.status() == AssetStatus.READY && asset.costUsd() != null) {
