@@ -156,13 +156,13 @@ final class TableItems {
         List<Map<String, AttributeValue>> found = new ArrayList<>();
         for (int from = 0; from < keys.size(); from += BATCH_GET_LIMIT) {
             List<Map<String, AttributeValue>> batch = keys.subList(from, Math.min(keys.size(), from + BATCH_GET_LIMIT));
-            KeysAndAttributes.Builder request = KeysAndAttributes.builder().keys(batch).consistentRead(true);
+            KeysAndAttributes.Builder wanted = KeysAndAttributes.builder().keys(batch).consistentRead(true);
             if (!attributes.isEmpty()) {
                 Map<String, String> names = new LinkedHashMap<>();
                 attributes.forEach(attribute -> names.put("#a" + names.size(), attribute));
-                request.projectionExpression(String.join(", ", names.keySet())).expressionAttributeNames(names);
+                wanted.projectionExpression(String.join(", ", names.keySet())).expressionAttributeNames(names);
             }
-            untilProcessed(Map.of(table, request.build()), pending -> {
+            untilProcessed(Map.of(table, wanted.build()), pending -> {
                 BatchGetItemResponse response = dynamo.batchGetItem(request -> request.requestItems(pending));
                 found.addAll(response.responses().getOrDefault(table, List.of()));
                 return response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
