@@ -690,10 +690,10 @@ class WaveSpeedProviderTest {
     void choosesTheSuitesModelForTheTierWhenTheRequestNamesNone() {
         GenerationRequest standard = request(AssetType.IMAGE, "instagram/feed_square", null, null, null);
 
-        assertThat(WaveSpeedProvider.modelFor(standard)).contains(WaveSpeedModel.QWEN_IMAGE);
-        assertThat(WaveSpeedProvider.modelFor(request(AssetType.AUDIO, null, null, null, SCRIPT)))
+        assertThat(RequestRefusals.modelFor(standard)).contains(WaveSpeedModel.QWEN_IMAGE);
+        assertThat(RequestRefusals.modelFor(request(AssetType.AUDIO, null, null, null, SCRIPT)))
                 .contains(WaveSpeedModel.SPEECH_02_HD);
-        assertThat(WaveSpeedProvider.modelFor(request(AssetType.VIDEO, "tiktok/video", "qwen-image", null, null)))
+        assertThat(RequestRefusals.modelFor(request(AssetType.VIDEO, "tiktok/video", "qwen-image", null, null)))
                 .isEmpty();
     }
 
