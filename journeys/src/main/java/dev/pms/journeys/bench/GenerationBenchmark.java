@@ -175,7 +175,7 @@ public final class GenerationBenchmark {
                 JsonNode campaign = send("POST", URI.create(api + "/campaigns/create-blueprint"), token, CAMPAIGN);
                 String id = campaign.get("campaign_id").asText();
                 send("POST", URI.create(api + "/campaigns/" + id + "/generate-proposals"), token, "{}");
-                send("POST", URI.create(api + "/campaigns/" + id + "/proposals/approve-all"), token, null);
+                approveAll(URI.create(api + "/campaigns/" + id + "/proposals/approve-all"), token);
                 campaigns.add(campaign);
             }
             int assets = campaigns.stream().mapToInt(campaign -> campaign.get("asset_nodes").size()).sum();
@@ -291,6 +291,18 @@ public final class GenerationBenchmark {
                     objects / (double) assets, sqsRequests / (double) assets, lambdaInvocations / (double) assets);
             System.out.printf(Locale.ROOT, "AWS request cost per asset (list prices, 1 capacity unit per operation, "
                     + "Lambda duration not included): $%.7f; per 1,000 assets: $%.4f%n", usd / assets, usd / assets * 1000);
+        }
+    }
+
+    /** Approves every proposal, once more when a 409 says a proposal changed meanwhile (as the answer asks). */
+    private void approveAll(URI uri, String token) throws IOException, InterruptedException {
+        try {
+            send("POST", uri, token, null);
+        } catch (IllegalStateException conflict) {
+            if (!conflict.getMessage().contains(" answered 409")) {
+                throw conflict;
+            }
+            send("POST", uri, token, null);
         }
     }
 
