@@ -10,7 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +27,9 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 /**
  * Lambda's poller for one SQS event source mapping: {@link SqsEventSourceMapping#maximumConcurrency()} threads,
  * each long-polling the queue, gathering up to the batch size within the batching window, invoking the
- * function with an {@link SQSEvent} and deleting what succeeded. What is not deleted becomes visible again
+ * function with an {@link SQSEvent} and deleting what succeeded. As with Lambda, whose pollers are not the
+ * function's invocations, deleting a finished batch does not hold the next invocation back: deletions run on
+ * their own threads while the polling thread receives again. What is not deleted becomes visible again
  * after the queue's visibility timeout, and ElasticMQ moves it to the dead-letter queue after maxReceiveCount.
  */
 final class SqsQueuePoller {
@@ -37,6 +42,7 @@ final class SqsQueuePoller {
      */
     static final int LONG_POLL_SECONDS = 1;
     private static final int DELETE_BATCH_LIMIT = 10;
+    private static final int DELETION_THREADS = 4;
     private static final Duration RECEIVE_ERROR_BACKOFF = Duration.ofSeconds(1);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -47,6 +53,7 @@ final class SqsQueuePoller {
     private final JavaType handlerInputType;
     private final CountDownLatch stopRequested = new CountDownLatch(1);
     private final List<Thread> threads;
+    private final ExecutorService deletions;
 
     SqsQueuePoller(SqsEventSourceMapping mapping, InProcessFunction function, SqsClient sqs, String region) {
         this.mapping = mapping;
@@ -62,6 +69,13 @@ final class SqsQueuePoller {
             pollers.add(thread);
         }
         this.threads = List.copyOf(pollers);
+        AtomicInteger deleters = new AtomicInteger();
+        this.deletions = Executors.newFixedThreadPool(Math.min(DELETION_THREADS, mapping.maximumConcurrency()), task -> {
+            Thread thread = new Thread(task, "sqs-delete-" + mapping.functionLogicalId() + "-" + mapping.eventName()
+                    + "-" + deleters.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     void start() {
@@ -86,11 +100,21 @@ final class SqsQueuePoller {
                 }
             }
         }
-        return threads.stream().noneMatch(Thread::isAlive);
+        if (threads.stream().anyMatch(Thread::isAlive)) {
+            return false;
+        }
+        deletions.shutdown();
+        try {
+            return deletions.awaitTermination(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     void interruptRemaining() {
         threads.stream().filter(Thread::isAlive).forEach(Thread::interrupt);
+        deletions.shutdownNow();
     }
 
     SqsEventSourceMapping mapping() {
@@ -165,7 +189,7 @@ final class SqsQueuePoller {
             return;
         }
         if (!mapping.reportBatchItemFailures()) {
-            delete(batch);
+            deleteLater(batch);
             return;
         }
         Set<String> messageIds = batch.stream().map(Message::messageId).collect(Collectors.toSet());
@@ -175,7 +199,13 @@ final class SqsQueuePoller {
                     batch.size(), mapping.queueLogicalId(), failures.reason());
             return;
         }
-        delete(batch.stream().filter(message -> !failures.failedMessageIds().contains(message.messageId())).toList());
+        deleteLater(batch.stream().filter(message -> !failures.failedMessageIds().contains(message.messageId())).toList());
+    }
+
+    private void deleteLater(List<Message> messages) {
+        if (!messages.isEmpty()) {
+            deletions.execute(() -> delete(messages));
+        }
     }
 
     private void delete(List<Message> messages) {

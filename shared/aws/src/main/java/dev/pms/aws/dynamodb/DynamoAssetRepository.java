@@ -1,6 +1,7 @@
 package dev.pms.aws.dynamodb;
 
 import dev.pms.core.asset.AssetFilter;
+import dev.pms.core.asset.AssetProgress;
 import dev.pms.core.asset.AssetRecord;
 import dev.pms.core.asset.AssetRepository;
 import dev.pms.core.asset.AssetStatus;
@@ -34,6 +35,8 @@ import java.util.Optional;
 public class DynamoAssetRepository implements AssetRepository {
     static final String SK_PREFIX = "ASSET#";
     private static final String STATUS = "status";
+    /** What a status poll reads of a record ({@link AssetProgress}), kept beside the document. */
+    private static final String PROGRESS = "progress";
     private static final int FILTERED_READ_AHEAD = 50;
     /** The record is still queued or generating. */
     private static final Condition OPEN = new Condition("#status IN (:queued, :generating)", Map.of("#status", STATUS),
@@ -61,6 +64,28 @@ public class DynamoAssetRepository implements AssetRepository {
     public List<AssetRecord> findAll(String userId, Collection<String> assetLibraryIds) {
         List<Map<String, AttributeValue>> keys = assetLibraryIds.stream().distinct().map(id -> key(userId, id)).toList();
         return items.batchGet(keys, "asset records").stream().map(DynamoAssetRepository::fromItem).toList();
+    }
+
+    /**
+     * One BatchGetItem of the small {@value #PROGRESS} attribute instead of whole records; records written before it
+     * existed are read whole.
+     */
+    @Override
+    public List<AssetProgress> progressOf(String userId, Collection<String> assetLibraryIds) {
+        List<Map<String, AttributeValue>> keys = assetLibraryIds.stream().distinct().map(id -> key(userId, id)).toList();
+        List<AssetProgress> progress = new ArrayList<>();
+        List<String> withoutProgress = new ArrayList<>();
+        for (Map<String, AttributeValue> item : items.batchGet(keys, "asset progress", List.of(AppTable.SK, PROGRESS))) {
+            if (item.containsKey(PROGRESS)) {
+                progress.add(Documents.read(item, PROGRESS, AssetProgress.class));
+            } else {
+                withoutProgress.add(item.get(AppTable.SK).s().substring(SK_PREFIX.length()));
+            }
+        }
+        if (!withoutProgress.isEmpty()) {
+            findAll(userId, withoutProgress).forEach(asset -> progress.add(AssetProgress.of(asset)));
+        }
+        return progress;
     }
 
     @Override
@@ -177,6 +202,7 @@ public class DynamoAssetRepository implements AssetRepository {
             item.put("channel", Attr.s(asset.channel().code()));
         }
         item.put(AppTable.DOCUMENT, Documents.of(AssetDocument.of(asset)));
+        item.put(PROGRESS, Documents.of(AssetProgress.of(asset)));
         return item;
     }
 

@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -146,10 +147,22 @@ final class TableItems {
 
     /** The items with these keys that exist, read consistently, in no particular order. */
     List<Map<String, AttributeValue>> batchGet(List<Map<String, AttributeValue>> keys, String what) {
+        return batchGet(keys, what, List.of());
+    }
+
+    /** {@link #batchGet(List, String)} returning only the {@code attributes} of each item (all when empty). */
+    List<Map<String, AttributeValue>> batchGet(List<Map<String, AttributeValue>> keys, String what,
+                                               List<String> attributes) {
         List<Map<String, AttributeValue>> found = new ArrayList<>();
         for (int from = 0; from < keys.size(); from += BATCH_GET_LIMIT) {
             List<Map<String, AttributeValue>> batch = keys.subList(from, Math.min(keys.size(), from + BATCH_GET_LIMIT));
-            untilProcessed(Map.of(table, KeysAndAttributes.builder().keys(batch).consistentRead(true).build()), pending -> {
+            KeysAndAttributes.Builder wanted = KeysAndAttributes.builder().keys(batch).consistentRead(true);
+            if (!attributes.isEmpty()) {
+                Map<String, String> names = new LinkedHashMap<>();
+                attributes.forEach(attribute -> names.put("#a" + names.size(), attribute));
+                wanted.projectionExpression(String.join(", ", names.keySet())).expressionAttributeNames(names);
+            }
+            untilProcessed(Map.of(table, wanted.build()), pending -> {
                 BatchGetItemResponse response = dynamo.batchGetItem(request -> request.requestItems(pending));
                 found.addAll(response.responses().getOrDefault(table, List.of()));
                 return response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();

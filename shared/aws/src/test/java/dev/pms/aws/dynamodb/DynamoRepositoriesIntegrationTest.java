@@ -1,5 +1,8 @@
 package dev.pms.aws.dynamodb;
 
+import dev.pms.core.asset.AssetProgress;
+import dev.pms.core.asset.AssetRecord;
+import dev.pms.core.asset.AssetStatus;
 import dev.pms.core.brand.BrandProfile;
 import dev.pms.core.brand.StoredBrandProfile;
 import dev.pms.core.campaign.AssetNode;
@@ -16,6 +19,7 @@ import dev.pms.core.error.ValidationException;
 import dev.pms.core.error.VersionConflictException;
 import dev.pms.core.pricing.QualityTier;
 import dev.pms.core.proposal.Proposal;
+import dev.pms.core.usage.UsageAmounts;
 import dev.pms.emulators.LocalAws;
 import dev.pms.emulators.LocalAwsExtension;
 import dev.pms.emulators.ProvisionedResources;
@@ -24,6 +28,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +38,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -164,6 +171,28 @@ class DynamoRepositoriesIntegrationTest {
         Page<Campaign> proposedRest = campaigns.list(owner, CampaignStatus.PROPOSED, 5, proposedSecond.nextToken());
         assertThat(proposedRest.items()).isEmpty();
         assertThat(proposedRest.nextToken()).isNull();
+    }
+
+    @Test
+    void aStatusPollReadsTheProgressOfEachAssetAndWholeRecordsStoredBeforeProgressWasKept() {
+        String owner = newUser();
+        DynamoAssetRepository assets = context.getBean(DynamoAssetRepository.class);
+        DynamoDbClient dynamo = context.getBean(DynamoDbClient.class);
+        String table = context.getBean(AppTable.class).name();
+        Instant now = Instant.parse("2026-12-03T10:00:00Z");
+        AssetRecord queued = AssetRecord.queued(UUID.randomUUID().toString(), new AssetRecord.Lineage("camp-1",
+                "node-1", "run-1", 1, AssetType.TEXT, null, null, "p", "offline", "m"), UsageAmounts.none(), Map.of(), now);
+        AssetRecord failed = AssetRecord.queued(UUID.randomUUID().toString(), new AssetRecord.Lineage("camp-1",
+                "node-2", "run-1", 1, AssetType.IMAGE, null, null, "p", "offline", "m"), UsageAmounts.none(), Map.of(), now)
+                .closed(AssetStatus.FAILED, "the provider refused", now);
+        dynamo.putItem(put -> put.tableName(table).item(assets.toItem(owner, queued)));
+        Map<String, AttributeValue> storedBeforeProgress = new HashMap<>(assets.toItem(owner, failed));
+        storedBeforeProgress.remove("progress");
+        dynamo.putItem(put -> put.tableName(table).item(storedBeforeProgress));
+
+        assertThat(assets.progressOf(owner, List.of(queued.assetLibraryId(), failed.assetLibraryId(), "missing")))
+                .containsExactlyInAnyOrder(AssetProgress.of(queued), AssetProgress.of(failed));
+        assertThat(assets.progressOf(newUser(), List.of(queued.assetLibraryId()))).isEmpty();
     }
 
     @Test

@@ -21,6 +21,11 @@ public interface AssetRepository {
     /** The records with these ids that exist, in no particular order (one round trip per 100). */
     List<AssetRecord> findAll(String userId, Collection<String> assetLibraryIds);
 
+    /** {@link #findAll} as progress only: what a status poll reads of each asset of a run. */
+    default List<AssetProgress> progressOf(String userId, Collection<String> assetLibraryIds) {
+        return findAll(userId, assetLibraryIds).stream().map(AssetProgress::of).toList();
+    }
+
     /** Newest first; {@code limit} is 1..200. */
     Page<AssetRecord> list(String userId, AssetFilter filter, int limit, String nextToken);
 

@@ -7,6 +7,7 @@ import dev.pms.core.json.Json;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -30,12 +31,21 @@ public final class BrandConsistency {
 
     /** Empty when nothing could be scored (no scorer, no copy, no brand statements). */
     public OptionalDouble score(String userId, String copy) {
-        if (scorer == BrandConsistencyScorer.NONE || copy == null || copy.isBlank()) {
+        return nothingToScore(copy) ? OptionalDouble.empty() : score(profiles.find(userId), copy);
+    }
+
+    /** {@link #score(String, String)} against a brand profile the caller has already read. */
+    public OptionalDouble score(Optional<StoredBrandProfile> profile, String copy) {
+        if (nothingToScore(copy)) {
             return OptionalDouble.empty();
         }
-        List<String> statements = statements(deriver.derive(profiles.find(userId)));
+        List<String> statements = statements(deriver.derive(profile));
         double score = scorer.score(readableCopy(copy), statements);
         return Double.isNaN(score) ? OptionalDouble.empty() : OptionalDouble.of(Math.round(score * 1000) / 1000.0);
+    }
+
+    private boolean nothingToScore(String copy) {
+        return scorer == BrandConsistencyScorer.NONE || copy == null || copy.isBlank();
     }
 
     /** A text asset's copy as its sentences: the values of a JSON copy document, each field on its own line. */

@@ -85,18 +85,35 @@ public final class GenerationRequests {
     }
 
     /**
+     * What a request reads besides the asset record and its campaign: the owner's brand profile and, for an image,
+     * the product photo uploaded for the node. Needs only the record, so it can be read while the campaign is.
+     */
+    public record Lookups(Optional<StoredBrandProfile> profile, ProductPhoto photo) {
+    }
+
+    public Lookups lookupsFor(String userId, AssetRecord asset) {
+        ProductPhoto photo = asset.assetType() == AssetType.IMAGE
+                ? photos.find(userId, asset.campaignId(), asset.assetId()).orElse(null) : null;
+        return new Lookups(userId == null ? Optional.empty() : profiles.find(userId), photo);
+    }
+
+    /**
      * The request for the record's next attempt, with the key frame (the image a video animates) when there is one
      * and the copy brief from the campaign and the owner's current Brand DNA. The concept summary describes the asset
      * for a person choosing it; it is not a script, so a provider is given a script only when one was written for it.
      */
     public GenerationRequest requestFor(AssetRecord asset, Campaign campaign, String providerName, byte[] keyFrame) {
+        return requestFor(asset, campaign, providerName, keyFrame, lookupsFor(campaign.userId(), asset));
+    }
+
+    /** {@link #requestFor(AssetRecord, Campaign, String, byte[])} with the {@link Lookups} already read. */
+    public GenerationRequest requestFor(AssetRecord asset, Campaign campaign, String providerName, byte[] keyFrame,
+                                        Lookups lookups) {
         Map<String, Object> saved = asset.details();
         String hook = saved.get(HOOK) instanceof String text ? text : campaign.campaignName();
         String concept = saved.get(CONCEPT) instanceof String text ? text : asset.prompt();
         QualityTier tier = saved.get(TIER) instanceof String code ? QualityTier.parse(code).orElse(null) : null;
-        ProductPhoto photo = asset.assetType() == AssetType.IMAGE
-                ? photos.find(campaign.userId(), campaign.campaignId(), asset.assetId()).orElse(null) : null;
-        Optional<StoredBrandProfile> profile = campaign.userId() == null ? Optional.empty() : profiles.find(campaign.userId());
+        Optional<StoredBrandProfile> profile = lookups.profile();
         BrandDna dna = deriver.derive(profile);
         byte[] frame = keyFrame == null && asset.assetType() == AssetType.AVATAR
                 ? personaPicture(campaign.userId(), profile) : keyFrame;
@@ -105,7 +122,7 @@ public final class GenerationRequests {
                 strings(saved.get(PALETTE)), strings(saved.get(FORBIDDEN)), providerName, asset.model(), tier, frame,
                 saved.get(SCRIPT) instanceof String script ? script : null,
                 saved.get(PRESENTER) instanceof String name ? new GenerationRequest.Presenter(name, null) : null,
-                CopyBriefs.of(campaign, asset.assetId(), dna), photo);
+                CopyBriefs.of(campaign, asset.assetId(), dna), lookups.photo());
     }
 
     /** The picture of the brand's persona when the profile names an uploaded one, for an avatar's presenter card. */

@@ -1,6 +1,6 @@
 package dev.pms.core.generation;
 
-import dev.pms.core.asset.AssetRecord;
+import dev.pms.core.asset.AssetProgress;
 import dev.pms.core.asset.AssetRepository;
 import dev.pms.core.asset.AssetStatus;
 import dev.pms.core.campaign.AssetNode;
@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
@@ -110,9 +111,16 @@ public final class GenerationRuns {
 
     /** The latest run of the campaign with each node's progress. */
     public GenerationStatus status(String userId, String campaignId) {
-        Campaign campaign = campaigns.require(userId, campaignId);
-        GenerationRun run = latestRun(userId, campaignId);
-        return view(campaign, run, assets.findAll(userId, run.assetLibraryIds().values()));
+        CompletableFuture<Campaign> campaign = ConcurrentReads.start(() -> campaigns.require(userId, campaignId));
+        GenerationRun run;
+        try {
+            run = latestRun(userId, campaignId);
+        } catch (NotFoundException e) {
+            ConcurrentReads.await(campaign);
+            throw e;
+        }
+        List<AssetProgress> records = assets.progressOf(userId, run.assetLibraryIds().values());
+        return view(ConcurrentReads.await(campaign), run, records);
     }
 
     /**
@@ -164,15 +172,15 @@ public final class GenerationRuns {
                 .orElseThrow(() -> new NotFoundException("campaign " + campaignId + " has no generation run"));
     }
 
-    private static GenerationStatus view(Campaign campaign, GenerationRun run, List<AssetRecord> records) {
-        Map<String, AssetRecord> byNode = new LinkedHashMap<>();
+    private static GenerationStatus view(Campaign campaign, GenerationRun run, List<AssetProgress> records) {
+        Map<String, AssetProgress> byNode = new LinkedHashMap<>();
         records.forEach(record -> byNode.put(record.assetId(), record));
         List<GenerationStatus.NodeProgressView> views = new ArrayList<>();
         List<GenerationStatus.NodeError> errors = new ArrayList<>();
         int[] counts = new int[AssetStatus.values().length];
         BigDecimal spent = BigDecimal.ZERO;
         for (AssetNode node : campaign.assetNodes()) {
-            AssetRecord asset = byNode.get(node.assetId());
+            AssetProgress asset = byNode.get(node.assetId());
             if (asset != null) {
                 counts[asset.status().ordinal()]++;
                 if (asset.status() == AssetStatus.READY && asset.costUsd() != null) {

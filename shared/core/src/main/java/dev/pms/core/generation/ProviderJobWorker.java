@@ -4,6 +4,7 @@ import dev.pms.core.asset.AssetRecord;
 import dev.pms.core.asset.AssetRepository;
 import dev.pms.core.asset.AssetStatus;
 import dev.pms.core.brand.BrandConsistency;
+import dev.pms.core.brand.StoredBrandProfile;
 import dev.pms.core.campaign.Campaign;
 import dev.pms.core.campaign.CampaignRepository;
 import dev.pms.core.campaign.NodeStatus;
@@ -23,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Runs one provider job message: submits (or polls) the provider, stores the media under the caller's prefix,
@@ -119,6 +121,8 @@ public final class ProviderJobWorker {
             return Result.ALREADY_DONE;
         }
         DetachedJobs detached = detachedOf(asset);
+        CompletableFuture<GenerationRequests.Lookups> lookups = detached != null || message.poll() ? null
+                : ConcurrentReads.start(() -> requests.lookupsFor(message.userId(), asset));
         Optional<Campaign> campaign = detached != null ? Optional.empty()
                 : campaigns.find(message.userId(), asset.campaignId());
         if (detached == null && campaign.isEmpty()) {
@@ -163,10 +167,11 @@ public final class ProviderJobWorker {
                 return process(message);
             }
             job = provider.get().submit(requests.requestFor(working, campaign.get(), provider.get().name(),
-                    keyFrame.bytes()));
+                    keyFrame.bytes(), ConcurrentReads.await(lookups)));
         }
         if (job instanceof ProviderJob.Completed completed) {
-            return store(message, working, provider.get(), completed.media(), started);
+            return store(message, working, provider.get(), completed.media(), started,
+                    lookups == null ? null : ConcurrentReads.await(lookups).profile());
         }
         if (job instanceof ProviderJob.Pending pending) {
             return schedulePoll(message, working, pending);
@@ -175,8 +180,9 @@ public final class ProviderJobWorker {
         return failed.retryable() ? retry(message, working, failed.reason()) : fail(message, working, failed.reason());
     }
 
+    /** @param profile the owner's brand profile when this job has read it already, else null */
     private Result store(JobMessage message, AssetRecord asset, MediaProvider provider, GeneratedMedia made,
-                         Instant started) {
+                         Instant started, Optional<StoredBrandProfile> profile) {
         byte[] bytes = made.bytes() != null ? made.bytes()
                 : made.textContent() == null ? new byte[0] : made.textContent().getBytes(StandardCharsets.UTF_8);
         String mimeType = made.bytes() != null ? made.mimeType() : "text/plain; charset=utf-8";
@@ -195,7 +201,8 @@ public final class ProviderJobWorker {
                     + ", charged at its price-table price");
         }
         if (brandConsistency != null && asset.assetType() == dev.pms.core.channel.AssetType.TEXT) {
-            brandConsistency.score(message.userId(), made.textContent())
+            (profile == null ? brandConsistency.score(message.userId(), made.textContent())
+                    : brandConsistency.score(profile, made.textContent()))
                     .ifPresent(score -> details.put(BrandConsistency.DETAILS_KEY, score));
         }
         AssetRecord.Output output = new AssetRecord.Output(cost, providerCost ? "provider" : "price_table",
