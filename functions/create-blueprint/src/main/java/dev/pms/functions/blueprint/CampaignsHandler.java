@@ -2,6 +2,7 @@ package dev.pms.functions.blueprint;
 
 import dev.pms.aws.http.ApiController;
 import dev.pms.aws.http.ApiGatewayFunction;
+import dev.pms.aws.http.PrimingResource;
 import io.micronaut.context.ApplicationContext;
 
 /** Lambda handler for campaigns, the brand profile, Brand DNA and health. */
@@ -18,5 +19,10 @@ public class CampaignsHandler extends ApiGatewayFunction {
     @Override
     protected Class<? extends ApiController> controllerType() {
         return BlueprintController.class;
+    }
+
+    @Override
+    protected Class<? extends PrimingResource> primingType() {
+        return CampaignsPriming.class;
     }
 }

@@ -37,6 +37,10 @@ public abstract class ApiGatewayFunction extends MicronautRequestHandler<APIGate
         this.routesByKey = index(controller.routes());
         this.maxBodyBytes = getApplicationContext().getProperty(MAX_BODY_PROPERTY, Integer.class, DEFAULT_MAX_BODY_BYTES);
         this.priming = SnapStartPriming.register(controller);
+        if (primingType() != null) {
+            // made now, so it is registered before the snapshot; the application context holds it
+            getApplicationContext().findBean(primingType());
+        }
     }
 
     protected ApiGatewayFunction(ApplicationContext context) {
@@ -47,6 +51,14 @@ public abstract class ApiGatewayFunction extends MicronautRequestHandler<APIGate
     }
 
     protected abstract Class<? extends ApiController> controllerType();
+
+    /**
+     * The function's SnapStart priming (real requests against its endpoints before the snapshot): a bean that exists
+     * only when Lambda initialises for a snapshot ({@link PrimingResource#SNAPSHOT_INITIALIZATION}); none by default.
+     */
+    protected Class<? extends PrimingResource> primingType() {
+        return null;
+    }
 
     /** The route keys this function serves, for the template consistency check. */
     public final List<String> routeKeys() {
@@ -140,7 +152,7 @@ public abstract class ApiGatewayFunction extends MicronautRequestHandler<APIGate
         return UUID.randomUUID().toString();
     }
 
-    private static APIGatewayV2HTTPResponse toEvent(ApiResponse response) {
+    static APIGatewayV2HTTPResponse toEvent(ApiResponse response) {
         Map<String, String> headers = new LinkedHashMap<>(response.headers());
         headers.putIfAbsent("cache-control", "no-store");
         return APIGatewayV2HTTPResponse.builder()
