@@ -46,6 +46,9 @@ public final class ColdStartBenchmark {
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         Set<String> only = Set.copyOf(Arrays.asList(args).subList(Math.min(1, args.length), args.length));
+        // a stopped benchmark leaves no function JVM (or emulator) behind
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> ProcessHandle.current().descendants()
+                .forEach(ProcessHandle::destroy)));
         new ColdStartBenchmark().run(runs, only);
     }
 

@@ -14,15 +14,14 @@ import java.util.Map;
 public class AuditPriming extends ApiPriming {
     private static final String PREFIX = ApiPrefixes.PRODUCT_MARKETING;
 
-    public AuditPriming(AuditController controller) {
-        super("audits", controller);
+    public AuditPriming() {
+        super("audits");
     }
 
     @Override
     protected void prime() {
-        request("POST " + PREFIX + "/campaigns/{campaign_id}/audit", Map.of("campaign_id", PRIMING_USER), Map.of(),
-                "{}");
-        request("POST " + PREFIX + "/assets/{asset_id}/audit", Map.of("asset_id", PRIMING_USER), Map.of(),
+        request("POST " + PREFIX + "/campaigns/{campaign_id}/audit", Map.of("campaign_id", PRIMING_USER), "{}");
+        request("POST " + PREFIX + "/assets/{asset_id}/audit", Map.of("asset_id", PRIMING_USER),
                 "{\"asset_metadata\": {\"target_channel\": \"instagram\", \"placement\": \"feed_portrait\"}}");
     }
 }

@@ -14,8 +14,8 @@ import java.util.Map;
 public class ChannelPackPriming extends ApiPriming {
     private static final String PREFIX = ApiPrefixes.PRODUCT_MARKETING;
 
-    public ChannelPackPriming(ChannelPackController controller) {
-        super("channel packs", controller);
+    public ChannelPackPriming() {
+        super("channel packs");
     }
 
     @Override

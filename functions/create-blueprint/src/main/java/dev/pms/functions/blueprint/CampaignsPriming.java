@@ -14,8 +14,8 @@ import java.util.Map;
 public class CampaignsPriming extends ApiPriming {
     private static final String PREFIX = ApiPrefixes.PRODUCT_MARKETING;
 
-    public CampaignsPriming(BlueprintController controller) {
-        super("campaigns", controller);
+    public CampaignsPriming() {
+        super("campaigns");
     }
 
     @Override

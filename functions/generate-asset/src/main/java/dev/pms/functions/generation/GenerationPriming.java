@@ -14,8 +14,8 @@ import java.util.Map;
 public class GenerationPriming extends ApiPriming {
     private static final String PREFIX = ApiPrefixes.PRODUCT_MARKETING;
 
-    public GenerationPriming(GenerationController controller) {
-        super("generation", controller);
+    public GenerationPriming() {
+        super("generation");
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.pms.functions.generation;
 
 import dev.pms.aws.http.ApiPriming;
 import dev.pms.aws.http.PrimingResource;
+import dev.pms.aws.http.RuntimeSerializationPriming;
 import dev.pms.core.generation.GenerationWorkflow;
 import dev.pms.core.generation.RunInput;
 import dev.pms.core.json.Json;
@@ -30,6 +31,7 @@ public class GenerationTasksPriming extends PrimingResource {
         Map<String, Object> run = Map.of("user_id", ApiPriming.PRIMING_USER, "campaign_id", ApiPriming.PRIMING_USER,
                 "run_id", ApiPriming.PRIMING_USER, "autopilot", false, "tier", "standard");
         RunInput.StepResult step = workflow.prepare(Json.mapper().convertValue(run, RunInput.class));
-        Json.write(step);
+        RuntimeSerializationPriming.prime(Map.class, Map.of("action", "prepare", "run", run), Map.class,
+                Json.mapper().convertValue(step, Map.class));
     }
 }

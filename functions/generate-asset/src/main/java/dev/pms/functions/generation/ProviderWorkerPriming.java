@@ -2,12 +2,18 @@ package dev.pms.functions.generation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.pms.aws.http.ApiPriming;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.pms.aws.http.PrimingResource;
+import dev.pms.aws.http.RuntimeSerializationPriming;
 import dev.pms.core.generation.JobMessage;
 import dev.pms.core.generation.ProviderJobWorker;
 import dev.pms.core.json.Json;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
+
+import java.util.List;
+import java.util.Map;
 
 /**
  * SnapStart priming of the provider worker: a queue message for an asset the priming caller does not have, read as
@@ -31,5 +37,13 @@ public class ProviderWorkerPriming extends PrimingResource {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+        SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
+        message.setMessageId(ApiPriming.PRIMING_USER);
+        message.setBody(body);
+        message.setAttributes(Map.of("ApproximateReceiveCount", "1"));
+        SQSEvent event = new SQSEvent();
+        event.setRecords(List.of(message));
+        RuntimeSerializationPriming.prime(SQSEvent.class, event, SQSBatchResponse.class,
+                SQSBatchResponse.builder().withBatchItemFailures(List.of()).build());
     }
 }

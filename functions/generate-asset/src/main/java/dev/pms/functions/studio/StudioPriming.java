@@ -14,8 +14,8 @@ import java.util.Map;
 public class StudioPriming extends ApiPriming {
     private static final String PREFIX = ApiPrefixes.PRODUCT_MARKETING;
 
-    public StudioPriming(StudioController controller) {
-        super("product studio", controller);
+    public StudioPriming() {
+        super("product studio");
     }
 
     @Override

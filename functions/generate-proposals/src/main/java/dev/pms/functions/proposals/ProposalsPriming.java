@@ -14,8 +14,8 @@ import java.util.Map;
 public class ProposalsPriming extends ApiPriming {
     private static final String PREFIX = ApiPrefixes.PRODUCT_MARKETING;
 
-    public ProposalsPriming(ProposalsController controller) {
-        super("proposals", controller);
+    public ProposalsPriming() {
+        super("proposals");
     }
 
     @Override

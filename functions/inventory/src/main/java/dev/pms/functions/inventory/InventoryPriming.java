@@ -14,8 +14,8 @@ import java.util.Map;
 public class InventoryPriming extends ApiPriming {
     private static final String CAMPAIGN = ApiPrefixes.PRODUCT_MARKETING + "/campaigns/{campaign_id}";
 
-    public InventoryPriming(InventoryController controller) {
-        super("inventory", controller);
+    public InventoryPriming() {
+        super("inventory");
     }
 
     @Override

@@ -14,8 +14,8 @@ import java.util.Map;
 public class CampaignOpsPriming extends ApiPriming {
     private static final String CAMPAIGN = ApiPrefixes.PRODUCT_MARKETING + "/campaigns/{campaign_id}";
 
-    public CampaignOpsPriming(CampaignOpsController controller) {
-        super("campaign operations", controller);
+    public CampaignOpsPriming() {
+        super("campaign operations");
     }
 
     @Override

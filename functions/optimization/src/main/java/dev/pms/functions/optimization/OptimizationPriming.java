@@ -1,11 +1,16 @@
 package dev.pms.functions.optimization;
 
 import dev.pms.aws.http.PrimingResource;
+import dev.pms.aws.http.RuntimeSerializationPriming;
+import dev.pms.core.common.Page;
+import dev.pms.core.optimization.CampaignRef;
 import dev.pms.core.json.Json;
 import dev.pms.core.optimization.ActiveCampaignIndex;
 import dev.pms.core.optimization.OptimizationService;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
+
+import java.util.Map;
 
 /**
  * SnapStart priming of the scheduled performance loop: the first page of the active-campaign index the loop walks (a
@@ -23,6 +28,8 @@ public class OptimizationPriming extends PrimingResource {
 
     @Override
     protected void prime() {
-        Json.write(index.page(OptimizationService.PAGE_SIZE, null));
+        Page<CampaignRef> page = index.page(OptimizationService.PAGE_SIZE, null);
+        RuntimeSerializationPriming.prime(Map.class, Map.of("detail-type", "Scheduled Event", "source", "aws.events",
+                "time", "2026-01-01T00:00:00Z", "detail", Map.of()), Map.class, Json.mapper().convertValue(page, Map.class));
     }
 }

@@ -2,7 +2,7 @@ package dev.pms.functions.personalization;
 
 import dev.pms.aws.http.ApiController;
 import dev.pms.aws.http.ApiGatewayFunction;
-import dev.pms.aws.http.PrimingResource;
+import dev.pms.aws.http.ApiPriming;
 import io.micronaut.context.ApplicationContext;
 
 /** Lambda handler for learned preferences, form defaults, recommendations and the intelligent prompt. */
@@ -22,7 +22,7 @@ public class PersonalizationHandler extends ApiGatewayFunction {
     }
 
     @Override
-    protected Class<? extends PrimingResource> primingType() {
+    protected Class<? extends ApiPriming> primingType() {
         return PreferencesPriming.class;
     }
 }

@@ -14,8 +14,8 @@ import java.util.Map;
 public class PreferencesPriming extends ApiPriming {
     private static final String PREFIX = ApiPrefixes.PRODUCT_MARKETING;
 
-    public PreferencesPriming(PersonalizationController controller) {
-        super("personalization", controller);
+    public PreferencesPriming() {
+        super("personalization");
     }
 
     @Override

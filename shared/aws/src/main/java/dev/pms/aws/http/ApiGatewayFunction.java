@@ -39,7 +39,7 @@ public abstract class ApiGatewayFunction extends MicronautRequestHandler<APIGate
         this.priming = SnapStartPriming.register(controller);
         if (primingType() != null) {
             // made now, so it is registered before the snapshot; the application context holds it
-            getApplicationContext().findBean(primingType());
+            getApplicationContext().findBean(primingType()).ifPresent(priming -> priming.attach(this));
         }
     }
 
@@ -53,10 +53,10 @@ public abstract class ApiGatewayFunction extends MicronautRequestHandler<APIGate
     protected abstract Class<? extends ApiController> controllerType();
 
     /**
-     * The function's SnapStart priming (real requests against its endpoints before the snapshot): a bean that exists
+     * The function's SnapStart priming (real requests through this handler before the snapshot): a bean that exists
      * only when Lambda initialises for a snapshot ({@link PrimingResource#SNAPSHOT_INITIALIZATION}); none by default.
      */
-    protected Class<? extends PrimingResource> primingType() {
+    protected Class<? extends ApiPriming> primingType() {
         return null;
     }
 

@@ -1,7 +1,8 @@
 package dev.pms.aws.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.pms.core.error.NotFoundException;
+import dev.pms.core.json.Json;
+import io.micronaut.context.ApplicationContext;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -11,37 +12,30 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-/** Priming replays requests through a controller's routes as the priming caller, and never fails a snapshot. */
+/** Priming sends requests through the function's own handler as the priming caller, and never fails a snapshot. */
 class ApiPrimingTest {
 
     @Test
-    void replaysRequestsThroughTheRoutesAsThePrimingCallerAndRendersRefusalsAsProblems() {
-        List<ApiRequest> seen = new ArrayList<>();
-        ApiController controller = () -> List.of(
-                ApiRoute.authenticated("GET /things/{id}", request -> {
-                    seen.add(request);
-                    return ApiResponse.ok(Map.of("id", request.pathParameter("id")));
-                }),
-                ApiRoute.authenticated("GET /missing", request -> {
-                    throw new NotFoundException("nothing here");
-                }));
-        List<APIGatewayV2HTTPResponse> answers = new ArrayList<>();
-        ApiPriming priming = new ApiPriming("things", controller) {
-            @Override
-            protected void prime() {
-                answers.add(get("GET /things/{id}", Map.of("id", "t1")));
-                answers.add(get("GET /missing", Map.of()));
-            }
-        };
+    void sendsRequestsThroughTheHandlerAsThePrimingCallerAndRendersRefusalsAsProblems() throws Exception {
+        try (ApplicationContext context = ApplicationContext.builder().properties(Map.of("table.name", "unused"))
+                .build().start()) {
+            List<APIGatewayV2HTTPResponse> answers = new ArrayList<>();
+            ApiPriming priming = new ApiPriming("things") {
+                @Override
+                protected void prime() {
+                    answers.add(get("GET /things/{id}", Map.of("id", "t1")));
+                    answers.add(get("GET /fail/{kind}", Map.of("kind", "missing")));
+                }
+            };
+            priming.attach(new ApiGatewayFunctionTest.TestFunction(context));
 
-        priming.beforeCheckpoint(null);
+            priming.beforeCheckpoint(null);
 
-        assertThat(seen).singleElement().satisfies(request -> {
-            assertThat(request.userId()).isEqualTo(ApiPriming.PRIMING_USER);
-            assertThat(request.rawPath()).isEqualTo("/things/t1");
-        });
-        assertThat(answers).extracting(APIGatewayV2HTTPResponse::getStatusCode).containsExactly(200, 404);
-        assertThat(answers.get(1).getHeaders()).containsEntry("content-type", ApiResponse.PROBLEM_JSON);
+            assertThat(answers).extracting(APIGatewayV2HTTPResponse::getStatusCode).containsExactly(200, 404);
+            assertThat(Json.mapper().readTree(answers.get(0).getBody()).get("owner").asText())
+                    .isEqualTo(ApiPriming.PRIMING_USER);
+            assertThat(answers.get(1).getHeaders()).containsEntry("content-type", ApiResponse.PROBLEM_JSON);
+        }
     }
 
     @Test
