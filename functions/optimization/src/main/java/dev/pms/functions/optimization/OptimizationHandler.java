@@ -1,5 +1,7 @@
 package dev.pms.functions.optimization;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.pms.core.json.Json;
 import dev.pms.core.optimization.OptimizationService;
 import dev.pms.core.optimization.OptimizationSummary;
 import io.micronaut.context.ApplicationContext;
@@ -10,6 +12,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -34,8 +37,8 @@ public class OptimizationHandler extends MicronautRequestHandler<Map<String, Obj
         ApplicationContext context = getApplicationContext();
         OptimizationSummary summary = context.getBean(OptimizationService.class)
                 .runAll(dayOf(event, context.getBean(Clock.class)));
-        return dev.pms.core.json.Json.mapper().convertValue(summary,
-                new com.fasterxml.jackson.core.type.TypeReference<java.util.LinkedHashMap<String, Object>>() {
+        return Json.mapper().convertValue(summary,
+                new TypeReference<LinkedHashMap<String, Object>>() {
                 });
     }
 

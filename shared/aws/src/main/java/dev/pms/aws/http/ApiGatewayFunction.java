@@ -3,6 +3,7 @@ package dev.pms.aws.http;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.pms.core.error.DomainException;
+import dev.pms.core.error.ValidationException;
 import dev.pms.core.personalization.PreferenceSignals;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.MicronautRequestHandler;
@@ -140,7 +141,7 @@ public abstract class ApiGatewayFunction extends MicronautRequestHandler<APIGate
         try {
             return Base64.getDecoder().decode(raw);
         } catch (IllegalArgumentException e) {
-            throw dev.pms.core.error.ValidationException.of("body", "is not valid base64");
+            throw ValidationException.of("body", "is not valid base64");
         }
     }
 
