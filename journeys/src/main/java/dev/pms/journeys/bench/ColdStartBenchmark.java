@@ -67,7 +67,6 @@ public final class ColdStartBenchmark {
                     "INIT", "1st inv", "total", "baseline", "ratio", "status", "cls/1st", "primed", "fewer",
                     "primed1", "SDK clients (baseline builds the same)");
             Path bareClasses = bareHandlerClasses(work);
-            Map<String, Figures> baselines = new LinkedHashMap<>();
             List<String> failures = new ArrayList<>();
             for (InProcessFunction function : devstack.functions().all().values()) {
                 FunctionDefinition definition = function.definition();
@@ -85,9 +84,9 @@ public final class ColdStartBenchmark {
                     String clients = String.join(",", plain.sdkClients());
                     Map<String, String> bareEnvironment = new LinkedHashMap<>(environment);
                     bareEnvironment.put("BARE_SDK_CLIENTS", clients);
-                    Figures baseline = baselines.computeIfAbsent(jar + " " + clients, key -> measure(definition,
-                            BareSdkHandler.class.getName(), List.of(bareClasses, jar), bareEnvironment,
-                            events.firstEventOf(BASELINE).orElseThrow(), runs, work));
+                    // measured next to the function, not once per jar: the machine's load drifts
+                    Figures baseline = measure(definition, BareSdkHandler.class.getName(), List.of(bareClasses, jar),
+                            bareEnvironment, events.firstEventOf(BASELINE).orElseThrow(), runs, work);
                     Figures figures = measure(definition, definition.handlerClass(), List.of(jar), environment, event,
                             runs, work);
                     LambdaRuntimeProcess.ColdStart primed = once(definition, definition.handlerClass(), List.of(jar),
