@@ -2,6 +2,7 @@ package dev.pms.functions.audit;
 
 import dev.pms.aws.http.ApiController;
 import dev.pms.aws.http.ApiGatewayFunction;
+import dev.pms.aws.http.ApiPriming;
 import io.micronaut.context.ApplicationContext;
 
 /** Lambda handler for asset audits. */
@@ -18,5 +19,10 @@ public class AuditAssetHandler extends ApiGatewayFunction {
     @Override
     protected Class<? extends ApiController> controllerType() {
         return AuditController.class;
+    }
+
+    @Override
+    protected Class<? extends ApiPriming> primingType() {
+        return AuditPriming.class;
     }
 }

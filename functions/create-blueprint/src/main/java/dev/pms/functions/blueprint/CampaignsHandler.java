@@ -2,6 +2,7 @@ package dev.pms.functions.blueprint;
 
 import dev.pms.aws.http.ApiController;
 import dev.pms.aws.http.ApiGatewayFunction;
+import dev.pms.aws.http.ApiPriming;
 import io.micronaut.context.ApplicationContext;
 
 /** Lambda handler for campaigns, the brand profile, Brand DNA, health and the OpenAPI document. */
@@ -18,5 +19,10 @@ public class CampaignsHandler extends ApiGatewayFunction {
     @Override
     protected Class<? extends ApiController> controllerType() {
         return BlueprintController.class;
+    }
+
+    @Override
+    protected Class<? extends ApiPriming> primingType() {
+        return CampaignsPriming.class;
     }
 }

@@ -27,6 +27,7 @@ public class GenerationTasksHandler implements RequestHandler<Map<String, Object
     public GenerationTasksHandler(ApplicationContext context) {
         this.context = context;
         this.workflow = context.getBean(GenerationWorkflow.class);
+        context.findBean(GenerationTasksPriming.class); // only when Lambda initialises for a SnapStart snapshot
     }
 
     @Override

@@ -46,6 +46,7 @@ public class ProviderWorkerHandler implements RequestHandler<SQSEvent, SQSBatchR
         this.queueUrl = context.getProperty("provider.jobs.queue.url", String.class).orElse(null);
         this.priming = SnapStartPriming.register("the brand-consistency model",
                 context.getBean(BrandConsistencyScorer.class)::prime);
+        context.findBean(ProviderWorkerPriming.class); // only when Lambda initialises for a SnapStart snapshot
     }
 
     @Override

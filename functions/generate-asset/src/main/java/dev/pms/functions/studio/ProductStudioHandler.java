@@ -2,6 +2,7 @@ package dev.pms.functions.studio;
 
 import dev.pms.aws.http.ApiController;
 import dev.pms.aws.http.ApiGatewayFunction;
+import dev.pms.aws.http.ApiPriming;
 import io.micronaut.context.ApplicationContext;
 
 /** Lambda handler for the product studio and its template library. */
@@ -18,5 +19,10 @@ public class ProductStudioHandler extends ApiGatewayFunction {
     @Override
     protected Class<? extends ApiController> controllerType() {
         return StudioController.class;
+    }
+
+    @Override
+    protected Class<? extends ApiPriming> primingType() {
+        return StudioPriming.class;
     }
 }

@@ -27,6 +27,7 @@ public class InventoryTasksHandler implements RequestHandler<Map<String, Object>
     public InventoryTasksHandler(ApplicationContext context) {
         this.context = context;
         this.tasks = context.getBean(InventoryImportTasks.class);
+        context.findBean(InventoryTasksPriming.class); // only when Lambda initialises for a SnapStart snapshot
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.pms.functions.optimization;
 
 import dev.pms.aws.http.ApiController;
 import dev.pms.aws.http.ApiGatewayFunction;
+import dev.pms.aws.http.ApiPriming;
 import io.micronaut.context.ApplicationContext;
 
 /** Lambda handler for the approval board, distribution, metric imports and performance. */
@@ -18,5 +19,10 @@ public class CampaignOpsHandler extends ApiGatewayFunction {
     @Override
     protected Class<? extends ApiController> controllerType() {
         return CampaignOpsController.class;
+    }
+
+    @Override
+    protected Class<? extends ApiPriming> primingType() {
+        return CampaignOpsPriming.class;
     }
 }

@@ -24,6 +24,7 @@ public class OptimizationHandler extends MicronautRequestHandler<Map<String, Obj
 
     public OptimizationHandler() {
         super();
+        getApplicationContext().findBean(OptimizationPriming.class); // only when initialising for a SnapStart snapshot
     }
 
     public OptimizationHandler(ApplicationContext context) {

@@ -2,6 +2,7 @@ package dev.pms.functions.personalization;
 
 import dev.pms.aws.http.ApiController;
 import dev.pms.aws.http.ApiGatewayFunction;
+import dev.pms.aws.http.ApiPriming;
 import io.micronaut.context.ApplicationContext;
 
 /** Lambda handler for learned preferences, form defaults, recommendations and the intelligent prompt. */
@@ -18,5 +19,10 @@ public class PersonalizationHandler extends ApiGatewayFunction {
     @Override
     protected Class<? extends ApiController> controllerType() {
         return PersonalizationController.class;
+    }
+
+    @Override
+    protected Class<? extends ApiPriming> primingType() {
+        return PreferencesPriming.class;
     }
 }

@@ -38,6 +38,10 @@ public abstract class ApiGatewayFunction extends MicronautRequestHandler<APIGate
         this.routesByKey = index(controller.routes());
         this.maxBodyBytes = getApplicationContext().getProperty(MAX_BODY_PROPERTY, Integer.class, DEFAULT_MAX_BODY_BYTES);
         this.priming = SnapStartPriming.register(controller);
+        if (primingType() != null) {
+            // made now, so it is registered before the snapshot; the application context holds it
+            getApplicationContext().findBean(primingType()).ifPresent(priming -> priming.attach(this));
+        }
     }
 
     protected ApiGatewayFunction(ApplicationContext context) {
@@ -48,6 +52,14 @@ public abstract class ApiGatewayFunction extends MicronautRequestHandler<APIGate
     }
 
     protected abstract Class<? extends ApiController> controllerType();
+
+    /**
+     * The function's SnapStart priming (real requests through this handler before the snapshot): a bean that exists
+     * only when Lambda initialises for a snapshot ({@link PrimingResource#SNAPSHOT_INITIALIZATION}); none by default.
+     */
+    protected Class<? extends ApiPriming> primingType() {
+        return null;
+    }
 
     /** The route keys this function serves, for the template consistency check. */
     public final List<String> routeKeys() {
@@ -141,7 +153,7 @@ public abstract class ApiGatewayFunction extends MicronautRequestHandler<APIGate
         return UUID.randomUUID().toString();
     }
 
-    private static APIGatewayV2HTTPResponse toEvent(ApiResponse response) {
+    static APIGatewayV2HTTPResponse toEvent(ApiResponse response) {
         Map<String, String> headers = new LinkedHashMap<>(response.headers());
         headers.putIfAbsent("cache-control", "no-store");
         return APIGatewayV2HTTPResponse.builder()
