@@ -1,6 +1,7 @@
 package dev.pms.functions.generation;
 
 import dev.pms.aws.http.ApiLinks;
+import dev.pms.aws.observability.MeteredAssetRepository;
 import dev.pms.aws.secrets.ProviderKeys;
 import dev.pms.core.asset.AssetLibraryService;
 import dev.pms.core.asset.AssetRepository;
@@ -25,6 +26,7 @@ import dev.pms.core.inventory.InventoryJobs;
 import dev.pms.core.media.MediaStore;
 import dev.pms.core.media.UploadRepository;
 import dev.pms.core.media.UploadedProductPhotos;
+import dev.pms.core.observability.OperationalMetrics;
 import dev.pms.core.pricing.CostEstimator;
 import dev.pms.core.pricing.PreflightService;
 import dev.pms.core.proposal.ProposalRepository;
@@ -114,9 +116,10 @@ public class GenerationFactory {
                                         GenerationRunRepository runs, Clock clock,
                                         @Value("${chaos.worker.crash.rate:0}") double crashRate,
                                         BrandProfileRepository profiles, ChannelCatalog catalog,
-                                        BrandConsistencyScorer scorer, InventoryJobs inventoryJobs) {
+                                        BrandConsistencyScorer scorer, InventoryJobs inventoryJobs,
+                                        OperationalMetrics metrics) {
         MediaStore store = crashRate > 0 ? new CrashAfterStoringMedia(media, crashRate, 7) : media;
-        return new ProviderJobWorker(assets, campaigns, nodeStatuses, store, workflow, queue, providers, requests, runs,
+        return new ProviderJobWorker(new MeteredAssetRepository(assets, metrics), campaigns, nodeStatuses, store, workflow, queue, providers, requests, runs,
                 clock, new BrandConsistency(profiles, catalog, scorer), java.util.List.of(inventoryJobs));
     }
 
