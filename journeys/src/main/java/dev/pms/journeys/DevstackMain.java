@@ -73,7 +73,7 @@ public final class DevstackMain {
         Map<String, String> parameters = new LinkedHashMap<>();
         try {
             options = parseOptions(List.of(args).subList(1, args.length), parameters);
-            configureLogging(options);
+            configureLogging(args[0], options);
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
             err.print(USAGE);
@@ -104,12 +104,16 @@ public final class DevstackMain {
      * The devstack's console configuration (log4j2-devstack.xml) with the chosen format and file; set before the first
      * logger exists, and left alone when the JVM names another configuration.
      */
-    static void configureLogging(Map<String, String> options) {
+    static void configureLogging(String command, Map<String, String> options) {
         String format = options.getOrDefault("log-format", "human");
         if (!List.of("human", "json").contains(format)) {
             throw new IllegalArgumentException("--log-format is human or json");
         }
         System.setProperty("pms.log.format", format);
+        if (command.equals("demo") && System.getProperty("pms.log.console-level") == null) {
+            // an in-process devstack would log every request to the console and break the demo's progress line
+            System.setProperty("pms.log.console-level", "WARN");
+        }
         if (options.containsKey("log-file")) {
             System.setProperty("pms.log.file", Path.of(options.get("log-file")).toAbsolutePath().toString());
         }

@@ -154,8 +154,9 @@ public final class LogsPerAssetBenchmark {
             }
         };
         counter.start();
-        configuration.getLoggerConfig("dev.pms").addAppender(counter, null, null);
         configuration.getRootLogger().addAppender(counter, null, null);
+        configuration.getLoggers().values().stream().filter(logger -> !logger.isAdditive())
+                .forEach(logger -> logger.addAppender(counter, null, null));
         logging.updateLoggers();
     }
 
