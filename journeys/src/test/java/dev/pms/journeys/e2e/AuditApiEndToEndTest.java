@@ -6,6 +6,9 @@ import dev.pms.devstack.testing.DevstackExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import javax.imageio.ImageIO;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -64,7 +67,7 @@ class AuditApiEndToEndTest {
     @Test
     void uploadsGoStraightToStorageThroughAPresignedPutAndAreAuditedForTheirOwnerOnly(Devstack devstack)
             throws Exception {
-        ApiClient owner = new ApiClient(devstack.apiBase(), devstack.tokenFor("uploader-" + java.util.UUID.randomUUID()));
+        ApiClient owner = new ApiClient(devstack.apiBase(), devstack.tokenFor("uploader-" + UUID.randomUUID()));
         byte[] image = png(1080, 1350);
 
         ApiClient.Reply created = owner.post("/assets/uploads", "{\"filename\": \"hero.png\", \"mime_type\": \"image/png\", "
@@ -91,7 +94,7 @@ class AuditApiEndToEndTest {
         assertThat(audited.json().get("asset_info").get("width").asInt()).isEqualTo(1080);
         assertThat(audited.json().get("placement").asText()).isEqualTo("instagram/feed_portrait");
 
-        ApiClient stranger = new ApiClient(devstack.apiBase(), devstack.tokenFor("stranger-" + java.util.UUID.randomUUID()));
+        ApiClient stranger = new ApiClient(devstack.apiBase(), devstack.tokenFor("stranger-" + UUID.randomUUID()));
         assertProblem(stranger.post("/assets/" + assetId + "/audit", "{}"), 404);
         assertProblem(owner.post("/assets/not-an-id/audit", "{}"), 404);
         assertProblem(owner.post("/assets/uploads", "{\"filename\": \"../x.png\", \"mime_type\": \"text/html\", \"bytes\": 0}"), 400);
@@ -99,11 +102,11 @@ class AuditApiEndToEndTest {
 
     @Test
     void aCampaignAuditChecksUploadsMadeForItsImageNodesAndListsTheMissingOnes(Devstack devstack) throws Exception {
-        ApiClient owner = new ApiClient(devstack.apiBase(), devstack.tokenFor("reuser-" + java.util.UUID.randomUUID()));
+        ApiClient owner = new ApiClient(devstack.apiBase(), devstack.tokenFor("reuser-" + UUID.randomUUID()));
         JsonNode campaign = owner.post("/campaigns/create-blueprint",
                 "{\"campaign_name\": \"Reuse\", \"goal\": \"awareness\", \"channels\": [\"instagram\"]}").json();
         String campaignId = campaign.get("campaign_id").asText();
-        java.util.List<JsonNode> imageNodes = new java.util.ArrayList<>();
+        List<JsonNode> imageNodes = new ArrayList<>();
         campaign.get("asset_nodes").forEach(node -> {
             if (node.get("asset_type").asText().equals("image")) {
                 imageNodes.add(node);
@@ -131,7 +134,7 @@ class AuditApiEndToEndTest {
         assertThat(body.get("assets").get(0).get("node_id").asText()).isEqualTo(covered.get("asset_id").asText());
         assertThat(body.get("assets").get(0).get("audit").get("verdict").asText()).isIn("usable", "enhance", "replace");
         assertThat(body.get("missing").size()).isEqualTo(imageNodes.size() - 1);
-        ApiClient stranger = new ApiClient(devstack.apiBase(), devstack.tokenFor("stranger-" + java.util.UUID.randomUUID()));
+        ApiClient stranger = new ApiClient(devstack.apiBase(), devstack.tokenFor("stranger-" + UUID.randomUUID()));
         assertProblem(stranger.post("/campaigns/" + campaignId + "/audit", null), 404);
     }
 

@@ -20,10 +20,12 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -32,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -304,7 +307,7 @@ class CampaignOpsApiEndToEndTest {
             Map<String, Object> event = Json.mapper().readValue(eventJson, new TypeReference<LinkedHashMap<String, Object>>() {
             });
             return Json.mapper().valueToTree(devstack.functions().get(function).invoke(event));
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new AssertionError("bad event " + eventJson, e);
         }
     }
@@ -350,7 +353,7 @@ class CampaignOpsApiEndToEndTest {
         generationWorker.move(user, id, ready);
     }
 
-    private static final Map<ApiClient, String> SUBJECTS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<ApiClient, String> SUBJECTS = new ConcurrentHashMap<>();
 
     private static ApiClient newUser() {
         String user = "user-" + UUID.randomUUID();
@@ -376,11 +379,11 @@ class CampaignOpsApiEndToEndTest {
     void aShareLinkOpensItsFileForAsLongAsTheFileExistsAndNothingElse() throws Exception {
         String bucket = devstack.resources().bucketName("MediaBucket");
         String key = "media/share-test/" + UUID.randomUUID() + "/post.png";
-        byte[] file = "not really a png".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] file = "not really a png".getBytes(StandardCharsets.UTF_8);
         try (S3Client s3 = devstack.localAws().s3Client()) {
             s3.putObject(put -> put.bucket(bucket).key(key).contentType("image/png"), RequestBody.fromBytes(file));
             MediaShareTokens tokens = new MediaShareTokens(() -> LocalMediaShareKey
-                    .loadOrCreate(devstack.options().signingKeyDirectory()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    .loadOrCreate(devstack.options().signingKeyDirectory()).getBytes(StandardCharsets.UTF_8));
             String token = tokens.tokenFor(key);
             HttpClient following = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
 

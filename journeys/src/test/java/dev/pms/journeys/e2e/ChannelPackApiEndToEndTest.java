@@ -6,8 +6,22 @@ import dev.pms.devstack.testing.DevstackExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import javax.imageio.ImageIO;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,7 +31,7 @@ class ChannelPackApiEndToEndTest {
 
     @Test
     void aCampaignsPackIsExportedAsAZipOfExactSizedImagesAndFittedCopy(Devstack devstack) throws Exception {
-        ApiClient owner = new ApiClient(devstack.apiBase(), devstack.tokenFor("packer-" + java.util.UUID.randomUUID()));
+        ApiClient owner = new ApiClient(devstack.apiBase(), devstack.tokenFor("packer-" + UUID.randomUUID()));
         String id = owner.post("/campaigns/create-blueprint", "{\"campaign_name\": \"Pack me\", \"goal\": \"awareness\", "
                 + "\"channels\": [\"linkedin\", \"x\"], \"product_context\": {\"product_name\": \"Acme Notes\"}}")
                 .json().get("campaign_id").asText();
@@ -32,13 +46,13 @@ class ChannelPackApiEndToEndTest {
         assertThat(files.size()).isPositive();
         files.forEach(file -> assertThat(file.get("channel").asText()).isEqualTo("linkedin"));
 
-        java.net.http.HttpResponse<byte[]> zip = java.net.http.HttpClient.newHttpClient().send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create(pack.get("url").asText())).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> zip = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(pack.get("url").asText())).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
         assertThat(zip.statusCode()).isEqualTo(200);
-        java.util.Map<String, byte[]> entries = new java.util.HashMap<>();
-        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip.body()))) {
-            for (java.util.zip.ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+        Map<String, byte[]> entries = new HashMap<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip.body()))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
                 entries.put(entry.getName(), in.readAllBytes());
             }
         }
@@ -46,17 +60,17 @@ class ChannelPackApiEndToEndTest {
         for (JsonNode file : files) {
             byte[] content = entries.get(file.get("path").asText());
             assertThat(content).as(file.toString()).isNotNull();
-            String sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+            String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
             assertThat(sha256).isEqualTo(file.get("sha256").asText());
             if (file.get("path").asText().endsWith(".png")) {
-                java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(content));
+                BufferedImage image = ImageIO.read(new ByteArrayInputStream(content));
                 assertThat(image.getWidth() + "x" + image.getHeight())
                         .isEqualTo(file.get("width").asInt() + "x" + file.get("height").asInt());
             }
         }
 
         assertThat(owner.post("/campaigns/" + id + "/channel-packs", "{\"channels\": [\"tiktok\"]}").status()).isEqualTo(400);
-        ApiClient stranger = new ApiClient(devstack.apiBase(), devstack.tokenFor("stranger-" + java.util.UUID.randomUUID()));
+        ApiClient stranger = new ApiClient(devstack.apiBase(), devstack.tokenFor("stranger-" + UUID.randomUUID()));
         assertThat(stranger.post("/campaigns/" + id + "/channel-packs", "{}").status()).isEqualTo(404);
     }
 

@@ -8,6 +8,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
 import javax.imageio.ImageIO;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -76,7 +80,7 @@ class GenerationApiEndToEndTest {
 
         JsonNode listing = alice.get("/assets?campaign_id=" + id + "&limit=200").json();
         assertThat(listing.get("assets").size()).isEqualTo(nodes);
-        java.util.Set<String> paged = new java.util.LinkedHashSet<>();
+        Set<String> paged = new LinkedHashSet<>();
         String token = null;
         do {
             JsonNode page = alice.get("/assets?campaign_id=" + id + "&limit=3"
@@ -106,7 +110,7 @@ class GenerationApiEndToEndTest {
             }
             charged = charged.add(asset.get("cost_usd").decimalValue());
         }
-        java.util.Map<String, String> shaByNode = new java.util.HashMap<>();
+        Map<String, String> shaByNode = new HashMap<>();
         for (JsonNode listed : listing.get("assets")) {
             shaByNode.put(listed.get("asset_id").asText(), listed.get("sha256").asText());
         }
@@ -266,7 +270,7 @@ class GenerationApiEndToEndTest {
         assertThat(video.get("width").asInt()).isEqualTo(1080);
         assertThat(video.get("height").asInt()).isEqualTo(1920);
         byte[] mp4 = download(video.get("url").asText());
-        assertThat(new String(mp4, 4, 4, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("ftyp");
+        assertThat(new String(mp4, 4, 4, StandardCharsets.US_ASCII)).isEqualTo("ftyp");
     }
 
     static ApiClient userOnPlan(String tier) {

@@ -6,13 +6,16 @@ import dev.pms.devstack.Devstack;
 import dev.pms.devstack.testing.DevstackExtension;
 import dev.pms.devstack.testing.DevstackParameters;
 import dev.pms.devstack.testing.Eventually;
+import dev.pms.journeys.e2e.faults.CrashAfterStoringMedia;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +41,7 @@ class GenerationFaultsEndToEndTest {
              "channels": ["email", "linkedin", "facebook", "pinterest"],
              "product_context": {"product_name": "Acme Notes", "product_description": "Notes that write themselves"}}
             """;
-    private static final java.time.Duration QUEUE_DEADLINE = java.time.Duration.ofSeconds(30);
+    private static final Duration QUEUE_DEADLINE = Duration.ofSeconds(30);
     private static Devstack devstack;
 
     @BeforeAll
@@ -61,6 +64,8 @@ class GenerationFaultsEndToEndTest {
         int attempts = assertConsistent(alice, user, id);
         assertThat(attempts).as("provider calls made, retries included").isGreaterThanOrEqualTo(
                 done.get("progress").get("total").asInt());
+        assertThat(CrashAfterStoringMedia.injectedCrashes()).as("worker crashes injected after a media write")
+                .isPositive();
     }
 
     @Test
@@ -148,7 +153,7 @@ class GenerationFaultsEndToEndTest {
     private static int assertConsistent(ApiClient client, String user, String campaignId) {
         JsonNode campaign = client.get("/campaigns/" + campaignId).json();
         JsonNode status = client.get("/campaigns/" + campaignId + "/generation").json();
-        Map<String, JsonNode> progressByNode = new java.util.HashMap<>();
+        Map<String, JsonNode> progressByNode = new HashMap<>();
         status.get("nodes").forEach(node -> progressByNode.put(node.get("asset_id").asText(), node));
         for (JsonNode node : campaign.get("asset_nodes")) {
             String nodeStatus = node.get("status").asText();

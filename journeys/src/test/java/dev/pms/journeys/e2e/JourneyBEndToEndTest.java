@@ -15,15 +15,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import javax.imageio.ImageIO;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -89,7 +98,7 @@ class JourneyBEndToEndTest {
                 .isEqualTo(byName.get("photos/hero-square.png").get("item_id").asText());
 
         JsonNode inventory = marketer.get("/campaigns/" + campaignId + "/inventory").json();
-        keep("inventory.json", inventory.toPrettyString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        keep("inventory.json", inventory.toPrettyString().getBytes(StandardCharsets.UTF_8));
         assertThat(inventory.get("summary").get("total").asInt()).isEqualTo(27);
         assertThat(inventory.get("summary").get("images").asInt()).isEqualTo(21);
         assertThat(inventory.get("summary").get("texts").asInt()).isEqualTo(6);
@@ -135,7 +144,7 @@ class JourneyBEndToEndTest {
             JsonNode report = marketer.get("/campaigns/" + campaignId + "/inventory/imports/" + importId).json();
             return report.get("inventory_import").get("status").asText().equals("running") ? null : report;
         });
-        keep("shopify-import.json", done.toPrettyString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        keep("shopify-import.json", done.toPrettyString().getBytes(StandardCharsets.UTF_8));
         JsonNode counts = done.get("inventory_import").get("counts");
         assertThat(done.get("inventory_import").get("status").asText()).isEqualTo("partial");
         assertThat(counts.get("created").asInt()).isEqualTo(ShopifyStoreStub.PRODUCTS + ShopifyStoreStub.servedImages());
@@ -202,7 +211,7 @@ class JourneyBEndToEndTest {
         assertThat(plan.get("total_cost_usd").decimalValue()).isPositive();
         JsonNode detail = awaitVersions(dark, operations.size());
         keep("fixes/evening-dark-plan.json", (plan.toPrettyString() + "\n" + detail.get("versions").toPrettyString())
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                .getBytes(StandardCharsets.UTF_8));
         JsonNode versions = detail.get("versions");
         assertThat(versions.get(0).get("operation").asText()).isEqualTo("original");
         for (int i = 1; i < versions.size(); i++) {
@@ -258,7 +267,7 @@ class JourneyBEndToEndTest {
                     && current.get("summary").get("ready").asInt() == current.get("summary").get("variants").asInt()
                     ? current : null;
         });
-        keep("variants.json", board.toPrettyString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        keep("variants.json", board.toPrettyString().getBytes(StandardCharsets.UTF_8));
         assertThat(names(board.get("channels"), "channel")).containsExactlyInAnyOrderElementsOf(JourneyBAssets.CHANNELS);
         JsonNode summary = board.get("summary");
         assertThat(summary.get("variants").asInt()).isEqualTo(22);
@@ -268,7 +277,7 @@ class JourneyBEndToEndTest {
                 String placement = variant.get("placement").asText();
                 methods.put(placement, variant.get("method").asText());
                 byte[] png = download(variant.get("url").asText());
-                java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+                BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
                 assertThat(image.getWidth()).as(placement).isEqualTo(variant.get("width").asInt());
                 assertThat(image.getHeight()).as(placement).isEqualTo(variant.get("height").asInt());
                 keep("variants/" + placement.replace('/', '_') + ".png", png);
@@ -301,7 +310,7 @@ class JourneyBEndToEndTest {
                 .isEqualTo(404);
 
         JsonNode suggestions = marketer.get("/campaigns/" + campaignId + "/suggestions").json();
-        keep("suggestions.json", suggestions.toPrettyString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        keep("suggestions.json", suggestions.toPrettyString().getBytes(StandardCharsets.UTF_8));
         assertThat(suggestions.get("suggestions").size()).isPositive();
         assertThat(suggestions.get("covered").asInt()).isPositive();
         for (JsonNode suggestion : suggestions.get("suggestions")) {
@@ -314,7 +323,7 @@ class JourneyBEndToEndTest {
                 "{\"timezone\": \"Europe/Berlin\"}");
         assertThat(published.status()).as(published.toString()).isEqualTo(201);
         JsonNode result = published.json();
-        keep("published.json", result.toPrettyString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        keep("published.json", result.toPrettyString().getBytes(StandardCharsets.UTF_8));
         assertThat(result.get("nodes").size()).isPositive();
         assertThat(result.get("nodes").toString()).doesNotContain("\"channel\":\"pinterest\"");
         assertThat(result.get("pack").get("url").asText()).startsWith("http");
@@ -340,7 +349,7 @@ class JourneyBEndToEndTest {
                 return null;
             }
             for (JsonNode version : versions) {
-                if (java.util.Set.of("queued", "generating").contains(version.get("status").asText())) {
+                if (Set.of("queued", "generating").contains(version.get("status").asText())) {
                     return null;
                 }
             }
@@ -355,8 +364,8 @@ class JourneyBEndToEndTest {
         return got.body();
     }
 
-    static double meanLuma(byte[] image) throws java.io.IOException {
-        java.awt.image.BufferedImage decoded = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(image));
+    static double meanLuma(byte[] image) throws IOException {
+        BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(image));
         long sum = 0;
         int count = 0;
         for (int y = 0; y < decoded.getHeight(); y += 4) {
@@ -400,10 +409,10 @@ class JourneyBEndToEndTest {
     }
 
     /** Keeps what the journey made under target/journey-b for a person to look at. */
-    static void keep(String name, byte[] bytes) throws java.io.IOException {
-        java.nio.file.Path dir = java.nio.file.Path.of("target", "journey-b");
-        java.nio.file.Files.createDirectories(dir.resolve(name).getParent());
-        java.nio.file.Files.write(dir.resolve(name), bytes);
+    static void keep(String name, byte[] bytes) throws IOException {
+        Path dir = Path.of("target", "journey-b");
+        Files.createDirectories(dir.resolve(name).getParent());
+        Files.write(dir.resolve(name), bytes);
     }
 
     static Map<String, JsonNode> itemsByTitle(JsonNode inventory) {
@@ -422,7 +431,7 @@ class JourneyBEndToEndTest {
     }
 
     static List<String> names(JsonNode array, String field) {
-        java.util.ArrayList<String> names = new java.util.ArrayList<>();
+        ArrayList<String> names = new ArrayList<>();
         array.forEach(node -> names.add(node.get(field).asText()));
         return names;
     }

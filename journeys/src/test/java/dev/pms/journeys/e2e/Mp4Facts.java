@@ -1,6 +1,7 @@
 package dev.pms.journeys.e2e;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,7 +25,7 @@ record Mp4Facts(double seconds, int width, int height, List<String> handlers) {
         while (at + 8 <= to) {
             long boxSize = in.getInt(at) & 0xFFFFFFFFL;
             String type = new String(new byte[]{in.get(at + 4), in.get(at + 5), in.get(at + 6), in.get(at + 7)},
-                    java.nio.charset.StandardCharsets.US_ASCII);
+                    StandardCharsets.US_ASCII);
             if (boxSize < 8 || at + boxSize > to) {
                 return;
             }
@@ -48,7 +49,7 @@ record Mp4Facts(double seconds, int width, int height, List<String> handlers) {
                     }
                 }
                 case "hdlr" -> handlers.add(new String(new byte[]{in.get(body + 8), in.get(body + 9), in.get(body + 10),
-                        in.get(body + 11)}, java.nio.charset.StandardCharsets.US_ASCII));
+                        in.get(body + 11)}, StandardCharsets.US_ASCII));
                 default -> {
                 }
             }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.pms.devstack.Devstack;
 import dev.pms.devstack.testing.DevstackExtension;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -101,7 +102,7 @@ class ReadmeWalkthroughEndToEndTest {
 
     private static boolean onPath(String tool) {
         String path = System.getenv("PATH");
-        return path != null && List.of(path.split(java.io.File.pathSeparator)).stream()
+        return path != null && List.of(path.split(File.pathSeparator)).stream()
                 .anyMatch(directory -> !directory.isEmpty() && Files.isExecutable(Path.of(directory, tool)));
     }
 

@@ -1,6 +1,7 @@
 package dev.pms.journeys.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pms.devstack.Devstack;
 import dev.pms.devstack.testing.DevstackExtension;
 import dev.pms.devstack.testing.Eventually;
@@ -361,7 +362,7 @@ class SpaContractEndToEndTest {
     }
 
     private static String withPrompt(JsonNode proposal, String prompt) {
-        com.fasterxml.jackson.databind.node.ObjectNode copy = proposal.deepCopy();
+        ObjectNode copy = proposal.deepCopy();
         copy.put("proposed_prompt", prompt);
         return copy.toString();
     }

@@ -42,12 +42,14 @@ import dev.pms.providers.wavespeed.WaveSpeedConfig;
 import dev.pms.providers.wavespeed.WaveSpeedProvider;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
 
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -114,13 +116,14 @@ public class GenerationFactory {
                                         NodeStatusService nodeStatuses, MediaStore media, WorkflowEngine workflow,
                                         JobQueue queue, ProviderDirectory providers, GenerationRequests requests,
                                         GenerationRunRepository runs, Clock clock,
-                                        @Value("${chaos.worker.crash.rate:0}") double crashRate,
+                                        @Nullable WorkerMediaStoreWrapper mediaWrapper,
                                         BrandProfileRepository profiles, ChannelCatalog catalog,
                                         BrandConsistencyScorer scorer, InventoryJobs inventoryJobs,
                                         OperationalMetrics metrics) {
-        MediaStore store = crashRate > 0 ? new CrashAfterStoringMedia(media, crashRate, 7) : media;
-        return new ProviderJobWorker(new MeteredAssetRepository(assets, metrics), campaigns, nodeStatuses, store, workflow, queue, providers, requests, runs,
-                clock, new BrandConsistency(profiles, catalog, scorer), java.util.List.of(inventoryJobs));
+        MediaStore store = mediaWrapper == null ? media : mediaWrapper.wrap(media);
+        return new ProviderJobWorker(new MeteredAssetRepository(assets, metrics), campaigns, nodeStatuses, store,
+                workflow, queue, providers, requests, runs, clock, new BrandConsistency(profiles, catalog, scorer),
+                List.of(inventoryJobs));
     }
 
     /** The model loads on the first score (or when the provider worker primes it for SnapStart), not in INIT. */

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** A studio job in the shapes the SPA's studio screens read. */
 final class StudioAnswers {
@@ -46,7 +47,7 @@ final class StudioAnswers {
                 });
                 body.put("variations", variations);
                 body.put("image_urls", job.variations().stream().map(StudioJob.Variation::url)
-                        .filter(java.util.Objects::nonNull).toList());
+                        .filter(Objects::nonNull).toList());
                 body.put("resolution", job.resolution());
             }
             case ANIMATE -> video(body, job, "animation_type", preset);

@@ -13,6 +13,7 @@ import dev.pms.core.studio.StudioPresets;
 
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -162,7 +163,7 @@ final class StudioRequests {
             return text.isEmpty() ? null : text;
         }
 
-        String choice(String field, java.util.Collection<String> allowed, String fallback) {
+        String choice(String field, Collection<String> allowed, String fallback) {
             String text = text(field, 40);
             if (text == null) {
                 return fallback;

@@ -16,6 +16,7 @@ import jakarta.inject.Singleton;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +70,7 @@ public class InventoryController implements ApiController {
                                 requests.channel(request.jsonObjectBody())))),
                 ApiRoute.authenticated("POST " + CAMPAIGN + "/variants/publish", request -> ApiResponse.json(201,
                         variants.publish(request.userId(), campaign(request), requests.timezone(request.optionalJsonObjectBody()),
-                                publicBaseUrl(request) + ApiPrefixes.PRODUCT_MARKETING + "/media"))),
+                                request.publicOrigin() + ApiPrefixes.PRODUCT_MARKETING + "/media"))),
                 ApiRoute.authenticated("GET " + CAMPAIGN + "/suggestions", request -> ApiResponse.ok(
                         variants.suggestions(request.userId(), campaign(request)))));
     }
@@ -80,7 +81,7 @@ public class InventoryController implements ApiController {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
             zip.putNextEntry(new ZipEntry("prime.txt"));
-            zip.write("Warms the inventory's classes. Nothing is stored.".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            zip.write("Warms the inventory's classes. Nothing is stored.".getBytes(StandardCharsets.UTF_8));
             zip.closeEntry();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -113,14 +114,6 @@ public class InventoryController implements ApiController {
         return ApiResponse.ok(inventory.item(request.userId(), campaign(request), itemId));
     }
 
-    /** The API's own origin as the caller reached it (API Gateway sets host and x-forwarded-proto). */
-    private static String publicBaseUrl(ApiRequest request) {
-        String host = request.headers().get("host");
-        if (host == null || host.isBlank()) {
-            throw new IllegalStateException("the request has no host header to build share links from");
-        }
-        return request.headers().getOrDefault("x-forwarded-proto", "https") + "://" + host;
-    }
 
     private ApiResponse startImport(ApiRequest request) {
         InventoryImport started = inventory.start(request.userId(), campaign(request),

@@ -16,6 +16,7 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 
 /** Reads the inventory routes' JSON bodies and queries into the core's commands; every problem is named. */
@@ -26,7 +27,7 @@ final class InventoryRequests {
     Object importCommand(JsonNode body) {
         InputChecker check = new InputChecker();
         check.rejectUnknownKeys(body, "", IMPORT_FIELDS);
-        String source = check.oneOf(body.get("source"), "source", java.util.List.of("zip", "shopify"), false);
+        String source = check.oneOf(body.get("source"), "source", List.of("zip", "shopify"), false);
         check.throwIfProblems("import request");
         if ("shopify".equals(source)) {
             String shop = check.string(body.get("shop_domain"), "shop_domain", 100, true);
@@ -50,7 +51,7 @@ final class InventoryRequests {
         InputChecker check = new InputChecker();
         check.rejectUnknownKeys(body, "", PLAN_FIELDS);
         String placement = check.string(body.get("placement"), "placement", 100, false);
-        java.util.List<String> operations = check.stringList(body.get("operations"), "operations", 12, 40);
+        List<String> operations = check.stringList(body.get("operations"), "operations", 12, 40);
         check.throwIfProblems("fix plan request");
         return new FixPlanService.FixPlanCommand(placement, operations);
     }
@@ -69,7 +70,7 @@ final class InventoryRequests {
         check.rejectUnknownKeys(body, "", DERIVE_FIELDS);
         String itemId = check.string(body.get("item_id"), "item_id", 100, true);
         Long version = check.integer(body.get("version"), "version", 0, 10_000, false);
-        java.util.List<Channel> channels = channels(check, body.get("channels"));
+        List<Channel> channels = channels(check, body.get("channels"));
         String overlay = check.string(body.get("overlay_text"), "overlay_text", 400, false);
         check.throwIfProblems("variant request");
         return new VariantService.DeriveCommand(itemId, version == null ? null : version.intValue(),
@@ -111,7 +112,7 @@ final class InventoryRequests {
         return Channel.parse(code).orElseThrow(() -> new NotFoundException("there is no channel " + code));
     }
 
-    private static java.util.List<Channel> channels(InputChecker check, JsonNode node) {
+    private static List<Channel> channels(InputChecker check, JsonNode node) {
         return check.list(node, "channels", Channel.values().length, (item, path) ->
                 check.code(item, path, code -> Channel.parse(code).orElse(null), "a channel", true));
     }

@@ -21,6 +21,7 @@ import dev.pms.core.distribution.PostingRules;
 import dev.pms.core.error.NotFoundException;
 import dev.pms.core.media.MediaShares;
 import dev.pms.core.media.PresignedDownload;
+import dev.pms.core.performance.DailyMetrics;
 import dev.pms.core.performance.InsightEngine;
 import dev.pms.core.performance.MetricImportException;
 import dev.pms.core.performance.MetricRowParser;
@@ -28,11 +29,13 @@ import dev.pms.core.performance.PerformanceReport;
 import dev.pms.core.performance.PerformanceService;
 import jakarta.inject.Singleton;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 @Singleton
 public class CampaignOpsController implements ApiController {
@@ -82,15 +85,15 @@ public class CampaignOpsController implements ApiController {
         List<AssetNode> nodes = campaign.assetNodes().stream().map(n -> n.withStatus(NodeStatus.APPROVED_FOR_PUBLISH)).toList();
         var plan = new DistributionPlanner(rules).plan(campaign, nodes, Map.of(), LocalDate.now(ZoneOffset.UTC), ZoneOffset.UTC);
         List<ExportedPost> exported = ExportedPost.of(plan.posts(), Map.of(), key -> key);
-        IcsCalendar.write(campaign.campaignId(), campaign.campaignName(), 1, exported, java.time.Instant.now());
+        IcsCalendar.write(campaign.campaignId(), campaign.campaignName(), 1, exported, Instant.now());
         BulkScheduleCsv.write(exported, null);
         StringBuilder csv = new StringBuilder("asset_id,date,impressions,clicks,conversions,spend\n");
         for (AssetNode node : nodes) {
             csv.append(node.assetId()).append(',').append(LocalDate.now(ZoneOffset.UTC)).append(",1000,40,4,1.5\n");
         }
         var rows = new MetricRowParser(nodes, LocalDate.now(ZoneOffset.UTC)).parse(csv.toString(), true);
-        var day = new dev.pms.core.performance.DailyMetrics(LocalDate.now(ZoneOffset.UTC),
-                rows.stream().collect(java.util.stream.Collectors.toMap(r -> r.key(), r -> r)), 0);
+        var day = new DailyMetrics(LocalDate.now(ZoneOffset.UTC),
+                rows.stream().collect(Collectors.toMap(r -> r.key(), r -> r)), 0);
         PerformanceReport report = performance.report(campaign, List.of(day), List.of());
         ApiResponse.ok(report);
         ApiResponse.ok(new InsightEngine().insights(report.byChannel(), report.byAsset(), Map.of()));
@@ -113,7 +116,7 @@ public class CampaignOpsController implements ApiController {
 
     private ApiResponse distribution(ApiRequest request) {
         return ApiResponse.json(201, distribution.build(request.userId(), request.pathParameter("campaign_id"),
-                DistributionCommands.schedule(request), publicBaseUrl(request) + MEDIA));
+                DistributionCommands.schedule(request), request.publicOrigin() + MEDIA));
     }
 
     /** A fresh short-lived URL of the shared file; 404 for a token this suite did not sign or a file that is gone. */
@@ -123,14 +126,6 @@ public class CampaignOpsController implements ApiController {
         return new ApiResponse(302, Map.of("location", download.url(), "cache-control", "private, max-age=300"), null);
     }
 
-    /** The API's own origin as the caller reached it (API Gateway sets host and x-forwarded-proto). */
-    private static String publicBaseUrl(ApiRequest request) {
-        String host = request.headers().get("host");
-        if (host == null || host.isBlank()) {
-            throw new IllegalStateException("the request has no host header to build share links from");
-        }
-        return request.headers().getOrDefault("x-forwarded-proto", "https") + "://" + host;
-    }
 
     private ApiResponse importMetrics(ApiRequest request) {
         String contentType = request.headers().getOrDefault("content-type", "").toLowerCase(Locale.ROOT);

@@ -1,7 +1,9 @@
 package dev.pms.functions.optimization;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.fasterxml.jackson.core.type.TypeReference;
 import dev.pms.aws.observability.FunctionTelemetry;
+import dev.pms.core.json.Json;
 import dev.pms.core.optimization.OptimizationService;
 import dev.pms.core.optimization.OptimizationSummary;
 import io.micronaut.context.ApplicationContext;
@@ -12,6 +14,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -42,8 +45,8 @@ public class OptimizationHandler extends MicronautRequestHandler<Map<String, Obj
         ApplicationContext context = getApplicationContext();
         OptimizationSummary summary = context.getBean(OptimizationService.class)
                 .runAll(dayOf(event, context.getBean(Clock.class)));
-        return dev.pms.core.json.Json.mapper().convertValue(summary,
-                new com.fasterxml.jackson.core.type.TypeReference<java.util.LinkedHashMap<String, Object>>() {
+        return Json.mapper().convertValue(summary,
+                new TypeReference<LinkedHashMap<String, Object>>() {
                 });
     }
 

@@ -1,7 +1,10 @@
 package dev.pms.aws.config;
 
 import dev.pms.aws.secrets.MediaShareSecret;
+import dev.pms.core.asset.AssetRepository;
+import dev.pms.core.asset.LibraryAssetPreviews;
 import dev.pms.core.asset.LibraryPublishableAssets;
+import dev.pms.core.asset.PublishedAssets;
 import dev.pms.core.board.AssetPreviews;
 import dev.pms.core.board.BoardMoveRepository;
 import dev.pms.core.board.BoardService;
@@ -10,6 +13,7 @@ import dev.pms.core.campaign.CampaignRepository;
 import dev.pms.core.distribution.DistributionService;
 import dev.pms.core.distribution.PostingRules;
 import dev.pms.core.distribution.ScheduleRepository;
+import dev.pms.core.generation.GenerationRunRepository;
 import dev.pms.core.media.MediaShareTokens;
 import dev.pms.core.media.MediaShares;
 import dev.pms.core.media.MediaStore;
@@ -43,9 +47,9 @@ public class CampaignOpsServicesFactory {
     /** Previews of the node's generated asset, else of its latest upload. */
     @Singleton
     AssetPreviews assetPreviews(UploadRepository uploads, MediaStore media,
-                                dev.pms.core.generation.GenerationRunRepository runs,
-                                dev.pms.core.asset.AssetRepository assets) {
-        return new dev.pms.core.asset.LibraryAssetPreviews(runs, assets, media, new UploadAssetPreviews(uploads, media));
+                                GenerationRunRepository runs,
+                                AssetRepository assets) {
+        return new LibraryAssetPreviews(runs, assets, media, new UploadAssetPreviews(uploads, media));
     }
 
     @Singleton
@@ -64,10 +68,10 @@ public class CampaignOpsServicesFactory {
     @Singleton
     DistributionService distributionService(CampaignRepository campaigns, ScheduleRepository schedules,
                                             MediaStore media, UploadRepository uploads,
-                                            dev.pms.core.generation.GenerationRunRepository runs,
-                                            dev.pms.core.asset.AssetRepository assets, MediaShares shares,
+                                            GenerationRunRepository runs,
+                                            AssetRepository assets, MediaShares shares,
                                             PostingRules rules, Clock clock,
-                                            dev.pms.core.asset.PublishedAssets published) {
+                                            PublishedAssets published) {
         return new DistributionService(campaigns, schedules, media,
                 new LibraryPublishableAssets(runs, assets, uploads, published), shares, rules, clock);
     }

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import dev.pms.aws.observability.FunctionTelemetry;
 import dev.pms.aws.observability.LogCorrelation;
 import dev.pms.core.error.DomainException;
+import dev.pms.core.error.ValidationException;
 import dev.pms.core.observability.OperationalMetrics;
 import dev.pms.core.personalization.PreferenceSignals;
 import io.micronaut.context.ApplicationContext;
@@ -154,7 +155,7 @@ public abstract class ApiGatewayFunction extends MicronautRequestHandler<APIGate
         try {
             return Base64.getDecoder().decode(raw);
         } catch (IllegalArgumentException e) {
-            throw dev.pms.core.error.ValidationException.of("body", "is not valid base64");
+            throw ValidationException.of("body", "is not valid base64");
         }
     }
 

@@ -26,6 +26,15 @@ public record ApiRequest(
         return value;
     }
 
+    /** The API's own origin as the caller reached it (API Gateway sets host and x-forwarded-proto). */
+    public String publicOrigin() {
+        String host = headers.get("host");
+        if (host == null || host.isBlank()) {
+            throw new IllegalStateException("the request has no host header to build links from");
+        }
+        return headers.getOrDefault("x-forwarded-proto", "https") + "://" + host;
+    }
+
     public String queryParameter(String name) {
         return queryParameters.get(name);
     }

@@ -2,6 +2,7 @@ package dev.pms.aws.http;
 
 import dev.pms.core.audit.ImageTooLargeException;
 import dev.pms.core.audit.UnsupportedMediaTypeException;
+import dev.pms.core.error.ConflictException;
 import dev.pms.core.error.DomainException;
 import dev.pms.core.error.FieldError;
 import dev.pms.core.error.IllegalTransitionException;
@@ -59,7 +60,7 @@ public final class Problems {
             return 404;
         }
         if (failure instanceof VersionConflictException || failure instanceof IllegalTransitionException
-                || failure instanceof dev.pms.core.error.ConflictException) {
+                || failure instanceof ConflictException) {
             return 409;
         }
         if (failure instanceof PayloadTooLargeException || failure instanceof ImageTooLargeException

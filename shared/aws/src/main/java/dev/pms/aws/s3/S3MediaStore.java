@@ -6,6 +6,7 @@ import dev.pms.core.media.PresignedDownload;
 import dev.pms.core.media.PresignedUpload;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -84,7 +85,7 @@ public class S3MediaStore implements MediaStore {
     @Override
     public void put(String key, byte[] bytes, String mimeType) {
         s3.putObject(request -> request.bucket(bucket).key(key).contentType(mimeType),
-                software.amazon.awssdk.core.sync.RequestBody.fromBytes(bytes));
+                RequestBody.fromBytes(bytes));
     }
 
     @Override

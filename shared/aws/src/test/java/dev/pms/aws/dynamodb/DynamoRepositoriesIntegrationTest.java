@@ -26,9 +26,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -150,7 +153,7 @@ class DynamoRepositoriesIntegrationTest {
         } while (token != null && pages < 10);
 
         List<String> newestFirst = new ArrayList<>(created.stream().map(Campaign::campaignId).toList());
-        java.util.Collections.reverse(newestFirst);
+        Collections.reverse(newestFirst);
         assertThat(seen).containsExactlyElementsOf(newestFirst);
         assertThat(pages).isEqualTo(3);
 
@@ -173,11 +176,11 @@ class DynamoRepositoriesIntegrationTest {
         String stranger = newUser();
         campaigns.create(campaign(stranger, Instant.parse("2026-10-01T10:00:00Z"), CampaignStatus.DRAFT));
 
-        String forged = java.util.Base64.getUrlEncoder().withoutPadding()
-                .encodeToString("{\"sk\":\"CAMPAIGN#x\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String forged = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("{\"sk\":\"CAMPAIGN#x\"}".getBytes(StandardCharsets.UTF_8));
         String[] signedParts = token.split("\\.");
-        String altered = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
-                "{\"lsi1sk\":\"CAMPAIGN#2099\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "." + signedParts[1];
+        String altered = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                "{\"lsi1sk\":\"CAMPAIGN#2099\"}".getBytes(StandardCharsets.UTF_8)) + "." + signedParts[1];
 
         assertThat(campaigns.list(owner, null, 10, token).items()).hasSize(2);
         assertThatThrownBy(() -> campaigns.list(stranger, null, 10, token))

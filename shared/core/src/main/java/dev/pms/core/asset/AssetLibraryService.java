@@ -13,6 +13,7 @@ import dev.pms.core.media.PresignedDownload;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -101,7 +102,7 @@ public final class AssetLibraryService {
         }
         Optional<E> parsed = EnumCodes.parse(type, value);
         if (parsed.isEmpty()) {
-            List<String> codes = java.util.Arrays.stream(type.getEnumConstants()).map(EnumCodes::code).toList();
+            List<String> codes = Arrays.stream(type.getEnumConstants()).map(EnumCodes::code).toList();
             errors.add(new FieldError(field, "must be one of " + String.join(", ", codes)));
         }
         return parsed.orElse(null);

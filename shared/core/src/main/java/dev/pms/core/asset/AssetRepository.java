@@ -1,6 +1,7 @@
 package dev.pms.core.asset;
 
 import dev.pms.core.common.Page;
+import dev.pms.core.pricing.Plan;
 import dev.pms.core.usage.UsageAmounts;
 
 import java.time.YearMonth;
@@ -27,7 +28,7 @@ public interface AssetRepository {
      * Stores a new queued record and reserves its {@code reserved} amounts against the plan in one atomic step;
      * false (nothing written) when the plan cannot cover it.
      */
-    boolean createReserved(String userId, AssetRecord asset, YearMonth month, dev.pms.core.pricing.Plan plan);
+    boolean createReserved(String userId, AssetRecord asset, YearMonth month, Plan plan);
 
     /** Replaces an open record with another open one (e.g. the provider's job handle); false if it was closed. */
     boolean updateOpen(String userId, AssetRecord asset);

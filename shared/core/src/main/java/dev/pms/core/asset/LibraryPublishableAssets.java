@@ -9,8 +9,10 @@ import dev.pms.core.media.UploadService;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,9 +58,9 @@ public final class LibraryPublishableAssets implements PublishableAssets {
                 adopted.put(node, id);
             }
         });
-        java.util.Set<String> ids = new java.util.LinkedHashSet<>(byNode.values());
+        Set<String> ids = new LinkedHashSet<>(byNode.values());
         ids.addAll(adopted.values());
-        Map<String, AssetRecord> records = new java.util.HashMap<>();
+        Map<String, AssetRecord> records = new HashMap<>();
         for (AssetRecord record : assets.findAll(userId, ids)) {
             if (record.status() == AssetStatus.READY) {
                 records.put(record.assetLibraryId(), record);

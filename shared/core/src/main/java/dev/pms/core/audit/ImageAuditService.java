@@ -18,6 +18,7 @@ import dev.pms.core.pricing.QualityTier;
 import dev.pms.core.validation.FieldProblems;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -115,7 +116,7 @@ public final class ImageAuditService {
         if (placements.isEmpty()) {
             return List.of(new FixPlanner(decoded, common, null, pricing).report(assetInfo(decoded, common)));
         }
-        List<AuditReport> reports = new java.util.ArrayList<>(placements.size());
+        List<AuditReport> reports = new ArrayList<>(placements.size());
         for (Placement placement : placements) {
             ImageMeasurements measured = ImageMeasurements.AMAZON_MAIN_IMAGE.equals(placement.key())
                     ? ImageMeasurements.of(decoded, placement, palette) : common;
@@ -130,7 +131,7 @@ public final class ImageAuditService {
     }
 
     /** What an image edit (relight, restore, upscale, background, recolour) costs on the edit model. */
-    public java.math.BigDecimal editCost() {
+    public BigDecimal editCost() {
         return new FixPricing(prices).editCost();
     }
 

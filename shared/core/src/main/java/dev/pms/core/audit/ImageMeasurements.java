@@ -4,6 +4,7 @@ import dev.pms.core.channel.Placement;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Everything measured from the analysis pixels, with the part scores and the weighted {@code qualityScore}.
@@ -106,7 +107,7 @@ record ImageMeasurements(
                     nearest = i;
                 }
             }
-            measured.add(new MeasuredColour(colour, brandPalette.get(nearest).toUpperCase(java.util.Locale.ROOT),
+            measured.add(new MeasuredColour(colour, brandPalette.get(nearest).toUpperCase(Locale.ROOT),
                     colour.lab().deltaE(palette.get(nearest))));
         }
         return measured;

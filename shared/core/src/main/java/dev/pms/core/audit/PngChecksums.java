@@ -2,6 +2,7 @@ package dev.pms.core.audit;
 
 import dev.pms.core.error.ValidationException;
 
+import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32;
 
 /**
@@ -32,7 +33,7 @@ final class PngChecksums {
             crc.update(png, offset + 4, 4 + dataLength);
             int stored = readInt(png, offset + 8 + dataLength);
             if ((int) crc.getValue() != stored) {
-                String type = new String(png, offset + 4, 4, java.nio.charset.StandardCharsets.US_ASCII);
+                String type = new String(png, offset + 4, 4, StandardCharsets.US_ASCII);
                 throw ValidationException.of(field, "is a corrupt PNG: the checksum of its " + type
                         + " chunk does not match");
             }

@@ -1,5 +1,7 @@
 package dev.pms.core.audit;
 
+import java.util.Optional;
+
 /**
  * Reads an image a caller sent as base64 or a data URL with the audit's defences: the text's length is bounded before
  * decoding, the format is sniffed from the bytes, a PNG's checksums are verified and the header's dimensions are
@@ -18,7 +20,7 @@ public final class UntrustedImages {
     }
 
     /** The image type the bytes' signature shows ({@code image/png}, {@code image/jpeg}, …), empty for none. */
-    public static java.util.Optional<String> mimeTypeOf(byte[] bytes) {
+    public static Optional<String> mimeTypeOf(byte[] bytes) {
         return ImageFormat.sniff(bytes).map(ImageFormat::mimeType);
     }
 

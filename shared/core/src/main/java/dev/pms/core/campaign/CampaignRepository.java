@@ -1,6 +1,8 @@
 package dev.pms.core.campaign;
 
+import dev.pms.core.common.Ids;
 import dev.pms.core.common.Page;
+import dev.pms.core.error.NotFoundException;
 
 import java.util.Optional;
 
@@ -18,11 +20,11 @@ public interface CampaignRepository {
      * @throws dev.pms.core.error.NotFoundException when the id cannot name a campaign or the caller has no such one
      */
     default Campaign require(String userId, String campaignId) {
-        if (!dev.pms.core.common.Ids.plausible(campaignId)) {
-            throw new dev.pms.core.error.NotFoundException("campaign not found");
+        if (!Ids.plausible(campaignId)) {
+            throw new NotFoundException("campaign not found");
         }
         return find(userId, campaignId)
-                .orElseThrow(() -> new dev.pms.core.error.NotFoundException("campaign " + campaignId + " not found"));
+                .orElseThrow(() -> new NotFoundException("campaign " + campaignId + " not found"));
     }
 
     /**

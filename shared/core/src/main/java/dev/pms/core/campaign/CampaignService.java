@@ -5,6 +5,7 @@ import dev.pms.core.brand.BrandProfileRepository;
 import dev.pms.core.brand.StoredBrandProfile;
 import dev.pms.core.channel.Channel;
 import dev.pms.core.channel.ChannelCatalog;
+import dev.pms.core.common.Ids;
 import dev.pms.core.common.Page;
 import dev.pms.core.error.NotFoundException;
 import dev.pms.core.error.VersionConflictException;
@@ -274,7 +275,7 @@ public final class CampaignService {
     }
 
     private static boolean plausibleId(String campaignId) {
-        return dev.pms.core.common.Ids.plausible(campaignId);
+        return Ids.plausible(campaignId);
     }
 
     private static NotFoundException notFound(String campaignId) {

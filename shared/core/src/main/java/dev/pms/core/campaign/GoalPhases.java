@@ -1,5 +1,7 @@
 package dev.pms.core.campaign;
 
+import dev.pms.core.channel.Channel;
+
 import java.util.List;
 import java.util.Map;
 
@@ -38,7 +40,7 @@ final class GoalPhases {
      * The weight a channel gets in a phase. Retention leans on email (the full kit in every phase) and keeps
      * social channels light; commerce listings follow the phase.
      */
-    static PhaseWeight weight(Goal goal, dev.pms.core.channel.Channel channel, PhaseWeight phaseWeight) {
+    static PhaseWeight weight(Goal goal, Channel channel, PhaseWeight phaseWeight) {
         if (goal != Goal.RETENTION) {
             return phaseWeight;
         }

@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -131,7 +132,7 @@ public final class DistributionService {
     }
 
     /** The latest schedule of the campaign, if it has one. */
-    public java.util.Optional<Schedule> latest(String userId, String campaignId) {
+    public Optional<Schedule> latest(String userId, String campaignId) {
         return schedules.latest(userId, campaignId);
     }
 

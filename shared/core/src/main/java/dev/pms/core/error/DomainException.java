@@ -1,5 +1,7 @@
 package dev.pms.core.error;
 
+import java.util.Map;
+
 /** Base of the failures the application reports to callers; adapters map each subtype to a status. */
 public abstract class DomainException extends RuntimeException {
     protected DomainException(String message) {
@@ -10,7 +12,7 @@ public abstract class DomainException extends RuntimeException {
     public abstract String kind();
 
     /** Extra members for the problem body (e.g. the quote a plan limit refused). */
-    public java.util.Map<String, Object> extensions() {
-        return java.util.Map.of();
+    public Map<String, Object> extensions() {
+        return Map.of();
     }
 }

@@ -4,6 +4,7 @@ import dev.pms.core.pricing.QualityTier;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -30,7 +31,7 @@ public record GenerationRun(
         long version) {
 
     public GenerationRun {
-        assetLibraryIds = assetLibraryIds == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(assetLibraryIds));
+        assetLibraryIds = assetLibraryIds == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(assetLibraryIds));
     }
 
     public static GenerationRun starting(String runId, String campaignId, boolean autopilot, QualityTier tier, Instant now) {

@@ -23,7 +23,7 @@ public final class ProviderDirectory {
      * Providers by the names proposals use; one client may serve several (WaveSpeed hosts the MiniMax voices, an
      * OpenAI-compatible client can serve Gemini's compatible endpoint).
      */
-    public ProviderDirectory(java.util.Map<String, MediaProvider> providersByName, MediaProvider standIn) {
+    public ProviderDirectory(Map<String, MediaProvider> providersByName, MediaProvider standIn) {
         byName.putAll(providersByName);
         this.standIn = standIn;
     }

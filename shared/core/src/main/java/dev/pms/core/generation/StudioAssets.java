@@ -1,6 +1,7 @@
 package dev.pms.core.generation;
 
 import dev.pms.core.asset.AssetRecord;
+import dev.pms.core.channel.AssetType;
 import dev.pms.core.channel.Canvas;
 import dev.pms.core.channel.Placement;
 import dev.pms.core.channel.SafeZone;
@@ -171,7 +172,7 @@ public final class StudioAssets implements DetachedJobs {
                 : spec.audioSeconds() > 0 ? new VideoLimits(1, (int) Math.ceil(spec.audioSeconds()), null) : null;
         return new Placement(asset.placement(), null, asset.assetType(),
                 new Canvas(spec.width(), spec.height(), spec.ratio(), 0.01), null, null, null,
-                List.of(asset.assetType() == dev.pms.core.channel.AssetType.IMAGE ? "png" : "mp4"),
+                List.of(asset.assetType() == AssetType.IMAGE ? "png" : "mp4"),
                 new SafeZone(0.05, 0.05, 0.05, 0.05), List.of(), null, video, List.of(), "product studio request", null);
     }
 

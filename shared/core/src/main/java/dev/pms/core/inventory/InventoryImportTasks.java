@@ -18,6 +18,7 @@ import dev.pms.core.media.MediaTooLargeException;
 import dev.pms.core.media.UserKeys;
 import dev.pms.core.text.TextProblems;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -26,9 +27,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 
 /**
  * The import workflow's steps. {@link #prepare} reads the source once — a ZIP's directory checked against the limits
@@ -57,7 +61,7 @@ public final class InventoryImportTasks {
     private final ZipLimits limits;
     private final Clock clock;
     /** Manifests never change once stored, so a warm function reads each one once. */
-    private final java.util.Map<String, ImportManifest> manifests = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, ImportManifest> manifests = new ConcurrentHashMap<>();
 
     /**
      * @param consistency the embedding score of texts (null: texts are checked by rules only)
@@ -373,7 +377,7 @@ public final class InventoryImportTasks {
     }
 
     private InventoryImport updateImport(String userId, String campaignId, String importId,
-                                         java.util.function.UnaryOperator<InventoryImport> change) {
+                                         UnaryOperator<InventoryImport> change) {
         for (int attempt = 1; attempt <= MAX_WRITE_ATTEMPTS; attempt++) {
             InventoryImport current = requireImport(userId, campaignId, importId);
             InventoryImport next = change.apply(current);
@@ -403,7 +407,7 @@ public final class InventoryImportTasks {
                 .map(bytes -> {
                     try {
                         return Json.mapper().readValue(bytes, ImportManifest.class);
-                    } catch (java.io.IOException e) {
+                    } catch (IOException e) {
                         throw new IllegalStateException("the manifest " + key + " is unreadable", e);
                     }
                 });

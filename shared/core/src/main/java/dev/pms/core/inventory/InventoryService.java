@@ -2,6 +2,7 @@ package dev.pms.core.inventory;
 
 import dev.pms.core.asset.AssetRecord;
 import dev.pms.core.asset.AssetRepository;
+import dev.pms.core.asset.AssetStatus;
 import dev.pms.core.campaign.CampaignRepository;
 import dev.pms.core.error.ConflictException;
 import dev.pms.core.error.NotFoundException;
@@ -13,6 +14,7 @@ import dev.pms.core.media.PresignedDownload;
 import dev.pms.core.media.PresignedUpload;
 import dev.pms.core.media.UserKeys;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -62,7 +65,7 @@ public final class InventoryService {
             if (filename == null || filename.isBlank() || filename.contains("/") || filename.contains("\\")) {
                 throw ValidationException.of("filename", "must be a plain file name without folders, e.g. assets.zip");
             }
-            if (!filename.toLowerCase(java.util.Locale.ROOT).endsWith(".zip")) {
+            if (!filename.toLowerCase(Locale.ROOT).endsWith(".zip")) {
                 throw ValidationException.of("filename", "must name a .zip file");
             }
         }
@@ -73,11 +76,11 @@ public final class InventoryService {
         private static final Pattern SHOP = Pattern.compile("[a-z0-9][a-z0-9-]{0,59}\\.myshopify\\.com");
 
         public StoreImportCommand {
-            if (shopDomain == null || !SHOP.matcher(shopDomain.strip().toLowerCase(java.util.Locale.ROOT)).matches()) {
+            if (shopDomain == null || !SHOP.matcher(shopDomain.strip().toLowerCase(Locale.ROOT)).matches()) {
                 throw ValidationException.of("shop_domain", "must be the store's myshopify.com domain, e.g."
                         + " acme.myshopify.com");
             }
-            shopDomain = shopDomain.strip().toLowerCase(java.util.Locale.ROOT);
+            shopDomain = shopDomain.strip().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -104,7 +107,7 @@ public final class InventoryService {
     /** A version with its asset library record's state (queued … ready, failed) and, once ready, its URL. */
     public record VersionView(int number, int parent, String operation, Map<String, Object> parameters,
                               String status, String assetLibraryId, String provider, String model,
-                              java.math.BigDecimal costUsd, Integer width, Integer height, String sha256, String url,
+                              BigDecimal costUsd, Integer width, Integer height, String sha256, String url,
                               String error) {
     }
 
@@ -251,7 +254,7 @@ public final class InventoryService {
                     "missing", version.assetLibraryId(), version.provider(), version.model(), null, null, null, null,
                     null, "its asset library record was deleted");
         }
-        boolean ready = record.status() == dev.pms.core.asset.AssetStatus.READY && record.storageKey() != null;
+        boolean ready = record.status() == AssetStatus.READY && record.storageKey() != null;
         return new VersionView(version.number(), version.parent(), version.operation(), version.parameters(),
                 record.status().code(), record.assetLibraryId(), record.provider(), record.model(), record.costUsd(),
                 record.width(), record.height(), record.sha256(), ready ? download(record.storageKey()) : null,

@@ -4,6 +4,7 @@ import dev.pms.core.channel.Channel;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -99,7 +100,7 @@ public record VariantBoard(String campaignId, List<ChannelVariants> channels, Pu
         List<ChannelVariants> next = new ArrayList<>(channels);
         next.removeIf(c -> c.channel() == replacement.channel());
         next.add(replacement);
-        next.sort(java.util.Comparator.comparing(c -> c.channel().ordinal()));
+        next.sort(Comparator.comparing(c -> c.channel().ordinal()));
         return new VariantBoard(campaignId, next, publication, now, version + 1);
     }
 

@@ -52,6 +52,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * Channel variants of an approved source image, and what comes after them: every image placement of the campaign's
@@ -496,7 +497,7 @@ public final class VariantService {
     }
 
     private VariantBoard updateBoard(String userId, String campaignId,
-                                     java.util.function.UnaryOperator<VariantBoard> change) {
+                                     UnaryOperator<VariantBoard> change) {
         for (int attempt = 1; attempt <= MAX_WRITE_ATTEMPTS; attempt++) {
             VariantBoard current = inventory.findBoard(userId, campaignId).orElse(VariantBoard.empty(campaignId));
             VariantBoard next = change.apply(current);

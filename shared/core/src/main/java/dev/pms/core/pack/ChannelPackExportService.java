@@ -47,6 +47,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -119,7 +120,7 @@ public final class ChannelPackExportService {
     public ChannelPackExport exportChannels(String userId, String campaignId, Set<Channel> channels) {
         Campaign campaign = find(userId, campaignId);
         Set<Channel> chosen = channels.isEmpty() ? Set.copyOf(campaign.channels())
-                : channels.stream().filter(campaign.channels()::contains).collect(java.util.stream.Collectors.toSet());
+                : channels.stream().filter(campaign.channels()::contains).collect(Collectors.toSet());
         return export(userId, campaign, chosen);
     }
 

@@ -2,6 +2,8 @@ package dev.pms.core.pack;
 
 import dev.pms.core.channel.Channel;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,7 +28,7 @@ public record PackFile(
     public PackFile {
         checks = List.copyOf(checks);
         visiblePreviews = visiblePreviews == null || visiblePreviews.isEmpty() ? null
-                : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(visiblePreviews));
+                : Collections.unmodifiableMap(new LinkedHashMap<>(visiblePreviews));
     }
 
     /** True when every check of the file passed. */

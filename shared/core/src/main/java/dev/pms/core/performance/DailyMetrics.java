@@ -1,6 +1,7 @@
 package dev.pms.core.performance;
 
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -10,6 +11,6 @@ import java.util.TreeMap;
  */
 public record DailyMetrics(LocalDate date, Map<String, MetricRow> rows, long version) {
     public DailyMetrics {
-        rows = java.util.Collections.unmodifiableMap(new TreeMap<>(rows));
+        rows = Collections.unmodifiableMap(new TreeMap<>(rows));
     }
 }

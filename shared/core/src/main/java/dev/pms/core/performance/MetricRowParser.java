@@ -11,10 +11,12 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -134,7 +136,7 @@ public final class MetricRowParser {
         }
         List<MetricRow> rows = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
-        java.util.Set<LocalDate> days = new java.util.HashSet<>();
+        Set<LocalDate> days = new HashSet<>();
         for (int i = 0; i < records.size(); i++) {
             int line = firstLine + i;
             int before = errors.size();

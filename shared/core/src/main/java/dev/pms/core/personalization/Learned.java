@@ -2,6 +2,8 @@ package dev.pms.core.personalization;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import java.util.Locale;
+
 /**
  * One preference and where it comes from: learned from the user's own events (with the evidence and a confidence
  * from 0 to 1), the Brand DNA, or the suite's default.
@@ -15,7 +17,7 @@ public record Learned<T>(T value, Source source, Double confidence, Evidence evi
 
         @JsonValue
         public String code() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

@@ -30,7 +30,7 @@ public final class QuoteCalculator {
     /** Each node priced on the model its proposal will get on this plan (the same selection proposals make). */
     public Quote quote(List<AssetNode> nodes, QualityTier tier, Plan plan, MonthlyUsage usage) {
         boolean videoHeavy = ModelSelector.videoHeavy(nodes.stream().map(AssetNode::channel).distinct().toList());
-        ModelSelector.Context context = new ModelSelector.Context(plan.tier(), videoHeavy, java.util.Map.of(), null);
+        ModelSelector.Context context = new ModelSelector.Context(plan.tier(), videoHeavy, Map.of(), null);
         return quoteLines(nodes.stream()
                 .map(node -> estimator.estimate(node, tier, selector.select(node.assetType(), tier, context).choice()))
                 .toList(), plan, usage);

@@ -6,6 +6,7 @@ import dev.pms.core.brand.BrandProfile;
 import dev.pms.core.brand.BrandProfileRepository;
 import dev.pms.core.brand.StoredBrandProfile;
 import dev.pms.core.campaign.AssetNode;
+import dev.pms.core.common.Ids;
 import dev.pms.core.common.Page;
 import dev.pms.core.common.PageSizes;
 import dev.pms.core.campaign.Campaign;
@@ -358,7 +359,7 @@ public final class ProposalService {
     private static ModelChoice readableChoice(String value) {
         try {
             return ModelSelector.parse(value).orElse(null);
-        } catch (dev.pms.core.error.ValidationException unreadable) {
+        } catch (ValidationException unreadable) {
             return null;
         }
     }
@@ -629,7 +630,7 @@ public final class ProposalService {
                 try {
                     ModelSelector.parse(String.valueOf(value))
                             .ifPresent(choice -> campaignChoices.put(String.valueOf(type), choice));
-                } catch (dev.pms.core.error.ValidationException e) {
+                } catch (ValidationException e) {
                     // an unreadable campaign-level choice is ignored; the automatic choice applies
                 }
             });
@@ -695,7 +696,7 @@ public final class ProposalService {
     }
 
     private static boolean plausibleId(String id) {
-        return dev.pms.core.common.Ids.plausible(id);
+        return Ids.plausible(id);
     }
 
     private static void requireUser(String userId) {

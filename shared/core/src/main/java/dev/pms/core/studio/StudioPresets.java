@@ -4,6 +4,8 @@ import dev.pms.core.generation.StudioBrief.Operation;
 import dev.pms.core.generation.StudioBrief.Scene;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -221,7 +223,7 @@ public final class StudioPresets {
         if (words.length <= 7) {
             return line;
         }
-        return String.join(" ", java.util.Arrays.copyOf(words, 7)) + "…";
+        return String.join(" ", Arrays.copyOf(words, 7)) + "…";
     }
 
     private static String sentence(String text) {
@@ -247,6 +249,6 @@ public final class StudioPresets {
         for (int i = 0; i < pairs.length; i += 2) {
             map.put(pairs[i], pairs[i + 1]);
         }
-        return java.util.Collections.unmodifiableMap(map);
+        return Collections.unmodifiableMap(map);
     }
 }

@@ -11,9 +11,11 @@ import dev.pms.core.channel.Placement;
 import dev.pms.core.error.ValidationException;
 import dev.pms.core.json.Json;
 import dev.pms.core.pricing.PriceTable;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 import java.awt.Color;
+import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.math.BigDecimal;
 import java.util.List;
@@ -138,7 +140,7 @@ class PlacementAuditTest {
     @Test
     void anImageOverThePlacementMaximumIsDownscaledAndMeasuredOnASubsampledCopy() {
         BufferedImage grey = new BufferedImage(5200, 5200, BufferedImage.TYPE_BYTE_GRAY);
-        java.awt.Graphics2D g = grey.createGraphics();
+        Graphics2D g = grey.createGraphics();
         for (int x = 0; x < 5200; x += 200) {
             g.setColor(new Color(x % 400 == 0 ? 60 : 190, x % 400 == 0 ? 60 : 190, x % 400 == 0 ? 60 : 190));
             g.fillRect(x, 0, 200, 5200);
@@ -180,7 +182,7 @@ class PlacementAuditTest {
                 "amazon/main_image"));
 
         assertThat(report.assetInfo().productFraming().whiteBorderShare()).isEqualTo(1.0);
-        assertThat(report.assetInfo().productFraming().productFrameShare()).isCloseTo(0.9, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(report.assetInfo().productFraming().productFrameShare()).isCloseTo(0.9, Offset.offset(0.01));
         assertThat(report.checks()).filteredOn(c -> c.rule().equals("white_background") || c.rule().equals("product_fills_frame"))
                 .hasSize(2).allSatisfy(c -> assertThat(c.passed()).isTrue());
         assertThat(report.verdict()).isEqualTo(AuditStatus.USABLE);

@@ -8,6 +8,7 @@ import dev.pms.core.error.NotFoundException;
 import dev.pms.core.error.VersionConflictException;
 import dev.pms.core.proposal.Proposal;
 import dev.pms.core.support.CampaignOpsFixture;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -59,8 +60,8 @@ class BoardServiceTest {
                 .isInstanceOf(IllegalTransitionException.class);
         assertThat(board.board("alice", campaign.campaignId()).moves())
                 .extracting(BoardMove::action, BoardMove::from, BoardMove::to)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("approve", NodeStatus.READY, NodeStatus.APPROVED_FOR_PUBLISH),
-                        org.assertj.core.groups.Tuple.tuple("approve", NodeStatus.PROPOSED, NodeStatus.APPROVED));
+                .containsExactly(Tuple.tuple("approve", NodeStatus.READY, NodeStatus.APPROVED_FOR_PUBLISH),
+                        Tuple.tuple("approve", NodeStatus.PROPOSED, NodeStatus.APPROVED));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.pms.core.channel;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pms.core.json.Json;
 import org.junit.jupiter.api.Test;
 
@@ -130,14 +131,14 @@ class ChannelCatalogTest {
     @Test
     void rejectsDataWithoutAChannelEntryOrWithAForeignKey() throws Exception {
         var mapper = Json.mapper();
-        var root = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(
+        var root = (ObjectNode) mapper.readTree(
                 ChannelCatalog.class.getResourceAsStream("/channel-catalog.json"));
         var withoutEmail = root.deepCopy();
-        ((com.fasterxml.jackson.databind.node.ObjectNode) withoutEmail.get("channels")).remove("email");
+        ((ObjectNode) withoutEmail.get("channels")).remove("email");
         assertThatThrownBy(() -> ChannelCatalog.parse(withoutEmail)).hasMessageContaining("email");
 
         var foreignKey = root.deepCopy();
-        ((com.fasterxml.jackson.databind.node.ObjectNode) foreignKey.get("placements"))
+        ((ObjectNode) foreignKey.get("placements"))
                 .set("myspace/banner", root.get("placements").get("email/banner"));
         assertThatThrownBy(() -> ChannelCatalog.parse(foreignKey)).hasMessageContaining("myspace/banner");
     }

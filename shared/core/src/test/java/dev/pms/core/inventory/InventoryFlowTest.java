@@ -1,5 +1,6 @@
 package dev.pms.core.inventory;
 
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import dev.pms.core.support.AssetRecordBuilder;
 import dev.pms.core.support.CampaignBuilder;
@@ -21,6 +22,7 @@ import dev.pms.core.support.InMemoryMediaStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.Random;
 import javax.imageio.ImageIO;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -160,7 +162,7 @@ class InventoryFlowTest {
         g.setColor(new Color(0x1A73E8));
         g.fillRect(width / 3, height / 4, width / 3, height / 2);
         g.dispose();
-        java.util.Random random = new java.util.Random(3);
+        Random random = new Random(3);
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
                 int p = image.getRGB(x, y);
@@ -173,7 +175,7 @@ class InventoryFlowTest {
         try {
             ImageIO.write(image, "png", out);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
         return out.toByteArray();
     }

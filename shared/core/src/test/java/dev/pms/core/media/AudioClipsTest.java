@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -40,7 +41,7 @@ class AudioClipsTest {
         assertThatThrownBy(() -> AudioClips.inspect("not audio at all".getBytes(), "audio_base64"))
                 .isInstanceOf(UnsupportedMediaTypeException.class).hasMessageContaining("audio_base64");
         byte[] header = wav(16_000, 1, 1);
-        byte[] noData = java.util.Arrays.copyOf(header, 36);
+        byte[] noData = Arrays.copyOf(header, 36);
         assertThatThrownBy(() -> AudioClips.inspect(noData, "audio_base64")).isInstanceOf(ValidationException.class);
     }
 

@@ -6,12 +6,15 @@ import dev.pms.core.campaign.CampaignStatus;
 import dev.pms.core.campaign.NodeStatus;
 import dev.pms.core.channel.Channel;
 import dev.pms.core.common.Page;
+import dev.pms.core.pricing.Plan;
 import dev.pms.core.pricing.PlanCatalog;
+import dev.pms.core.pricing.PlanTier;
 import dev.pms.core.pricing.PreflightService;
 import dev.pms.core.proposal.Proposal;
 import dev.pms.core.proposal.ProposalStatus;
 import dev.pms.core.support.CampaignOpsFixture;
 import dev.pms.core.usage.MonthlyUsage;
+import dev.pms.core.usage.PlanRepository;
 import dev.pms.core.usage.UsageAmounts;
 import dev.pms.core.usage.UsageLedger;
 import org.junit.jupiter.api.Test;
@@ -91,7 +94,7 @@ class OptimizationServiceTest {
             }
 
             @Override
-            public boolean reserve(String userId, YearMonth month, UsageAmounts amounts, dev.pms.core.pricing.Plan plan) {
+            public boolean reserve(String userId, YearMonth month, UsageAmounts amounts, Plan plan) {
                 return true;
             }
 
@@ -103,14 +106,14 @@ class OptimizationServiceTest {
             public void release(String userId, YearMonth month, UsageAmounts reserved) {
             }
         };
-        dev.pms.core.usage.PlanRepository plans = new dev.pms.core.usage.PlanRepository() {
+        PlanRepository plans = new PlanRepository() {
             @Override
-            public Optional<dev.pms.core.pricing.PlanTier> find(String userId) {
+            public Optional<PlanTier> find(String userId) {
                 return Optional.empty();
             }
 
             @Override
-            public void save(String userId, dev.pms.core.pricing.PlanTier tier) {
+            public void save(String userId, PlanTier tier) {
             }
         };
         return new PreflightService(fixture.campaignService, CampaignOpsFixture.COSTS, PlanCatalog.load(),

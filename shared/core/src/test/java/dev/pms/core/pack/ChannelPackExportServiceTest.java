@@ -40,6 +40,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -340,7 +341,7 @@ class ChannelPackExportServiceTest {
         return new ChannelPackExportService(campaigns, proposals, profiles, CATALOG, renderer, store, CLOCK, () -> PACK_ID);
     }
 
-    private List<AssetNode> nodes(java.util.function.Predicate<AssetNode> filter) {
+    private List<AssetNode> nodes(Predicate<AssetNode> filter) {
         return campaign.assetNodes().stream().filter(filter).toList();
     }
 

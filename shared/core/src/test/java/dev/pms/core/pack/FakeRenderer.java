@@ -1,5 +1,6 @@
 package dev.pms.core.pack;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.pms.core.channel.AssetType;
 import dev.pms.core.channel.TextField;
 import dev.pms.core.generation.GeneratedMedia;
@@ -8,6 +9,7 @@ import dev.pms.core.generation.MediaProvider;
 import dev.pms.core.generation.ProviderJob;
 import dev.pms.core.json.Json;
 
+import java.util.Locale;
 import javax.imageio.ImageIO;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -119,7 +121,7 @@ final class FakeRenderer implements MediaProvider {
         }
         try {
             return Json.mapper().writeValueAsString(fields);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -127,7 +129,7 @@ final class FakeRenderer implements MediaProvider {
     private String flawed(String text, TextField field) {
         return switch (flaw) {
             case COPY_OVER_LIMIT -> field.maxChars() == null ? text : "x".repeat(field.maxChars() + 1);
-            case COPY_WITH_FORBIDDEN_PHRASE -> "A " + forbiddenPhrase.toUpperCase(java.util.Locale.ROOT) + " lamp";
+            case COPY_WITH_FORBIDDEN_PHRASE -> "A " + forbiddenPhrase.toUpperCase(Locale.ROOT) + " lamp";
             case TOO_MANY_HASHTAGS -> "Light #a #b #c #d #e #f #g #h #i #j #k #l #m #n #o #p";
             default -> text;
         };

@@ -4,6 +4,7 @@ import dev.pms.core.campaign.AssetNode;
 import dev.pms.core.campaign.NodeStatus;
 import dev.pms.core.channel.AssetType;
 import dev.pms.core.channel.Channel;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -52,14 +53,14 @@ class MetricRowParserTest {
 
         assertThat(refused.kind()).isEqualTo("invalid-metric-rows");
         assertThat(refused.errors()).extracting(RowError::line, RowError::field).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(3, "asset_id"),
-                org.assertj.core.groups.Tuple.tuple(4, "channel"),
-                org.assertj.core.groups.Tuple.tuple(5, "asset_id"),
-                org.assertj.core.groups.Tuple.tuple(6, "date"),
-                org.assertj.core.groups.Tuple.tuple(6, "spend"),
-                org.assertj.core.groups.Tuple.tuple(6, "clicks"),
-                org.assertj.core.groups.Tuple.tuple(7, "asset_id"),
-                org.assertj.core.groups.Tuple.tuple(8, "impressions"));
+                Tuple.tuple(3, "asset_id"),
+                Tuple.tuple(4, "channel"),
+                Tuple.tuple(5, "asset_id"),
+                Tuple.tuple(6, "date"),
+                Tuple.tuple(6, "spend"),
+                Tuple.tuple(6, "clicks"),
+                Tuple.tuple(7, "asset_id"),
+                Tuple.tuple(8, "impressions"));
         assertThat(refused.errors().get(0).reason()).contains("'nope' is not a node of this campaign");
         assertThat(refused.errors().get(6).reason()).contains("repeats line 2");
     }
@@ -70,7 +71,7 @@ class MetricRowParserTest {
                 .extracting(RowError::field).containsExactly("body");
         assertThat(catchThrowableOfType(() -> parser.parse("date,impressions,likes\n", true), MetricImportException.class)
                 .errors()).extracting(RowError::line, RowError::field)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, "likes"));
+                .containsExactly(Tuple.tuple(1, "likes"));
         assertThat(catchThrowableOfType(() -> parser.parse("asset_id,date\n\"li-1,2026-11-20\n", true),
                 MetricImportException.class).errors().get(0).reason()).contains("not closed");
         assertThat(catchThrowableOfType(() -> parser.parse("{\"rows\": []}", false), MetricImportException.class)

@@ -1,7 +1,10 @@
 package dev.pms.core.pricing;
 
+import dev.pms.core.campaign.AssetNode;
+import dev.pms.core.campaign.NodeStatus;
 import dev.pms.core.channel.AssetType;
 import dev.pms.core.channel.Channel;
+import dev.pms.core.channel.ChannelCatalog;
 import dev.pms.core.error.ValidationException;
 import org.junit.jupiter.api.Test;
 
@@ -79,9 +82,9 @@ class ModelSelectorTest {
 
     @Test
     void aPerRequestModelCostsOneRequest() {
-        CostEstimator estimator = new CostEstimator(PriceTable.load(), dev.pms.core.channel.ChannelCatalog.load());
-        var node = new dev.pms.core.campaign.AssetNode("a", AssetType.AVATAR, Channel.YOUTUBE, "launch", "youtube/video",
-                "presenter", dev.pms.core.campaign.NodeStatus.APPROVED, null, List.of());
+        CostEstimator estimator = new CostEstimator(PriceTable.load(), ChannelCatalog.load());
+        var node = new AssetNode("a", AssetType.AVATAR, Channel.YOUTUBE, "launch", "youtube/video",
+                "presenter", NodeStatus.APPROVED, null, List.of());
         CostLine line = estimator.estimate(node, QualityTier.STANDARD, new ModelChoice("wavespeed", "hunyuan-avatar"));
         assertThat(line.costUsd()).isEqualByComparingTo("0.10");
         assertThat(line.model()).isEqualTo("hunyuan-avatar");

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import static dev.pms.core.prompt.PromptFixtures.AURORA;
 import static dev.pms.core.prompt.PromptFixtures.BRAND;
@@ -129,7 +130,7 @@ class PromptBuilderTest {
     void eachAngleIndexGivesAnotherHookAndTheIndexWrapsAround() {
         AssetNode node = node(AssetType.IMAGE, "instagram/feed_portrait", "launch");
         int angles = PromptCatalog.load().hookAngles(AssetType.IMAGE).size();
-        List<BuiltPrompt> built = java.util.stream.IntStream.range(0, angles)
+        List<BuiltPrompt> built = IntStream.range(0, angles)
                 .mapToObj(i -> BUILDER.build(inputs(node, BRAND, AURORA, QualityTier.STANDARD, i, Map.of()))).toList();
 
         assertThat(built).extracting(BuiltPrompt::hook).doesNotHaveDuplicates();

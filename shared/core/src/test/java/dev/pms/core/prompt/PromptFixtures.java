@@ -14,6 +14,7 @@ import dev.pms.core.pricing.CostEstimator;
 import dev.pms.core.pricing.PriceTable;
 import dev.pms.core.pricing.QualityTier;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,7 @@ final class PromptFixtures {
             "product_name", "Aurora",
             "product_description", "A smart desk lamp that follows daylight",
             "features", List.of("circadian light", "app control"),
-            "price", new java.math.BigDecimal("89.00"));
+            "price", new BigDecimal("89.00"));
 
     static final BrandDna BRAND = DERIVER.derive(Optional.of(new StoredBrandProfile(new BrandProfile(
             new BrandProfile.WebsiteAnalysis("https://aurora.example",

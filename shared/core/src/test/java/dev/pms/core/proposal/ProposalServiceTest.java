@@ -106,7 +106,7 @@ class ProposalServiceTest {
     void aModelChosenOnTheProposalIsKeptPricedAndExplained() {
         service.generate(ALICE, id(), GenerateProposals.defaults());
         AssetNode image = campaign.assetNodes().stream()
-                .filter(n -> n.assetType() == dev.pms.core.channel.AssetType.IMAGE).findFirst().orElseThrow();
+                .filter(n -> n.assetType() == AssetType.IMAGE).findFirst().orElseThrow();
         Proposal current = proposals.current(ALICE, id(), image.assetId()).orElseThrow();
 
         Proposal edited = service.patch(ALICE, id(), image.assetId(), model(current.version(),
@@ -117,7 +117,7 @@ class ProposalServiceTest {
         assertThat(edited.costEstimate()).isEqualByComparingTo("0.04");
         assertThat(edited.provenance().get("model_selection")).isEqualTo("chosen on the proposal");
         assertThatThrownBy(() -> service.patch(ALICE, id(), image.assetId(), model(edited.version(), "acme/dream-1")))
-                .isInstanceOf(dev.pms.core.error.ValidationException.class).hasMessageContaining("price table");
+                .isInstanceOf(ValidationException.class).hasMessageContaining("price table");
     }
 
     @Test
@@ -136,7 +136,7 @@ class ProposalServiceTest {
             assertThat(proposal.costEstimate()).isEqualByComparingTo(COSTS.estimateOnModel(node, QualityTier.STANDARD,
                     proposal.recommendedProvider(), proposal.recommendedModel()).costUsd());
             assertThat(proposal.provenance().get("model_selection")).isNotBlank();
-            if (node.assetType() == dev.pms.core.channel.AssetType.VIDEO) {
+            if (node.assetType() == AssetType.VIDEO) {
                 assertThat(proposal.recommendedModel()).isEqualTo("wan-2.5-i2v-480p");
                 assertThat(proposal.provenance().get("model_selection")).contains("not video-heavy");
             } else {

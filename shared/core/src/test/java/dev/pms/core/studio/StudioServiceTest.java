@@ -14,6 +14,7 @@ import dev.pms.core.error.ValidationException;
 import dev.pms.core.generation.GeneratedMedia;
 import dev.pms.core.generation.GenerationRequest;
 import dev.pms.core.generation.GenerationRequests;
+import dev.pms.core.generation.GenerationRun;
 import dev.pms.core.generation.GenerationRunRepository;
 import dev.pms.core.generation.JobMessage;
 import dev.pms.core.generation.MediaProvider;
@@ -33,6 +34,7 @@ import dev.pms.core.pricing.PlanLimitExceededException;
 import dev.pms.core.pricing.PlanTier;
 import dev.pms.core.pricing.PreflightService;
 import dev.pms.core.pricing.PriceTable;
+import dev.pms.core.pricing.UsageKind;
 import dev.pms.core.prompt.PromptBuilder;
 import dev.pms.core.prompt.PromptCatalog;
 import dev.pms.core.support.Fixtures;
@@ -57,8 +59,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -158,7 +162,7 @@ class StudioServiceTest {
     @Test
     void aCallOverThePlanIsRefusedWithItsQuote() {
         plans.put(USER, PlanTier.FREE);
-        usage = new MonthlyUsage(usage.month(), new UsageAmounts(Map.of(dev.pms.core.pricing.UsageKind.IMAGE, 9),
+        usage = new MonthlyUsage(usage.month(), new UsageAmounts(Map.of(UsageKind.IMAGE, 9),
                 new BigDecimal("0.27")), UsageAmounts.none());
 
         assertThatThrownBy(() -> studio.submit(USER, photoshoot(2, "A steel bottle")))
@@ -286,7 +290,7 @@ class StudioServiceTest {
     }
 
     private static final class Assets implements AssetRepository {
-        final Map<String, AssetRecord> records = new java.util.LinkedHashMap<>();
+        final Map<String, AssetRecord> records = new LinkedHashMap<>();
         final List<BigDecimal> charges = new ArrayList<>();
         final List<BigDecimal> released = new ArrayList<>();
 
@@ -297,7 +301,7 @@ class StudioServiceTest {
 
         @Override
         public List<AssetRecord> findAll(String userId, Collection<String> ids) {
-            return ids.stream().map(id -> records.get(userId + "/" + id)).filter(java.util.Objects::nonNull).toList();
+            return ids.stream().map(id -> records.get(userId + "/" + id)).filter(Objects::nonNull).toList();
         }
 
         @Override
@@ -380,21 +384,21 @@ class StudioServiceTest {
 
     private static final class NoRuns implements GenerationRunRepository {
         @Override
-        public Optional<dev.pms.core.generation.GenerationRun> find(String userId, String campaignId) {
+        public Optional<GenerationRun> find(String userId, String campaignId) {
             return Optional.empty();
         }
 
         @Override
-        public boolean start(String userId, dev.pms.core.generation.GenerationRun run) {
+        public boolean start(String userId, GenerationRun run) {
             return true;
         }
 
         @Override
-        public void update(String userId, dev.pms.core.generation.GenerationRun run) {
+        public void update(String userId, GenerationRun run) {
         }
 
         @Override
-        public Reservation reserve(String userId, dev.pms.core.generation.GenerationRun generating,
+        public Reservation reserve(String userId, GenerationRun generating,
                                    List<AssetRecord> queued, YearMonth month, UsageAmounts total, Plan plan) {
             return Reservation.RESERVED;
         }

@@ -1,5 +1,6 @@
 package dev.pms.core.support;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pms.core.brand.BrandProfile;
 import dev.pms.core.brand.PutBrandProfile;
@@ -22,7 +23,7 @@ public final class Fixtures {
     public static PutBrandProfile brandProfile(String singleQuoted) {
         try {
             return new PutBrandProfile(Json.mapper().treeToValue(json(singleQuoted), BrandProfile.class), null);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
     }
@@ -30,7 +31,7 @@ public final class Fixtures {
     public static JsonNode json(String singleQuoted) {
         try {
             return Json.mapper().readTree(singleQuoted.replace('\'', '"'));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
     }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -28,7 +29,7 @@ public final class InMemoryAssetRepository implements AssetRepository {
 
     @Override
     public List<AssetRecord> findAll(String userId, Collection<String> assetLibraryIds) {
-        return assetLibraryIds.stream().map(id -> records.get(userId + "|" + id)).filter(java.util.Objects::nonNull)
+        return assetLibraryIds.stream().map(id -> records.get(userId + "|" + id)).filter(Objects::nonNull)
                 .toList();
     }
 

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -40,7 +41,7 @@ public final class InMemoryCampaignOps implements BoardMoveRepository, ScheduleR
     @Override
     public List<BoardMove> recent(String userId, String campaignId, int limit) {
         List<BoardMove> all = new ArrayList<>(moves.getOrDefault(key(userId, campaignId), List.of()));
-        java.util.Collections.reverse(all);
+        Collections.reverse(all);
         return all.subList(0, Math.min(limit, all.size()));
     }
 

@@ -1,8 +1,10 @@
 package dev.pms.providers.edit;
 
+import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -22,7 +24,7 @@ public final class ImageOps {
         }
         BufferedImage copy = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = copy.createGraphics();
-        g.setColor(java.awt.Color.WHITE);
+        g.setColor(Color.WHITE);
         g.fillRect(0, 0, copy.getWidth(), copy.getHeight());
         g.drawImage(image, 0, 0, null);
         g.dispose();
@@ -162,7 +164,7 @@ public final class ImageOps {
      */
     private static void dropSpecks(boolean[] background, int width, int height) {
         int[] label = new int[background.length];
-        List<Integer> sizes = new java.util.ArrayList<>();
+        List<Integer> sizes = new ArrayList<>();
         sizes.add(0);
         int[] queue = new int[background.length];
         for (int start = 0; start < background.length; start++) {
@@ -268,7 +270,7 @@ public final class ImageOps {
      */
     public static BufferedImage recolour(BufferedImage image, List<String> palette) {
         BufferedImage source = rgb(image);
-        float[] target = palette.stream().map(hex -> java.awt.Color.RGBtoHSB(Integer.parseInt(hex.substring(1, 3), 16),
+        float[] target = palette.stream().map(hex -> Color.RGBtoHSB(Integer.parseInt(hex.substring(1, 3), 16),
                 Integer.parseInt(hex.substring(3, 5), 16), Integer.parseInt(hex.substring(5, 7), 16), null))
                 .filter(hsb -> hsb[1] > 0.25f).findFirst().orElse(null);
         if (target == null) {
@@ -278,7 +280,7 @@ public final class ImageOps {
         int[] hueHistogram = new int[36];
         float[] hsb = new float[3];
         for (int pixel : rgb) {
-            java.awt.Color.RGBtoHSB(pixel >> 16 & 0xFF, pixel >> 8 & 0xFF, pixel & 0xFF, hsb);
+            Color.RGBtoHSB(pixel >> 16 & 0xFF, pixel >> 8 & 0xFF, pixel & 0xFF, hsb);
             if (hsb[1] > 0.2f && hsb[2] > 0.15f) {
                 hueHistogram[(int) (hsb[0] * 36) % 36]++;
             }
@@ -293,7 +295,7 @@ public final class ImageOps {
         int[] out = new int[rgb.length];
         for (int i = 0; i < rgb.length; i++) {
             int pixel = rgb[i];
-            java.awt.Color.RGBtoHSB(pixel >> 16 & 0xFF, pixel >> 8 & 0xFF, pixel & 0xFF, hsb);
+            Color.RGBtoHSB(pixel >> 16 & 0xFF, pixel >> 8 & 0xFF, pixel & 0xFF, hsb);
             if (hsb[1] <= 0.12f) {
                 out[i] = pixel & 0xFFFFFF;
                 continue;
@@ -301,7 +303,7 @@ public final class ImageOps {
             float hue = hsb[0] + rotation;
             hue -= (float) Math.floor(hue);
             float saturation = hsb[1] + (target[1] - hsb[1]) * 0.5f;
-            out[i] = java.awt.Color.HSBtoRGB(hue, Math.max(0, Math.min(1, saturation)), hsb[2]) & 0xFFFFFF;
+            out[i] = Color.HSBtoRGB(hue, Math.max(0, Math.min(1, saturation)), hsb[2]) & 0xFFFFFF;
         }
         return image(source.getWidth(), source.getHeight(), out);
     }

@@ -3,6 +3,7 @@ package dev.pms.providers.offline;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 
 /** The brand palette as colours: hex entries ({@code #1F6FEB}, {@code 1f6feb}, {@code #abc}) as given, other names hashed to a stable colour. */
@@ -34,7 +35,7 @@ record BrandColours(Color primary, Color secondary, Color accent) {
             int b = Integer.parseInt(hex.substring(2, 3), 16) * 17;
             return new Color(r, g, b);
         }
-        return new Color((int) (OfflineSeed.hash(entry.toLowerCase(java.util.Locale.ROOT)) & 0xFFFFFF));
+        return new Color((int) (OfflineSeed.hash(entry.toLowerCase(Locale.ROOT)) & 0xFFFFFF));
     }
 
     /** Relative luminance in 0..1 (sRGB weights, no gamma). */

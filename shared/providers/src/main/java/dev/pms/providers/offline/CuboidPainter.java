@@ -4,6 +4,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.GradientPaint;
 import java.awt.Graphics2D;
+import java.awt.Rectangle;
 import java.awt.RenderingHints;
 import java.awt.TexturePaint;
 import java.awt.geom.AffineTransform;
@@ -187,7 +188,7 @@ final class CuboidPainter {
             g.setColor(new Color(0x05, 0x05, 0x07));
             double camera = width * 0.05;
             g.fill(new Ellipse2D.Double((width - camera) / 2, inset + height * 0.018, camera, camera));
-            java.awt.Rectangle nameBox = new java.awt.Rectangle((int) (width * 0.16), (int) (height * 0.4),
+            Rectangle nameBox = new Rectangle((int) (width * 0.16), (int) (height * 0.4),
                     (int) (width * 0.68), (int) (height * 0.12));
             TextBlock block = TextBlock.layout(g, finish.label().name(), nameBox, nameBox.height / 2, true);
             if (!block.isEmpty()) {

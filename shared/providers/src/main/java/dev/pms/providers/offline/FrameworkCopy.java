@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -440,7 +441,7 @@ final class FrameworkCopy {
             if (Character.isUpperCase(key.charAt(0)) || matcher.start() == 0) {
                 value = WordFit.capitalized(value);
             }
-            matcher.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(value));
+            matcher.appendReplacement(out, Matcher.quoteReplacement(value));
         }
         matcher.appendTail(out);
         String text = out.toString().replace("..", ".").replace("?.", "?").replace("!.", "!");

@@ -1,5 +1,6 @@
 package dev.pms.providers.offline;
 
+import java.awt.AlphaComposite;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.Rectangle;
@@ -84,7 +85,7 @@ final class ImageFilters {
             BufferedImage small = scaled(image, image.getWidth() / factor, image.getHeight() / factor, alpha);
             blurInPlace(small, Math.max(1, Math.round((float) radius / factor)));
             Graphics2D g = image.createGraphics();
-            g.setComposite(java.awt.AlphaComposite.Src);
+            g.setComposite(AlphaComposite.Src);
             g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
             g.drawImage(small, 0, 0, image.getWidth(), image.getHeight(), null);
             g.dispose();

@@ -3,6 +3,7 @@ package dev.pms.providers.shopify;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -36,7 +37,7 @@ public final class MediaUrlPolicy {
     }
 
     public static MediaUrlPolicy of(List<String> extraHosts, boolean allowLoopback) {
-        List<String> all = new java.util.ArrayList<>(extraHosts);
+        List<String> all = new ArrayList<>(extraHosts);
         all.add(SHOPIFY_CDN);
         return new MediaUrlPolicy(all, allowLoopback, InetAddress::getAllByName);
     }

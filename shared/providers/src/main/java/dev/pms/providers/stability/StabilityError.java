@@ -3,6 +3,7 @@ package dev.pms.providers.stability;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pms.core.json.Json;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,7 +24,7 @@ record StabilityError(String name, String message) {
                 messages.add(root.path("message").asText());
             }
             return new StabilityError(root.path("name").asText(""), shortened(String.join("; ", messages)));
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             return new StabilityError("", "");
         }
     }

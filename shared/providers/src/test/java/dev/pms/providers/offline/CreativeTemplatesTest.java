@@ -4,6 +4,7 @@ import dev.pms.core.channel.AssetType;
 import dev.pms.core.channel.ChannelCatalog;
 import dev.pms.core.channel.Placement;
 import dev.pms.core.generation.GenerationRequest;
+import dev.pms.core.generation.ProviderJob;
 import dev.pms.core.media.ProductPhoto;
 import dev.pms.core.pricing.QualityTier;
 import org.junit.jupiter.api.Test;
@@ -72,7 +73,7 @@ class CreativeTemplatesTest {
                 Requests.placement("instagram/feed_square"), "A launch visual for Acme Notes", artDirection,
                 "Launch image for Instagram feed square: " + artDirection, PRODUCT, Requests.PALETTE, List.of(),
                 "offline", null, QualityTier.STANDARD, null, null);
-        Map<String, Object> details = ((dev.pms.core.generation.ProviderJob.Completed) renderer.submit(request)).media().details();
+        Map<String, Object> details = ((ProviderJob.Completed) renderer.submit(request)).media().details();
 
         assertThat(details.get("headline")).isEqualTo("Notes that write themselves");
         assertThat(details.get("cta")).isEqualTo("Sign up today");

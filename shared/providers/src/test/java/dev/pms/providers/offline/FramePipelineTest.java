@@ -4,6 +4,7 @@ import org.jcodec.common.model.ColorSpace;
 import org.jcodec.common.model.Picture;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,9 +39,9 @@ class FramePipelineTest {
     void aSinkFailureStopsThePainter() {
         assertThatThrownBy(() -> FramePipeline.run(1_000, FramePipelineTest::picture, (i, picture) -> {
             if (i == 2) {
-                throw new java.io.IOException("disk full");
+                throw new IOException("disk full");
             }
-        })).isInstanceOf(java.io.IOException.class).hasMessage("disk full");
+        })).isInstanceOf(IOException.class).hasMessage("disk full");
     }
 
     private static Picture picture(int index) {

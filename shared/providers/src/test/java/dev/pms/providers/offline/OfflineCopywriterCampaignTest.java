@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,7 +40,7 @@ class OfflineCopywriterCampaignTest {
         Map<String, Integer> seen = new HashMap<>();
         Set<String> shared = Set.of("The best gear gets out of the way.");
         for (Written asset : campaign) {
-            Set<String> own = new java.util.HashSet<>();
+            Set<String> own = new HashSet<>();
             for (String text : texts(asset.copy())) {
                 for (String sentence : sentences(text)) {
                     if (own.add(sentence) && !sentence.startsWith("#") && !shared.contains(sentence)

@@ -3,6 +3,8 @@ package dev.pms.providers.offline;
 import dev.pms.core.prompt.ForbiddenPhrases;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class WordFitTest {
@@ -32,7 +34,7 @@ class WordFitTest {
 
     @Test
     void scrubsForbiddenPhrasesCaseInsensitivelyWithTheirWholeWords() {
-        ForbiddenPhrases forbidden = new ForbiddenPhrases(java.util.List.of("game changer", "cheap"));
+        ForbiddenPhrases forbidden = new ForbiddenPhrases(List.of("game changer", "cheap"));
         assertThat(forbidden.scrubWholeWords("Try our Game Changer today. The cheapest way in.")).isEqualTo("Try our today. The way in.");
         assertThat(forbidden.allows("A GAME CHANGER")).isFalse();
         assertThat(forbidden.allows("A game plan")).isTrue();

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.text.MessageFormat;
 import javax.imageio.ImageIO;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -462,7 +463,7 @@ class StabilityProviderTest {
         Handler capture = new Handler() {
             @Override
             public void publish(LogRecord record) {
-                logged.add(java.text.MessageFormat.format(record.getMessage(), record.getParameters()));
+                logged.add(MessageFormat.format(record.getMessage(), record.getParameters()));
             }
 
             @Override

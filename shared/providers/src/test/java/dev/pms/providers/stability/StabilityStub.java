@@ -12,6 +12,8 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A local server speaking Stability AI's v2beta protocol from a script: every call under {@code /v2beta/} takes the
@@ -117,14 +119,14 @@ public final class StabilityStub implements AutoCloseable {
     /** Splits a multipart body on its boundary; ISO-8859-1 keeps every byte of file parts intact. */
     private static void readParts(byte[] body, String boundary, Map<String, String> fields, Map<String, byte[]> files) {
         String text = new String(body, StandardCharsets.ISO_8859_1);
-        for (String part : text.split("--" + java.util.regex.Pattern.quote(boundary))) {
+        for (String part : text.split("--" + Pattern.quote(boundary))) {
             int headerEnd = part.indexOf("\r\n\r\n");
             if (headerEnd < 0) {
                 continue;
             }
             String headers = part.substring(0, headerEnd);
             String content = part.substring(headerEnd + 4, part.length() - 2);
-            java.util.regex.Matcher name = java.util.regex.Pattern.compile("name=\"([^\"]+)\"").matcher(headers);
+            Matcher name = Pattern.compile("name=\"([^\"]+)\"").matcher(headers);
             if (!name.find()) {
                 continue;
             }

@@ -1,9 +1,12 @@
 package dev.pms.providers.wavespeed;
 
+import dev.pms.core.generation.StudioBrief;
 import dev.pms.providers.wavespeed.WaveSpeedModel.OutputKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,8 +38,8 @@ class WaveSpeedHandleTest {
 
     @Test
     void roundTripsAStudioJobWithItsTag() {
-        StudioTag tag = new StudioTag(dev.pms.core.generation.StudioBrief.Operation.ANIMATE, "rotation",
-                java.util.Map.of("kf", "1000x1000-1000x563"));
+        StudioTag tag = new StudioTag(StudioBrief.Operation.ANIMATE, "rotation",
+                Map.of("kf", "1000x1000-1000x563"));
         WaveSpeedHandle handle = new WaveSpeedHandle(WaveSpeedModel.WAN_25_I2V_720P, OutputKind.VIDEO, "p9", 1280,
                 720, 10, 0, 1, null, null, tag);
 
@@ -49,8 +52,8 @@ class WaveSpeedHandleTest {
 
     @Test
     void roundTripsAStudioVoiceWaitingToBeAnimated() {
-        StudioTag tag = new StudioTag(dev.pms.core.generation.StudioBrief.Operation.AVATAR_EXPLAINER, "tutorial",
-                java.util.Map.of());
+        StudioTag tag = new StudioTag(StudioBrief.Operation.AVATAR_EXPLAINER, "tutorial",
+                Map.of());
         WaveSpeedHandle handle = new WaveSpeedHandle(WaveSpeedModel.SPEECH_02_HD, OutputKind.AUDIO, "s1", 720, 1280,
                 10.4, 151, 4, WaveSpeedModel.INFINITETALK_720P, "https://cdn.example/k.png", tag);
 

@@ -3,6 +3,7 @@ package dev.pms.providers.wavespeed;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pms.core.channel.AssetType;
+import dev.pms.core.channel.VideoLimits;
 import dev.pms.core.generation.GeneratedMedia;
 import dev.pms.core.generation.GenerationRequest;
 import dev.pms.core.generation.ProviderJob;
@@ -184,7 +185,7 @@ class WaveSpeedProviderTest {
         provider(3).submit(request(AssetType.VIDEO, "youtube/video", "wan-2.5-i2v-1080p", png(640, 360), null));
         assertThat(JSON.readTree(stub.calls().get(0).text()).path("duration").asInt()).isEqualTo(5);
 
-        assertThat(InputRules.wanSeconds(new dev.pms.core.channel.VideoLimits(6, 60, null))).isEqualTo(10);
+        assertThat(InputRules.wanSeconds(new VideoLimits(6, 60, null))).isEqualTo(10);
     }
 
     @Test
@@ -689,10 +690,10 @@ class WaveSpeedProviderTest {
     void choosesTheSuitesModelForTheTierWhenTheRequestNamesNone() {
         GenerationRequest standard = request(AssetType.IMAGE, "instagram/feed_square", null, null, null);
 
-        assertThat(WaveSpeedProvider.modelFor(standard)).contains(WaveSpeedModel.QWEN_IMAGE);
-        assertThat(WaveSpeedProvider.modelFor(request(AssetType.AUDIO, null, null, null, SCRIPT)))
+        assertThat(RequestRefusals.modelFor(standard)).contains(WaveSpeedModel.QWEN_IMAGE);
+        assertThat(RequestRefusals.modelFor(request(AssetType.AUDIO, null, null, null, SCRIPT)))
                 .contains(WaveSpeedModel.SPEECH_02_HD);
-        assertThat(WaveSpeedProvider.modelFor(request(AssetType.VIDEO, "tiktok/video", "qwen-image", null, null)))
+        assertThat(RequestRefusals.modelFor(request(AssetType.VIDEO, "tiktok/video", "qwen-image", null, null)))
                 .isEmpty();
     }
 

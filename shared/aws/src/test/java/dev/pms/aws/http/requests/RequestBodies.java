@@ -1,5 +1,6 @@
 package dev.pms.aws.http.requests;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pms.aws.http.ApiRequest;
 import dev.pms.core.error.ValidationException;
@@ -21,7 +22,7 @@ final class RequestBodies {
     static JsonNode json(String singleQuoted) {
         try {
             return Json.mapper().readTree(singleQuoted.replace('\'', '"'));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
     }

@@ -1,4 +1,4 @@
-package dev.pms.functions.generation;
+package dev.pms.journeys.e2e.faults;
 
 import dev.pms.core.media.MediaStore;
 import dev.pms.core.media.PresignedDownload;
@@ -7,13 +7,15 @@ import dev.pms.core.media.PresignedUpload;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Fault injection for the worker's worst moment: after a share of media writes it throws as if the worker died
- * with the object in storage and nothing recorded yet. Only installed when {@code chaos.worker.crash.rate} is above
- * zero (the devstack's fault tests); never in a deployment's configuration.
+ * The worker's worst moment: after a share of media writes it throws as if the worker died with the object in
+ * storage and nothing recorded yet.
  */
-final class CrashAfterStoringMedia implements MediaStore {
+public final class CrashAfterStoringMedia implements MediaStore {
+    private static final AtomicInteger INJECTED = new AtomicInteger();
+
     private final MediaStore delegate;
     private final double rate;
     private final SplittableRandom draws;
@@ -32,8 +34,14 @@ final class CrashAfterStoringMedia implements MediaStore {
             draw = draws.nextDouble();
         }
         if (draw < rate) {
+            INJECTED.incrementAndGet();
             throw new IllegalStateException("injected worker crash after storing " + key);
         }
+    }
+
+    /** Crashes injected so far in this JVM: a fault test checks that its faults really happened. */
+    public static int injectedCrashes() {
+        return INJECTED.get();
     }
 
     @Override
