@@ -6,6 +6,7 @@ import io.micronaut.context.ApplicationContext;
 import org.slf4j.MDC;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
@@ -20,6 +21,7 @@ public final class FunctionTelemetry {
     public static final String POWERTOOLS_PROPERTY = "pms.telemetry.powertools";
     private static final String COLD_START = "cold_start";
     private static final String FUNCTION_NAME = "function_name";
+    private static final String MICRONAUT_KEY_PREFIX = "AWS";
 
     private final String functionName;
     private final OperationalMetrics metrics;
@@ -50,6 +52,7 @@ public final class FunctionTelemetry {
             }
         }
         Supplier<T> measured = () -> {
+            dropMicronautContextKeys();
             MDC.put(COLD_START, Boolean.toString(cold));
             if (MDC.get(FUNCTION_NAME) == null) {
                 MDC.put(FUNCTION_NAME, functionName);
@@ -64,5 +67,13 @@ public final class FunctionTelemetry {
             }
         }
         return PowertoolsLogging.withLogging(lambdaContext, measured);
+    }
+
+    /** Micronaut puts the Lambda context in the MDC too (AWSRequestId, …): Powertools' fields already say it. */
+    private static void dropMicronautContextKeys() {
+        Map<String, String> keys = MDC.getCopyOfContextMap();
+        if (keys != null) {
+            keys.keySet().stream().filter(key -> key.startsWith(MICRONAUT_KEY_PREFIX)).forEach(MDC::remove);
+        }
     }
 }
