@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.pms.devstack.admin.AdminRoute;
+import dev.pms.devstack.admin.ApiDocsAdmin;
 import dev.pms.devstack.admin.SchedulesAdmin;
 import dev.pms.devstack.auth.JwtAuthorizer;
 import dev.pms.devstack.auth.LocalJwtIssuer;
@@ -70,6 +71,7 @@ public final class Devstack implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Duration startupTime;
     private final SchedulesAdmin schedulesAdmin;
+    private final ApiDocsAdmin apiDocsAdmin;
     private volatile ApiGateway gateway;
     private final Map<String, AdminRoute> adminRoutes;
     private final Map<String, AdminRoute.Handler> startedAdminRoutes = new ConcurrentHashMap<>();
@@ -89,6 +91,7 @@ public final class Devstack implements AutoCloseable {
         this.closeInReverse = closeInReverse;
         this.startupTime = startupTime;
         this.schedulesAdmin = new SchedulesAdmin(schedules().orElse(null));
+        this.apiDocsAdmin = new ApiDocsAdmin(httpApis.routes());
         this.adminRoutes = new LinkedHashMap<>();
         ServiceLoader.load(AdminRoute.class).forEach(route -> adminRoutes.putIfAbsent(route.path(), route));
     }
@@ -327,6 +330,9 @@ public final class Devstack implements AutoCloseable {
         }
         if (SchedulesAdmin.handles(path)) {
             return schedulesAdmin.handle(request);
+        }
+        if (ApiDocsAdmin.handles(path)) {
+            return apiDocsAdmin.handle(request);
         }
         return GatewayResponse.message(404, "Not Found");
     }

@@ -28,12 +28,13 @@ import org.junit.jupiter.api.io.TempDir;
  * the walkthrough and fails the test. Needs bash, curl (7.76+), jq and base64: skipped without them, failed under CI.
  */
 @ExtendWith(DevstackExtension.class)
-class ReadmeWalkthroughEndToEndTest {
+public class ReadmeWalkthroughEndToEndTest {
 
     private static final Pattern BASH_BLOCK = Pattern.compile("```bash\\n(.*?)```", Pattern.DOTALL);
     private static final String SECTION = "## Walkthrough (with `up` running)";
 
-    static List<String> walkthroughBlocks(String readme) {
+    /** The bash blocks of the README's walkthrough section, in order. */
+    public static List<String> walkthroughBlocks(String readme) {
         int start = readme.indexOf(SECTION);
         assertThat(start).as("README.md has the section " + SECTION).isNotNegative();
         int end = readme.indexOf("\n## ", start + SECTION.length());

@@ -27,6 +27,7 @@ public class BlueprintController implements ApiController {
     private final CampaignCommands campaignCommands;
     private final BrandService brand;
     private final String serviceVersion;
+    private final OpenApiDocument openApi = new OpenApiDocument();
 
     public BlueprintController(CampaignService campaigns, CampaignCommands campaignCommands, BrandService brand,
                                @Value("${service.version:0.1.0}") String serviceVersion) {
@@ -40,6 +41,7 @@ public class BlueprintController implements ApiController {
     public List<ApiRoute> routes() {
         return List.of(
                 ApiRoute.open("GET " + PREFIX + "/health", this::health),
+                ApiRoute.open("GET " + PREFIX + "/openapi.json", request -> openApi.response()),
                 ApiRoute.authenticated("PUT " + PREFIX + "/brand-profile", this::putBrandProfile),
                 ApiRoute.authenticated("GET " + PREFIX + "/brand-profile", this::getBrandProfile),
                 ApiRoute.authenticated("GET " + PREFIX + "/brand-dna", this::getBrandDna),

@@ -4,7 +4,7 @@ import dev.pms.aws.http.ApiController;
 import dev.pms.aws.http.ApiGatewayFunction;
 import io.micronaut.context.ApplicationContext;
 
-/** Lambda handler for campaigns, the brand profile, Brand DNA and health. */
+/** Lambda handler for campaigns, the brand profile, Brand DNA, health and the OpenAPI document. */
 public class CampaignsHandler extends ApiGatewayFunction {
 
     public CampaignsHandler() {

@@ -32,6 +32,7 @@ import dev.pms.core.pricing.PreflightService;
 import dev.pms.core.proposal.ProposalRepository;
 import dev.pms.core.proposal.ProposalService;
 import dev.pms.embeddings.MiniLmBrandConsistencyScorer;
+import dev.pms.providers.bedrock.BedrockProvider;
 import dev.pms.providers.offline.InjectedFaults;
 import dev.pms.providers.offline.OfflineProviders;
 import dev.pms.providers.openai.OpenAiCompatibleConfig;
@@ -57,8 +58,8 @@ import java.util.UUID;
  * Wires campaign generation. Providers come from configuration: {@code PROVIDERS_MODE=offline} (the default) makes
  * every asset with the offline engine, standing in for whatever provider the proposal named; {@code live} uses the
  * configured real clients (OpenAI-compatible text, WaveSpeed
- * for images, video, avatars and MiniMax voices, Stability) and the offline engine only where none is configured;
- * their keys come from {@link ProviderKeys}. {@code PROVIDERS_OFFLINE_LATENCY_MS}
+ * for images, video, avatars and MiniMax voices, Stability, and with {@code BEDROCK_ENABLED=true} Amazon Bedrock,
+ * which needs no key) and the offline engine only where none is configured; the keys come from {@link ProviderKeys}. {@code PROVIDERS_OFFLINE_LATENCY_MS}
  * and {@code PROVIDERS_OFFLINE_FAILURE_RATE} inject latency and failures into the offline engine.
  */
 @Factory
@@ -73,7 +74,9 @@ public class GenerationFactory {
                                         @Value("${openai.base.url:https://api.openai.com/v1}") String openAiBaseUrl,
                                         @Value("${openai.model:gpt-4o-mini}") String openAiModel,
                                         @Value("${wavespeed.base.url:https://api.wavespeed.ai}") String waveSpeedBaseUrl,
-                                        @Value("${stability.base.url:https://api.stability.ai}") String stabilityBaseUrl) {
+                                        @Value("${stability.base.url:https://api.stability.ai}") String stabilityBaseUrl,
+                                        @Value("${bedrock.enabled:false}") boolean bedrockEnabled,
+                                        BedrockSettings bedrock, MediaStore media) {
         MediaProvider offline = InjectedFaults.around(new OfflineProviders(), Duration.ofMillis(latencyMillis),
                 failureRate, seed);
         Map<String, MediaProvider> live = new LinkedHashMap<>();
@@ -93,6 +96,9 @@ public class GenerationFactory {
             if (keys.has("stability")) {
                 live.put("stability", new StabilityProvider(StabilityConfig.of(URI.create(stabilityBaseUrl),
                         keys.supplier("stability"))));
+            }
+            if (bedrockEnabled) {
+                live.put(BedrockProvider.NAME, new BedrockProvider(bedrock.config(), media));
             }
         } else if (!"offline".equalsIgnoreCase(mode)) {
             throw new IllegalStateException("PROVIDERS_MODE must be offline or live, not " + mode);

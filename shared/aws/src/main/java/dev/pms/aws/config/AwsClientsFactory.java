@@ -43,7 +43,12 @@ public class AwsClientsFactory {
         this.region = isBlank(configuredRegion)
                 ? new DefaultAwsRegionProviderChain().getRegion()
                 : Region.of(configuredRegion);
-        this.credentials = isBlank(localAccessKey)
+        this.credentials = credentials(localAccessKey, localSecretKey);
+    }
+
+    /** The local pair when one is configured (the devstack), else the default chain (the Lambda role in AWS). */
+    public static AwsCredentialsProvider credentials(String localAccessKey, String localSecretKey) {
+        return isBlank(localAccessKey)
                 ? DefaultCredentialsProvider.builder().build()
                 : StaticCredentialsProvider.create(AwsBasicCredentials.create(localAccessKey, localSecretKey));
     }

@@ -2,11 +2,7 @@ package dev.pms.aws.secrets;
 
 import io.micronaut.context.env.Environment;
 import jakarta.inject.Singleton;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 
-import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -50,12 +46,7 @@ public class ProviderKeys {
     private SsmParameters ssm() {
         SsmParameters reader = ssm;
         if (reader == null) {
-            String region = environment.getProperty("aws.region", String.class)
-                    .orElseGet(() -> System.getenv().getOrDefault("AWS_REGION", "us-east-1"));
-            URI endpoint = environment.getProperty("aws.services.ssm.endpoint-override", String.class)
-                    .filter(value -> !value.isBlank()).map(URI::create).orElse(null);
-            reader = new SsmParameters(UrlConnectionHttpClient.create(), DefaultCredentialsProvider.builder().build(),
-                    Region.of(region), endpoint);
+            reader = SsmParameters.of(environment);
             ssm = reader;
         }
         return reader;

@@ -1,45 +1,32 @@
 package dev.pms.aws.secrets;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.context.env.Environment;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.http.ContentStreamProvider;
-import software.amazon.awssdk.http.HttpExecuteRequest;
-import software.amazon.awssdk.http.HttpExecuteResponse;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.SdkHttpMethod;
-import software.amazon.awssdk.http.SdkHttpRequest;
-import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
-import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.ssm.SsmClientBuilder;
+import software.amazon.awssdk.services.ssm.model.GetParameterResponse;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 
 /**
- * Reads one SecureString from SSM Parameter Store with a SigV4-signed {@code AmazonSSM.GetParameter} call (the SSM
- * SDK module is not in this build's repository at the SDK's version, and one call does not need it). The value is
- * never logged and never part of an exception message.
+ * Reads one SecureString from SSM Parameter Store with the SDK's SSM client ({@code GetParameter} with decryption).
+ * The value is never logged and never part of an exception message.
  */
 public final class SsmParameters {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private final SdkHttpClient http;
-    private final AwsCredentialsProvider credentials;
-    private final Region region;
-    private final URI endpoint;
+    private final SsmClient ssm;
 
     public SsmParameters(SdkHttpClient http, AwsCredentialsProvider credentials, Region region, URI endpointOrNull) {
-        this.http = http;
-        this.credentials = credentials;
-        this.region = region;
-        this.endpoint = endpointOrNull != null ? endpointOrNull : URI.create("https://ssm." + region.id() + ".amazonaws.com");
+        SsmClientBuilder builder = SsmClient.builder().httpClient(http).credentialsProvider(credentials).region(region);
+        if (endpointOrNull != null) {
+            builder.endpointOverride(endpointOrNull);
+        }
+        this.ssm = builder.build();
     }
 
     /**
@@ -57,45 +44,21 @@ public final class SsmParameters {
 
     /** The decrypted value of the parameter. */
     public String secureString(String name) {
-        byte[] body = JSON.createObjectNode().put("Name", name).put("WithDecryption", true).toString()
-                .getBytes(StandardCharsets.UTF_8);
-        SdkHttpRequest request = SdkHttpRequest.builder().method(SdkHttpMethod.POST).uri(endpoint)
-                .putHeader("Content-Type", "application/x-amz-json-1.1")
-                .putHeader("X-Amz-Target", "AmazonSSM.GetParameter")
-                .build();
-        SignedRequest signed = AwsV4HttpSigner.create().sign(sign -> sign
-                .identity(credentials.resolveCredentials())
-                .request(request)
-                .payload(ContentStreamProvider.fromByteArray(body))
-                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "ssm")
-                .putProperty(AwsV4HttpSigner.REGION_NAME, region.id()));
+        GetParameterResponse answer;
         try {
-            HttpExecuteResponse response = http.prepareRequest(HttpExecuteRequest.builder()
-                    .request(signed.request())
-                    .contentStreamProvider(signed.payload().orElse(ContentStreamProvider.fromByteArray(body)))
-                    .build()).call();
-            byte[] answer;
-            if (response.responseBody().isEmpty()) {
-                answer = new byte[0];
-            } else {
-                try (InputStream stream = response.responseBody().get()) {
-                    answer = stream.readAllBytes();
-                }
-            }
-            int status = response.httpResponse().statusCode();
-            JsonNode json = answer.length == 0 ? JSON.createObjectNode() : JSON.readTree(answer);
-            if (status != 200) {
-                String type = json.path("__type").asText("unknown error");
-                throw new IllegalStateException("SSM GetParameter " + name + " failed: HTTP " + status + " "
-                        + type.substring(type.lastIndexOf('#') + 1));
-            }
-            JsonNode value = json.path("Parameter").path("Value");
-            if (!value.isTextual()) {
-                throw new IllegalStateException("SSM GetParameter " + name + " answered without a value");
-            }
-            return value.asText();
-        } catch (IOException e) {
-            throw new UncheckedIOException("SSM GetParameter " + name + " could not be read", e);
+            answer = ssm.getParameter(get -> get.name(name).withDecryption(true));
+        } catch (AwsServiceException e) {
+            String type = e.awsErrorDetails() == null || e.awsErrorDetails().errorCode() == null ? "unknown error"
+                    : e.awsErrorDetails().errorCode();
+            throw new IllegalStateException("SSM GetParameter " + name + " failed: HTTP " + e.statusCode() + " "
+                    + type.substring(type.lastIndexOf('#') + 1));
+        } catch (SdkClientException e) {
+            throw new IllegalStateException("SSM GetParameter " + name + " could not be read ("
+                    + e.getClass().getSimpleName() + ")");
         }
+        if (answer.parameter() == null || answer.parameter().value() == null) {
+            throw new IllegalStateException("SSM GetParameter " + name + " answered without a value");
+        }
+        return answer.parameter().value();
     }
 }

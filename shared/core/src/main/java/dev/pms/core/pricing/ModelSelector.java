@@ -12,7 +12,8 @@ import java.util.Set;
 
 /**
  * Picks the provider and model of a proposal and says why: a choice made on the proposal wins, then one made for
- * the campaign (by asset type), then the tier and plan — draft and standard images on Qwen Image, premium on
+ * the campaign (by asset type), then the campaign's provider's lineup at the tier ({@link ProviderLineup}), then the
+ * tier and plan — draft and standard images on Qwen Image, premium on
  * Ideogram V3 Turbo; a free plan always on the cheapest model; video on WAN 2.5 at the tier's resolution only when
  * the campaign is video-heavy and the plan's budget allows it, else the 480p clip.
  */
@@ -42,9 +43,15 @@ public final class ModelSelector {
      * @param proposalOverride  provider/model chosen on the proposal itself, or null
      */
     public record Context(PlanTier plan, boolean videoHeavy, Map<String, ModelChoice> campaignOverrides,
-                          ModelChoice proposalOverride) {
+                          ModelChoice proposalOverride, String campaignProvider) {
         public Context {
             campaignOverrides = campaignOverrides == null ? Map.of() : Map.copyOf(campaignOverrides);
+        }
+
+        /** A campaign that chose no provider (its models come from tier and plan). */
+        public Context(PlanTier plan, boolean videoHeavy, Map<String, ModelChoice> campaignOverrides,
+                       ModelChoice proposalOverride) {
+            this(plan, videoHeavy, campaignOverrides, proposalOverride, null);
         }
 
         public static Context defaults() {
@@ -69,6 +76,13 @@ public final class ModelSelector {
                     "the campaign's choice for " + type.code() + " assets");
         }
         boolean free = context.plan() == PlanTier.FREE;
+        QualityTier lineupTier = free ? QualityTier.DRAFT : tier;
+        Optional<ModelChoice> fromLineup = ProviderLineup.modelFor(context.campaignProvider(), type, lineupTier)
+                .filter(this::isPriced);
+        if (fromLineup.isPresent()) {
+            return new Selection(fromLineup.get().provider(), fromLineup.get().model(), "the campaign's provider "
+                    + context.campaignProvider() + (free ? " on a free plan" : " at the " + tier.code() + " tier"));
+        }
         return switch (type) {
             case TEXT -> free ? new Selection("google", "gemini-2.5-flash-lite", "free plan: the lightest text model")
                     : fromTier(type, tier, "tier " + tier.code());

@@ -48,6 +48,7 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -617,7 +618,8 @@ public final class ProposalService {
 
     /**
      * The provider and model for a node: a {@code model} setting on the proposal ({@code provider/model}), else the
-     * campaign's {@code product_context.model_overrides} by asset type, else tier, plan and how video-heavy the
+     * campaign's {@code product_context.model_overrides} by asset type, else the lineup of the campaign's
+     * {@code product_context.provider} (e.g. {@code bedrock}) at the tier, else tier, plan and how video-heavy the
      * campaign is.
      */
     private ModelSelector.Selection selection(Campaign campaign, AssetNode node, QualityTier tier,
@@ -636,8 +638,10 @@ public final class ProposalService {
             });
         }
         PlanTier plan = campaign.userId() == null ? PlanTier.PRO : budget.planTier(campaign.userId());
+        Object campaignProvider = campaign.productContext().get("provider");
         return selector.select(node.assetType(), tier, new ModelSelector.Context(plan,
-                ModelSelector.videoHeavy(campaign.channels()), campaignChoices, proposalChoice));
+                ModelSelector.videoHeavy(campaign.channels()), campaignChoices, proposalChoice,
+                campaignProvider == null ? null : String.valueOf(campaignProvider).strip().toLowerCase(Locale.ROOT)));
     }
 
     private static Map<String, String> withSelection(Map<String, String> provenance, String reason) {

@@ -5,6 +5,7 @@ import dev.pms.core.campaign.NodeStatus;
 import dev.pms.core.channel.AssetType;
 import dev.pms.core.channel.Channel;
 import dev.pms.core.channel.ChannelCatalog;
+import dev.pms.core.channel.ChannelCatalog;
 import dev.pms.core.error.ValidationException;
 import org.junit.jupiter.api.Test;
 
@@ -70,6 +71,38 @@ class ModelSelectorTest {
                 new ModelChoice("acme", "dream-1"));
         assertThatThrownBy(() -> selector.select(AssetType.IMAGE, QualityTier.DRAFT, unknown))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("price table");
+    }
+
+    @Test
+    void aCampaignOnBedrockGetsNovaModelsByTierAndKeepsTheAutomaticChoiceWhereBedrockHasNone() {
+        ModelSelector.Context bedrock = new ModelSelector.Context(PlanTier.PRO, true, Map.of(), null, "bedrock");
+        assertThat(selector.select(AssetType.TEXT, QualityTier.DRAFT, bedrock).choice())
+                .isEqualTo(new ModelChoice("bedrock", "amazon.nova-micro-v1:0"));
+        assertThat(selector.select(AssetType.TEXT, QualityTier.STANDARD, bedrock).model()).isEqualTo("amazon.nova-lite-v1:0");
+        ModelSelector.Selection premiumCopy = selector.select(AssetType.TEXT, QualityTier.PREMIUM, bedrock);
+        assertThat(premiumCopy.model()).isEqualTo("amazon.nova-pro-v1:0");
+        assertThat(premiumCopy.reason()).isEqualTo("the campaign's provider bedrock at the premium tier");
+        assertThat(selector.select(AssetType.IMAGE, QualityTier.PREMIUM, bedrock).choice())
+                .isEqualTo(new ModelChoice("bedrock", "amazon.nova-canvas-v1:0"));
+        assertThat(selector.select(AssetType.VIDEO, QualityTier.DRAFT, bedrock).choice())
+                .isEqualTo(new ModelChoice("bedrock", "amazon.nova-reel-v1:1"));
+        assertThat(selector.select(AssetType.AUDIO, QualityTier.DRAFT, bedrock).provider()).isEqualTo("minimax");
+        ModelSelector.Context free = new ModelSelector.Context(PlanTier.FREE, false, Map.of(), null, "bedrock");
+        assertThat(selector.select(AssetType.TEXT, QualityTier.PREMIUM, free).model()).isEqualTo("amazon.nova-micro-v1:0");
+        ModelSelector.Context proposal = new ModelSelector.Context(PlanTier.PRO, false, Map.of(),
+                new ModelChoice("bedrock", "amazon.nova-canvas-v1:0"));
+        assertThat(selector.select(AssetType.IMAGE, QualityTier.DRAFT, proposal).provider()).isEqualTo("bedrock");
+        assertThat(selector.allows(AssetType.VIDEO, PlanTier.PRO, new ModelChoice("bedrock", "amazon.nova-reel-v1:1"),
+                null)).isTrue();
+    }
+
+    @Test
+    void novaReelIsBilledForItsWholeSixSecondClip() {
+        CostComponent fiveSeconds = new CostEstimator(PriceTable.load(), ChannelCatalog.load())
+                .estimateStudio(AssetType.VIDEO, QualityTier.STANDARD,
+                        new ModelChoice("bedrock", "amazon.nova-reel-v1:1"), 5, 0).components().get(0);
+        assertThat(fiveSeconds.quantity()).isEqualByComparingTo("6");
+        assertThat(fiveSeconds.cost()).isEqualByComparingTo("0.48");
     }
 
     @Test

@@ -14,8 +14,13 @@ public final class ProviderConfigs {
     public static void requireEndpoint(URI baseUrl, Supplier<String> apiKey) {
         Objects.requireNonNull(baseUrl, "baseUrl");
         Objects.requireNonNull(apiKey, "apiKey");
-        if (!"http".equals(baseUrl.getScheme()) && !"https".equals(baseUrl.getScheme())) {
-            throw new IllegalArgumentException("baseUrl must be an http or https URL, not " + baseUrl);
+        requireHttpUrl(baseUrl, "baseUrl");
+    }
+
+    /** An http or https URL. */
+    public static void requireHttpUrl(URI url, String name) {
+        if (!"http".equals(url.getScheme()) && !"https".equals(url.getScheme())) {
+            throw new IllegalArgumentException(name + " must be an http or https URL, not " + url);
         }
     }
 

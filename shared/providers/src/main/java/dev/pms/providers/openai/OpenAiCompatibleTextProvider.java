@@ -1,21 +1,15 @@
 package dev.pms.providers.openai;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.pms.core.channel.AssetType;
-import dev.pms.core.channel.Placement;
-import dev.pms.core.channel.TextField;
 import dev.pms.core.generation.GeneratedMedia;
 import dev.pms.core.generation.GenerationRequest;
 import dev.pms.core.generation.MediaProvider;
 import dev.pms.core.generation.ProviderJob;
-import dev.pms.core.json.Json;
 import dev.pms.core.pricing.PriceTable;
 import dev.pms.core.pricing.PriceUnit;
 import dev.pms.providers.http.Backoff;
 import dev.pms.providers.http.Redactor;
 import dev.pms.providers.http.Sleeper;
-import dev.pms.core.prompt.ForbiddenPhrases;
-import dev.pms.providers.offline.OfflineCopywriter;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -27,12 +21,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 /**
@@ -49,14 +41,14 @@ import java.util.random.RandomGenerator;
 public final class OpenAiCompatibleTextProvider implements MediaProvider {
     private static final System.Logger LOG = System.getLogger(OpenAiCompatibleTextProvider.class.getName());
     static final String REFUSED = "refused by the provider's content policy";
-    static final String MALFORMED = "the provider's answer was malformed";
+    static final String MALFORMED = CopyWriting.MALFORMED;
 
     private final OpenAiCompatibleConfig config;
     private final HttpClient http;
     private final PriceTable prices;
     private final Sleeper sleeper;
     private final Backoff backoff;
-    private final OfflineCopywriter offlineCopywriter = new OfflineCopywriter();
+    private final CopyWriting copyWriting = new CopyWriting();
     private final AtomicLong httpCalls = new AtomicLong();
 
     /** Production wiring: the suite's price table, real waits, the system clock. */
@@ -220,57 +212,28 @@ public final class OpenAiCompatibleTextProvider implements MediaProvider {
                 String said = answer.refusal() == null ? "finish reason " + answer.finishReason() : answer.refusal();
                 return new Attempt.Finished(failed(REFUSED + ": " + said, false));
             }
-            List<TextField> fields = OfflineCopywriter.fieldsOf(request.placement());
-            Map<String, List<String>> written;
-            try {
-                written = CopyAnswer.forFields(CopyAnswer.read(answer.content(), answer.cutAtTokenLimit()),
-                        fields.stream().map(TextField::name).toList());
-            } catch (MalformedAnswerException e) {
-                return new Attempt.Transient(MALFORMED + ": " + e.getMessage(), Optional.empty());
+            CopyWriting.Outcome copy = copyWriting.read(request, answer.content(), answer.cutAtTokenLimit(),
+                    config.maxOutputTokens());
+            if (copy instanceof CopyWriting.Outcome.Malformed malformed) {
+                return new Attempt.Transient(malformed.reason(), Optional.empty());
             }
-            List<String> missing = fields.stream()
-                    .filter(field -> field.countMin() == null || field.countMin() > 0)
-                    .map(TextField::name)
-                    .filter(name -> !written.containsKey(name))
-                    .toList();
-            if (!missing.isEmpty() && answer.cutAtTokenLimit()) {
-                return new Attempt.Finished(failed("the answer was cut off at the token limit (" + config.maxOutputTokens()
-                        + ") before it held the field(s) " + String.join(", ", missing), false));
+            if (copy instanceof CopyWriting.Outcome.Cut cut) {
+                return new Attempt.Finished(failed(cut.reason(), false));
             }
-            if (!missing.isEmpty()) {
-                return new Attempt.Transient(MALFORMED + ": the copy lacks the field(s) " + String.join(", ", missing),
-                        Optional.empty());
-            }
-            return new Attempt.Finished(completed(written, answer.finishReason()));
+            return new Attempt.Finished(completed((CopyWriting.Outcome.Written) copy, answer.finishReason()));
         }
 
-        private ProviderJob completed(Map<String, List<String>> written, String finishReason) {
-            Placement placement = request.placement();
-            CopyFitter fitter = new CopyFitter(OfflineCopywriter.fieldsOf(placement),
-                    placement == null ? null : placement.hashtags(),
-                    new ForbiddenPhrases(request.forbiddenPhrases()),
-                    memoized(() -> offlineCopywriter.write(request)));
-            CopyFitter.FittedCopy fitted = fitter.fit(written);
-            String json;
-            try {
-                json = Json.mapper().writeValueAsString(fitted.copy());
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("copy of strings and lists always serialises", e);
-            }
-            Map<String, Object> details = new HashMap<>();
-            details.put("placement", placement == null ? "none" : placement.key());
-            details.put("fields", fitted.copy().size());
+        private ProviderJob completed(CopyWriting.Outcome.Written written, String finishReason) {
+            Map<String, Object> details = new HashMap<>(written.details());
             details.put("finish_reason", finishReason == null ? "unknown" : finishReason);
             details.put("prompt_tokens", promptTokens);
             details.put("completion_tokens", completionTokens);
-            details.put("adjusted_fields", fitted.adjustedFields());
-            details.put("completed_offline_fields", fitted.completedOffline());
             details.put("http_calls", calls);
             BigDecimal cost = usageReported ? cost(promptTokens, completionTokens) : null;
             LOG.log(System.Logger.Level.DEBUG, "{0} job {1}: copy written, {2} prompt + {3} completion tokens",
                     name(), request.jobId(), promptTokens, completionTokens);
-            return new ProviderJob.Completed(new GeneratedMedia(json.getBytes(StandardCharsets.UTF_8), "application/json",
-                    json, null, null, null, name(), config.model(), cost, details));
+            return new ProviderJob.Completed(new GeneratedMedia(written.json().getBytes(StandardCharsets.UTF_8),
+                    "application/json", written.json(), null, null, null, name(), config.model(), cost, details));
         }
 
         private ProviderJob.Failed failed(String reason, boolean retryable) {
@@ -289,20 +252,6 @@ public final class OpenAiCompatibleTextProvider implements MediaProvider {
                 .add(BigDecimal.valueOf(completionTokens).multiply(output))
                 .movePointLeft(6)
                 .stripTrailingZeros();
-    }
-
-    private static <T> Supplier<T> memoized(Supplier<T> supplier) {
-        return new Supplier<>() {
-            private T value;
-
-            @Override
-            public T get() {
-                if (value == null) {
-                    value = supplier.get();
-                }
-                return value;
-            }
-        };
     }
 
     /** How one HTTP attempt ended: with the job's result, or with a transient failure worth another attempt. */
