@@ -30,11 +30,13 @@ public final class DevstackMain {
             usage: java -jar journeys/target/devstack.jar <command> [options]   (--help on any command: this text)
 
               up [--port N] [--data DIR] [--template PATH] [--param Name=Value]... [--no-schedules]
-                 [--jwt-issuer URL --jwt-audience AUD [--jwks-url URL]]
+                 [--jwt-issuer URL --jwt-audience AUD [--jwks-url URL]] [--log-format human|json] [--log-file FILE]
                   start the local AWS and the API gateway (port 3000 by default; in memory unless --data);
                   --no-schedules: EventBridge schedules run only through POST /_devstack/schedules/{name}/run;
                   --jwt-issuer/--jwt-audience: accept tokens of an external issuer (e.g. Clerk) verified against
-                  its JWKS (--jwks-url, else found through the issuer's OpenID discovery) instead of `token`'s
+                  its JWKS (--jwks-url, else found through the issuer's OpenID discovery) instead of `token`'s;
+                  --log-format: the console's lines readable (human, the default) or the functions' JSON as in
+                  Lambda; --log-file: every log event also as JSON lines in FILE (demo takes both too)
               token --user NAME [--data DIR]
                   print a bearer token (12 h) the local gateway accepts, for sub = NAME; signed offline with
                   the key in ~/.pms-devstack (or DIR: pass the --data that `up` was given), so no --port
@@ -71,6 +73,7 @@ public final class DevstackMain {
         Map<String, String> parameters = new LinkedHashMap<>();
         try {
             options = parseOptions(List.of(args).subList(1, args.length), parameters);
+            configureLogging(args[0], options);
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
             err.print(USAGE);
@@ -94,6 +97,28 @@ public final class DevstackMain {
                 err.println("unknown command: " + args[0]);
                 err.print(USAGE);
                 return 2;
+        }
+    }
+
+    /**
+     * The devstack's console configuration (log4j2-devstack.xml) with the chosen format and file; set before the first
+     * logger exists, and left alone when the JVM names another configuration.
+     */
+    static void configureLogging(String command, Map<String, String> options) {
+        String format = options.getOrDefault("log-format", "human");
+        if (!List.of("human", "json").contains(format)) {
+            throw new IllegalArgumentException("--log-format is human or json");
+        }
+        System.setProperty("pms.log.format", format);
+        if (command.equals("demo") && System.getProperty("pms.log.console-level") == null) {
+            // an in-process devstack would log every request to the console and break the demo's progress line
+            System.setProperty("pms.log.console-level", "WARN");
+        }
+        if (options.containsKey("log-file")) {
+            System.setProperty("pms.log.file", Path.of(options.get("log-file")).toAbsolutePath().toString());
+        }
+        if (System.getProperty("log4j2.configurationFile") == null) {
+            System.setProperty("log4j2.configurationFile", "log4j2-devstack.xml");
         }
     }
 
@@ -125,7 +150,8 @@ public final class DevstackMain {
                 }
                 parameters.put(value.substring(0, separator), value.substring(separator + 1));
             } else if (List.of("--port", "--data", "--template", "--user", "--tier",
-                    "--brief", "--out", "--url", "--timeout", "--jwt-issuer", "--jwt-audience", "--jwks-url")
+                    "--brief", "--out", "--url", "--timeout", "--jwt-issuer", "--jwt-audience", "--jwks-url",
+                    "--log-format", "--log-file")
                     .contains(name)) {
                 options.put(name.substring(2), value);
             } else {

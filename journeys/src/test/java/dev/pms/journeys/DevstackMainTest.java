@@ -59,6 +59,17 @@ class DevstackMainTest {
     }
 
     @Test
+    void theConsoleIsReadableByDefaultJsonOnRequestAndNothingElse() {
+        assertThat(run("token", "--user", "alice", "--log-format", "xml")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--log-format is human or json");
+        Map<String, String> options = DevstackMain.parseOptions(List.of("--log-format", "json", "--log-file", "l.json"),
+                new LinkedHashMap<>());
+        assertThat(options).isEqualTo(Map.of("log-format", "json", "log-file", "l.json"));
+        assertThat(run("help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("[--log-format human|json] [--log-file FILE]");
+    }
+
+    @Test
     void noSchedulesIsAFlagWithoutValue() {
         Map<String, String> options = DevstackMain.parseOptions(List.of("--no-schedules", "--port", "3100"),
                 new LinkedHashMap<>());

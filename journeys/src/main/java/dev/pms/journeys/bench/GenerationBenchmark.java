@@ -47,7 +47,8 @@ import software.amazon.awssdk.regions.Region;
  * gateway's own baseline read interleaved with them, and the AWS operations per asset, priced with list prices.
  */
 public final class GenerationBenchmark {
-    private static final String CAMPAIGN = """
+    /** The 40-asset campaign (six channels) the generation benchmarks run. */
+    static final String CAMPAIGN = """
             {"campaign_name": "Acme Notes forty", "goal": "product_launch",
              "channels": ["email", "linkedin", "facebook", "pinterest", "twitter", "meta_ads"],
              "product_context": {"product_name": "Acme Notes", "product_description": "Notes that write themselves"}}

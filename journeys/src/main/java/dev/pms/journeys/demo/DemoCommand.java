@@ -142,12 +142,6 @@ public final class DemoCommand {
             return attach(http, DEFAULT_URL, keyDirectory);
         }
         out.println("devstack   nothing answers on " + DEFAULT_URL + "; starting one in this process (in memory)");
-        // The in-process devstack logs every request to this console, which would break the progress line.
-        for (String logger : List.of("org.slf4j.simpleLogger.log.dev.pms", "org.slf4j.simpleLogger.log.lambda")) {
-            if (System.getProperty(logger) == null) {
-                System.setProperty(logger, "warn");
-            }
-        }
         long started = System.nanoTime();
         Devstack devstack;
         try {

@@ -7,9 +7,11 @@ import dev.pms.aws.http.ApiResponse;
 import dev.pms.aws.http.ApiRoute;
 import dev.pms.aws.http.requests.AuditCommands;
 import dev.pms.aws.http.requests.UploadCommands;
+import dev.pms.core.audit.AuditReport;
 import dev.pms.core.audit.ImageAuditService;
 import dev.pms.core.json.Json;
 import dev.pms.core.media.UploadService;
+import dev.pms.core.observability.OperationalMetrics;
 import jakarta.inject.Singleton;
 
 import java.awt.image.BufferedImage;
@@ -27,11 +29,14 @@ public class AuditController implements ApiController {
     private final ImageAuditService audits;
     private final AuditCommands auditCommands;
     private final UploadService uploads;
+    private final OperationalMetrics metrics;
 
-    public AuditController(ImageAuditService audits, AuditCommands auditCommands, UploadService uploads) {
+    public AuditController(ImageAuditService audits, AuditCommands auditCommands, UploadService uploads,
+                           OperationalMetrics metrics) {
         this.audits = audits;
         this.auditCommands = auditCommands;
         this.uploads = uploads;
+        this.metrics = metrics;
     }
 
     @Override
@@ -60,7 +65,12 @@ public class AuditController implements ApiController {
     }
 
     private ApiResponse audit(ApiRequest request) {
-        return ApiResponse.ok(audits.audit(auditCommands.image(request)));
+        return counted(audits.audit(auditCommands.image(request)));
+    }
+
+    private ApiResponse counted(AuditReport report) {
+        metrics.auditVerdict(report.verdict().code());
+        return ApiResponse.ok(report);
     }
 
     private ApiResponse createUpload(ApiRequest request) {
@@ -72,7 +82,7 @@ public class AuditController implements ApiController {
     }
 
     private ApiResponse auditUpload(ApiRequest request) {
-        return ApiResponse.ok(uploads.audit(request.userId(), request.pathParameter("asset_id"),
+        return counted(uploads.audit(request.userId(), request.pathParameter("asset_id"),
                 auditCommands.storedTarget(request)));
     }
 }

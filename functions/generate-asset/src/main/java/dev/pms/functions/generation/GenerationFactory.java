@@ -1,6 +1,7 @@
 package dev.pms.functions.generation;
 
 import dev.pms.aws.http.ApiLinks;
+import dev.pms.aws.observability.MeteredAssetRepository;
 import dev.pms.aws.secrets.ProviderKeys;
 import dev.pms.core.asset.AssetLibraryService;
 import dev.pms.core.asset.AssetRepository;
@@ -25,6 +26,7 @@ import dev.pms.core.inventory.InventoryJobs;
 import dev.pms.core.media.MediaStore;
 import dev.pms.core.media.UploadRepository;
 import dev.pms.core.media.UploadedProductPhotos;
+import dev.pms.core.observability.OperationalMetrics;
 import dev.pms.core.pricing.CostEstimator;
 import dev.pms.core.pricing.PreflightService;
 import dev.pms.core.proposal.ProposalRepository;
@@ -133,10 +135,12 @@ public class GenerationFactory {
                                         GenerationRunRepository runs, Clock clock,
                                         @Nullable WorkerMediaStoreWrapper mediaWrapper,
                                         BrandProfileRepository profiles, ChannelCatalog catalog,
-                                        BrandConsistencyScorer scorer, InventoryJobs inventoryJobs) {
+                                        BrandConsistencyScorer scorer, InventoryJobs inventoryJobs,
+                                        OperationalMetrics metrics) {
         MediaStore store = mediaWrapper == null ? media : mediaWrapper.wrap(media);
-        return new ProviderJobWorker(assets, campaigns, nodeStatuses, store, workflow, queue, providers, requests, runs,
-                clock, new BrandConsistency(profiles, catalog, scorer), List.of(inventoryJobs));
+        return new ProviderJobWorker(new MeteredAssetRepository(assets, metrics), campaigns, nodeStatuses, store,
+                workflow, queue, providers, requests, runs, clock, new BrandConsistency(profiles, catalog, scorer),
+                List.of(inventoryJobs));
     }
 
     /** The model loads on the first score (or when the provider worker primes it for SnapStart), not in INIT. */

@@ -2,10 +2,13 @@ package dev.pms.functions.generation;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.pms.aws.observability.FunctionTelemetry;
+import dev.pms.aws.observability.LogCorrelation;
 import dev.pms.core.generation.GenerationWorkflow;
 import dev.pms.core.generation.ItemFailure;
 import dev.pms.core.generation.RunInput;
 import dev.pms.core.json.Json;
+import dev.pms.core.observability.OperationalMetrics;
 import io.micronaut.context.ApplicationContext;
 
 import java.util.LinkedHashMap;
@@ -19,6 +22,8 @@ import java.util.Map;
 public class GenerationTasksHandler implements RequestHandler<Map<String, Object>, Map<String, Object>>, AutoCloseable {
     private final ApplicationContext context;
     private final GenerationWorkflow workflow;
+    private final FunctionTelemetry telemetry;
+    private final OperationalMetrics metrics;
 
     public GenerationTasksHandler() {
         this(ApplicationContext.run());
@@ -27,12 +32,19 @@ public class GenerationTasksHandler implements RequestHandler<Map<String, Object
     public GenerationTasksHandler(ApplicationContext context) {
         this.context = context;
         this.workflow = context.getBean(GenerationWorkflow.class);
+        this.telemetry = FunctionTelemetry.of(context, getClass());
+        this.metrics = context.getBean(OperationalMetrics.class);
         context.findBean(GenerationTasksPriming.class); // only when Lambda initialises for a SnapStart snapshot
     }
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> event, Context lambdaContext) {
+        return telemetry.around(lambdaContext, () -> handle(event));
+    }
+
+    private Map<String, Object> handle(Map<String, Object> event) {
         Object action = event.get("action");
+        correlate(event);
         return switch (String.valueOf(action)) {
             case "prepare" -> {
                 RunInput.StepResult step = workflow.prepare(runInput(event));
@@ -44,6 +56,9 @@ public class GenerationTasksHandler implements RequestHandler<Map<String, Object
             }
             case "reserve" -> {
                 GenerationWorkflow.Reserved reserved = workflow.reserve(runInput(event));
+                if ("plan_exceeded".equals(reserved.outcome())) {
+                    metrics.reservationRefused("workflow");
+                }
                 yield answer("next", reserved.next(), "outcome", reserved.outcome(), "reason", reserved.reason(),
                         "items", reserved.items());
             }
@@ -58,6 +73,14 @@ public class GenerationTasksHandler implements RequestHandler<Map<String, Object
             }
             default -> throw new IllegalArgumentException("unknown generation task action '" + action + "'");
         };
+    }
+
+    private static void correlate(Map<String, Object> event) {
+        if (event.get("run") instanceof Map<?, ?>) {
+            RunInput run = runInput(event);
+            LogCorrelation.start().user(run.userId()).with(LogCorrelation.CAMPAIGN_ID, run.campaignId())
+                    .with(LogCorrelation.RUN_ID, run.runId());
+        }
     }
 
     private static RunInput runInput(Map<String, Object> event) {

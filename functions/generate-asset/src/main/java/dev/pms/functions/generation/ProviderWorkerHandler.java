@@ -6,10 +6,13 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.pms.aws.http.SnapStartPriming;
+import dev.pms.aws.observability.FunctionTelemetry;
+import dev.pms.aws.observability.LogCorrelation;
 import dev.pms.core.brand.BrandConsistencyScorer;
 import dev.pms.core.generation.JobMessage;
 import dev.pms.core.generation.ProviderJobWorker;
 import dev.pms.core.json.Json;
+import dev.pms.core.observability.OperationalMetrics;
 import io.micronaut.context.ApplicationContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +20,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The provider worker on {@code ProviderJobsQueue}: each message is one job; a job that throws is reported as a
@@ -34,6 +38,8 @@ public class ProviderWorkerHandler implements RequestHandler<SQSEvent, SQSBatchR
     private final SqsClient sqs;
     private final String queueUrl;
     private final SnapStartPriming priming;
+    private final FunctionTelemetry telemetry;
+    private final OperationalMetrics metrics;
 
     public ProviderWorkerHandler() {
         this(ApplicationContext.run());
@@ -46,11 +52,17 @@ public class ProviderWorkerHandler implements RequestHandler<SQSEvent, SQSBatchR
         this.queueUrl = context.getProperty("provider.jobs.queue.url", String.class).orElse(null);
         this.priming = SnapStartPriming.register("the brand-consistency model",
                 context.getBean(BrandConsistencyScorer.class)::prime);
+        this.telemetry = FunctionTelemetry.of(context, getClass());
+        this.metrics = context.getBean(OperationalMetrics.class);
         context.findBean(ProviderWorkerPriming.class); // only when Lambda initialises for a SnapStart snapshot
     }
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context lambdaContext) {
+        return telemetry.around(lambdaContext, () -> handle(event));
+    }
+
+    private SQSBatchResponse handle(SQSEvent event) {
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         for (SQSEvent.SQSMessage message : event.getRecords()) {
             JobMessage job;
@@ -60,9 +72,13 @@ public class ProviderWorkerHandler implements RequestHandler<SQSEvent, SQSBatchR
                 LOG.warn("dropping message {}: not a provider job", message.getMessageId());
                 continue;
             }
-            try {
+            try (LogCorrelation ids = LogCorrelation.start().user(job.userId())
+                    .with(LogCorrelation.ASSET_ID, job.assetLibraryId()).with(LogCorrelation.JOB_ID, message.getMessageId())) {
+                if (receives(message) > 1) {
+                    metrics.jobRedriven();
+                }
                 ProviderJobWorker.Result result = worker.process(job);
-                LOG.debug("job {} (message {}): {}", job.assetLibraryId(), message.getMessageId(), result);
+                LOG.info("job {}{}", result, job.poll() ? " (poll)" : "");
             } catch (RuntimeException e) {
                 LOG.warn("job {} (message {}) failed and will be delivered again: {}", job.assetLibraryId(),
                         message.getMessageId(), e.getClass().getSimpleName());
@@ -78,14 +94,18 @@ public class ProviderWorkerHandler implements RequestHandler<SQSEvent, SQSBatchR
         if (queueUrl == null || queueUrl.isBlank()) {
             return;
         }
-        int receives = Integer.parseInt(message.getAttributes().getOrDefault("ApproximateReceiveCount", "1"));
-        int delay = Math.min(MAX_RETRY_DELAY_SECONDS, 1 << Math.min(receives, 6));
+        int delay = Math.min(MAX_RETRY_DELAY_SECONDS, 1 << Math.min(receives(message), 6));
         try {
             sqs.changeMessageVisibility(change -> change.queueUrl(queueUrl)
                     .receiptHandle(message.getReceiptHandle()).visibilityTimeout(delay));
         } catch (RuntimeException e) {
             LOG.debug("message {} keeps the queue's visibility timeout: {}", message.getMessageId(), e.toString());
         }
+    }
+
+    private static int receives(SQSEvent.SQSMessage message) {
+        Map<String, String> attributes = message.getAttributes();
+        return attributes == null ? 1 : Integer.parseInt(attributes.getOrDefault("ApproximateReceiveCount", "1"));
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.pms.aws.http.Problems;
 import dev.pms.core.error.NotFoundException;
 import dev.pms.core.error.ValidationException;
 import dev.pms.core.generation.StudioBrief.Operation;
+import dev.pms.core.observability.OperationalMetrics;
 import dev.pms.core.studio.StudioJob;
 import dev.pms.core.studio.StudioOrder;
 import dev.pms.core.studio.StudioPresets;
@@ -33,16 +34,18 @@ public class StudioController implements ApiController {
     private final StudioService studio;
     private final StudioTemplates templates = StudioTemplates.load();
     private final StudioRequests requests = new StudioRequests();
+    private final OperationalMetrics metrics;
 
-    public StudioController(StudioService studio) {
+    public StudioController(StudioService studio, OperationalMetrics metrics) {
         this.studio = studio;
+        this.metrics = metrics;
     }
 
     @Override
     public List<ApiRoute> routes() {
         return List.of(
                 ApiRoute.authenticated("POST " + PRODUCTS + "/photoshoot",
-                        request -> answer(studio.submit(request.userId(), requests.photoshoot(request.jsonObjectBody())))),
+                        request -> accepted(studio.submit(request.userId(), requests.photoshoot(request.jsonObjectBody())))),
                 ApiRoute.authenticated("POST " + PRODUCTS + "/animate",
                         request -> submit(request, null, Operation.ANIMATE)),
                 ApiRoute.authenticated("POST " + PRODUCTS + "/animate/{preset}",
@@ -78,7 +81,12 @@ public class StudioController implements ApiController {
             case AVATAR_EXPLAINER -> given -> requests.avatarExplainer(request.jsonObjectBody(), given);
             case PHOTOSHOOT -> given -> requests.photoshoot(request.jsonObjectBody());
         };
-        return answer(studio.submit(request.userId(), read.apply(preset)));
+        return accepted(studio.submit(request.userId(), read.apply(preset)));
+    }
+
+    private ApiResponse accepted(StudioJob job) {
+        metrics.studioJob(job.operation().code());
+        return answer(job);
     }
 
     private ApiResponse answer(StudioJob job) {

@@ -2,6 +2,8 @@ package dev.pms.functions.inventory;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.pms.aws.observability.FunctionTelemetry;
+import dev.pms.aws.observability.LogCorrelation;
 import dev.pms.core.inventory.EntryOutcome;
 import dev.pms.core.inventory.InventoryImport;
 import dev.pms.core.inventory.InventoryImportTasks;
@@ -19,6 +21,7 @@ import java.util.Map;
 public class InventoryTasksHandler implements RequestHandler<Map<String, Object>, Map<String, Object>>, AutoCloseable {
     private final ApplicationContext context;
     private final InventoryImportTasks tasks;
+    private final FunctionTelemetry telemetry;
 
     public InventoryTasksHandler() {
         this(ApplicationContext.run());
@@ -27,12 +30,21 @@ public class InventoryTasksHandler implements RequestHandler<Map<String, Object>
     public InventoryTasksHandler(ApplicationContext context) {
         this.context = context;
         this.tasks = context.getBean(InventoryImportTasks.class);
+        this.telemetry = FunctionTelemetry.of(context, getClass());
         context.findBean(InventoryTasksPriming.class); // only when Lambda initialises for a SnapStart snapshot
     }
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> event, Context lambdaContext) {
+        return telemetry.around(lambdaContext, () -> handle(event));
+    }
+
+    private Map<String, Object> handle(Map<String, Object> event) {
         Object action = event.get("action");
+        Map<?, ?> subject = event.get("run") instanceof Map<?, ?> run ? run
+                : event.get("item") instanceof Map<?, ?> item ? item : Map.of();
+        LogCorrelation.start().user(text(subject, "user_id")).with(LogCorrelation.CAMPAIGN_ID, text(subject, "campaign_id"))
+                .with(LogCorrelation.JOB_ID, text(subject, "import_id"));
         return switch (String.valueOf(action)) {
             case "prepare" -> {
                 Map<?, ?> run = map(event, "run");

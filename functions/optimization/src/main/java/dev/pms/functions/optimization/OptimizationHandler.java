@@ -1,6 +1,8 @@
 package dev.pms.functions.optimization;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.pms.aws.observability.FunctionTelemetry;
 import dev.pms.core.json.Json;
 import dev.pms.core.optimization.OptimizationService;
 import dev.pms.core.optimization.OptimizationSummary;
@@ -21,19 +23,26 @@ import java.util.Map;
  * input does not, and then it is today in UTC). Re-running a day does nothing for campaigns already optimised that day.
  */
 public class OptimizationHandler extends MicronautRequestHandler<Map<String, Object>, Map<String, Object>> {
+    private final FunctionTelemetry telemetry;
 
     public OptimizationHandler() {
         super();
+        this.telemetry = FunctionTelemetry.of(getApplicationContext(), getClass());
         getApplicationContext().findBean(OptimizationPriming.class); // only when initialising for a SnapStart snapshot
     }
 
     public OptimizationHandler(ApplicationContext context) {
         super(context);
+        this.telemetry = FunctionTelemetry.of(getApplicationContext(), getClass());
     }
 
     /** The run's summary as plain JSON values, so any Lambda serializer writes it the same way. */
     @Override
     public Map<String, Object> execute(Map<String, Object> event) {
+        return telemetry.around(getApplicationContext().findBean(Context.class).orElse(null), () -> optimise(event));
+    }
+
+    private Map<String, Object> optimise(Map<String, Object> event) {
         ApplicationContext context = getApplicationContext();
         OptimizationSummary summary = context.getBean(OptimizationService.class)
                 .runAll(dayOf(event, context.getBean(Clock.class)));

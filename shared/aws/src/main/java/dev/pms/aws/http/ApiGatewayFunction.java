@@ -2,8 +2,12 @@ package dev.pms.aws.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.Context;
+import dev.pms.aws.observability.FunctionTelemetry;
+import dev.pms.aws.observability.LogCorrelation;
 import dev.pms.core.error.DomainException;
 import dev.pms.core.error.ValidationException;
+import dev.pms.core.observability.OperationalMetrics;
 import dev.pms.core.personalization.PreferenceSignals;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.function.aws.MicronautRequestHandler;
@@ -31,6 +35,8 @@ public abstract class ApiGatewayFunction extends MicronautRequestHandler<APIGate
     private final Map<String, ApiRoute> routesByKey;
     private final int maxBodyBytes;
     private final SnapStartPriming priming;
+    private final FunctionTelemetry telemetry;
+    private final OperationalMetrics metrics;
 
     protected ApiGatewayFunction() {
         super();
@@ -38,6 +44,8 @@ public abstract class ApiGatewayFunction extends MicronautRequestHandler<APIGate
         this.routesByKey = index(controller.routes());
         this.maxBodyBytes = getApplicationContext().getProperty(MAX_BODY_PROPERTY, Integer.class, DEFAULT_MAX_BODY_BYTES);
         this.priming = SnapStartPriming.register(controller);
+        this.telemetry = FunctionTelemetry.of(getApplicationContext(), getClass());
+        this.metrics = getApplicationContext().findBean(OperationalMetrics.class).orElse(OperationalMetrics.NONE);
         if (primingType() != null) {
             // made now, so it is registered before the snapshot; the application context holds it
             getApplicationContext().findBean(primingType()).ifPresent(priming -> priming.attach(this));
@@ -49,6 +57,8 @@ public abstract class ApiGatewayFunction extends MicronautRequestHandler<APIGate
         this.routesByKey = index(getApplicationContext().getBean(controllerType()).routes());
         this.maxBodyBytes = getApplicationContext().getProperty(MAX_BODY_PROPERTY, Integer.class, DEFAULT_MAX_BODY_BYTES);
         this.priming = null;
+        this.telemetry = FunctionTelemetry.of(getApplicationContext(), getClass());
+        this.metrics = getApplicationContext().findBean(OperationalMetrics.class).orElse(OperationalMetrics.NONE);
     }
 
     protected abstract Class<? extends ApiController> controllerType();
@@ -68,7 +78,13 @@ public abstract class ApiGatewayFunction extends MicronautRequestHandler<APIGate
 
     @Override
     public APIGatewayV2HTTPResponse execute(APIGatewayV2HTTPEvent event) {
+        return telemetry.around(getApplicationContext().findBean(Context.class).orElse(null), () -> respond(event));
+    }
+
+    private APIGatewayV2HTTPResponse respond(APIGatewayV2HTTPEvent event) {
+        long started = System.nanoTime();
         String requestId = requestIdOf(event);
+        LogCorrelation.start().with("correlation_id", requestId);
         ApiRoute route = event.getRouteKey() == null ? null : routesByKey.get(event.getRouteKey());
         ApiResponse response;
         try {
@@ -86,6 +102,11 @@ public abstract class ApiGatewayFunction extends MicronautRequestHandler<APIGate
                     "the request could not be completed; quote request id " + requestId, List.of(), requestId);
         }
         awaitPreferenceSignals();
+        if (response.status() == 402 || response.status() == 429) {
+            metrics.reservationRefused("api");
+        }
+        LOG.info("{} answered {} in {} ms", event.getRouteKey(), response.status(),
+                (System.nanoTime() - started) / 1_000_000);
         return toEvent(response);
     }
 
@@ -105,6 +126,11 @@ public abstract class ApiGatewayFunction extends MicronautRequestHandler<APIGate
     private ApiResponse dispatch(ApiRoute route, APIGatewayV2HTTPEvent event, String requestId) {
         Map<String, String> headers = lowerCaseKeys(event.getHeaders());
         String userId = CallerSubject.of(event, headers);
+        Map<String, String> pathParameters = orEmpty(event.getPathParameters());
+        LogCorrelation.start().user(userId)
+                .with(LogCorrelation.CAMPAIGN_ID, pathParameters.get("campaign_id"))
+                .with(LogCorrelation.ASSET_ID, pathParameters.get("asset_id"))
+                .with(LogCorrelation.JOB_ID, pathParameters.get("job_id"));
         if (route.authenticated() && userId == null) {
             return Problems.problem(401, "unauthenticated", "Unauthorized",
                     "A bearer token whose subject is a non-empty string of at most " + CallerSubject.MAX_LENGTH
@@ -114,7 +140,7 @@ public abstract class ApiGatewayFunction extends MicronautRequestHandler<APIGate
         ApiRequest request = new ApiRequest(
                 event.getRouteKey(),
                 event.getRawPath(),
-                orEmpty(event.getPathParameters()),
+                pathParameters,
                 orEmpty(event.getQueryStringParameters()),
                 headers,
                 body,
