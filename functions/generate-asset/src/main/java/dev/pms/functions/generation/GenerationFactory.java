@@ -64,7 +64,6 @@ import java.util.UUID;
  */
 @Factory
 public class GenerationFactory {
-    private static final String OPENAI_BASE_URL = "https://api.openai.com/v1";
 
     /**
      * {@code value}, or {@code fallback} when it is blank. URL defaults live here, not in {@code ${name:default}}
@@ -92,7 +91,7 @@ public class GenerationFactory {
         if ("live".equalsIgnoreCase(mode)) {
             if (keys.has("openai")) {
                 MediaProvider text = new OpenAiCompatibleTextProvider(OpenAiCompatibleConfig.of("openai",
-                        URI.create(orDefault(openAiBaseUrl, OPENAI_BASE_URL)), openAiModel, keys.supplier("openai")));
+                        URI.create(orDefault(openAiBaseUrl, OpenAiCompatibleConfig.OPENAI_BASE_URL)), openAiModel, keys.supplier("openai")));
                 live.put("openai", text);
                 live.put("google", text);
             }

@@ -25,13 +25,14 @@ public class PersonalizationFactory {
 
     @Singleton
     PromptInterpreter promptInterpreter(@Value("${providers.mode:offline}") String mode, ProviderKeys keys,
-                                        @Value("${openai.base.url:https://api.openai.com/v1}") String baseUrl,
+                                        @Value("${openai.base.url:}") String baseUrl,
                                         @Value("${openai.model:gpt-4o-mini}") String model,
                                         @Value("${intelligent.prompt.timeout.ms:8000}") long timeoutMillis) {
         if (!"live".equalsIgnoreCase(mode) || !keys.has("openai")) {
             return PromptInterpreter.NONE;
         }
-        return new OpenAiPromptInterpreter(new OpenAiCompatibleConfig("openai", URI.create(baseUrl), model,
+        return new OpenAiPromptInterpreter(new OpenAiCompatibleConfig("openai",
+                URI.create(baseUrl.isBlank() ? OpenAiCompatibleConfig.OPENAI_BASE_URL : baseUrl), model,
                 keys.supplier("openai"), Duration.ofMillis(timeoutMillis), ATTEMPTS, Duration.ofMillis(250),
                 Duration.ofSeconds(1), OpenAiCompatibleConfig.DEFAULT_MAX_OUTPUT_TOKENS));
     }

@@ -33,6 +33,8 @@ public record OpenAiCompatibleConfig(
         Duration backoffBase,
         Duration backoffCap,
         int maxOutputTokens) {
+    /** OpenAI's own API, for a configuration that names no other base URL. */
+    public static final String OPENAI_BASE_URL = "https://api.openai.com/v1";
 
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
     public static final int DEFAULT_MAX_ATTEMPTS = 3;
