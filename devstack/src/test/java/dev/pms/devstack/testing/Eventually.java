@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
-/** A deadline-bounded poll: probes until it answers non-null, checking every 50 ms. */
+/** A deadline-bounded poll: probes until it answers non-null, checking every 50 ms unless told otherwise. */
 public final class Eventually {
 
     private static final long PROBE_INTERVAL_NANOS = Duration.ofMillis(50).toNanos();
@@ -13,6 +13,10 @@ public final class Eventually {
     }
 
     public static <T> T await(String what, Duration timeout, Supplier<T> probe) {
+        return await(what, timeout, Duration.ofNanos(PROBE_INTERVAL_NANOS), probe);
+    }
+
+    public static <T> T await(String what, Duration timeout, Duration interval, Supplier<T> probe) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             T value = probe.get();
@@ -22,7 +26,7 @@ public final class Eventually {
             if (System.nanoTime() - deadline > 0) {
                 throw new AssertionError(what + " did not happen within " + timeout.toMillis() + " ms");
             }
-            LockSupport.parkNanos(PROBE_INTERVAL_NANOS);
+            LockSupport.parkNanos(interval.toNanos());
         }
     }
 }

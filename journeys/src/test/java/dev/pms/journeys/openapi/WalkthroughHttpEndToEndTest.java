@@ -13,6 +13,7 @@ import com.networknt.schema.SpecificationVersion;
 import dev.pms.devstack.Devstack;
 import dev.pms.devstack.gateway.HttpApiRoute;
 import dev.pms.devstack.testing.DevstackExtension;
+import dev.pms.devstack.testing.Eventually;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpClient;
@@ -46,6 +47,7 @@ class WalkthroughHttpEndToEndTest {
     private static final SchemaRegistry SCHEMAS = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
             builder -> builder.schemas(Map.of(DOCUMENT_IRI, API.document().toString())));
     private static final Duration POLL_DEADLINE = Duration.ofSeconds(300);
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(200);
     /** Long enough for a function's first (cold) call on a loaded machine. */
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(120);
 
@@ -151,19 +153,25 @@ class WalkthroughHttpEndToEndTest {
                 ? String.valueOf(status) : "default";
     }
 
-    private HttpResponse<String> sendUntil(HttpCollection.Request request, String url, Resolver resolver)
-            throws Exception {
-        long deadline = System.nanoTime() + POLL_DEADLINE.toNanos();
-        while (true) {
-            HttpResponse<String> response = send(request, url, resolver);
-            HttpCollection.PollUntil poll = request.pollUntil();
-            if (poll == null || response.statusCode() >= 300
-                    || poll.values().contains(String.valueOf(Resolver.read(response.body(), poll.jsonPath())))) {
-                return response;
-            }
-            assertThat(System.nanoTime()).as("%s reached %s within %s; last answer %s", request.title(), poll.values(),
-                    POLL_DEADLINE, abbreviate(response.body())).isLessThan(deadline);
-            Thread.sleep(200);
+    private HttpResponse<String> sendUntil(HttpCollection.Request request, String url, Resolver resolver) {
+        HttpCollection.PollUntil poll = request.pollUntil();
+        return Eventually.await(request.title() + " reaching " + (poll == null ? "an answer" : poll.values()),
+                POLL_DEADLINE, POLL_INTERVAL, () -> {
+                    HttpResponse<String> response = sendUnchecked(request, url, resolver);
+                    boolean done = poll == null || response.statusCode() >= 300
+                            || poll.values().contains(String.valueOf(Resolver.read(response.body(), poll.jsonPath())));
+                    return done ? response : null;
+                });
+    }
+
+    private HttpResponse<String> sendUnchecked(HttpCollection.Request request, String url, Resolver resolver) {
+        try {
+            return send(request, url, resolver);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while sending " + request.title(), e);
+        } catch (Exception e) {
+            throw new IllegalStateException(request.title() + " could not be sent", e);
         }
     }
 
