@@ -4,6 +4,7 @@ import dev.pms.core.common.Page;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
@@ -28,6 +29,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
 import java.util.function.UnaryOperator;
 
 /**
@@ -50,6 +52,10 @@ final class TableItems {
     TableItems(DynamoDbClient dynamo, AppTable table) {
         this.dynamo = dynamo;
         this.table = table.name();
+    }
+
+    String tableName() {
+        return table;
     }
 
     static Map<String, AttributeValue> key(String partition, String sortKey) {
@@ -111,16 +117,29 @@ final class TableItems {
      */
     <T> Page<T> page(PrefixQuery query, String listing, PageTokens tokens, int limit, String nextToken,
                      Function<Map<String, AttributeValue>, T> mapper) {
+        return page(query, listing, tokens, limit, nextToken, mapper, item -> 0, 0);
+    }
+
+    /**
+     * {@link #page(PrefixQuery, String, PageTokens, int, String, Function)} that also ends the page before the items'
+     * summed {@code weight} would pass {@code budget} (a page holds at least one item, whatever it weighs).
+     */
+    <T> Page<T> page(PrefixQuery query, String listing, PageTokens tokens, int limit, String nextToken,
+                     Function<Map<String, AttributeValue>, T> mapper, ToIntFunction<Map<String, AttributeValue>> weight,
+                     int budget) {
         Map<String, AttributeValue> startKey = nextToken == null ? null
                 : tokens.decode(nextToken, query.partition(), listing, query.prefix());
         Listing<T> listed = new Listing<>(limit);
         pages(startKey, next -> query.request(table, query.readSize(listed.room()), next), page -> {
             for (Map<String, AttributeValue> item : page.items()) {
-                if (listed.room() == 0) {
+                int itemWeight = weight.applyAsInt(item);
+                boolean overBudget = !listed.items.isEmpty() && listed.weight + itemWeight > budget && itemWeight > 0;
+                if (listed.room() == 0 || overBudget) {
                     listed.more = true;
                     return false;
                 }
                 listed.items.add(mapper.apply(item));
+                listed.weight += itemWeight;
                 listed.lastReturned = query.positionOf(item);
             }
             listed.more = hasMore(page);
@@ -193,6 +212,16 @@ final class TableItems {
             put.expressionAttributeValues(condition.values());
         }
         return put.build();
+    }
+
+    /** A check, for a transaction, that the item with this key meets {@code condition}. */
+    ConditionCheck conditionCheck(Map<String, AttributeValue> key, Condition condition) {
+        ConditionCheck.Builder check = ConditionCheck.builder().tableName(table).key(key)
+                .conditionExpression(condition.expression()).expressionAttributeNames(condition.names());
+        if (!condition.values().isEmpty()) {
+            check.expressionAttributeValues(condition.values());
+        }
+        return check.build();
     }
 
     /** Writes the put alone; a failed condition is thrown as DynamoDB's {@link ConditionalCheckFailedException}. */
@@ -306,6 +335,7 @@ final class TableItems {
         private final List<T> items;
         private Map<String, AttributeValue> lastReturned;
         private boolean more;
+        private long weight;
 
         private Listing(int limit) {
             this.limit = limit;

@@ -58,33 +58,40 @@ class DynamoConditionalWritesTest {
     @Test
     void aNewCampaignMustNotExistYet() {
         // GIVEN a campaign whose id is already taken
-        dynamo.failWritesWith(ConditionalCheckFailedException.builder().build());
+        dynamo.failWritesWith(cancelled("ConditionalCheckFailed"));
         DynamoCampaignRepository campaigns = new DynamoCampaignRepository(dynamo, table, tokens());
 
         // WHEN it is created THEN the collision is an error, not an overwrite of the other campaign
         assertThatThrownBy(() -> campaigns.create(campaign(1))).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("campaign id collision");
-        PutItemRequest put = dynamo.onlyWrite(PutItemRequest.class);
-        assertThat(put.tableName()).isEqualTo(TABLE);
-        assertCondition(put.conditionExpression(), put.expressionAttributeNames(), put.expressionAttributeValues(),
-                "attribute_not_exists(#pk)", Map.of("#pk", "pk"), NO_VALUES);
+        Put header = dynamo.onlyWrite(TransactWriteItemsRequest.class).transactItems().get(0).put();
+        assertThat(header.tableName()).isEqualTo(TABLE);
+        assertThat(header.item().get("sk")).isEqualTo(text("CAMPAIGN#c1"));
+        assertCondition(header.conditionExpression(), header.expressionAttributeNames(),
+                header.expressionAttributeValues(), "attribute_not_exists(#pk)", Map.of("#pk", "pk"), NO_VALUES);
     }
 
     @Test
     void aCampaignUpdateNeedsTheVersionItWasReadAtAndAStoredCampaign() {
-        // GIVEN another editor has stored version 4 meanwhile
+        // GIVEN version 3 was read, and another editor has stored version 4 meanwhile
+        Clock clock = Clock.fixed(Instant.parse("2026-11-02T10:00:00Z"), ZoneOffset.UTC);
+        DynamoCampaignRepository campaigns = new DynamoCampaignRepository(dynamo, table, tokens(), clock);
+        dynamo.store(campaignItem(campaign(3)));
+        campaigns.find(USER, "c1").orElseThrow();
         dynamo.store(campaignItem(campaign(4)));
-        dynamo.failWritesWith(ConditionalCheckFailedException.builder().build());
-        DynamoCampaignRepository campaigns = new DynamoCampaignRepository(dynamo, table, tokens());
+        dynamo.failWritesWith(cancelled("ConditionalCheckFailed"));
 
         // WHEN version 3 is written over it THEN the lost update is a 409 naming the stored version
         assertThatThrownBy(() -> campaigns.update(campaign(4), 3)).isInstanceOf(VersionConflictException.class)
                 .hasMessageContaining("is at version 4, not 3");
-        PutItemRequest put = dynamo.onlyWrite(PutItemRequest.class);
-        // attribute_exists(#pk): an update must not re-create a campaign deleted meanwhile (or another owner's key)
-        assertCondition(put.conditionExpression(), put.expressionAttributeNames(), put.expressionAttributeValues(),
-                "attribute_exists(#pk) AND #version = :expected", Map.of("#pk", "pk", "#version", "version"),
-                Map.of(":expected", number(3)));
+        Put header = dynamo.onlyWrite(TransactWriteItemsRequest.class).transactItems().get(0).put();
+        // attribute_exists(#pk): an update must not re-create a campaign deleted meanwhile (or another owner's key);
+        // the lease clause: nor write into a campaign whose many nodes another request is still writing
+        assertCondition(header.conditionExpression(), header.expressionAttributeNames(),
+                header.expressionAttributeValues(),
+                "attribute_exists(#pk) AND #version = :expected AND (attribute_not_exists(#lease) OR #until < :now)",
+                Map.of("#pk", "pk", "#version", "version", "#lease", "lease", "#until", "lease_until"),
+                Map.of(":expected", number(3), ":now", number(clock.millis())));
     }
 
     @Test

@@ -6,6 +6,8 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
@@ -16,8 +18,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A {@link DynamoDbClient} that records the writes it is sent and answers them without storing anything: reads return
- * {@link #stored}, and {@link #failWritesWith} makes every write throw (a failed condition, a cancelled transaction).
+ * A {@link DynamoDbClient} that records the writes it is sent and answers them without storing anything: reads (a get, or a query
+ * finding it alone) return {@link #stored}, and {@link #failWritesWith} makes every write throw (a failed condition, a cancelled transaction).
  * Any other operation is unsupported, so a test sees when an adapter starts to call one.
  */
 final class RecordingDynamoDbClient implements DynamoDbClient {
@@ -44,6 +46,11 @@ final class RecordingDynamoDbClient implements DynamoDbClient {
     @Override
     public GetItemResponse getItem(GetItemRequest request) {
         return GetItemResponse.builder().item(stored).build();
+    }
+
+    @Override
+    public QueryResponse query(QueryRequest request) {
+        return QueryResponse.builder().items(stored.isEmpty() ? List.of() : List.of(stored)).build();
     }
 
     @Override

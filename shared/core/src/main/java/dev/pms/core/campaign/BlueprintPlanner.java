@@ -82,16 +82,22 @@ public final class BlueprintPlanner {
         return List.copyOf(phases);
     }
 
-    /** Plans fresh nodes with ids from {@code ids}. */
+    /** Plans fresh nodes with ids from {@code ids}, one of each deliverable. */
     public Plan plan(Goal goal, List<Channel> channels, List<Phase> phases, Supplier<String> ids) {
-        return replan(goal, channels, phases, List.of(), ids);
+        return plan(goal, channels, phases, 1, ids);
+    }
+
+    /** Plans fresh nodes with ids from {@code ids}, {@code variants} of each deliverable. */
+    public Plan plan(Goal goal, List<Channel> channels, List<Phase> phases, int variants, Supplier<String> ids) {
+        return replan(goal, channels, phases, variants, List.of(), ids);
     }
 
     /**
      * Plans the nodes again; a node of the same phase and placement (and the same position among that phase's
-     * nodes of the placement) as one in {@code previous} keeps its asset id and status.
+     * nodes of the placement) as one in {@code previous} keeps its asset id and status. Variant k of a deliverable
+     * depends on variant k of what the deliverable depends on.
      */
-    public Plan replan(Goal goal, List<Channel> channels, List<Phase> phases, List<AssetNode> previous,
+    public Plan replan(Goal goal, List<Channel> channels, List<Phase> phases, int variants, List<AssetNode> previous,
                        Supplier<String> ids) {
         Map<String, AssetNode> previousBySlot = new HashMap<>();
         Map<String, Integer> previousOccurrences = new HashMap<>();
@@ -113,30 +119,37 @@ public final class BlueprintPlanner {
                     if (!item.weights().contains(weight)) {
                         continue;
                     }
-                    List<String> dependsOn = new ArrayList<>();
-                    int depth = 0;
-                    for (String dependency : item.dependsOn()) {
-                        AssetNode required = bySlot.get(dependency);
-                        if (required != null) {
-                            dependsOn.add(required.assetId());
-                            depth = Math.max(depth, depthBySlot.get(dependency) + 1);
+                    for (int variant = 1; variant <= variants; variant++) {
+                        List<String> dependsOn = new ArrayList<>();
+                        int depth = 0;
+                        for (String dependency : item.dependsOn()) {
+                            AssetNode required = bySlot.get(variantSlot(dependency, variant));
+                            if (required != null) {
+                                dependsOn.add(required.assetId());
+                                depth = Math.max(depth, depthBySlot.get(variantSlot(dependency, variant)) + 1);
+                            }
                         }
+                        AssetNode earlier = previousBySlot.get(slotKey(phase.name(), item.placement(), occurrences));
+                        LocalDate due = phase.startDate().plusDays(Math.min(depth, phase.durationDays() - 1));
+                        String title = capitalize(phase.name()) + ": " + item.label()
+                                + (variants > 1 ? " (variant " + variant + ")" : "");
+                        AssetNode node = new AssetNode(
+                                earlier != null ? earlier.assetId() : ids.get(),
+                                item.assetType(), channel, phase.name(), item.placement(), title,
+                                earlier != null ? earlier.status() : NodeStatus.PLANNED,
+                                due, dependsOn);
+                        bySlot.put(variantSlot(item.slot(), variant), node);
+                        depthBySlot.put(variantSlot(item.slot(), variant), depth);
+                        nodes.add(node);
                     }
-                    AssetNode earlier = previousBySlot.get(slotKey(phase.name(), item.placement(), occurrences));
-                    LocalDate due = phase.startDate().plusDays(Math.min(depth, phase.durationDays() - 1));
-                    AssetNode node = new AssetNode(
-                            earlier != null ? earlier.assetId() : ids.get(),
-                            item.assetType(), channel, phase.name(), item.placement(),
-                            capitalize(phase.name()) + ": " + item.label(),
-                            earlier != null ? earlier.status() : NodeStatus.PLANNED,
-                            due, dependsOn);
-                    bySlot.put(item.slot(), node);
-                    depthBySlot.put(item.slot(), depth);
-                    nodes.add(node);
                 }
             }
         }
         return new Plan(phases, nodes);
+    }
+
+    private static String variantSlot(String slot, int variant) {
+        return slot + "#" + variant;
     }
 
     private static String slotKey(String phase, String placement, Map<String, Integer> occurrences) {

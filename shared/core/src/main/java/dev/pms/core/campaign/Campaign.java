@@ -30,9 +30,21 @@ public record Campaign(
         }
     }
 
-    /** The campaign graph: its phases, its asset nodes and the product facts they are made from. */
-    public record Plan(List<Phase> phases, List<AssetNode> assetNodes, Map<String, Object> productContext) {
+    /**
+     * The campaign graph: its phases, its asset nodes, the product facts they are made from, and how many variants
+     * of each deliverable it plans (1 unless the brief asked for more).
+     */
+    public record Plan(List<Phase> phases, List<AssetNode> assetNodes, Map<String, Object> productContext,
+                       Integer variants) {
+        public static final int MAX_VARIANTS = 25;
+
+        public Plan(List<Phase> phases, List<AssetNode> assetNodes, Map<String, Object> productContext) {
+            this(phases, assetNodes, productContext, 1);
+        }
+
         public Plan {
+            variants = variants == null ? 1 : variants;
+            requireVariants(variants);
             phases = List.copyOf(phases);
             assetNodes = List.copyOf(assetNodes);
             productContext = productContext == null ? Map.of()
@@ -40,7 +52,13 @@ public record Campaign(
         }
 
         public Plan withNodes(List<AssetNode> newNodes) {
-            return new Plan(phases, newNodes, productContext);
+            return new Plan(phases, newNodes, productContext, variants);
+        }
+
+        static void requireVariants(int variants) {
+            if (variants < 1 || variants > MAX_VARIANTS) {
+                throw new IllegalArgumentException("variants is 1 to " + MAX_VARIANTS + ", not " + variants);
+            }
         }
     }
 
@@ -134,6 +152,10 @@ public record Campaign(
 
     public Map<String, Object> productContext() {
         return plan.productContext();
+    }
+
+    public int variants() {
+        return plan.variants();
     }
 
     public LocalDate startDate() {

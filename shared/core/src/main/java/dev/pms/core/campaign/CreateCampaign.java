@@ -15,11 +15,19 @@ import java.util.Objects;
  * @param productContext the product facts, free-form (empty when none were given)
  * @param startDate      null to start today
  * @param launchDate     null to launch when the goal's schedule says
+ * @param variants       how many nodes the plan makes of each deliverable (1 to {@value Campaign.Plan#MAX_VARIANTS})
  */
 public record CreateCampaign(String campaignName, Goal goal, String kpi, List<Channel> channels,
-                             Map<String, Object> productContext, LocalDate startDate, LocalDate launchDate) {
+                             Map<String, Object> productContext, LocalDate startDate, LocalDate launchDate,
+                             int variants) {
+
+    public CreateCampaign(String campaignName, Goal goal, String kpi, List<Channel> channels,
+                          Map<String, Object> productContext, LocalDate startDate, LocalDate launchDate) {
+        this(campaignName, goal, kpi, channels, productContext, startDate, launchDate, 1);
+    }
 
     public CreateCampaign {
+        Campaign.Plan.requireVariants(variants);
         Objects.requireNonNull(goal, "goal");
         if (campaignName != null && campaignName.isBlank()) {
             throw new IllegalArgumentException("a campaign name, when given, is not blank");

@@ -199,7 +199,7 @@ class BlueprintPlannerTest {
                 .map(n -> n.placement().equals("instagram/feed_portrait") ? n.withStatus(NodeStatus.APPROVED) : n).toList();
 
         BlueprintPlanner.Plan second = planner.replan(Goal.PRODUCT_LAUNCH, List.of(Channel.INSTAGRAM, Channel.LINKEDIN),
-                phases, advanced, () -> UUID.randomUUID().toString());
+                phases, 1, advanced, () -> UUID.randomUUID().toString());
 
         Set<String> instagramBefore = ids(first.assetNodes(), Channel.INSTAGRAM);
         assertThat(ids(second.assetNodes(), Channel.INSTAGRAM)).isEqualTo(instagramBefore);
@@ -262,5 +262,40 @@ class BlueprintPlannerTest {
             }
         }
         return false;
+    }
+
+    @Test
+    void variantsMultiplyEachDeliverableAndEachVariantDependsOnItsOwnCounterparts() {
+        List<Phase> phases = planner.schedule(Goal.PRODUCT_LAUNCH, null, null, TODAY);
+        BlueprintPlanner.Plan single = planner.plan(Goal.PRODUCT_LAUNCH, List.of(Channel.INSTAGRAM), phases,
+                () -> UUID.randomUUID().toString());
+        BlueprintPlanner.Plan triple = planner.plan(Goal.PRODUCT_LAUNCH, List.of(Channel.INSTAGRAM), phases, 3,
+                () -> UUID.randomUUID().toString());
+
+        assertThat(triple.assetNodes()).hasSize(3 * single.assetNodes().size());
+        List<AssetNode> captions = triple.assetNodes().stream()
+                .filter(n -> n.phase().equals("launch") && n.placement().equals("instagram/caption")).toList();
+        List<AssetNode> feeds = triple.assetNodes().stream()
+                .filter(n -> n.phase().equals("launch") && n.placement().equals("instagram/feed_portrait")).toList();
+        assertThat(captions).hasSize(3);
+        for (int k = 0; k < 3; k++) {
+            assertThat(captions.get(k).dependsOn()).containsExactly(feeds.get(k).assetId());
+            assertThat(captions.get(k).title()).endsWith("(variant " + (k + 1) + ")");
+        }
+    }
+
+    @Test
+    void aReplanKeepsEveryVariantsIdAndStatus() {
+        List<Phase> phases = planner.schedule(Goal.PRODUCT_LAUNCH, null, null, TODAY);
+        BlueprintPlanner.Plan first = planner.plan(Goal.PRODUCT_LAUNCH, List.of(Channel.INSTAGRAM), phases, 2,
+                () -> UUID.randomUUID().toString());
+        List<AssetNode> advanced = first.assetNodes().stream().map(n -> n.withStatus(NodeStatus.APPROVED)).toList();
+
+        BlueprintPlanner.Plan second = planner.replan(Goal.PRODUCT_LAUNCH, List.of(Channel.INSTAGRAM, Channel.LINKEDIN),
+                phases, 2, advanced, () -> UUID.randomUUID().toString());
+
+        assertThat(ids(second.assetNodes(), Channel.INSTAGRAM)).isEqualTo(ids(first.assetNodes(), Channel.INSTAGRAM));
+        assertThat(second.assetNodes()).filteredOn(n -> n.channel() == Channel.INSTAGRAM)
+                .extracting(AssetNode::status).containsOnly(NodeStatus.APPROVED);
     }
 }

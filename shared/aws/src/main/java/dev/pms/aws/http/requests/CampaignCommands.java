@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pms.aws.http.ApiRequest;
+import dev.pms.core.campaign.Campaign;
 import dev.pms.core.campaign.CampaignService;
 import dev.pms.core.campaign.CampaignStatus;
 import dev.pms.core.campaign.CreateCampaign;
@@ -92,6 +93,7 @@ public final class CampaignCommands {
             }
         }
         Map<String, Object> productContext = ProductContextInput.read(check, body.get("product_context"));
+        Long variants = check.integer(body.get("variants"), "variants", 1, Campaign.Plan.MAX_VARIANTS, false);
         LocalDate start = date(check, body.get("start_date"), "start_date", today);
         LocalDate launch = date(check, body.get("launch_date"), "launch_date", today);
         if (goal == Goal.PRODUCT_LAUNCH && start != null && launch != null) {
@@ -99,7 +101,7 @@ public final class CampaignCommands {
         }
         check.throwIfProblems("campaign request");
         return new CreateCampaign(name == null || name.isBlank() ? null : name.trim(), goal, kpi, channels,
-                productContext, start, launch);
+                productContext, start, launch, variants == null ? 1 : variants.intValue());
     }
 
     /** The body of a campaign PATCH. */
