@@ -1,6 +1,8 @@
 package dev.pms.emulators;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.StandardCopyOption;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -29,6 +31,7 @@ final class MotoDynamoDbSidecar implements AutoCloseable {
     static final String EXECUTABLE_PROPERTY = "pms.devstack.moto-server";
     private static final Duration READY_DEADLINE = Duration.ofSeconds(30);
     private static final int START_ATTEMPTS = 3;
+    private static final String SCALING_PATCH = "moto/sitecustomize.py";
 
     private final Process process;
     private final URI endpoint;
@@ -49,10 +52,11 @@ final class MotoDynamoDbSidecar implements AutoCloseable {
             Process process;
             try {
                 Files.createDirectories(logDirectory);
-                process = new ProcessBuilder(command(executable, port))
+                ProcessBuilder builder = new ProcessBuilder(command(executable, port))
                         .redirectErrorStream(true)
-                        .redirectOutput(logFile.toFile())
-                        .start();
+                        .redirectOutput(logFile.toFile());
+                withScalingPatch(builder, logDirectory);
+                process = builder.start();
             } catch (IOException e) {
                 throw new IllegalStateException("Cannot start '" + executable + "' (moto 5.x must be on the PATH,"
                         + " or set -D" + EXECUTABLE_PROPERTY + "=/path/to/moto_server): " + e.getMessage(), e);
@@ -67,6 +71,23 @@ final class MotoDynamoDbSidecar implements AutoCloseable {
                     : "exited with " + exitCode(process)) + " (see " + logFile + ")");
         }
         throw new IllegalStateException("moto_server did not start: " + String.join("; ", failures));
+    }
+
+    /**
+     * Puts the devstack's {@code sitecustomize.py} first on moto's {@code PYTHONPATH}: it makes moto's transactions and
+     * partition queries cost what they cost on DynamoDB, not time in proportion to the whole table (see the file).
+     */
+    private static void withScalingPatch(ProcessBuilder builder, Path logDirectory) throws IOException {
+        Path directory = Files.createDirectories(logDirectory.resolve("moto-python"));
+        try (InputStream patch = MotoDynamoDbSidecar.class.getResourceAsStream(SCALING_PATCH)) {
+            if (patch == null) {
+                throw new IllegalStateException("missing resource " + SCALING_PATCH);
+            }
+            Files.copy(patch, directory.resolve("sitecustomize.py"), StandardCopyOption.REPLACE_EXISTING);
+        }
+        String inherited = builder.environment().get("PYTHONPATH");
+        builder.environment().put("PYTHONPATH", inherited == null || inherited.isEmpty() ? directory.toString()
+                : directory + File.pathSeparator + inherited);
     }
 
     /** {@code moto_server} from the PATH, else from pyenv's shims (CI may run with a thinner PATH). */

@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -67,6 +69,36 @@ class LocalAwsIntegrationTest {
         ProvisionedResources again = TemplateProvisioner.provision(localAws,
                 LocalAwsExtension.loadTemplate("classpath:local-aws-test-template.yaml"), Map.of());
         assertThat(again.all().keySet()).isEqualTo(resources.all().keySet());
+    }
+
+    @Test
+    void motoRunsPatchedToScaleAndACancelledTransactionStillLeavesNoTrace(LocalAws localAws,
+                                                                          ProvisionedResources resources) throws Exception {
+        assertThat(Files.readString(localAws.dynamoDbLogFile()))
+                .contains("devstack: moto patched (item-level transaction rollback, partition queries)");
+        String table = resources.tableName("AppTable");
+        String tenant = "USER#" + UUID.randomUUID();
+        try (DynamoDbClient dynamoDb = localAws.dynamoDbClient()) {
+            dynamoDb.putItem(put -> put.tableName(table).item(Map.of("pk", s(tenant), "sk", s("A"), "doc", s("before"))));
+            dynamoDb.putItem(put -> put.tableName(table).item(Map.of("pk", s(tenant), "sk", s("C"), "doc", s("taken"))));
+
+            assertThatThrownBy(() -> dynamoDb.transactWriteItems(tx -> tx.transactItems(
+                    TransactWriteItem.builder().put(put -> put.tableName(table)
+                            .item(Map.of("pk", s(tenant), "sk", s("B"), "doc", s("new")))).build(),
+                    TransactWriteItem.builder().update(update -> update.tableName(table)
+                            .key(Map.of("pk", s(tenant), "sk", s("A")))
+                            .updateExpression("SET #doc = :after").expressionAttributeNames(Map.of("#doc", "doc"))
+                            .expressionAttributeValues(Map.of(":after", s("after")))).build(),
+                    TransactWriteItem.builder().conditionCheck(check -> check.tableName(table)
+                            .key(Map.of("pk", s(tenant), "sk", s("C")))
+                            .conditionExpression("attribute_not_exists(pk)")).build())))
+                    .isInstanceOf(TransactionCanceledException.class);
+
+            List<Map<String, AttributeValue>> items = dynamoDb.query(q -> q.tableName(table).consistentRead(true)
+                    .keyConditionExpression("pk = :pk").expressionAttributeValues(Map.of(":pk", s(tenant)))).items();
+            assertThat(items).extracting(item -> item.get("sk").s() + "=" + item.get("doc").s())
+                    .containsExactly("A=before", "C=taken");
+        }
     }
 
     @Test
