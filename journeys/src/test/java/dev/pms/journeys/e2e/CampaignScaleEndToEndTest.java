@@ -13,11 +13,11 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A campaign of over a thousand asset nodes (variants of each deliverable) through the API. */
+/** A campaign of over a thousand asset nodes (A/B variants of each deliverable) through the API. */
 @ExtendWith(DevstackExtension.class)
 class CampaignScaleEndToEndTest {
     private static final String WIDE_LAUNCH = """
-            {"campaign_name": "Everything everywhere, A/B", "goal": "product_launch", "variants": %d,
+            {"campaign_name": "Everything everywhere, A/B", "goal": "product_launch", "ab_variants": %d,
              "channels": ["instagram", "tiktok", "youtube", "linkedin", "email", "amazon", "shopify", "pinterest"],
              "launch_date": "2026-12-10",
              "product_context": {"product_name": "Acme Notes", "product_description": "Notes that write themselves"}}
@@ -41,7 +41,7 @@ class CampaignScaleEndToEndTest {
         assertThat(quote.get("summary").get("total_assets").asInt()).isEqualTo(25 * single).isGreaterThan(1000);
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         JsonNode campaign = created.json();
-        assertThat(campaign.get("variants").asInt()).isEqualTo(25);
+        assertThat(campaign.get("ab_variants").asInt()).isEqualTo(25);
         List<String> planned = assetIds(campaign);
         assertThat(planned).hasSize(25 * single).doesNotHaveDuplicates();
         String id = campaign.get("campaign_id").asText();
@@ -59,15 +59,15 @@ class CampaignScaleEndToEndTest {
     }
 
     @Test
-    void variantsOutsideOneToTwentyFiveAreAProblemAndNothingIsStored() {
+    void abVariantsOutsideOneToTwentyFiveAreAProblemAndNothingIsStored() {
         ApiClient client = new ApiClient(devstack.apiBase(), devstack.tokenFor("user-" + UUID.randomUUID()));
 
-        for (String variants : List.of("0", "26", "\"two\"", "1.5")) {
+        for (String abVariants : List.of("0", "26", "\"two\"", "1.5")) {
             ApiClient.Reply reply = client.post("/campaigns/create-blueprint",
-                    WIDE_LAUNCH.replace("%d", variants));
+                    WIDE_LAUNCH.replace("%d", abVariants));
             assertThat(reply.status()).as(reply.toString()).isEqualTo(400);
             assertThat(reply.contentType()).startsWith("application/problem+json");
-            assertThat(reply.json().get("detail").asText()).contains("variants");
+            assertThat(reply.json().get("detail").asText()).contains("ab_variants");
         }
         assertThat(client.get("/campaigns").json().get("campaigns")).isEmpty();
     }

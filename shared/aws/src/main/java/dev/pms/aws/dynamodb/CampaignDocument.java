@@ -26,7 +26,7 @@ record CampaignDocument(
         List<Phase> phases,
         List<AssetNode> assetNodes,
         Map<String, Object> productContext,
-        Integer variants,
+        Integer abVariants,
         CampaignStatus status,
         LocalDate startDate,
         LocalDate launchDate,
@@ -40,7 +40,7 @@ record CampaignDocument(
         Campaign.Plan plan = campaign.plan();
         Campaign.Revision revision = campaign.revision();
         return new CampaignDocument(campaign.campaignId(), brief.campaignName(), brief.goal(), brief.kpi(),
-                brief.channels(), plan.phases(), plan.assetNodes(), plan.productContext(), plan.variants(), campaign.status(),
+                brief.channels(), plan.phases(), plan.assetNodes(), plan.productContext(), plan.abVariants(), campaign.status(),
                 campaign.schedule().startDate(), campaign.schedule().launchDate(), revision.createdAt(),
                 revision.updatedAt(), revision.version(), revision.changes());
     }
@@ -48,7 +48,7 @@ record CampaignDocument(
     Campaign toCampaign(String userId) {
         return new Campaign(campaignId, userId, new Campaign.Brief(campaignName, goal, kpi, channels),
                 new Campaign.Plan(phases, assetNodes == null ? List.of() : assetNodes, productContext,
-                        variants == null ? 1 : variants), status,
+                        abVariants == null ? 1 : abVariants), status,
                 new Campaign.Schedule(startDate, launchDate),
                 new Campaign.Revision(createdAt, updatedAt, version, changes));
     }

@@ -52,7 +52,7 @@ class StoredDocumentsTest {
             "purpose":"make noise","start_date":"2026-12-01","end_date":"2026-12-07"}],\
             "asset_nodes":[{"asset_id":"node-1","asset_type":"image","channel":"instagram","phase":"launch",\
             "placement":"instagram/feed_portrait","title":"Hero","status":"ready","due_date":"2026-12-02",\
-            "depends_on":["node-0"]}],"product_context":{"name":"Widget"},"variants":2,"status":"active",\
+            "depends_on":["node-0"]}],"product_context":{"name":"Widget"},"ab_variants":2,"status":"active",\
             "start_date":"2026-12-01","launch_date":"2026-12-05","created_at":"2026-11-25T08:00:00Z",\
             "updated_at":"2026-11-25T09:30:00.123Z","version":5,"changes":[{"at":"2026-11-25T09:30:00.123Z",\
             "by":"user-1","fields":["kpi"],"summary":"changed kpi"}]}""";

@@ -87,9 +87,10 @@ public final class BlueprintPlanner {
         return plan(goal, channels, phases, 1, ids);
     }
 
-    /** Plans fresh nodes with ids from {@code ids}, {@code variants} of each deliverable. */
-    public Plan plan(Goal goal, List<Channel> channels, List<Phase> phases, int variants, Supplier<String> ids) {
-        return replan(goal, channels, phases, variants, List.of(), ids);
+    /** Plans fresh nodes with ids from {@code ids}, {@code abVariants} A/B variants of each deliverable
+     * (titled variant A, B, …). */
+    public Plan plan(Goal goal, List<Channel> channels, List<Phase> phases, int abVariants, Supplier<String> ids) {
+        return replan(goal, channels, phases, abVariants, List.of(), ids);
     }
 
     /**
@@ -97,7 +98,7 @@ public final class BlueprintPlanner {
      * nodes of the placement) as one in {@code previous} keeps its asset id and status. Variant k of a deliverable
      * depends on variant k of what the deliverable depends on.
      */
-    public Plan replan(Goal goal, List<Channel> channels, List<Phase> phases, int variants, List<AssetNode> previous,
+    public Plan replan(Goal goal, List<Channel> channels, List<Phase> phases, int abVariants, List<AssetNode> previous,
                        Supplier<String> ids) {
         Map<String, AssetNode> previousBySlot = new HashMap<>();
         Map<String, Integer> previousOccurrences = new HashMap<>();
@@ -119,7 +120,7 @@ public final class BlueprintPlanner {
                     if (!item.weights().contains(weight)) {
                         continue;
                     }
-                    for (int variant = 1; variant <= variants; variant++) {
+                    for (int variant = 1; variant <= abVariants; variant++) {
                         List<String> dependsOn = new ArrayList<>();
                         int depth = 0;
                         for (String dependency : item.dependsOn()) {
@@ -132,7 +133,7 @@ public final class BlueprintPlanner {
                         AssetNode earlier = previousBySlot.get(slotKey(phase.name(), item.placement(), occurrences));
                         LocalDate due = phase.startDate().plusDays(Math.min(depth, phase.durationDays() - 1));
                         String title = capitalize(phase.name()) + ": " + item.label()
-                                + (variants > 1 ? " (variant " + variant + ")" : "");
+                                + (abVariants > 1 ? " (variant " + (char) ('A' + variant - 1) + ")" : "");
                         AssetNode node = new AssetNode(
                                 earlier != null ? earlier.assetId() : ids.get(),
                                 item.assetType(), channel, phase.name(), item.placement(), title,

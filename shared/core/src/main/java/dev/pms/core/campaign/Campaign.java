@@ -31,20 +31,20 @@ public record Campaign(
     }
 
     /**
-     * The campaign graph: its phases, its asset nodes, the product facts they are made from, and how many variants
+     * The campaign graph: its phases, its asset nodes, the product facts they are made from, and how many A/B variants
      * of each deliverable it plans (1 unless the brief asked for more).
      */
     public record Plan(List<Phase> phases, List<AssetNode> assetNodes, Map<String, Object> productContext,
-                       Integer variants) {
-        public static final int MAX_VARIANTS = 25;
+                       Integer abVariants) {
+        public static final int MAX_AB_VARIANTS = 25;
 
         public Plan(List<Phase> phases, List<AssetNode> assetNodes, Map<String, Object> productContext) {
             this(phases, assetNodes, productContext, 1);
         }
 
         public Plan {
-            variants = variants == null ? 1 : variants;
-            requireVariants(variants);
+            abVariants = abVariants == null ? 1 : abVariants;
+            requireAbVariants(abVariants);
             phases = List.copyOf(phases);
             assetNodes = List.copyOf(assetNodes);
             productContext = productContext == null ? Map.of()
@@ -52,12 +52,12 @@ public record Campaign(
         }
 
         public Plan withNodes(List<AssetNode> newNodes) {
-            return new Plan(phases, newNodes, productContext, variants);
+            return new Plan(phases, newNodes, productContext, abVariants);
         }
 
-        static void requireVariants(int variants) {
-            if (variants < 1 || variants > MAX_VARIANTS) {
-                throw new IllegalArgumentException("variants is 1 to " + MAX_VARIANTS + ", not " + variants);
+        static void requireAbVariants(int abVariants) {
+            if (abVariants < 1 || abVariants > MAX_AB_VARIANTS) {
+                throw new IllegalArgumentException("ab_variants is 1 to " + MAX_AB_VARIANTS + ", not " + abVariants);
             }
         }
     }
@@ -154,8 +154,8 @@ public record Campaign(
         return plan.productContext();
     }
 
-    public int variants() {
-        return plan.variants();
+    public int abVariants() {
+        return plan.abVariants();
     }
 
     public LocalDate startDate() {

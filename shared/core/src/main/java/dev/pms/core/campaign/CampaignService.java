@@ -77,13 +77,13 @@ public final class CampaignService {
         requireUser(userId);
         LocalDate today = LocalDate.now(clock);
         List<Phase> phases = planner.schedule(create.goal(), create.startDate(), create.launchDate(), today);
-        BlueprintPlanner.Plan plan = planner.plan(create.goal(), create.channels(), phases, create.variants(), idGenerator);
+        BlueprintPlanner.Plan plan = planner.plan(create.goal(), create.channels(), phases, create.abVariants(), idGenerator);
         Instant now = clock.instant();
         String name = create.campaignName() != null ? create.campaignName()
                 : defaultName(create.goal(), create.productContext(), today);
         return Campaign.drafted(idGenerator.get(), userId,
                 new Campaign.Brief(name, create.goal(), create.kpi(), create.channels()),
-                new Campaign.Plan(plan.phases(), plan.assetNodes(), create.productContext(), create.variants()),
+                new Campaign.Plan(plan.phases(), plan.assetNodes(), create.productContext(), create.abVariants()),
                 new Campaign.Schedule(phases.get(0).startDate(),
                         effectiveLaunchDate(create.goal(), phases, create.launchDate())),
                 now);
@@ -175,7 +175,7 @@ public final class CampaignService {
 
         List<AssetNode> nodes = current.assetNodes();
         if (fields.contains("channels") || phasesMoved) {
-            BlueprintPlanner.Plan plan = planner.replan(current.goal(), channels, phases, current.variants(),
+            BlueprintPlanner.Plan plan = planner.replan(current.goal(), channels, phases, current.abVariants(),
                     current.assetNodes(), idGenerator);
             nodes = plan.assetNodes();
             summary.add(replanSummary(current.assetNodes(), nodes));
@@ -188,7 +188,7 @@ public final class CampaignService {
         }
         Campaign updated = current.withOwner(userId)
                 .withBrief(new Campaign.Brief(name, current.goal(), kpi, channels))
-                .withPlan(new Campaign.Plan(phases, nodes, current.productContext(), current.variants()))
+                .withPlan(new Campaign.Plan(phases, nodes, current.productContext(), current.abVariants()))
                 .withSchedule(new Campaign.Schedule(phases.get(0).startDate(), launchDate))
                 .revised(now, changes);
         if (fields.contains("channels")) {

@@ -15,11 +15,11 @@ import java.util.Objects;
  * @param productContext the product facts, free-form (empty when none were given)
  * @param startDate      null to start today
  * @param launchDate     null to launch when the goal's schedule says
- * @param variants       how many nodes the plan makes of each deliverable (1 to {@value Campaign.Plan#MAX_VARIANTS})
+ * @param abVariants     how many A/B variants of each deliverable the plan makes (1 to {@value Campaign.Plan#MAX_AB_VARIANTS})
  */
 public record CreateCampaign(String campaignName, Goal goal, String kpi, List<Channel> channels,
                              Map<String, Object> productContext, LocalDate startDate, LocalDate launchDate,
-                             int variants) {
+                             int abVariants) {
 
     public CreateCampaign(String campaignName, Goal goal, String kpi, List<Channel> channels,
                           Map<String, Object> productContext, LocalDate startDate, LocalDate launchDate) {
@@ -27,7 +27,7 @@ public record CreateCampaign(String campaignName, Goal goal, String kpi, List<Ch
     }
 
     public CreateCampaign {
-        Campaign.Plan.requireVariants(variants);
+        Campaign.Plan.requireAbVariants(abVariants);
         Objects.requireNonNull(goal, "goal");
         if (campaignName != null && campaignName.isBlank()) {
             throw new IllegalArgumentException("a campaign name, when given, is not blank");

@@ -265,7 +265,7 @@ class BlueprintPlannerTest {
     }
 
     @Test
-    void variantsMultiplyEachDeliverableAndEachVariantDependsOnItsOwnCounterparts() {
+    void abVariantsMultiplyEachDeliverableAndEachVariantDependsOnItsOwnCounterparts() {
         List<Phase> phases = planner.schedule(Goal.PRODUCT_LAUNCH, null, null, TODAY);
         BlueprintPlanner.Plan single = planner.plan(Goal.PRODUCT_LAUNCH, List.of(Channel.INSTAGRAM), phases,
                 () -> UUID.randomUUID().toString());
@@ -280,12 +280,12 @@ class BlueprintPlannerTest {
         assertThat(captions).hasSize(3);
         for (int k = 0; k < 3; k++) {
             assertThat(captions.get(k).dependsOn()).containsExactly(feeds.get(k).assetId());
-            assertThat(captions.get(k).title()).endsWith("(variant " + (k + 1) + ")");
+            assertThat(captions.get(k).title()).endsWith("(variant " + "ABC".charAt(k) + ")");
         }
     }
 
     @Test
-    void aReplanKeepsEveryVariantsIdAndStatus() {
+    void aReplanKeepsEveryAbVariantsIdAndStatus() {
         List<Phase> phases = planner.schedule(Goal.PRODUCT_LAUNCH, null, null, TODAY);
         BlueprintPlanner.Plan first = planner.plan(Goal.PRODUCT_LAUNCH, List.of(Channel.INSTAGRAM), phases, 2,
                 () -> UUID.randomUUID().toString());

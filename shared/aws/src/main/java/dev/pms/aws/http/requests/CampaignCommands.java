@@ -93,7 +93,7 @@ public final class CampaignCommands {
             }
         }
         Map<String, Object> productContext = ProductContextInput.read(check, body.get("product_context"));
-        Long variants = check.integer(body.get("variants"), "variants", 1, Campaign.Plan.MAX_VARIANTS, false);
+        Long abVariants = check.integer(body.get("ab_variants"), "ab_variants", 1, Campaign.Plan.MAX_AB_VARIANTS, false);
         LocalDate start = date(check, body.get("start_date"), "start_date", today);
         LocalDate launch = date(check, body.get("launch_date"), "launch_date", today);
         if (goal == Goal.PRODUCT_LAUNCH && start != null && launch != null) {
@@ -101,7 +101,7 @@ public final class CampaignCommands {
         }
         check.throwIfProblems("campaign request");
         return new CreateCampaign(name == null || name.isBlank() ? null : name.trim(), goal, kpi, channels,
-                productContext, start, launch, variants == null ? 1 : variants.intValue());
+                productContext, start, launch, abVariants == null ? 1 : abVariants.intValue());
     }
 
     /** The body of a campaign PATCH. */
