@@ -99,22 +99,22 @@ public final class ApiLatencyBenchmark {
             System.out.printf(Locale.ROOT, "preflight of a stored %d-node campaign warm, median of %d: %8.2f ms  = %6.1f x baseline%n",
                     nodes, preflightRequests, warmPreflightMs, warmPreflightMs / baselineMs);
             System.out.println("DynamoDB requests per stored-campaign preflight: " + perPreflight
-                    + "; the campaign item is " + campaignItemBytes(devstack, campaignId) + " bytes ("
-                    + "strongly consistent reads cost 1 RCU per 4 KB: campaign + plan + usage items)");
+                    + "; the campaign is " + campaignItems(devstack, campaignId) + " ("
+                    + "strongly consistent reads cost 1 RCU per 4 KB: campaign items + plan + usage items)");
             System.out.println("DynamoDB requests per validate-preflight (nothing stored): " + perValidate);
         }
     }
 
-    private static int campaignItemBytes(Devstack devstack, String campaignId) {
+    /** The campaign's header and node items: how many, and their sizes in bytes. */
+    private static String campaignItems(Devstack devstack, String campaignId) {
         try (var dynamo = devstack.localAws().dynamoDbClient()) {
             String table = devstack.endpoints().get("table");
-            var items = dynamo.scan(scan -> scan.tableName(table)).items();
-            return items.stream()
-                    .filter(item -> item.get("sk") != null && item.get("sk").s().equals("CAMPAIGN#" + campaignId))
-                    .mapToInt(item -> item.entrySet().stream()
-                            .mapToInt(e -> e.getKey().length() + (e.getValue().s() != null ? e.getValue().s().length()
-                                    : e.getValue().n() != null ? e.getValue().n().length() : 0)).sum())
-                    .findFirst().orElse(-1);
+            String header = "CAMPAIGN#" + campaignId;
+            List<Long> sizes = dynamo.scan(scan -> scan.tableName(table)).items().stream()
+                    .filter(item -> item.get("sk") != null && item.get("sk").s().startsWith(header))
+                    .map(DynamoDbCapacityMeter::itemSize).toList();
+            return sizes.size() + " items, " + sizes.stream().mapToLong(Long::longValue).sum() + " bytes in all, the largest "
+                    + sizes.stream().mapToLong(Long::longValue).max().orElse(0) + " bytes";
         }
     }
 
