@@ -40,7 +40,10 @@ import java.util.function.Supplier;
  * back.
  */
 public final class GenerationWorkflow {
-    /** A transaction holds at most 100 items: the usage item, the run and the asset records. */
+    /**
+     * A run reserves in one transaction, which holds at most 100 items: the usage item, the run and the asset records.
+     * A campaign with more approved nodes is made in several runs (see {@link #firstBatch}).
+     */
     public static final int MAX_ASSETS_PER_RUN = 98;
 
     private final CampaignRepository campaigns;
@@ -149,8 +152,10 @@ public final class GenerationWorkflow {
             return new Reserved("finalize", "nothing_to_generate", "no approved proposals are waiting", List.of());
         }
         if (queued.size() > MAX_ASSETS_PER_RUN) {
-            return new Reserved("finalize", "failed", "a run makes at most " + MAX_ASSETS_PER_RUN + " assets; "
-                    + queued.size() + " are approved — approve fewer and run again", List.of());
+            queued = firstBatch(campaign, queued);
+            Set<String> batch = new HashSet<>();
+            queued.forEach(asset -> batch.add(asset.assetId()));
+            lines.removeIf(line -> !batch.contains(line.assetId()));
         }
         try {
             preflight.check(userId, lines);
@@ -226,6 +231,14 @@ public final class GenerationWorkflow {
     }
 
     // ---- helpers ----
+
+    /**
+     * The first {@value #MAX_ASSETS_PER_RUN} approved assets in dependency order, so that each one's inputs are made in
+     * the same run or an earlier one; the rest stay approved for the next run.
+     */
+    static List<AssetRecord> firstBatch(Campaign campaign, List<AssetRecord> approved) {
+        return new ArrayList<>(dependenciesFirst(campaign, approved).subList(0, MAX_ASSETS_PER_RUN));
+    }
 
     /**
      * The assets ordered so that every node comes after the nodes it depends on (a video after its cover image), so

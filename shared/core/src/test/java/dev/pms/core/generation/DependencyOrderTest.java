@@ -12,6 +12,7 @@ import dev.pms.core.channel.Channel;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -55,5 +56,22 @@ class DependencyOrderTest {
         Campaign campaign = campaign(nodes);
 
         assertThat(GenerationWorkflow.dependenciesFirst(campaign, List.of(record("a"), record("b")))).hasSize(2);
+    }
+
+    @Test
+    void aRunTakesTheFirstBatchInDependencyOrderSoEveryInputIsMadeNoLaterThanWhatNeedsIt() {
+        List<AssetNode> nodes = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            nodes.add(node("caption-" + i, AssetType.TEXT, "image-" + i));
+            nodes.add(node("image-" + i, AssetType.IMAGE));
+        }
+        Campaign campaign = campaign(nodes);
+        List<AssetRecord> records = nodes.stream().map(n -> record(n.assetId())).toList();
+
+        List<String> batch = GenerationWorkflow.firstBatch(campaign, records).stream().map(AssetRecord::assetId).toList();
+
+        assertThat(batch).hasSize(GenerationWorkflow.MAX_ASSETS_PER_RUN);
+        assertThat(batch).filteredOn(id -> id.startsWith("caption-"))
+                .allSatisfy(caption -> assertThat(batch).contains(caption.replace("caption-", "image-")));
     }
 }
