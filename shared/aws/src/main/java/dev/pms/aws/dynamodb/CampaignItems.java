@@ -2,16 +2,21 @@ package dev.pms.aws.dynamodb;
 
 import dev.pms.core.campaign.AssetNode;
 import dev.pms.core.campaign.Campaign;
+import dev.pms.core.campaign.CampaignNodes;
 import dev.pms.core.campaign.CampaignStatus;
+import dev.pms.core.campaign.NodeStatus;
+import dev.pms.core.common.EnumCodes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * How a campaign is laid out in the table: a header item {@code CAMPAIGN#<id>} (everything but the asset nodes, plus
@@ -26,6 +31,7 @@ final class CampaignItems {
     static final String NODE_INFIX = "#NODE#";
     static final String STATUS = "status";
     static final String NODE_COUNT = "node_count";
+    static final String NODE_STATUSES = "node_statuses";
     static final String POSITION = "pos";
     static final String WRITTEN_AT = "written_at";
     static final String LEASE = "lease";
@@ -53,18 +59,38 @@ final class CampaignItems {
     }
 
     static Map<String, AttributeValue> header(Campaign campaign) {
+        return header(campaign, CampaignNodes.countByStatus(campaign.assetNodes()));
+    }
+
+    /** The header of {@code campaign}, whose nodes, whatever it holds of them, are counted by status in {@code counts}. */
+    static Map<String, AttributeValue> header(Campaign campaign, Map<NodeStatus, Integer> counts) {
         Map<String, AttributeValue> item = TableItems.newItem(headerKey(campaign.userId(), campaign.campaignId()),
                 CAMPAIGN_TYPE);
         item.put(AppTable.LSI1_SK, Attr.s(SK_PREFIX + campaign.createdAt() + "#" + campaign.campaignId()));
         item.put(STATUS, Attr.s(campaign.status().code()));
         item.put(AppTable.VERSION, Attr.n(campaign.version()));
-        item.put(NODE_COUNT, Attr.n(campaign.assetNodes().size()));
+        item.put(NODE_COUNT, Attr.n(counts.values().stream().mapToInt(Integer::intValue).sum()));
+        Map<String, AttributeValue> statuses = new HashMap<>();
+        counts.forEach((status, count) -> statuses.put(status.code(), Attr.n(count)));
+        item.put(NODE_STATUSES, AttributeValue.fromM(statuses));
         item.put(AppTable.DOCUMENT, Documents.of(CampaignDocument.of(campaign.withNodes(List.of()))));
         if (campaign.status() == CampaignStatus.ACTIVE) {
             item.put(AppTable.GSI1_PK, Attr.s(DynamoActiveCampaignIndex.partitionOf(campaign.campaignId())));
             item.put(AppTable.GSI1_SK, Attr.s(campaign.userId() + "#" + campaign.campaignId()));
         }
         return item;
+    }
+
+    /** The header's count of nodes by status; empty when the header predates it. */
+    static Optional<Map<NodeStatus, Integer>> statusCounts(Map<String, AttributeValue> header) {
+        AttributeValue statuses = header.get(NODE_STATUSES);
+        if (statuses == null || !statuses.hasM()) {
+            return Optional.empty();
+        }
+        Map<NodeStatus, Integer> counts = new EnumMap<>(NodeStatus.class);
+        statuses.m().forEach((code, count) -> counts.put(EnumCodes.parse(NodeStatus.class, code).orElseThrow(
+                () -> new IllegalStateException("stored node status " + code + " is unknown")), Integer.parseInt(count.n())));
+        return Optional.of(counts);
     }
 
     /**

@@ -1,9 +1,12 @@
 package dev.pms.aws.dynamodb;
 
 import dev.pms.aws.dynamodb.CampaignItems.StoredNode;
+import dev.pms.core.campaign.AssetNode;
 import dev.pms.core.campaign.Campaign;
+import dev.pms.core.campaign.CampaignNodes;
 import dev.pms.core.campaign.CampaignRepository;
 import dev.pms.core.campaign.CampaignStatus;
+import dev.pms.core.campaign.NodeStatus;
 import dev.pms.core.common.Page;
 import dev.pms.core.error.NotFoundException;
 import dev.pms.core.error.VersionConflictException;
@@ -22,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -127,7 +131,8 @@ public class DynamoCampaignRepository implements CampaignRepository {
                 List<TransactWriteItem> writes = new ArrayList<>();
                 writes.add(TransactWriteItem.builder().put(items.put(header, unleasedAt(expectedVersion))).build());
                 writes.addAll(nodeWrites);
-                items.transact(writes, e -> TableItems.conditionFailedAt(e, 0), () -> conflict(campaign, expectedVersion));
+                items.transact(writes, e -> TableItems.conditionFailedAt(e, 0) || TableItems.collided(e),
+                        () -> conflict(campaign, expectedVersion));
             } else {
                 writeUnderLease(campaign, expectedVersion, header, nodeWrites);
             }
@@ -136,6 +141,67 @@ public class DynamoCampaignRepository implements CampaignRepository {
             throw e;
         }
         seen.remember(campaign, after);
+    }
+
+    /**
+     * One BatchGetItem of the header and the named node items. A campaign stored as one item, or one a bulk write holds,
+     * or a read that crossed a write, is read whole instead.
+     */
+    @Override
+    public Optional<CampaignNodes> findNodes(String userId, String campaignId, Set<String> assetIds) {
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        keys.add(CampaignItems.headerKey(userId, campaignId));
+        assetIds.forEach(assetId -> keys.add(CampaignItems.nodeKey(userId, campaignId, assetId)));
+        Map<String, AttributeValue> header = null;
+        List<Map<String, AttributeValue>> nodes = new ArrayList<>();
+        String headerSortKey = CampaignItems.headerSortKey(campaignId);
+        for (Map<String, AttributeValue> item : items.batchGet(keys, "the nodes of campaign " + campaignId)) {
+            if (item.get(AppTable.SK).s().equals(headerSortKey)) {
+                header = item;
+            } else {
+                nodes.add(item);
+            }
+        }
+        if (header == null) {
+            return Optional.empty();
+        }
+        Optional<Map<NodeStatus, Integer>> counts = CampaignItems.statusCounts(header);
+        long version = Long.parseLong(header.get(AppTable.VERSION).n());
+        boolean current = counts.isPresent() && !CampaignItems.leaseHeldAt(header, clock.instant())
+                && nodes.stream().allMatch(node -> Long.parseLong(node.get(CampaignItems.WRITTEN_AT).n()) <= version);
+        if (!current) {
+            return find(userId, campaignId).map(campaign -> CampaignNodes.of(campaign, assetIds));
+        }
+        Campaign part = new CampaignItems.Read(header, nodes).campaign(userId);
+        return Optional.of(new CampaignNodes(part, counts.get()));
+    }
+
+    /** One transaction: the header at the next version and an update of each moved node's document. */
+    @Override
+    public void updateNodes(CampaignNodes part, List<AssetNode> moved, CampaignStatus status, Instant now) {
+        Campaign before = part.campaign();
+        long expectedVersion = before.version();
+        Campaign after = before.withStatus(status).revised(now);
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(TransactWriteItem.builder().put(items.put(CampaignItems.header(after, part.countsAfter(moved)),
+                unleasedAt(expectedVersion))).build());
+        for (AssetNode node : moved) {
+            writes.add(TransactWriteItem.builder().update(update -> update.tableName(items.tableName())
+                    .key(CampaignItems.nodeKey(before.userId(), before.campaignId(), node.assetId()))
+                    .updateExpression("SET #doc = :doc, #written = :version")
+                    .conditionExpression("attribute_exists(#doc)")
+                    .expressionAttributeNames(Map.of("#doc", AppTable.DOCUMENT, "#written", CampaignItems.WRITTEN_AT))
+                    .expressionAttributeValues(Map.of(":doc", Documents.of(node), ":version", Attr.n(after.version()))))
+                    .build());
+        }
+        try {
+            items.transact(writes, e -> TableItems.conditionFailed(e) || TableItems.collided(e),
+                    () -> conflict(before, expectedVersion));
+        } catch (RuntimeException e) {
+            seen.forget(before.userId(), before.campaignId());
+            throw e;
+        }
+        seen.advance(before.userId(), before.campaignId(), expectedVersion, after.version(), moved);
     }
 
     @Override

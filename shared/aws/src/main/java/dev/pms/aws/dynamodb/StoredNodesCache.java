@@ -1,9 +1,12 @@
 package dev.pms.aws.dynamodb;
 
 import dev.pms.aws.dynamodb.CampaignItems.StoredNode;
+import dev.pms.core.campaign.AssetNode;
 import dev.pms.core.campaign.Campaign;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -34,6 +37,27 @@ final class StoredNodesCache {
     synchronized Optional<Map<String, StoredNode>> nodesAt(String userId, String campaignId, long version) {
         Entry entry = entries.get(key(userId, campaignId));
         return entry != null && entry.version() == version ? Optional.of(entry.nodes()) : Optional.empty();
+    }
+
+    /**
+     * The entry at {@code from}, if there is one, moved to version {@code to} with {@code moved}'s documents in place of
+     * theirs; any other entry of the campaign is dropped.
+     */
+    synchronized void advance(String userId, String campaignId, long from, long to, List<AssetNode> moved) {
+        String key = key(userId, campaignId);
+        Entry entry = entries.remove(key);
+        if (entry == null || entry.version() != from) {
+            return;
+        }
+        Map<String, StoredNode> nodes = new HashMap<>(entry.nodes());
+        for (AssetNode node : moved) {
+            StoredNode stored = nodes.get(node.assetId());
+            if (stored == null) {
+                return;
+            }
+            nodes.put(node.assetId(), new StoredNode(stored.position(), Documents.of(node).s()));
+        }
+        entries.put(key, new Entry(to, Map.copyOf(nodes)));
     }
 
     synchronized void forget(String userId, String campaignId) {

@@ -45,6 +45,7 @@ final class TableItems {
     /** Items read per request when only the first n are wanted. */
     private static final int READ_PAGE = 100;
     private static final String CONDITION_FAILED = "ConditionalCheckFailed";
+    private static final String TRANSACTION_CONFLICT = "TransactionConflict";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -275,6 +276,12 @@ final class TableItems {
     static boolean conditionFailed(TransactionCanceledException e) {
         return !e.hasCancellationReasons() || e.cancellationReasons().stream()
                 .anyMatch(reason -> CONDITION_FAILED.equals(reason.code()));
+    }
+
+    /** Whether another transaction on one of the same items cancelled this one (DynamoDB's TransactionConflict). */
+    static boolean collided(TransactionCanceledException e) {
+        return e.hasCancellationReasons() && e.cancellationReasons().stream()
+                .anyMatch(reason -> TRANSACTION_CONFLICT.equals(reason.code()));
     }
 
     /** Whether the condition of the transaction's {@code index}th write failed. */

@@ -2,6 +2,7 @@ package dev.pms.aws.dynamodb;
 
 import dev.pms.core.campaign.AssetNode;
 import dev.pms.core.campaign.Campaign;
+import dev.pms.core.campaign.CampaignNodes;
 import dev.pms.core.campaign.CampaignStatus;
 import dev.pms.core.campaign.Goal;
 import dev.pms.core.campaign.NodeStatus;
@@ -29,6 +30,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,6 +73,35 @@ class DynamoCampaignLayoutIntegrationTest {
                 .filteredOn(item -> item.get("written_at").n().equals("2")).hasSize(1);
         assertThat(campaigns.find(campaign.userId(), campaign.campaignId())).contains(moved);
         assertThat(repository().find(campaign.userId(), campaign.campaignId())).contains(moved);
+    }
+
+    @Test
+    void aTargetedMoveReadsAndWritesOnlyTheHeaderAndTheMovedNodeAndKeepsTheStatusCounts() {
+        DynamoCampaignRepository campaigns = repository();
+        Campaign campaign = campaign(newUser(), 40);
+        campaigns.create(campaign);
+        String first = campaign.assetNodes().get(0).assetId();
+
+        CampaignNodes part = repository().findNodes(campaign.userId(), campaign.campaignId(), Set.of(first, "no-such-node"))
+                .orElseThrow();
+        assertThat(part.campaign().assetNodes()).extracting(AssetNode::assetId).containsExactly(first);
+        assertThat(part.campaign().version()).isEqualTo(1);
+        assertThat(part.statusCounts()).isEqualTo(Map.of(NodeStatus.PLANNED, 40));
+
+        AssetNode proposed = part.campaign().assetNodes().get(0).withStatus(NodeStatus.PROPOSED);
+        repository().updateNodes(part, List.of(proposed), CampaignStatus.DRAFT, CREATED.plusSeconds(5));
+
+        assertThat(itemsOf(campaign)).filteredOn(item -> item.get("written_at") != null
+                && item.get("written_at").n().equals("2")).hasSize(1);
+        Campaign read = repository().find(campaign.userId(), campaign.campaignId()).orElseThrow();
+        assertThat(read.version()).isEqualTo(2);
+        assertThat(read.updatedAt()).isEqualTo(CREATED.plusSeconds(5));
+        assertThat(read.assetNodes().get(0)).isEqualTo(proposed);
+        assertThat(read.assetNodes().subList(1, 40)).isEqualTo(campaign.assetNodes().subList(1, 40));
+        assertThat(repository().findNodes(campaign.userId(), campaign.campaignId(), Set.of(first)).orElseThrow()
+                .statusCounts()).isEqualTo(Map.of(NodeStatus.PLANNED, 39, NodeStatus.PROPOSED, 1));
+        assertThatThrownBy(() -> repository().updateNodes(part, List.of(proposed), CampaignStatus.DRAFT, CREATED))
+                .isInstanceOf(VersionConflictException.class).hasMessageContaining("is at version 2, not 1");
     }
 
     @Test
@@ -203,9 +234,13 @@ class DynamoCampaignLayoutIntegrationTest {
 
     /** DynamoDB's item size: each attribute's name and value in UTF-8 (numbers counted as their digits). */
     private static int largestItemBytes(Campaign campaign) {
-        return itemsOf(campaign).stream().mapToInt(item -> item.entrySet().stream().mapToInt(attribute ->
-                utf8(attribute.getKey()) + utf8(attribute.getValue().s() != null ? attribute.getValue().s()
-                        : attribute.getValue().n())).sum()).max().orElse(0);
+        return itemsOf(campaign).stream().mapToInt(DynamoCampaignLayoutIntegrationTest::size).max().orElse(0);
+    }
+
+    private static int size(Map<String, AttributeValue> attributes) {
+        return attributes.entrySet().stream().mapToInt(attribute -> utf8(attribute.getKey())
+                + (attribute.getValue().hasM() ? size(attribute.getValue().m())
+                : utf8(attribute.getValue().s() != null ? attribute.getValue().s() : attribute.getValue().n()))).sum();
     }
 
     private static int utf8(String text) {

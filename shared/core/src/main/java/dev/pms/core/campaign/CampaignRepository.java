@@ -4,7 +4,12 @@ import dev.pms.core.common.Ids;
 import dev.pms.core.common.Page;
 import dev.pms.core.error.NotFoundException;
 
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Storage port for campaigns; every call is scoped to one tenant (the token subject). */
 public interface CampaignRepository {
@@ -42,6 +47,29 @@ public interface CampaignRepository {
      * @return false if there was no such campaign
      */
     boolean delete(String userId, String campaignId);
+
+    /**
+     * The campaign's nodes named by {@code assetIds} (ids it lacks are left out), with every other field as stored and
+     * the count of all its nodes by status. A store that keeps nodes apart reads only these.
+     */
+    default Optional<CampaignNodes> findNodes(String userId, String campaignId, Set<String> assetIds) {
+        return find(userId, campaignId).map(campaign -> CampaignNodes.of(campaign, assetIds));
+    }
+
+    /**
+     * Stores {@code moved} (nodes of {@code part}, with new statuses) and the campaign's new status at the next version,
+     * changed at {@code now}, if the stored version is still the part's.
+     *
+     * @throws dev.pms.core.error.VersionConflictException when the stored version differs
+     * @throws dev.pms.core.error.NotFoundException when the campaign does not exist
+     */
+    default void updateNodes(CampaignNodes part, List<AssetNode> moved, CampaignStatus status, Instant now) {
+        Campaign stored = require(part.campaign().userId(), part.campaign().campaignId());
+        Map<String, AssetNode> byId = new HashMap<>();
+        moved.forEach(node -> byId.put(node.assetId(), node));
+        List<AssetNode> nodes = stored.assetNodes().stream().map(node -> byId.getOrDefault(node.assetId(), node)).toList();
+        update(stored.withNodes(nodes).withStatus(status).revised(now), part.campaign().version());
+    }
 
     /** Newest first; {@code status} may be null for all; {@code limit} is 1..200. */
     Page<Campaign> list(String userId, CampaignStatus status, int limit, String nextToken);

@@ -130,18 +130,22 @@ public final class NodeLifecycle {
      * {@code completed} or {@code archived} keeps that status.
      */
     public static CampaignStatus campaignStatus(CampaignStatus current, List<AssetNode> nodes) {
+        return campaignStatus(current, CampaignNodes.countByStatus(nodes));
+    }
+
+    /** {@link #campaignStatus(CampaignStatus, List)} from the count of nodes in each status. */
+    public static CampaignStatus campaignStatus(CampaignStatus current, Map<NodeStatus, Integer> counts) {
         if (current != null && BEYOND_GENERATION.contains(current)) {
             return current;
         }
-        if (nodes.stream().anyMatch(n -> n.status() == NodeStatus.GENERATING)) {
+        if (counts.getOrDefault(NodeStatus.GENERATING, 0) > 0) {
             return CampaignStatus.GENERATING;
         }
-        if (nodes.isEmpty() || nodes.stream().anyMatch(n -> n.status() == NodeStatus.PLANNED)) {
+        int total = counts.values().stream().mapToInt(Integer::intValue).sum();
+        if (total == 0 || counts.getOrDefault(NodeStatus.PLANNED, 0) > 0) {
             return CampaignStatus.DRAFT;
         }
-        if (nodes.stream().allMatch(n -> generated(n.status()))) {
-            return CampaignStatus.READY;
-        }
-        return CampaignStatus.PROPOSED;
+        int generated = GENERATED.stream().mapToInt(status -> counts.getOrDefault(status, 0)).sum();
+        return generated == total ? CampaignStatus.READY : CampaignStatus.PROPOSED;
     }
 }

@@ -5,7 +5,9 @@ import dev.pms.core.error.VersionConflictException;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
@@ -98,11 +100,50 @@ public final class NodeStatusService {
      */
     public boolean tryMove(String userId, String campaignId, Map<String, NodeStatus> targets) {
         try {
-            moveOnce(userId, campaignId, targets, Policy.SKIP_DISALLOWED, UnaryOperator.identity());
+            moveNodesOnce(userId, campaignId, targets);
             return true;
         } catch (NotFoundException | VersionConflictException e) {
             return false;
         }
+    }
+
+    /**
+     * Moves the nodes where their status allows it (others are left as they are), reading and writing only those nodes
+     * and the campaign's own fields, with {@link #move}'s retry policy: what generation's many single-node moves need,
+     * whatever the campaign's size.
+     *
+     * @throws NotFoundException when the caller has no such campaign
+     * @throws VersionConflictException when {@value #MAX_WRITE_ATTEMPTS} writes in a row lost a race
+     */
+    public void moveNodes(String userId, String campaignId, Map<String, NodeStatus> targets) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                moveNodesOnce(userId, campaignId, targets);
+                return;
+            } catch (VersionConflictException e) {
+                if (attempt == MAX_WRITE_ATTEMPTS) {
+                    throw e;
+                }
+                backoff.pauseAfter(attempt);
+            }
+        }
+    }
+
+    private void moveNodesOnce(String userId, String campaignId, Map<String, NodeStatus> targets) {
+        CampaignNodes part = campaigns.findNodes(userId, campaignId, targets.keySet())
+                .orElseThrow(() -> new NotFoundException("campaign " + campaignId + " not found"));
+        List<AssetNode> moved = new ArrayList<>();
+        for (AssetNode node : part.campaign().assetNodes()) {
+            NodeStatus target = targets.get(node.assetId());
+            if (target != null && node.status() != target && NodeLifecycle.allows(node.status(), target)) {
+                moved.add(node.withStatus(target));
+            }
+        }
+        if (moved.isEmpty()) {
+            return;
+        }
+        CampaignStatus status = NodeLifecycle.campaignStatus(part.campaign().status(), part.countsAfter(moved));
+        campaigns.updateNodes(part, moved, status, clock.instant());
     }
 
     private Campaign moveOnce(String userId, String campaignId, Map<String, NodeStatus> targets, Policy policy,

@@ -5,7 +5,6 @@ import dev.pms.core.campaign.NodeStatusService;
 import dev.pms.core.error.NotFoundException;
 
 import java.util.Map;
-import java.util.function.UnaryOperator;
 
 /**
  * Moves campaign nodes as their assets progress, where their status allows it; lost races are retried by
@@ -32,7 +31,7 @@ final class NodeProgress {
             return;
         }
         try {
-            nodes.move(userId, campaignId, targets, NodeStatusService.Policy.SKIP_DISALLOWED, UnaryOperator.identity());
+            nodes.moveNodes(userId, campaignId, targets);
         } catch (NotFoundException e) {
             // nothing left to move
         }

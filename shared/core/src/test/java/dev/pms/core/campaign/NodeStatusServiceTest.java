@@ -10,6 +10,7 @@ import dev.pms.core.support.InMemoryCampaignRepository;
 import dev.pms.core.support.RacingCampaignRepository;
 import org.junit.jupiter.api.Test;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -74,6 +75,24 @@ class NodeStatusServiceTest {
                 .isInstanceOf(VersionConflictException.class);
         assertThatThrownBy(() -> service.move("bob", campaign.campaignId(), Map.of(assetId(0), NodeStatus.APPROVED)))
                 .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void aTargetedMoveSkipsWhatIsNotAllowedDerivesTheStatusFromTheCountsAndRetriesALostRace() {
+        service.moveNodes("alice", campaign.campaignId(),
+                Map.of(assetId(0), NodeStatus.PROPOSED, assetId(1), NodeStatus.READY, "gone", NodeStatus.PROPOSED));
+
+        Campaign moved = stored();
+        assertThat(moved.assetNodes().get(0).status()).isEqualTo(NodeStatus.PROPOSED);
+        assertThat(moved.assetNodes().get(1).status()).isEqualTo(NodeStatus.PLANNED);
+        assertThat(moved.version()).isEqualTo(campaign.version() + 1);
+        Map<String, NodeStatus> allProposed = new HashMap<>();
+        campaign.assetNodes().forEach(node -> allProposed.put(node.assetId(), NodeStatus.PROPOSED));
+        new NodeStatusService(new RacingCampaignRepository(campaigns, 1), CLOCK)
+                .moveNodes("alice", campaign.campaignId(), allProposed);
+        assertThat(stored().status()).isEqualTo(CampaignStatus.PROPOSED);
+        assertThat(stored().campaignName()).isEqualTo(RacingCampaignRepository.RACING_NAME);
+        assertThat(service.tryMove("bob", campaign.campaignId(), Map.of(assetId(0), NodeStatus.APPROVED))).isFalse();
     }
 
     private String assetId(int index) {
