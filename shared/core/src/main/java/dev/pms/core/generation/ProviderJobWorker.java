@@ -6,6 +6,7 @@ import dev.pms.core.asset.AssetStatus;
 import dev.pms.core.brand.BrandConsistency;
 import dev.pms.core.brand.StoredBrandProfile;
 import dev.pms.core.campaign.Campaign;
+import dev.pms.core.campaign.CampaignNodes;
 import dev.pms.core.campaign.CampaignRepository;
 import dev.pms.core.campaign.NodeStatus;
 import dev.pms.core.campaign.NodeStatusService;
@@ -24,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -124,7 +126,8 @@ public final class ProviderJobWorker {
         CompletableFuture<GenerationRequests.Lookups> lookups = detached != null || message.poll() ? null
                 : ConcurrentReads.start(() -> requests.lookupsFor(message.userId(), asset));
         Optional<Campaign> campaign = detached != null ? Optional.empty()
-                : campaigns.find(message.userId(), asset.campaignId());
+                : campaigns.findNodes(message.userId(), asset.campaignId(), Set.of(asset.assetId()))
+                        .map(CampaignNodes::campaign);
         if (detached == null && campaign.isEmpty()) {
             return fail(message, asset, "the campaign was deleted");
         }
@@ -237,7 +240,8 @@ public final class ProviderJobWorker {
     /**
      * A video animates the image node it depends on: when that image is part of the same run and still being made,
      * the video waits for it (the workflow lists dependencies first, so the image is already under way); when it is
-     * ready its bytes are the key frame; otherwise the provider makes the video without one.
+     * ready its bytes are the key frame; otherwise the provider makes the video without one. {@code campaign} holds the
+     * video's own node; the nodes it depends on are read here.
      */
     private KeyFrame keyFrameFor(String userId, AssetRecord asset, Campaign campaign) {
         if (asset.assetType() != dev.pms.core.channel.AssetType.VIDEO || asset.runId() == null) {
@@ -249,7 +253,8 @@ public final class ProviderJobWorker {
             return KeyFrame.NONE;
         }
         Map<String, dev.pms.core.campaign.AssetNode> nodesById = new LinkedHashMap<>();
-        campaign.assetNodes().forEach(n -> nodesById.put(n.assetId(), n));
+        campaigns.findNodes(userId, asset.campaignId(), Set.copyOf(node.dependsOn()))
+                .ifPresent(part -> part.campaign().assetNodes().forEach(n -> nodesById.put(n.assetId(), n)));
         Optional<GenerationRun> run = runs.find(userId, asset.campaignId())
                 .filter(r -> r.runId().equals(asset.runId()));
         for (String dependency : node.dependsOn()) {
