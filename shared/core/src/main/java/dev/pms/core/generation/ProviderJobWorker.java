@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -121,21 +122,26 @@ public final class ProviderJobWorker {
             return Result.ALREADY_DONE;
         }
         DetachedJobs detached = detachedOf(asset);
-        CompletableFuture<GenerationRequests.Lookups> lookups = detached != null || message.poll() ? null
-                : ConcurrentReads.start(() -> requests.lookupsFor(message.userId(), asset));
-        Optional<Campaign> campaign = detached != null ? Optional.empty()
-                : campaigns.find(message.userId(), asset.campaignId());
-        if (detached == null && campaign.isEmpty()) {
-            return fail(message, asset, "the campaign was deleted");
-        }
         Optional<MediaProvider> provider = message.poll()
                 ? providers.byName(asset.provider())
                 : providers.providerFor(asset.provider(), asset.assetType());
+        boolean nodeSubmit = detached == null && !message.poll();
+        CompletableFuture<GenerationRequests.Lookups> lookups = nodeSubmit
+                ? ConcurrentCalls.start(() -> requests.lookupsFor(message.userId(), asset)) : null;
+        Instant started = clock.instant();
+        AssetRecord opening = asset.generating(null, asset.attempts() + 1, started);
+        CompletableFuture<Boolean> opened = nodeSubmit && provider.isPresent() && !mayWaitForKeyFrame(asset)
+                ? ConcurrentCalls.start(() -> assets.updateOpen(message.userId(), opening)) : null;
+        Optional<Campaign> campaign = detached != null ? Optional.empty()
+                : campaigns.find(message.userId(), asset.campaignId());
+        if (detached == null && campaign.isEmpty()) {
+            awaitQuietly(opened);
+            return fail(message, asset, "the campaign was deleted");
+        }
         if (provider.isEmpty()) {
             return fail(message, asset, "no provider for " + asset.assetType().code() + " assets is configured ("
                     + asset.provider() + " was proposed)");
         }
-        Instant started = clock.instant();
         AssetRecord working = asset;
         ProviderJob job;
         if (message.poll()) {
@@ -157,21 +163,21 @@ public final class ProviderJobWorker {
             }
             job = provider.get().submit(request);
         } else {
-            KeyFrame keyFrame = keyFrameFor(message.userId(), asset, campaign.get());
+            KeyFrame keyFrame = opened != null ? KeyFrame.NONE : keyFrameFor(message.userId(), asset, campaign.get());
             if (keyFrame.waiting()) {
                 queue.send(message, INPUT_WAIT);
                 return Result.WAITING_FOR_INPUT;
             }
-            working = asset.generating(null, asset.attempts() + 1, started);
-            if (!assets.updateOpen(message.userId(), working)) {
+            working = opening;
+            if (!(opened != null ? ConcurrentCalls.await(opened) : assets.updateOpen(message.userId(), working))) {
                 return process(message);
             }
             job = provider.get().submit(requests.requestFor(working, campaign.get(), provider.get().name(),
-                    keyFrame.bytes(), ConcurrentReads.await(lookups)));
+                    keyFrame.bytes(), ConcurrentCalls.await(lookups)));
         }
         if (job instanceof ProviderJob.Completed completed) {
             return store(message, working, provider.get(), completed.media(), started,
-                    lookups == null ? null : ConcurrentReads.await(lookups).profile());
+                    lookups == null ? null : ConcurrentCalls.await(lookups).profile());
         }
         if (job instanceof ProviderJob.Pending pending) {
             return schedulePoll(message, working, pending);
@@ -187,6 +193,11 @@ public final class ProviderJobWorker {
                 : made.textContent() == null ? new byte[0] : made.textContent().getBytes(StandardCharsets.UTF_8);
         String mimeType = made.bytes() != null ? made.mimeType() : "text/plain; charset=utf-8";
         String key = storageKey(message.userId(), asset);
+        CompletableFuture<OptionalDouble> brandScore = brandConsistency != null
+                && asset.assetType() == dev.pms.core.channel.AssetType.TEXT
+                ? ConcurrentCalls.start(() -> profile == null ? brandConsistency.score(message.userId(), made.textContent())
+                        : brandConsistency.score(profile, made.textContent()))
+                : null;
         media.put(key, bytes, mimeType);
         boolean standIn = provider.name().startsWith("offline");
         boolean providerCost = made.reportedCostUsd() != null && !standIn;
@@ -200,10 +211,8 @@ public final class ProviderJobWorker {
             details.put("metered", "offline stand-in for " + asset.provider() + "/" + asset.model()
                     + ", charged at its price-table price");
         }
-        if (brandConsistency != null && asset.assetType() == dev.pms.core.channel.AssetType.TEXT) {
-            (profile == null ? brandConsistency.score(message.userId(), made.textContent())
-                    : brandConsistency.score(profile, made.textContent()))
-                    .ifPresent(score -> details.put(BrandConsistency.DETAILS_KEY, score));
+        if (brandScore != null) {
+            ConcurrentCalls.await(brandScore).ifPresent(score -> details.put(BrandConsistency.DETAILS_KEY, score));
         }
         AssetRecord.Output output = new AssetRecord.Output(cost, providerCost ? "provider" : "price_table",
                 Duration.between(started, clock.instant()).toMillis(), key, mimeType, (long) bytes.length,
@@ -214,8 +223,12 @@ public final class ProviderJobWorker {
         AssetRepository.Outcome outcome = assets.complete(message.userId(), ready, asset.billingMonth(), spent);
         switch (outcome) {
             case APPLIED, ALREADY_READY -> {
+                CompletableFuture<Void> moved = ConcurrentCalls.start(() -> {
+                    progress(message, asset, NodeStatus.READY);
+                    return null;
+                });
                 answerSuccess(message, ready);
-                progress(message, asset, NodeStatus.READY);
+                ConcurrentCalls.await(moved);
                 if (detached != null && outcome == AssetRepository.Outcome.APPLIED) {
                     detached.finished(message.userId(), ready);
                 }
@@ -226,6 +239,21 @@ public final class ProviderJobWorker {
                 answerFailure(message, CLOSED_ERROR, "generation was closed before the asset was stored");
                 return Result.ALREADY_DONE;
             }
+        }
+    }
+
+    /**
+     * Whether the job may have to wait for its key frame, so that its attempt must not be opened before
+     * {@link #keyFrameFor} has looked; every other node job opens its attempt while the campaign is being read.
+     */
+    private static boolean mayWaitForKeyFrame(AssetRecord asset) {
+        return asset.assetType() == dev.pms.core.channel.AssetType.VIDEO && asset.runId() != null;
+    }
+
+    /** Lets a write started beside the reads land before the record is closed, whatever it came to. */
+    private static void awaitQuietly(CompletableFuture<?> call) {
+        if (call != null) {
+            call.handle((value, failure) -> null).join();
         }
     }
 

@@ -133,6 +133,19 @@ class ProviderJobWorkerTest {
         assertThat(media.objects()).isEmpty();
     }
 
+    @Test
+    void aJobWhoseCampaignWasDeletedClosesTheRecordItHadOpenedAndCallsNoProvider() {
+        campaigns.delete(USER, CAMPAIGN);
+
+        assertThat(worker.process(new JobMessage(USER, ASSET, "token-4", false))).isEqualTo(ProviderJobWorker.Result.FAILED);
+
+        assertThat(assets.records.get(ASSET).status()).isEqualTo(AssetStatus.FAILED);
+        assertThat(assets.records.get(ASSET).error()).isEqualTo("the campaign was deleted");
+        assertThat(assets.released).containsExactly(new BigDecimal("0.03"));
+        assertThat(provider.submits).isZero();
+        assertThat(workflow.failed).containsExactly("token-4:" + ProviderJobWorker.REJECTED_ERROR);
+    }
+
     private static final class ScriptedProvider implements MediaProvider {
         final List<ProviderJob> answers = new ArrayList<>();
         final List<String> polls = new ArrayList<>();
