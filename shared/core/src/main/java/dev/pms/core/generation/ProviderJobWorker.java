@@ -105,6 +105,10 @@ public final class ProviderJobWorker {
     }
 
     public Result process(JobMessage message) {
+        CompletableFuture<Optional<Campaign>> namedCampaign = message.campaignId() == null ? null
+                : ConcurrentCalls.start(() -> campaigns.find(message.userId(), message.campaignId()));
+        CompletableFuture<Optional<StoredBrandProfile>> profile = message.campaignId() == null || message.poll() ? null
+                : ConcurrentCalls.start(() -> requests.profileOf(message.userId()));
         Optional<AssetRecord> found = assets.find(message.userId(), message.assetLibraryId());
         if (found.isEmpty()) {
             answerFailure(message, CLOSED_ERROR, "the asset record no longer exists");
@@ -126,14 +130,17 @@ public final class ProviderJobWorker {
                 ? providers.byName(asset.provider())
                 : providers.providerFor(asset.provider(), asset.assetType());
         boolean nodeSubmit = detached == null && !message.poll();
-        CompletableFuture<GenerationRequests.Lookups> lookups = nodeSubmit
-                ? ConcurrentCalls.start(() -> requests.lookupsFor(message.userId(), asset)) : null;
+        CompletableFuture<GenerationRequests.Lookups> lookups = !nodeSubmit ? null : profile == null
+                ? ConcurrentCalls.start(() -> requests.lookupsFor(message.userId(), asset))
+                : ConcurrentCalls.start(() -> new GenerationRequests.Lookups(ConcurrentCalls.await(profile),
+                        requests.photoFor(message.userId(), asset)));
         Instant started = clock.instant();
         AssetRecord opening = asset.generating(null, asset.attempts() + 1, started);
         CompletableFuture<Boolean> opened = nodeSubmit && provider.isPresent() && !mayWaitForKeyFrame(asset)
                 ? ConcurrentCalls.start(() -> assets.updateOpen(message.userId(), opening)) : null;
         Optional<Campaign> campaign = detached != null ? Optional.empty()
-                : campaigns.find(message.userId(), asset.campaignId());
+                : namedCampaign != null && message.campaignId().equals(asset.campaignId())
+                ? ConcurrentCalls.await(namedCampaign) : campaigns.find(message.userId(), asset.campaignId());
         if (detached == null && campaign.isEmpty()) {
             awaitQuietly(opened);
             return fail(message, asset, "the campaign was deleted");

@@ -78,7 +78,7 @@ class ProviderJobWorkerTest {
         provider.answers.add(new ProviderJob.Pending("job-7", Duration.ofSeconds(20)));
         provider.answers.add(new ProviderJob.Completed(new GeneratedMedia(new byte[]{1, 2, 3}, "image/png", null, 1200,
                 628, null, "wavespeed", "qwen-image", new BigDecimal("0.025"), Map.of())));
-        JobMessage first = new JobMessage(USER, ASSET, "token-1", false);
+        JobMessage first = new JobMessage(USER, ASSET, "token-1", false, CAMPAIGN);
 
         assertThat(worker.process(first)).isEqualTo(ProviderJobWorker.Result.POLL_SCHEDULED);
         assertThat(sent).singleElement().satisfies(entry -> {
