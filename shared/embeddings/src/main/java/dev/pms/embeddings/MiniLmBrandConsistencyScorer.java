@@ -6,14 +6,17 @@ import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2Quantize
 import dev.pms.core.brand.BrandConsistencyScorer;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
  * Brand consistency from sentence embeddings: the quantized all-MiniLM-L6-v2 that ships inside its jar (no download),
  * loaded on first use. Each sentence of the copy is matched with its closest brand statement; the mean of those
- * cosines is mapped linearly from {@link #UNRELATED} (0) to {@link #SAME_MEANING} (1).
+ * cosines is mapped linearly from {@link #UNRELATED} (0) to {@link #SAME_MEANING} (1). A brand's statements are the
+ * same for each of its copies, so their embeddings are kept (the most recent {@link #STATEMENTS_REMEMBERED}).
  */
 public final class MiniLmBrandConsistencyScorer implements BrandConsistencyScorer {
     /** Cosines of unrelated sentences sit around this value for MiniLM. */
@@ -21,11 +24,18 @@ public final class MiniLmBrandConsistencyScorer implements BrandConsistencyScore
     /** Cosines of a sentence and a close paraphrase reach about this value. */
     static final double SAME_MEANING = 0.60;
     static final int MAX_SENTENCES = 24;
+    static final int STATEMENTS_REMEMBERED = 1024;
     private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+|\\n+");
     private static final String PRIMING_SENTENCE = "Notes that write themselves, ready before the meeting ends.";
 
     private final Supplier<EmbeddingModel> models;
     private volatile EmbeddingModel model;
+    private final Map<String, float[]> statementVectors = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
+            return size() > STATEMENTS_REMEMBERED;
+        }
+    };
 
     public MiniLmBrandConsistencyScorer() {
         this(AllMiniLmL6V2QuantizedEmbeddingModel::new);
@@ -41,7 +51,7 @@ public final class MiniLmBrandConsistencyScorer implements BrandConsistencyScore
         if (sentences.isEmpty() || brandStatements.isEmpty()) {
             return Double.NaN;
         }
-        List<float[]> statements = embed(brandStatements);
+        List<float[]> statements = statementVectors(brandStatements);
         double sum = 0;
         for (float[] sentence : embed(sentences)) {
             double closest = -1;
@@ -57,6 +67,24 @@ public final class MiniLmBrandConsistencyScorer implements BrandConsistencyScore
     @Override
     public void prime() {
         model().embed(PRIMING_SENTENCE);
+    }
+
+    private List<float[]> statementVectors(List<String> brandStatements) {
+        List<float[]> vectors = new ArrayList<>(brandStatements.size());
+        for (String statement : brandStatements) {
+            float[] known;
+            synchronized (statementVectors) {
+                known = statementVectors.get(statement);
+            }
+            if (known == null) {
+                known = embed(List.of(statement)).get(0);
+                synchronized (statementVectors) {
+                    statementVectors.put(statement, known);
+                }
+            }
+            vectors.add(known);
+        }
+        return vectors;
     }
 
     private List<float[]> embed(List<String> texts) {

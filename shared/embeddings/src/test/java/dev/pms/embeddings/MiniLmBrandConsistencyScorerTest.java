@@ -1,7 +1,12 @@
 package dev.pms.embeddings;
 
+import dev.langchain4j.data.embedding.Embedding;
+import dev.langchain4j.data.segment.TextSegment;
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.output.Response;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,5 +39,26 @@ class MiniLmBrandConsistencyScorerTest {
     void sentencesLeaveOutHashtagLines() {
         assertThat(MiniLmBrandConsistencyScorer.sentences("Ship it. Today!\n\n#AcmeNotes #Launch"))
                 .containsExactly("Ship it.", "Today!");
+    }
+
+    @Test
+    void aBrandsStatementsAreEmbeddedOnceForAllItsCopies() {
+        List<String> embedded = new ArrayList<>();
+        EmbeddingModel counting = new EmbeddingModel() {
+            @Override
+            public Response<List<Embedding>> embedAll(List<TextSegment> segments) {
+                segments.forEach(segment -> embedded.add(segment.text()));
+                return Response.from(segments.stream().map(segment -> Embedding.from(new float[]{1, segment.text().length()}))
+                        .toList());
+            }
+        };
+        MiniLmBrandConsistencyScorer scorer = new MiniLmBrandConsistencyScorer(() -> counting);
+
+        double first = scorer.score("Clear notes. Ship today.", ACME_BRAND);
+        double second = scorer.score("Clear notes. Ship today.", ACME_BRAND);
+
+        assertThat(second).isEqualTo(first);
+        assertThat(embedded).filteredOn(ACME_BRAND::contains).hasSize(ACME_BRAND.size());
+        assertThat(embedded).filteredOn("Clear notes."::equals).hasSize(2);
     }
 }

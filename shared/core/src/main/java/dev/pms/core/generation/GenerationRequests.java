@@ -92,9 +92,19 @@ public final class GenerationRequests {
     }
 
     public Lookups lookupsFor(String userId, AssetRecord asset) {
-        ProductPhoto photo = asset.assetType() == AssetType.IMAGE
+        ProductPhoto photo = photoFor(userId, asset);
+        return new Lookups(profileOf(userId), photo);
+    }
+
+    /** The owner's brand profile, which every request of the owner reads. */
+    public Optional<StoredBrandProfile> profileOf(String userId) {
+        return userId == null ? Optional.empty() : profiles.find(userId);
+    }
+
+    /** The product photo uploaded for an image's node (or its campaign), null for other assets or none. */
+    public ProductPhoto photoFor(String userId, AssetRecord asset) {
+        return asset.assetType() == AssetType.IMAGE
                 ? photos.find(userId, asset.campaignId(), asset.assetId()).orElse(null) : null;
-        return new Lookups(userId == null ? Optional.empty() : profiles.find(userId), photo);
     }
 
     /**

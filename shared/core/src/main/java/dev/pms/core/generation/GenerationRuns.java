@@ -43,6 +43,7 @@ public final class GenerationRuns {
     private final StatusLinks links;
     private final Clock clock;
     private final Supplier<String> ids;
+    private final LastSeenRunAssets lastSeen = new LastSeenRunAssets();
 
     public GenerationRuns(CampaignRepository campaigns, ProposalService proposalService, PreflightService preflight,
                           GenerationRunRepository runs, AssetRepository assets, NodeStatusService nodeStatuses,
@@ -109,18 +110,27 @@ public final class GenerationRuns {
                 links.generationRun(campaignId));
     }
 
-    /** The latest run of the campaign with each node's progress. */
+    /**
+     * The latest run of the campaign with each node's progress: campaign, run and (with the ids this instance saw
+     * last) the assets' progress are read together; the progress is read again only when the run's ids differ.
+     */
     public GenerationStatus status(String userId, String campaignId) {
-        CompletableFuture<Campaign> campaign = ConcurrentReads.start(() -> campaigns.require(userId, campaignId));
+        CompletableFuture<Campaign> campaign = ConcurrentCalls.start(() -> campaigns.require(userId, campaignId));
+        List<String> guessedIds = lastSeen.guess(userId, campaignId);
+        CompletableFuture<List<AssetProgress>> guessed = guessedIds.isEmpty() ? null
+                : ConcurrentCalls.start(() -> assets.progressOf(userId, guessedIds));
         GenerationRun run;
         try {
             run = latestRun(userId, campaignId);
         } catch (NotFoundException e) {
-            ConcurrentReads.await(campaign);
+            ConcurrentCalls.await(campaign);
             throw e;
         }
-        List<AssetProgress> records = assets.progressOf(userId, run.assetLibraryIds().values());
-        return view(ConcurrentReads.await(campaign), run, records);
+        List<String> runIds = List.copyOf(run.assetLibraryIds().values());
+        List<AssetProgress> records = guessed != null && runIds.equals(guessedIds) ? ConcurrentCalls.await(guessed)
+                : assets.progressOf(userId, runIds);
+        lastSeen.remember(userId, campaignId, runIds);
+        return view(ConcurrentCalls.await(campaign), run, records);
     }
 
     /**

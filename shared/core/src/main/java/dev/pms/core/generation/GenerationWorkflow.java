@@ -281,8 +281,8 @@ public final class GenerationWorkflow {
 
     private static List<Map<String, String>> items(String userId, GenerationRun run) {
         List<Map<String, String>> items = new ArrayList<>();
-        run.assetLibraryIds().forEach((assetId, libraryId) ->
-                items.add(Map.of("user_id", userId, "asset_id", assetId, "asset_library_id", libraryId)));
+        run.assetLibraryIds().forEach((assetId, libraryId) -> items.add(Map.of("user_id", userId,
+                "campaign_id", run.campaignId(), "asset_id", assetId, "asset_library_id", libraryId)));
         return items;
     }
 

@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
@@ -106,6 +107,10 @@ public final class ProviderJobWorker {
     }
 
     public Result process(JobMessage message) {
+        CompletableFuture<Optional<Campaign>> namedCampaign = message.campaignId() == null ? null
+                : ConcurrentCalls.start(() -> campaignFields(message.userId(), message.campaignId(), null));
+        CompletableFuture<Optional<StoredBrandProfile>> profile = message.campaignId() == null || message.poll() ? null
+                : ConcurrentCalls.start(() -> requests.profileOf(message.userId()));
         Optional<AssetRecord> found = assets.find(message.userId(), message.assetLibraryId());
         if (found.isEmpty()) {
             answerFailure(message, CLOSED_ERROR, "the asset record no longer exists");
@@ -123,22 +128,29 @@ public final class ProviderJobWorker {
             return Result.ALREADY_DONE;
         }
         DetachedJobs detached = detachedOf(asset);
-        CompletableFuture<GenerationRequests.Lookups> lookups = detached != null || message.poll() ? null
-                : ConcurrentReads.start(() -> requests.lookupsFor(message.userId(), asset));
-        Optional<Campaign> campaign = detached != null ? Optional.empty()
-                : campaigns.findNodes(message.userId(), asset.campaignId(), Set.of(asset.assetId()))
-                        .map(CampaignNodes::campaign);
-        if (detached == null && campaign.isEmpty()) {
-            return fail(message, asset, "the campaign was deleted");
-        }
         Optional<MediaProvider> provider = message.poll()
                 ? providers.byName(asset.provider())
                 : providers.providerFor(asset.provider(), asset.assetType());
+        boolean nodeSubmit = detached == null && !message.poll();
+        CompletableFuture<GenerationRequests.Lookups> lookups = !nodeSubmit ? null : profile == null
+                ? ConcurrentCalls.start(() -> requests.lookupsFor(message.userId(), asset))
+                : ConcurrentCalls.start(() -> new GenerationRequests.Lookups(ConcurrentCalls.await(profile),
+                        requests.photoFor(message.userId(), asset)));
+        Instant started = clock.instant();
+        AssetRecord opening = asset.generating(null, asset.attempts() + 1, started);
+        CompletableFuture<Boolean> opened = nodeSubmit && provider.isPresent() && !mayWaitForKeyFrame(asset)
+                ? ConcurrentCalls.start(() -> assets.updateOpen(message.userId(), opening)) : null;
+        Optional<Campaign> campaign = detached != null ? Optional.empty()
+                : namedCampaign != null && message.campaignId().equals(asset.campaignId())
+                ? ConcurrentCalls.await(namedCampaign) : campaignFields(message.userId(), asset.campaignId(), asset.assetId());
+        if (detached == null && campaign.isEmpty()) {
+            awaitQuietly(opened);
+            return fail(message, asset, "the campaign was deleted");
+        }
         if (provider.isEmpty()) {
             return fail(message, asset, "no provider for " + asset.assetType().code() + " assets is configured ("
                     + asset.provider() + " was proposed)");
         }
-        Instant started = clock.instant();
         AssetRecord working = asset;
         ProviderJob job;
         if (message.poll()) {
@@ -160,21 +172,21 @@ public final class ProviderJobWorker {
             }
             job = provider.get().submit(request);
         } else {
-            KeyFrame keyFrame = keyFrameFor(message.userId(), asset, campaign.get());
+            KeyFrame keyFrame = opened != null ? KeyFrame.NONE : keyFrameFor(message.userId(), asset, campaign.get());
             if (keyFrame.waiting()) {
                 queue.send(message, INPUT_WAIT);
                 return Result.WAITING_FOR_INPUT;
             }
-            working = asset.generating(null, asset.attempts() + 1, started);
-            if (!assets.updateOpen(message.userId(), working)) {
+            working = opening;
+            if (!(opened != null ? ConcurrentCalls.await(opened) : assets.updateOpen(message.userId(), working))) {
                 return process(message);
             }
             job = provider.get().submit(requests.requestFor(working, campaign.get(), provider.get().name(),
-                    keyFrame.bytes(), ConcurrentReads.await(lookups)));
+                    keyFrame.bytes(), ConcurrentCalls.await(lookups)));
         }
         if (job instanceof ProviderJob.Completed completed) {
             return store(message, working, provider.get(), completed.media(), started,
-                    lookups == null ? null : ConcurrentReads.await(lookups).profile());
+                    lookups == null ? null : ConcurrentCalls.await(lookups).profile());
         }
         if (job instanceof ProviderJob.Pending pending) {
             return schedulePoll(message, working, pending);
@@ -190,6 +202,11 @@ public final class ProviderJobWorker {
                 : made.textContent() == null ? new byte[0] : made.textContent().getBytes(StandardCharsets.UTF_8);
         String mimeType = made.bytes() != null ? made.mimeType() : "text/plain; charset=utf-8";
         String key = storageKey(message.userId(), asset);
+        CompletableFuture<OptionalDouble> brandScore = brandConsistency != null
+                && asset.assetType() == dev.pms.core.channel.AssetType.TEXT
+                ? ConcurrentCalls.start(() -> profile == null ? brandConsistency.score(message.userId(), made.textContent())
+                        : brandConsistency.score(profile, made.textContent()))
+                : null;
         media.put(key, bytes, mimeType);
         boolean standIn = provider.name().startsWith("offline");
         boolean providerCost = made.reportedCostUsd() != null && !standIn;
@@ -203,10 +220,8 @@ public final class ProviderJobWorker {
             details.put("metered", "offline stand-in for " + asset.provider() + "/" + asset.model()
                     + ", charged at its price-table price");
         }
-        if (brandConsistency != null && asset.assetType() == dev.pms.core.channel.AssetType.TEXT) {
-            (profile == null ? brandConsistency.score(message.userId(), made.textContent())
-                    : brandConsistency.score(profile, made.textContent()))
-                    .ifPresent(score -> details.put(BrandConsistency.DETAILS_KEY, score));
+        if (brandScore != null) {
+            ConcurrentCalls.await(brandScore).ifPresent(score -> details.put(BrandConsistency.DETAILS_KEY, score));
         }
         AssetRecord.Output output = new AssetRecord.Output(cost, providerCost ? "provider" : "price_table",
                 Duration.between(started, clock.instant()).toMillis(), key, mimeType, (long) bytes.length,
@@ -217,8 +232,12 @@ public final class ProviderJobWorker {
         AssetRepository.Outcome outcome = assets.complete(message.userId(), ready, asset.billingMonth(), spent);
         switch (outcome) {
             case APPLIED, ALREADY_READY -> {
+                CompletableFuture<Void> moved = ConcurrentCalls.start(() -> {
+                    progress(message, asset, NodeStatus.READY);
+                    return null;
+                });
                 answerSuccess(message, ready);
-                progress(message, asset, NodeStatus.READY);
+                ConcurrentCalls.await(moved);
                 if (detached != null && outcome == AssetRepository.Outcome.APPLIED) {
                     detached.finished(message.userId(), ready);
                 }
@@ -232,23 +251,50 @@ public final class ProviderJobWorker {
         }
     }
 
+    /**
+     * Whether the job may have to wait for its key frame, so that its attempt must not be opened before
+     * {@link #keyFrameFor} has looked; every other node job opens its attempt while the campaign is being read.
+     */
+    private static boolean mayWaitForKeyFrame(AssetRecord asset) {
+        return asset.assetType() == dev.pms.core.channel.AssetType.VIDEO && asset.runId() != null;
+    }
+
+    /** Lets a write started beside the reads land before the record is closed, whatever it came to. */
+    private static void awaitQuietly(CompletableFuture<?> call) {
+        if (call != null) {
+            call.handle((value, failure) -> null).join();
+        }
+    }
+
     private record KeyFrame(byte[] bytes, boolean waiting) {
         static final KeyFrame NONE = new KeyFrame(null, false);
         static final KeyFrame WAIT = new KeyFrame(null, true);
     }
 
     /**
+     * The campaign's own fields (brief, product facts, status) and, when {@code assetId} is given, that node: what a job
+     * needs of its campaign, read without the campaign's other nodes.
+     */
+    private Optional<Campaign> campaignFields(String userId, String campaignId, String assetId) {
+        return campaigns.findNodes(userId, campaignId, assetId == null ? Set.of() : Set.of(assetId))
+                .map(CampaignNodes::campaign);
+    }
+
+    /**
      * A video animates the image node it depends on: when that image is part of the same run and still being made,
      * the video waits for it (the workflow lists dependencies first, so the image is already under way); when it is
-     * ready its bytes are the key frame; otherwise the provider makes the video without one. {@code campaign} holds the
-     * video's own node; the nodes it depends on are read here.
+     * ready its bytes are the key frame; otherwise the provider makes the video without one. The video's node and the
+     * nodes it depends on are read here unless {@code campaign} holds them.
      */
     private KeyFrame keyFrameFor(String userId, AssetRecord asset, Campaign campaign) {
         if (asset.assetType() != dev.pms.core.channel.AssetType.VIDEO || asset.runId() == null) {
             return KeyFrame.NONE;
         }
         dev.pms.core.campaign.AssetNode node = campaign.assetNodes().stream()
-                .filter(n -> n.assetId().equals(asset.assetId())).findFirst().orElse(null);
+                .filter(n -> n.assetId().equals(asset.assetId())).findFirst()
+                .or(() -> campaigns.findNodes(userId, asset.campaignId(), Set.of(asset.assetId()))
+                        .flatMap(part -> part.campaign().assetNodes().stream().findFirst()))
+                .orElse(null);
         if (node == null) {
             return KeyFrame.NONE;
         }

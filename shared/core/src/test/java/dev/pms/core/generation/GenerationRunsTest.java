@@ -114,4 +114,30 @@ class GenerationRunsTest {
         assertThatThrownBy(() -> runs.stop(USER, campaign.campaignId()))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("has already stopped");
     }
+
+    @Test
+    void statusAfterANewRunShowsTheNewRunsAssetsAndNotTheOnesItShowedBefore() {
+        String id = campaign.campaignId();
+        runs.start(USER, id, new StartGeneration(true, null));
+        RunInput first = fixture.input(id, true);
+        fixture.generationWorkflow.prepare(first);
+        fixture.generationWorkflow.reserve(first);
+        GenerationStatus firstStatus = runs.status(USER, id);
+        runs.stop(USER, id);
+
+        runs.start(USER, id, new StartGeneration(true, null));
+        RunInput second = fixture.input(id, true);
+        fixture.generationWorkflow.prepare(second);
+        fixture.generationWorkflow.reserve(second);
+        GenerationStatus secondStatus = runs.status(USER, id);
+
+        GenerationRun run = fixture.run(id);
+        assertThat(secondStatus.runId()).isEqualTo(run.runId()).isNotEqualTo(firstStatus.runId());
+        assertThat(secondStatus.nodes()).extracting(GenerationStatus.NodeProgressView::assetLibraryId)
+                .containsExactlyInAnyOrderElementsOf(run.assetLibraryIds().values());
+        assertThat(secondStatus.nodes()).extracting(GenerationStatus.NodeProgressView::assetStatus)
+                .containsOnly(AssetStatus.QUEUED.code());
+        assertThat(firstStatus.nodes()).extracting(GenerationStatus.NodeProgressView::assetLibraryId)
+                .doesNotContainAnyElementsOf(run.assetLibraryIds().values());
+    }
 }

@@ -78,7 +78,7 @@ class ProviderJobWorkerTest {
         provider.answers.add(new ProviderJob.Pending("job-7", Duration.ofSeconds(20)));
         provider.answers.add(new ProviderJob.Completed(new GeneratedMedia(new byte[]{1, 2, 3}, "image/png", null, 1200,
                 628, null, "wavespeed", "qwen-image", new BigDecimal("0.025"), Map.of())));
-        JobMessage first = new JobMessage(USER, ASSET, "token-1", false);
+        JobMessage first = new JobMessage(USER, ASSET, "token-1", false, CAMPAIGN);
 
         assertThat(worker.process(first)).isEqualTo(ProviderJobWorker.Result.POLL_SCHEDULED);
         assertThat(sent).singleElement().satisfies(entry -> {
@@ -131,6 +131,19 @@ class ProviderJobWorkerTest {
         assertThat(workflow.failed).containsExactly("token-3:" + ProviderJobWorker.REJECTED_ERROR);
         assertThat(campaigns.find(USER, CAMPAIGN).orElseThrow().assetNodes().get(0).status()).isEqualTo(NodeStatus.FAILED);
         assertThat(media.objects()).isEmpty();
+    }
+
+    @Test
+    void aJobWhoseCampaignWasDeletedClosesTheRecordItHadOpenedAndCallsNoProvider() {
+        campaigns.delete(USER, CAMPAIGN);
+
+        assertThat(worker.process(new JobMessage(USER, ASSET, "token-4", false))).isEqualTo(ProviderJobWorker.Result.FAILED);
+
+        assertThat(assets.records.get(ASSET).status()).isEqualTo(AssetStatus.FAILED);
+        assertThat(assets.records.get(ASSET).error()).isEqualTo("the campaign was deleted");
+        assertThat(assets.released).containsExactly(new BigDecimal("0.03"));
+        assertThat(provider.submits).isZero();
+        assertThat(workflow.failed).containsExactly("token-4:" + ProviderJobWorker.REJECTED_ERROR);
     }
 
     private static final class ScriptedProvider implements MediaProvider {

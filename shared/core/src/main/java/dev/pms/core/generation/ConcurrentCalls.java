@@ -8,28 +8,28 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * Independent storage reads of one request started together, so that the request waits for the slowest of them
- * rather than for their sum (each is a network round trip to DynamoDB or S3).
+ * Independent storage calls of one request or job started together, so that it waits for the slowest of them rather
+ * than for their sum (each is a network round trip to DynamoDB or S3, or a CPU-bound step beside one).
  */
-final class ConcurrentReads {
+final class ConcurrentCalls {
     private static final AtomicInteger THREADS = new AtomicInteger();
-    private static final ExecutorService READS = Executors.newCachedThreadPool(task -> {
-        Thread thread = new Thread(task, "concurrent-read-" + THREADS.incrementAndGet());
+    private static final ExecutorService CALLS = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "concurrent-call-" + THREADS.incrementAndGet());
         thread.setDaemon(true);
         return thread;
     });
 
-    private ConcurrentReads() {
+    private ConcurrentCalls() {
     }
 
-    static <T> CompletableFuture<T> start(Supplier<T> read) {
-        return CompletableFuture.supplyAsync(read, READS);
+    static <T> CompletableFuture<T> start(Supplier<T> call) {
+        return CompletableFuture.supplyAsync(call, CALLS);
     }
 
-    /** The read's value, or the exception it threw, as it threw it. */
-    static <T> T await(CompletableFuture<T> read) {
+    /** The call's value, or the exception it threw, as it threw it. */
+    static <T> T await(CompletableFuture<T> call) {
         try {
-            return read.join();
+            return call.join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException failure) {
                 throw failure;
