@@ -11,6 +11,7 @@ import dev.pms.emulators.LocalAws;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +62,7 @@ public final class ColdStartBenchmark {
             String campaignId = seedCampaign(devstack, user);
             ColdStartEvents events = new ColdStartEvents(user, campaignId);
             System.out.printf(Locale.ROOT, "cold start: %d start(s) per function, median; devstack up; user %s, "
-                    + "campaign %s%n", runs, user, campaignId);
+                    + "campaign %s; load average %.2f%n", runs, user, campaignId, loadAverage());
 
             System.out.printf(Locale.ROOT, "%-26s %7s %7s %7s %8s %6s %6s | %7s %6s %6s %7s  %s%n", "function",
                     "INIT", "1st inv", "total", "baseline", "ratio", "status", "cls/1st", "primed", "fewer",
@@ -110,12 +111,21 @@ public final class ColdStartBenchmark {
             System.out.println("cls/1st: classes first loaded during the first invocation without priming; primed: "
                     + "the same after the runtime ran the CRaC beforeCheckpoint hooks (SnapStart mode); fewer: "
                     + "the reduction (goal >= 90 %); primed1: that first invocation's ms.");
+            System.out.println("Function output, class logs and the classes of each first invocation (*.first-invoke): "
+                    + work);
+            System.out.printf(Locale.ROOT, "load average at the end: %.2f (%d cores)%n", loadAverage(),
+                    Runtime.getRuntime().availableProcessors());
             System.out.println("Figures are from a shared, noisy 2-core machine: compare the ratios, not the ms.");
             failures.forEach(failure -> System.out.println("FAILED " + failure));
             if (!failures.isEmpty()) {
                 System.exit(1);
             }
         }
+    }
+
+    /** The 1-minute load average: the figures of a loaded machine are not comparable with a quiet one's. */
+    private static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     /** Medians of {@code runs} cold starts (no class log, no priming). */

@@ -152,6 +152,7 @@ final class LambdaRuntimeProcess implements AutoCloseable {
             RuntimeApiServer.Invocation first = runtimeApi.invoke(event, INVOKE_TIMEOUT);
             runtimeApi.awaitNextRequests(2, INVOKE_TIMEOUT);
             int loadedAfterInvoke = loadedClasses();
+            keepFirstInvokeClasses(loadedBeforeInvoke, loadedAfterInvoke);
             return new ColdStart((firstNext - startedNanos) / 1e6, first.millis(),
                     restored == null ? null : (restored - startedNanos) / 1e6, loadedBeforeInvoke,
                     loadedAfterInvoke - loadedBeforeInvoke, sdkClients(), first.failed(), first.body());
@@ -167,6 +168,20 @@ final class LambdaRuntimeProcess implements AutoCloseable {
         }
         try (Stream<String> lines = Files.lines(classLog)) {
             return (int) lines.filter(line -> line.contains("[class,load]")).count();
+        }
+    }
+
+    /**
+     * Writes the classes first loaded during the first invocation beside the class log
+     * ({@code <log>.first-invoke}), for finding what priming still misses.
+     */
+    private void keepFirstInvokeClasses(int before, int after) throws IOException {
+        if (classLog == null) {
+            return;
+        }
+        try (Stream<String> lines = Files.lines(classLog)) {
+            Files.write(Path.of(classLog + ".first-invoke"), lines.filter(line -> line.contains("[class,load]"))
+                    .skip(before).limit(after - before).toList());
         }
     }
 
