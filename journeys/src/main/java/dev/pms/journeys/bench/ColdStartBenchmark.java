@@ -59,8 +59,10 @@ public final class ColdStartBenchmark {
         Path keys = Files.createTempDirectory("pms-cold-start-keys");
         try (Devstack devstack = Devstack.start(DevstackOptions.defaults().withPort(0).withSigningKeyDirectory(keys))) {
             String user = "cold-start-" + UUID.randomUUID().toString().substring(0, 8);
-            String campaignId = seedCampaign(devstack, user);
-            ColdStartEvents events = new ColdStartEvents(user, campaignId);
+            BenchmarkHttp http = new BenchmarkHttp(Duration.ofSeconds(60));
+            String campaignId = seedCampaign(http, devstack, user);
+            ColdStartEvents events = new ColdStartEvents(user, campaignId, seedImport(http, devstack, user,
+                    campaignId));
             System.out.printf(Locale.ROOT, "cold start: %d start(s) per function, median; devstack up; user %s, "
                     + "campaign %s; load average %.2f%n", runs, user, campaignId, loadAverage());
 
@@ -218,8 +220,8 @@ public final class ColdStartBenchmark {
         return classes;
     }
 
-    private static String seedCampaign(Devstack devstack, String user) throws IOException, InterruptedException {
-        BenchmarkHttp http = new BenchmarkHttp(Duration.ofSeconds(60));
+    private static String seedCampaign(BenchmarkHttp http, Devstack devstack, String user)
+            throws IOException, InterruptedException {
         JsonNode created = http.send("POST", URI.create(devstack.apiBase() + "/campaigns/create-blueprint"),
                 devstack.tokenFor(user), """
                         {"campaign_name": "Cold start", "goal": "product_launch", "launch_date": "2027-01-15",
@@ -227,5 +229,14 @@ public final class ColdStartBenchmark {
                          "product_context": {"product_name": "Acme Notes",
                                              "product_description": "Notes that write themselves"}}""", 201);
         return created.get("campaign_id").asText();
+    }
+
+    /** A ZIP import of the campaign whose upload never happens (the import workflow's tasks read it). */
+    private static String seedImport(BenchmarkHttp http, Devstack devstack, String user, String campaignId)
+            throws IOException, InterruptedException {
+        URI imports = URI.create(devstack.apiBase() + "/campaigns/" + campaignId + "/inventory/imports");
+        JsonNode created = http.send("POST", imports, devstack.tokenFor(user),
+                "{\"filename\": \"cold-start.zip\", \"bytes\": 100}", 201);
+        return created.get("import_id").asText();
     }
 }

@@ -10,8 +10,9 @@ import com.amazonaws.services.lambda.runtime.LambdaRuntime;
  * The Lambda context of a priming request: the function's own name, version and memory from Lambda's reserved
  * variables, the priming caller as request id. With it, priming goes through the same per-invocation path a real
  * request takes (Micronaut's context registration, Powertools' logging context), not a shortcut for context-less calls.
+ * Handlers of other events pass it to their own {@code handleRequest} when they prime through it.
  */
-final class PrimingContext implements Context {
+public final class PrimingContext implements Context {
     private static final int REMAINING_MILLIS = 30_000;
 
     private final String functionName;
@@ -25,7 +26,7 @@ final class PrimingContext implements Context {
     }
 
     /** The context of this function instance, from {@code AWS_LAMBDA_FUNCTION_*}. */
-    static PrimingContext ofThisFunction() {
+    public static PrimingContext ofThisFunction() {
         String memory = System.getenv("AWS_LAMBDA_FUNCTION_MEMORY_SIZE");
         return new PrimingContext(orDefault(System.getenv("AWS_LAMBDA_FUNCTION_NAME"), "priming"),
                 orDefault(System.getenv("AWS_LAMBDA_FUNCTION_VERSION"), "$LATEST"),
