@@ -1,6 +1,6 @@
 package dev.pms.aws.http;
 
-import dev.pms.aws.dynamodb.StoredDocuments;
+import dev.pms.aws.dynamodb.DocumentReadBack;
 import dev.pms.aws.http.requests.CampaignCommands;
 import dev.pms.core.campaign.Campaign;
 import dev.pms.core.campaign.CampaignRepository;
@@ -34,6 +34,6 @@ public class CampaignReadsPriming {
         Campaign sample = planner.preview(ApiPriming.PRIMING_USER,
                 commands.primingSample("instagram", "youtube", "email"));
         campaigns.list(ApiPriming.PRIMING_USER, null, ONE_PAGE, null);
-        return StoredDocuments.campaignReadBack(sample);
+        return DocumentReadBack.campaign(sample);
     }
 }

@@ -9,12 +9,12 @@ import java.util.Map;
  * Domain objects written as the stored document their repository keeps and read back, in memory: the mapping a read
  * of the table goes through, for SnapStart priming (whose caller has no data to read).
  */
-public final class StoredDocuments {
-    private StoredDocuments() {
+public final class DocumentReadBack {
+    private DocumentReadBack() {
     }
 
     /** {@code campaign} as its repository stores and reads it. */
-    public static Campaign campaignReadBack(Campaign campaign) {
+    public static Campaign campaign(Campaign campaign) {
         return Documents.read(item(Documents.of(CampaignDocument.of(campaign))), CampaignDocument.class)
                 .toCampaign(campaign.userId());
     }
