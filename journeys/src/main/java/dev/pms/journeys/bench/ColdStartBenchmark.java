@@ -41,7 +41,8 @@ public final class ColdStartBenchmark {
     private static final String BASELINE = "Baseline";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private record Figures(double initMillis, double firstInvokeMillis, double totalMillis, String firstStatus) {
+    private record Figures(double initMillis, double firstInvokeMillis, double totalMillis, double cpuMillis,
+                           String firstStatus) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -66,8 +67,8 @@ public final class ColdStartBenchmark {
             System.out.printf(Locale.ROOT, "cold start: %d start(s) per function, median; devstack up; user %s, "
                     + "campaign %s; load average %.2f%n", runs, user, campaignId, loadAverage());
 
-            System.out.printf(Locale.ROOT, "%-26s %7s %7s %7s %8s %6s %6s | %7s %6s %6s %7s  %s%n", "function",
-                    "INIT", "1st inv", "total", "baseline", "ratio", "status", "cls/1st", "primed", "fewer",
+            System.out.printf(Locale.ROOT, "%-26s %7s %7s %7s %8s %6s %7s %6s | %7s %6s %6s %7s  %s%n", "function",
+                    "INIT", "1st inv", "total", "baseline", "ratio", "cpu rat", "status", "cls/1st", "primed", "fewer",
                     "primed1", "SDK clients (baseline builds the same)");
             Path bareClasses = bareHandlerClasses(work);
             List<String> failures = new ArrayList<>();
@@ -96,10 +97,11 @@ public final class ColdStartBenchmark {
                             environment, event, new LambdaRuntimeProcess.Options(true, true), work);
                     int without = plain.classesDuringFirstInvoke();
                     int with = primed.classesDuringFirstInvoke();
-                    System.out.printf(Locale.ROOT, "%-26s %7.0f %7.0f %7.0f %8.0f %6.2f %6s | %7d %6d %5.1f%% %7.0f  %s%n",
+                    System.out.printf(Locale.ROOT,
+                            "%-26s %7.0f %7.0f %7.0f %8.0f %6.2f %7.2f %6s | %7d %6d %5.1f%% %7.0f  %s%n",
                             definition.logicalId(), figures.initMillis(), figures.firstInvokeMillis(),
                             figures.totalMillis(), baseline.totalMillis(), figures.totalMillis() / baseline.totalMillis(),
-                            figures.firstStatus(), without, with, without == 0 ? 0 : 100.0 * (without - with) / without,
+                            figures.cpuMillis() / baseline.cpuMillis(), figures.firstStatus(), without, with, without == 0 ? 0 : 100.0 * (without - with) / without,
                             primed.firstInvokeMillis(), clients);
                 } catch (RuntimeException e) {
                     failures.add(definition.logicalId() + ": " + e.getMessage());
@@ -109,7 +111,8 @@ public final class ColdStartBenchmark {
             System.out.println();
             System.out.println("INIT: process start to the first /next; 1st inv: event handed out to response posted;"
                     + " total = INIT + 1st inv; baseline: the bare SDK handler's total on the same jar with the same"
-                    + " SDK clients; ratio = total / baseline (goal <= 1.5).");
+                    + " SDK clients; ratio = total / baseline (goal <= 1.5); cpu rat: the same for the CPU time the JVM"
+                    + " used until the first invocation was answered (medians), which a loaded machine inflates less.");
             System.out.println("cls/1st: classes first loaded during the first invocation without priming; primed: "
                     + "the same after the runtime ran the CRaC beforeCheckpoint hooks (SnapStart mode); fewer: "
                     + "the reduction (goal >= 90 %); primed1: that first invocation's ms.");
@@ -136,6 +139,7 @@ public final class ColdStartBenchmark {
         List<Double> inits = new ArrayList<>();
         List<Double> invokes = new ArrayList<>();
         List<Double> totals = new ArrayList<>();
+        List<Double> cpu = new ArrayList<>();
         String status = null;
         for (int i = 0; i < runs; i++) {
             LambdaRuntimeProcess.ColdStart start = once(definition, handler, classPath, environment, event,
@@ -143,10 +147,11 @@ public final class ColdStartBenchmark {
             inits.add(start.initMillis());
             invokes.add(start.firstInvokeMillis());
             totals.add(start.totalMillis());
+            cpu.add(start.cpuMillis());
             status = start.firstFailed() ? "error" : statusOf(start.firstResponse());
         }
         return new Figures(BenchmarkHttp.median(inits), BenchmarkHttp.median(invokes), BenchmarkHttp.median(totals),
-                status);
+                BenchmarkHttp.median(cpu), status);
     }
 
     private static LambdaRuntimeProcess.ColdStart once(FunctionDefinition definition, String handler,
