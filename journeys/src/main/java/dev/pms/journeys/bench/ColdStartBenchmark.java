@@ -11,6 +11,7 @@ import dev.pms.emulators.LocalAws;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,7 +41,8 @@ public final class ColdStartBenchmark {
     private static final String BASELINE = "Baseline";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private record Figures(double initMillis, double firstInvokeMillis, double totalMillis, String firstStatus) {
+    private record Figures(double initMillis, double firstInvokeMillis, double totalMillis, double cpuMillis,
+                           String firstStatus) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -58,13 +60,15 @@ public final class ColdStartBenchmark {
         Path keys = Files.createTempDirectory("pms-cold-start-keys");
         try (Devstack devstack = Devstack.start(DevstackOptions.defaults().withPort(0).withSigningKeyDirectory(keys))) {
             String user = "cold-start-" + UUID.randomUUID().toString().substring(0, 8);
-            String campaignId = seedCampaign(devstack, user);
-            ColdStartEvents events = new ColdStartEvents(user, campaignId);
+            BenchmarkHttp http = new BenchmarkHttp(Duration.ofSeconds(60));
+            String campaignId = seedCampaign(http, devstack, user);
+            ColdStartEvents events = new ColdStartEvents(user, campaignId, seedImport(http, devstack, user,
+                    campaignId));
             System.out.printf(Locale.ROOT, "cold start: %d start(s) per function, median; devstack up; user %s, "
-                    + "campaign %s%n", runs, user, campaignId);
+                    + "campaign %s; load average %.2f%n", runs, user, campaignId, loadAverage());
 
-            System.out.printf(Locale.ROOT, "%-26s %7s %7s %7s %8s %6s %6s | %7s %6s %6s %7s  %s%n", "function",
-                    "INIT", "1st inv", "total", "baseline", "ratio", "status", "cls/1st", "primed", "fewer",
+            System.out.printf(Locale.ROOT, "%-26s %7s %7s %7s %8s %6s %7s %6s | %7s %6s %6s %7s  %s%n", "function",
+                    "INIT", "1st inv", "total", "baseline", "ratio", "cpu rat", "status", "cls/1st", "primed", "fewer",
                     "primed1", "SDK clients (baseline builds the same)");
             Path bareClasses = bareHandlerClasses(work);
             List<String> failures = new ArrayList<>();
@@ -93,10 +97,11 @@ public final class ColdStartBenchmark {
                             environment, event, new LambdaRuntimeProcess.Options(true, true), work);
                     int without = plain.classesDuringFirstInvoke();
                     int with = primed.classesDuringFirstInvoke();
-                    System.out.printf(Locale.ROOT, "%-26s %7.0f %7.0f %7.0f %8.0f %6.2f %6s | %7d %6d %5.1f%% %7.0f  %s%n",
+                    System.out.printf(Locale.ROOT,
+                            "%-26s %7.0f %7.0f %7.0f %8.0f %6.2f %7.2f %6s | %7d %6d %5.1f%% %7.0f  %s%n",
                             definition.logicalId(), figures.initMillis(), figures.firstInvokeMillis(),
                             figures.totalMillis(), baseline.totalMillis(), figures.totalMillis() / baseline.totalMillis(),
-                            figures.firstStatus(), without, with, without == 0 ? 0 : 100.0 * (without - with) / without,
+                            figures.cpuMillis() / baseline.cpuMillis(), figures.firstStatus(), without, with, without == 0 ? 0 : 100.0 * (without - with) / without,
                             primed.firstInvokeMillis(), clients);
                 } catch (RuntimeException e) {
                     failures.add(definition.logicalId() + ": " + e.getMessage());
@@ -106,10 +111,15 @@ public final class ColdStartBenchmark {
             System.out.println();
             System.out.println("INIT: process start to the first /next; 1st inv: event handed out to response posted;"
                     + " total = INIT + 1st inv; baseline: the bare SDK handler's total on the same jar with the same"
-                    + " SDK clients; ratio = total / baseline (goal <= 1.5).");
+                    + " SDK clients; ratio = total / baseline (goal <= 1.5); cpu rat: the same for the CPU time the JVM"
+                    + " used until the first invocation was answered (medians), which a loaded machine inflates less.");
             System.out.println("cls/1st: classes first loaded during the first invocation without priming; primed: "
                     + "the same after the runtime ran the CRaC beforeCheckpoint hooks (SnapStart mode); fewer: "
                     + "the reduction (goal >= 90 %); primed1: that first invocation's ms.");
+            System.out.println("Function output, class logs and the classes of each first invocation (*.first-invoke): "
+                    + work);
+            System.out.printf(Locale.ROOT, "load average at the end: %.2f (%d cores)%n", loadAverage(),
+                    Runtime.getRuntime().availableProcessors());
             System.out.println("Figures are from a shared, noisy 2-core machine: compare the ratios, not the ms.");
             failures.forEach(failure -> System.out.println("FAILED " + failure));
             if (!failures.isEmpty()) {
@@ -118,12 +128,18 @@ public final class ColdStartBenchmark {
         }
     }
 
+    /** The 1-minute load average: the figures of a loaded machine are not comparable with a quiet one's. */
+    private static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
     /** Medians of {@code runs} cold starts (no class log, no priming). */
     private static Figures measure(FunctionDefinition definition, String handler, List<Path> classPath,
                                    Map<String, String> environment, String event, int runs, Path work) {
         List<Double> inits = new ArrayList<>();
         List<Double> invokes = new ArrayList<>();
         List<Double> totals = new ArrayList<>();
+        List<Double> cpu = new ArrayList<>();
         String status = null;
         for (int i = 0; i < runs; i++) {
             LambdaRuntimeProcess.ColdStart start = once(definition, handler, classPath, environment, event,
@@ -131,10 +147,11 @@ public final class ColdStartBenchmark {
             inits.add(start.initMillis());
             invokes.add(start.firstInvokeMillis());
             totals.add(start.totalMillis());
+            cpu.add(start.cpuMillis());
             status = start.firstFailed() ? "error" : statusOf(start.firstResponse());
         }
         return new Figures(BenchmarkHttp.median(inits), BenchmarkHttp.median(invokes), BenchmarkHttp.median(totals),
-                status);
+                BenchmarkHttp.median(cpu), status);
     }
 
     private static LambdaRuntimeProcess.ColdStart once(FunctionDefinition definition, String handler,
@@ -208,8 +225,8 @@ public final class ColdStartBenchmark {
         return classes;
     }
 
-    private static String seedCampaign(Devstack devstack, String user) throws IOException, InterruptedException {
-        BenchmarkHttp http = new BenchmarkHttp(Duration.ofSeconds(60));
+    private static String seedCampaign(BenchmarkHttp http, Devstack devstack, String user)
+            throws IOException, InterruptedException {
         JsonNode created = http.send("POST", URI.create(devstack.apiBase() + "/campaigns/create-blueprint"),
                 devstack.tokenFor(user), """
                         {"campaign_name": "Cold start", "goal": "product_launch", "launch_date": "2027-01-15",
@@ -217,5 +234,14 @@ public final class ColdStartBenchmark {
                          "product_context": {"product_name": "Acme Notes",
                                              "product_description": "Notes that write themselves"}}""", 201);
         return created.get("campaign_id").asText();
+    }
+
+    /** A ZIP import of the campaign whose upload never happens (the import workflow's tasks read it). */
+    private static String seedImport(BenchmarkHttp http, Devstack devstack, String user, String campaignId)
+            throws IOException, InterruptedException {
+        URI imports = URI.create(devstack.apiBase() + "/campaigns/" + campaignId + "/inventory/imports");
+        JsonNode created = http.send("POST", imports, devstack.tokenFor(user),
+                "{\"filename\": \"cold-start.zip\", \"bytes\": 100}", 201);
+        return created.get("import_id").asText();
     }
 }

@@ -14,10 +14,13 @@ final class ColdStartEvents {
 
     private final String user;
     private final String campaignId;
+    private final String importId;
 
-    ColdStartEvents(String user, String campaignId) {
+    /** {@code importId}: a ZIP import of the campaign, created through the API and never uploaded. */
+    ColdStartEvents(String user, String campaignId, String importId) {
         this.user = user;
         this.campaignId = campaignId;
+        this.importId = importId;
     }
 
     /** The event for the function {@code logicalId}, if the benchmark knows one. */
@@ -37,7 +40,7 @@ final class ColdStartEvents {
                      "autopilot": false, "tier": "standard"}}""".formatted(user, campaignId, UUID.randomUUID());
             case "InventoryTasksFunction" -> """
                     {"action": "prepare", "run": {"user_id": "%s", "campaign_id": "%s", "import_id": "%s"}}"""
-                    .formatted(user, campaignId, UUID.randomUUID());
+                    .formatted(user, campaignId, importId);
             case "ProviderWorkerFunction" -> sqsJob();
             case "OptimizationFunction" -> """
                     {"version": "0", "id": "%s", "detail-type": "Scheduled Event", "source": "aws.events",

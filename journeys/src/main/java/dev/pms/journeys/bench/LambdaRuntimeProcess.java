@@ -45,9 +45,13 @@ final class LambdaRuntimeProcess implements AutoCloseable {
         static final Options COLD = new Options(false, false);
     }
 
-    /** What one cold start cost: INIT (process start to the first {@code /next}) and the first invocation. */
+    /**
+     * What one cold start cost: INIT (process start to the first {@code /next}) and the first invocation, and the CPU
+     * time the JVM used for both (all its threads; what a loaded machine's waiting does not inflate).
+     */
     record ColdStart(double initMillis, double firstInvokeMillis, Double restoreMillis, int classesDuringInit,
-                     int classesDuringFirstInvoke, Set<String> sdkClients, boolean firstFailed, String firstResponse) {
+                     int classesDuringFirstInvoke, Set<String> sdkClients, boolean firstFailed, String firstResponse,
+                     double cpuMillis) {
         double totalMillis() {
             return initMillis + firstInvokeMillis;
         }
@@ -151,10 +155,12 @@ final class LambdaRuntimeProcess implements AutoCloseable {
             int loadedBeforeInvoke = loadedClasses();
             RuntimeApiServer.Invocation first = runtimeApi.invoke(event, INVOKE_TIMEOUT);
             runtimeApi.awaitNextRequests(2, INVOKE_TIMEOUT);
+            double cpuMillis = process.info().totalCpuDuration().map(Duration::toMillis).orElse(-1L);
             int loadedAfterInvoke = loadedClasses();
+            keepFirstInvokeClasses(loadedBeforeInvoke, loadedAfterInvoke);
             return new ColdStart((firstNext - startedNanos) / 1e6, first.millis(),
                     restored == null ? null : (restored - startedNanos) / 1e6, loadedBeforeInvoke,
-                    loadedAfterInvoke - loadedBeforeInvoke, sdkClients(), first.failed(), first.body());
+                    loadedAfterInvoke - loadedBeforeInvoke, sdkClients(), first.failed(), first.body(), cpuMillis);
         } catch (TimeoutException | RuntimeException e) {
             throw new IllegalStateException(e.getMessage() + "\n--- function output (" + output + ") ---\n"
                     + tail(output), e);
@@ -167,6 +173,20 @@ final class LambdaRuntimeProcess implements AutoCloseable {
         }
         try (Stream<String> lines = Files.lines(classLog)) {
             return (int) lines.filter(line -> line.contains("[class,load]")).count();
+        }
+    }
+
+    /**
+     * Writes the classes first loaded during the first invocation beside the class log
+     * ({@code <log>.first-invoke}), for finding what priming still misses.
+     */
+    private void keepFirstInvokeClasses(int before, int after) throws IOException {
+        if (classLog == null) {
+            return;
+        }
+        try (Stream<String> lines = Files.lines(classLog)) {
+            Files.write(Path.of(classLog + ".first-invoke"), lines.filter(line -> line.contains("[class,load]"))
+                    .skip(before).limit(after - before).toList());
         }
     }
 

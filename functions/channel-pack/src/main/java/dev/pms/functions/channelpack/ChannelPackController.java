@@ -8,6 +8,7 @@ import dev.pms.aws.http.requests.ChannelPackCommands;
 import dev.pms.core.channel.Channel;
 import dev.pms.core.pack.ChannelPackExportService;
 import dev.pms.core.pack.ChannelPackService;
+import io.micronaut.context.BeanProvider;
 import jakarta.inject.Singleton;
 
 import java.util.List;
@@ -17,9 +18,13 @@ public class ChannelPackController implements ApiController {
     static final String PREFIX = "/api/product-marketing";
 
     private final ChannelPackService packs;
-    private final ChannelPackExportService exports;
+    private final BeanProvider<ChannelPackExportService> exports;
 
-    public ChannelPackController(ChannelPackService packs, ChannelPackExportService exports) {
+    /**
+     * {@code exports}: made on the first export, so the catalogue and pack routes do not start the export's storage
+     * clients and renderers (a SnapStart snapshot has them all the same: its context starts every bean).
+     */
+    public ChannelPackController(ChannelPackService packs, BeanProvider<ChannelPackExportService> exports) {
         this.packs = packs;
         this.exports = exports;
     }
@@ -46,7 +51,7 @@ public class ChannelPackController implements ApiController {
     }
 
     private ApiResponse exportPack(ApiRequest request) {
-        return ApiResponse.json(201, exports.export(request.userId(), request.pathParameter("campaign_id"),
+        return ApiResponse.json(201, exports.get().export(request.userId(), request.pathParameter("campaign_id"),
                 ChannelPackCommands.export(request)));
     }
 

@@ -31,7 +31,8 @@ public class InventoryTasksHandler implements RequestHandler<Map<String, Object>
         this.context = context;
         this.tasks = context.getBean(InventoryImportTasks.class);
         this.telemetry = FunctionTelemetry.of(context, getClass());
-        context.findBean(InventoryTasksPriming.class); // only when Lambda initialises for a SnapStart snapshot
+        // only when Lambda initialises for a SnapStart snapshot
+        context.findBean(InventoryTasksPriming.class).ifPresent(priming -> priming.attach(this));
     }
 
     @Override

@@ -10,6 +10,9 @@ import dev.pms.core.error.ValidationException;
 import dev.pms.core.observability.OperationalMetrics;
 import dev.pms.core.personalization.PreferenceSignals;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.ApplicationContextBuilder;
+import io.micronaut.context.env.Environment;
+import io.micronaut.function.aws.LambdaApplicationContextBuilder;
 import io.micronaut.function.aws.MicronautRequestHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +34,8 @@ public abstract class ApiGatewayFunction extends MicronautRequestHandler<APIGate
     private static final Logger LOG = LoggerFactory.getLogger(ApiGatewayFunction.class);
     private static final String MAX_BODY_PROPERTY = "api.max.body.bytes";
     private static final int DEFAULT_MAX_BODY_BYTES = 256 * 1024;
+    private static final String LAMBDA_INITIALIZATION_TYPE = "AWS_LAMBDA_INITIALIZATION_TYPE";
+    private static final String LAMBDA_ENVIRONMENT = "lambda";
 
     private final Map<String, ApiRoute> routesByKey;
     private final int maxBodyBytes;
@@ -59,6 +64,26 @@ public abstract class ApiGatewayFunction extends MicronautRequestHandler<APIGate
         this.priming = null;
         this.telemetry = FunctionTelemetry.of(getApplicationContext(), getClass());
         this.metrics = getApplicationContext().findBean(OperationalMetrics.class).orElse(OperationalMetrics.NONE);
+    }
+
+    /**
+     * Micronaut's Lambda context builds every singleton (and configuration bean) of the class path at INIT. An
+     * on-demand instance pays INIT on its first request, so it makes only what this function's controller needs, on
+     * first use; an instance initialising for a SnapStart snapshot keeps the eager start, so everything is in the
+     * snapshot and no restored instance builds it.
+     */
+    @Override
+    protected ApplicationContextBuilder newApplicationContextBuilder() {
+        return contextBuilderFor(System.getenv(LAMBDA_INITIALIZATION_TYPE));
+    }
+
+    /** The Lambda context (environments {@code function} and {@code lambda}), eager only for a SnapStart snapshot. */
+    static ApplicationContextBuilder contextBuilderFor(String initializationType) {
+        if (PrimingResource.SNAPSHOT_INITIALIZATION.equals(initializationType)) {
+            return new LambdaApplicationContextBuilder();
+        }
+        // Micronaut's builder can only add eager initialisation, so the lazy one is built without it
+        return ApplicationContext.builder().environments(Environment.FUNCTION, LAMBDA_ENVIRONMENT);
     }
 
     protected abstract Class<? extends ApiController> controllerType();

@@ -7,8 +7,9 @@ import java.util.Map;
 
 /**
  * Priming for an API function: representative requests sent through the function's own handler before the SnapStart
- * snapshot, as the caller {@value #PRIMING_USER}, so they make real calls against the function's table and buckets,
- * and the Lambda runtime's reading of the event and writing of the answer is warmed too. Only reads (or requests
+ * snapshot, as the caller {@value #PRIMING_USER} and with a Lambda context as the runtime passes one (so the
+ * per-invocation logging context is warmed as well), so they make real calls against the function's table and
+ * buckets, and the Lambda runtime's reading of the event and writing of the answer is warmed too. Only reads (or requests
  * refused before anything is written): the priming caller has no data, so a route answers an empty page or a problem.
  * The handler attaches itself ({@link ApiGatewayFunction#primingType()}); until then requests are refused.
  */
@@ -63,7 +64,7 @@ public abstract class ApiPriming extends PrimingResource {
                                 .build())
                         .build())
                 .build();
-        APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event, PrimingContext.ofThisFunction());
         RuntimeSerializationPriming.prime(APIGatewayV2HTTPEvent.class, event, APIGatewayV2HTTPResponse.class, response);
         return response;
     }

@@ -104,6 +104,13 @@ class StoredDocumentsTest {
     }
 
     @Test
+    void aCampaignReadBackForPrimingIsTheCampaignItsStoredDocumentHolds() throws Exception {
+        Campaign campaign = Json.mapper().readValue(CAMPAIGN, CampaignDocument.class).toCampaign("user-1");
+
+        assertThat(DocumentReadBack.campaign(campaign)).isEqualTo(campaign);
+    }
+
+    @Test
     void theApiShowsTheSameFieldsAsTheStoredDocuments() throws Exception {
         AssetRecord asset = Json.mapper().readValue(ASSET, AssetDocument.class).toRecord();
         AssetRecord queued = AssetRecord.queued("lib-2", new AssetRecord.Lineage("camp-1", "node-1", null, 1,

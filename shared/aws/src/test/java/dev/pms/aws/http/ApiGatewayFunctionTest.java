@@ -8,6 +8,7 @@ import dev.pms.core.error.ValidationException;
 import dev.pms.core.error.VersionConflictException;
 import dev.pms.core.json.Json;
 import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.ApplicationContextConfiguration;
 import jakarta.inject.Singleton;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -221,6 +222,22 @@ class ApiGatewayFunctionTest {
                 .withIsBase64Encoded(false)
                 .withRequestContext(context)
                 .build();
+    }
+
+    @Test
+    void anOnDemandInstanceMakesBeansOnFirstUseAndASnapshotInstanceMakesThemAllAtInit() {
+        ApplicationContextConfiguration onDemand = (ApplicationContextConfiguration)
+                ApiGatewayFunction.contextBuilderFor("on-demand");
+        ApplicationContextConfiguration unset = (ApplicationContextConfiguration)
+                ApiGatewayFunction.contextBuilderFor(null);
+        ApplicationContextConfiguration snapshot = (ApplicationContextConfiguration)
+                ApiGatewayFunction.contextBuilderFor(PrimingResource.SNAPSHOT_INITIALIZATION);
+
+        assertThat(List.of(onDemand.isEagerInitSingletons(), onDemand.isEagerInitConfiguration(),
+                unset.isEagerInitSingletons(), unset.isEagerInitConfiguration())).containsOnly(false);
+        assertThat(List.of(snapshot.isEagerInitSingletons(), snapshot.isEagerInitConfiguration())).containsOnly(true);
+        assertThat(List.of(onDemand.getEnvironments(), snapshot.getEnvironments()))
+                .allSatisfy(environments -> assertThat(environments).contains("function", "lambda"));
     }
 
     static class TestFunction extends ApiGatewayFunction {
