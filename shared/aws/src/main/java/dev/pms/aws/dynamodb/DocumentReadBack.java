@@ -3,6 +3,8 @@ package dev.pms.aws.dynamodb;
 import dev.pms.core.campaign.Campaign;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,13 +15,10 @@ public final class DocumentReadBack {
     private DocumentReadBack() {
     }
 
-    /** {@code campaign} as its repository stores and reads it. */
+    /** {@code campaign} as its repository stores and reads it: a header item and its node items. */
     public static Campaign campaign(Campaign campaign) {
-        return Documents.read(item(Documents.of(CampaignDocument.of(campaign))), CampaignDocument.class)
-                .toCampaign(campaign.userId());
-    }
-
-    private static Map<String, AttributeValue> item(AttributeValue document) {
-        return Map.of(AppTable.SK, Attr.s("priming"), AppTable.DOCUMENT, document);
+        List<Map<String, AttributeValue>> nodes = new ArrayList<>();
+        CampaignItems.nodes(campaign).forEach((assetId, node) -> nodes.add(CampaignItems.node(campaign, assetId, node)));
+        return new CampaignItems.Read(CampaignItems.header(campaign), nodes).campaign(campaign.userId());
     }
 }
