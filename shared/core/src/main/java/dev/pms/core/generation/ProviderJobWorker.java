@@ -6,7 +6,6 @@ import dev.pms.core.asset.AssetStatus;
 import dev.pms.core.brand.BrandConsistency;
 import dev.pms.core.brand.StoredBrandProfile;
 import dev.pms.core.campaign.Campaign;
-import dev.pms.core.campaign.CampaignNodes;
 import dev.pms.core.campaign.CampaignRepository;
 import dev.pms.core.campaign.NodeStatus;
 import dev.pms.core.campaign.NodeStatusService;
@@ -26,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -108,7 +106,7 @@ public final class ProviderJobWorker {
 
     public Result process(JobMessage message) {
         CompletableFuture<Optional<Campaign>> namedCampaign = message.campaignId() == null ? null
-                : ConcurrentCalls.start(() -> campaignFields(message.userId(), message.campaignId(), null));
+                : ConcurrentCalls.start(() -> campaigns.find(message.userId(), message.campaignId()));
         CompletableFuture<Optional<StoredBrandProfile>> profile = message.campaignId() == null || message.poll() ? null
                 : ConcurrentCalls.start(() -> requests.profileOf(message.userId()));
         Optional<AssetRecord> found = assets.find(message.userId(), message.assetLibraryId());
@@ -142,7 +140,7 @@ public final class ProviderJobWorker {
                 ? ConcurrentCalls.start(() -> assets.updateOpen(message.userId(), opening)) : null;
         Optional<Campaign> campaign = detached != null ? Optional.empty()
                 : namedCampaign != null && message.campaignId().equals(asset.campaignId())
-                ? ConcurrentCalls.await(namedCampaign) : campaignFields(message.userId(), asset.campaignId(), asset.assetId());
+                ? ConcurrentCalls.await(namedCampaign) : campaigns.find(message.userId(), asset.campaignId());
         if (detached == null && campaign.isEmpty()) {
             awaitQuietly(opened);
             return fail(message, asset, "the campaign was deleted");
@@ -272,35 +270,21 @@ public final class ProviderJobWorker {
     }
 
     /**
-     * The campaign's own fields (brief, product facts, status) and, when {@code assetId} is given, that node: what a job
-     * needs of its campaign, read without the campaign's other nodes.
-     */
-    private Optional<Campaign> campaignFields(String userId, String campaignId, String assetId) {
-        return campaigns.findNodes(userId, campaignId, assetId == null ? Set.of() : Set.of(assetId))
-                .map(CampaignNodes::campaign);
-    }
-
-    /**
      * A video animates the image node it depends on: when that image is part of the same run and still being made,
      * the video waits for it (the workflow lists dependencies first, so the image is already under way); when it is
-     * ready its bytes are the key frame; otherwise the provider makes the video without one. The video's node and the
-     * nodes it depends on are read here unless {@code campaign} holds them.
+     * ready its bytes are the key frame; otherwise the provider makes the video without one.
      */
     private KeyFrame keyFrameFor(String userId, AssetRecord asset, Campaign campaign) {
         if (asset.assetType() != dev.pms.core.channel.AssetType.VIDEO || asset.runId() == null) {
             return KeyFrame.NONE;
         }
         dev.pms.core.campaign.AssetNode node = campaign.assetNodes().stream()
-                .filter(n -> n.assetId().equals(asset.assetId())).findFirst()
-                .or(() -> campaigns.findNodes(userId, asset.campaignId(), Set.of(asset.assetId()))
-                        .flatMap(part -> part.campaign().assetNodes().stream().findFirst()))
-                .orElse(null);
+                .filter(n -> n.assetId().equals(asset.assetId())).findFirst().orElse(null);
         if (node == null) {
             return KeyFrame.NONE;
         }
         Map<String, dev.pms.core.campaign.AssetNode> nodesById = new LinkedHashMap<>();
-        campaigns.findNodes(userId, asset.campaignId(), Set.copyOf(node.dependsOn()))
-                .ifPresent(part -> part.campaign().assetNodes().forEach(n -> nodesById.put(n.assetId(), n)));
+        campaign.assetNodes().forEach(n -> nodesById.put(n.assetId(), n));
         Optional<GenerationRun> run = runs.find(userId, asset.campaignId())
                 .filter(r -> r.runId().equals(asset.runId()));
         for (String dependency : node.dependsOn()) {
