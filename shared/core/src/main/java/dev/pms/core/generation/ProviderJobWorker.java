@@ -1,5 +1,6 @@
 package dev.pms.core.generation;
 
+import dev.pms.core.common.ConcurrentCalls;
 import dev.pms.core.asset.AssetRecord;
 import dev.pms.core.asset.AssetRepository;
 import dev.pms.core.asset.AssetStatus;

@@ -1,5 +1,6 @@
 package dev.pms.core.pricing;
 
+import dev.pms.core.common.ConcurrentCalls;
 import dev.pms.core.campaign.AssetNode;
 import dev.pms.core.campaign.CampaignService;
 import dev.pms.core.usage.MonthlyUsage;
@@ -11,6 +12,7 @@ import java.time.Clock;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Pre-flight: quotes a whole campaign against the caller's plan before anything is spent, and
@@ -40,15 +42,22 @@ public final class PreflightService implements ApprovalBudget {
                 request.tier()));
     }
 
-    /** Quotes a stored campaign (404 when it is not the caller's). */
+    /**
+     * Quotes a stored campaign (404 when it is not the caller's); the campaign, the plan and the month's usage are read
+     * side by side.
+     */
     public PreflightResult preflightCampaign(String userId, String campaignId, QualityTier tier) {
-        return PreflightResult.of(quote(userId, campaigns.get(userId, campaignId).assetNodes(), tier));
+        CompletableFuture<Plan> plan = ConcurrentCalls.start(() -> planOf(userId));
+        CompletableFuture<MonthlyUsage> usage = ConcurrentCalls.start(() -> ledger.current(userId, billingMonth()));
+        List<AssetNode> nodes = campaigns.get(userId, campaignId).assetNodes();
+        return PreflightResult.of(calculator.quote(nodes, tier, ConcurrentCalls.await(plan), ConcurrentCalls.await(usage)));
     }
 
+    /** Quotes the nodes against the caller's plan and this month's usage, read side by side. */
     public Quote quote(String userId, List<AssetNode> nodes, QualityTier tier) {
-        YearMonth month = billingMonth();
-        MonthlyUsage usage = ledger.current(userId, month);
-        return calculator.quote(nodes, tier, planOf(userId), usage);
+        CompletableFuture<Plan> plan = ConcurrentCalls.start(() -> planOf(userId));
+        MonthlyUsage usage = ledger.current(userId, billingMonth());
+        return calculator.quote(nodes, tier, ConcurrentCalls.await(plan), usage);
     }
 
     /**

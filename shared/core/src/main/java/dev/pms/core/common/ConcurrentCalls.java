@@ -1,4 +1,4 @@
-package dev.pms.core.generation;
+package dev.pms.core.common;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -11,7 +11,7 @@ import java.util.function.Supplier;
  * Independent storage calls of one request or job started together, so that it waits for the slowest of them rather
  * than for their sum (each is a network round trip to DynamoDB or S3, or a CPU-bound step beside one).
  */
-final class ConcurrentCalls {
+public final class ConcurrentCalls {
     private static final AtomicInteger THREADS = new AtomicInteger();
     private static final ExecutorService CALLS = Executors.newCachedThreadPool(task -> {
         Thread thread = new Thread(task, "concurrent-call-" + THREADS.incrementAndGet());
@@ -22,12 +22,12 @@ final class ConcurrentCalls {
     private ConcurrentCalls() {
     }
 
-    static <T> CompletableFuture<T> start(Supplier<T> call) {
+    public static <T> CompletableFuture<T> start(Supplier<T> call) {
         return CompletableFuture.supplyAsync(call, CALLS);
     }
 
     /** The call's value, or the exception it threw, as it threw it. */
-    static <T> T await(CompletableFuture<T> call) {
+    public static <T> T await(CompletableFuture<T> call) {
         try {
             return call.join();
         } catch (CompletionException e) {
