@@ -7,6 +7,7 @@ import dev.pms.core.campaign.CampaignNodes;
 import dev.pms.core.campaign.CampaignRepository;
 import dev.pms.core.campaign.CampaignStatus;
 import dev.pms.core.campaign.NodeStatus;
+import dev.pms.core.common.ConcurrentCalls;
 import dev.pms.core.common.Page;
 import dev.pms.core.error.NotFoundException;
 import dev.pms.core.error.VersionConflictException;
@@ -24,13 +25,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -50,12 +49,6 @@ public class DynamoCampaignRepository implements CampaignRepository {
     private static final Duration TORN_READ_PATIENCE = Duration.ofSeconds(5);
     private static final Duration TORN_READ_PAUSE = Duration.ofMillis(25);
     private static final Condition NEW_CAMPAIGN = Condition.of("attribute_not_exists(#pk)", Map.of("#pk", AppTable.PK));
-    private static final AtomicInteger READ_THREADS = new AtomicInteger();
-    private static final ExecutorService NODE_READS = Executors.newCachedThreadPool(task -> {
-        Thread thread = new Thread(task, "campaign-node-read-" + READ_THREADS.incrementAndGet());
-        thread.setDaemon(true);
-        return thread;
-    });
 
     private final TableItems items;
     private final PageTokens pageTokens;
@@ -240,11 +233,11 @@ public class DynamoCampaignRepository implements CampaignRepository {
                 campaigns.add(CompletableFuture.completedFuture(headerOnly.campaign(userId)));
             } else {
                 String campaignId = Documents.read(header, CampaignDocument.class).campaignId();
-                campaigns.add(CompletableFuture.supplyAsync(() -> read(userId, campaignId)
-                        .map(read -> read.campaign(userId)).orElse(null), NODE_READS));
+                campaigns.add(ConcurrentCalls.start(() -> read(userId, campaignId)
+                        .map(read -> read.campaign(userId)).orElse(null)));
             }
         }
-        List<Campaign> listed = campaigns.stream().map(CompletableFuture::join).filter(c -> c != null).toList();
+        List<Campaign> listed = campaigns.stream().map(ConcurrentCalls::await).filter(Objects::nonNull).toList();
         return new Page<>(listed, headers.nextToken());
     }
 
